@@ -1,0 +1,15 @@
+package org.citybridge.clusters;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.citybridge.infra.testing.KafkaResource;
+import org.citybridge.infra.testing.PostgresResource;
+
+/** Real PostgreSQL (database {@code clusters}) and a real Kafka broker for every test of this module. */
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "clusters"))
+@QuarkusTestResource(KafkaResource.class)
+public final class TestResources {
+
+    private TestResources() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.citybridge.infra;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Starting and stopping the Java child processes of the local infrastructure. */
+final class ChildProcesses {
+
+    private ChildProcesses() {
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** SIGTERM, then after the grace period SIGKILL, for the process and everything it started. */
+    static void stop(Process process, long graceSeconds) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

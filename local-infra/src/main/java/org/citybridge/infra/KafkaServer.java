@@ -1,0 +1,173 @@
+package org.citybridge.infra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Apache Kafka broker (KRaft, one node) from the Kafka jars on the classpath, run as a child
+ * JVM ({@link KafkaBrokerMain}). It can be stopped and started again on the same port and data, so
+ * tests can take the broker away under a running service.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path dataDirectory;
+    private final int port;
+    private final int controllerPort;
+    private final boolean temporary;
+    private Process process;
+
+    private KafkaServer(Path dataDirectory, int port, int controllerPort, boolean temporary) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.temporary = temporary;
+    }
+
+    /**
+     * Starts a broker and waits until it answers.
+     *
+     * @param dataDirectory where logs and metadata live (null: a fresh temporary directory)
+     * @param port          client port (0: any free port)
+     */
+    public static KafkaServer start(Path dataDirectory, int port) {
+        try {
+            boolean temporary = dataDirectory == null;
+            Path dir = temporary ? Files.createTempDirectory("citybridge-kafka") : dataDirectory;
+            KafkaServer server = new KafkaServer(dir, port == 0 ? Ports.free() : port, Ports.free(), temporary);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** (Re)starts the broker on the same ports and data and waits until it answers. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            Path log = dataDirectory.resolve("broker.log");
+            process = new ProcessBuilder(ChildProcesses.javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", ChildProcesses.classPath(), KafkaBrokerMain.class.getName(),
+                    dataDirectory.toString(), Integer.toString(port), Integer.toString(controllerPort))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka did not start", e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        RuntimeException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "
+                        + dataDirectory.resolve("broker.log"));
+            }
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = new IllegalStateException(e);
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException("Kafka not ready after " + READY_TIMEOUT + "; see "
+                + dataDirectory.resolve("broker.log"), last);
+    }
+
+    /** Stops the broker cleanly (SIGTERM), keeping its data for a later {@link #start()}. */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, 30);
+        process = null;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Creates the topics that do not exist yet, with the given partition counts (replication 1). */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = partitionsByTopic.entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + name, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not create topic " + name, e);
+                }
+            });
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return Admin.create(props);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (temporary) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort for a temporary directory
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

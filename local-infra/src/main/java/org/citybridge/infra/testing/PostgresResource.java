@@ -1,0 +1,35 @@
+package org.citybridge.infra.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.citybridge.infra.PostgresServer;
+
+import java.util.Map;
+
+/**
+ * Gives a Quarkus test a real PostgreSQL database of its own. Init arg {@code database} names it
+ * (one database per service, as in production).
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "citybridge";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        PostgresServer server = TestInfrastructure.postgres();
+        server.ensureDatabase(database);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
+                "quarkus.datasource.username", PostgresServer.USER,
+                "quarkus.datasource.password", PostgresServer.PASSWORD);
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test of the JVM; stopped by a shutdown hook
+    }
+}

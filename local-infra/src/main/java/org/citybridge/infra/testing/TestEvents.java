@@ -1,0 +1,135 @@
+package org.citybridge.infra.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventPayload;
+import org.citybridge.contracts.events.EventType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Reads and writes the platform's topics in tests, as CloudEvents, on the real broker.
+ * Built on SmallRye's {@link KafkaCompanion}.
+ */
+public final class TestEvents implements AutoCloseable {
+
+    private final KafkaCompanion companion;
+    private final ObjectMapper mapper;
+
+    public TestEvents(ObjectMapper mapper) {
+        this.companion = new KafkaCompanion(TestInfrastructure.kafka().bootstrapServers());
+        this.mapper = mapper;
+    }
+
+    public KafkaCompanion companion() {
+        return companion;
+    }
+
+    /** Publishes a payload as a CloudEvent on its topic, keyed by its aggregate id; returns the event id. */
+    public String publish(EventPayload payload) {
+        EventType type = EventType.of(payload.getClass());
+        CloudEventHeaders headers = CloudEventHeaders.newEvent(type, payload.aggregateId(), Instant.now());
+        publish(type.topic(), payload.aggregateId().toString(), headers.toHeaders(), json(payload));
+        return headers.id();
+    }
+
+    /** Publishes the same event (same id) again, as a redelivery would. */
+    public void republish(EventPayload payload, String eventId) {
+        EventType type = EventType.of(payload.getClass());
+        CloudEventHeaders headers = new CloudEventHeaders(eventId, type.ceType(), type.source().uri(),
+                payload.aggregateId().toString(), Instant.now());
+        publish(type.topic(), payload.aggregateId().toString(), headers.toHeaders(), json(payload));
+    }
+
+    /** Publishes raw bytes with arbitrary headers, e.g. a poison record. */
+    public void publish(String topic, String key, Map<String, byte[]> headers, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, bytes) -> record.headers().add(name, bytes));
+        companion.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Reads the topic from the beginning until {@code count} records matching the filter have been
+     * seen (or the timeout passes) and returns those records.
+     */
+    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
+                                                     int count, Duration timeout) {
+        ConsumerTask<String, String> task = companion.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic);
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                List<ConsumerRecord<String, String>> matching = task.getRecords().stream().filter(filter).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                Thread.sleep(50);
+            }
+            return task.getRecords().stream().filter(filter).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            task.stop();
+        }
+    }
+
+    /** Records of one aggregate (record key) on a topic. */
+    public static Predicate<ConsumerRecord<String, String>> keyed(UUID aggregateId) {
+        return r -> aggregateId.toString().equals(r.key());
+    }
+
+    /** Records of one CloudEvents type. */
+    public static Predicate<ConsumerRecord<String, String>> ofType(EventType type) {
+        return r -> type.ceType().equals(header(r, CloudEventHeaders.H_TYPE));
+    }
+
+    /** The last value of a header as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** All headers as a map (last value wins), ready for {@link CloudEventHeaders#fromHeaders(Map)}. */
+    public static Map<String, byte[]> headers(ConsumerRecord<String, String> record) {
+        Map<String, byte[]> map = new HashMap<>();
+        record.headers().forEach(h -> map.put(h.key(), h.value()));
+        return map;
+    }
+
+    public <T> T payload(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return mapper.readValue(record.value(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        companion.close();
+    }
+}

@@ -1,0 +1,30 @@
+package org.citybridge.matchmaking;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.citybridge.contracts.events.ProposalDeclined;
+import org.citybridge.contracts.events.EventPayload;
+import org.citybridge.infra.testing.InfrastructureContract;
+import org.citybridge.kit.outbox.EventOutbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+@QuarkusTest
+class MatchmakingInfrastructureTest extends InfrastructureContract {
+
+    @Inject
+    EventOutbox outbox;
+
+    @Override
+    protected EventPayload sampleEvent() {
+        return new ProposalDeclined(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Override
+    protected void publishThroughOutbox(EventPayload event) {
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
+    }
+}

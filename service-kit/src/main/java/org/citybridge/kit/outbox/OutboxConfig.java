@@ -1,0 +1,31 @@
+package org.citybridge.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the outbox relay ({@code citybridge.outbox.*}). */
+@ConfigMapping(prefix = "citybridge.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays the outbox to Kafka. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Events read and sent per round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the outbox is checked when no commit wakes the relay. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Longest wait between retries while the broker is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long a send may take before the round counts as failed. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+}

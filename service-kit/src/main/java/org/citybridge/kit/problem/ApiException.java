@@ -1,0 +1,68 @@
+package org.citybridge.kit.problem;
+
+import java.util.List;
+
+/**
+ * A business error with its HTTP status; services throw it and the problem mapper renders it.
+ * Factory methods name the cases the APIs share.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.Violation> violations;
+
+    public ApiException(int status, String type, String title, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    public static ApiException badRequest(String field, String detail) {
+        return new ApiException(400, "validation", "Invalid request", field + ": " + detail,
+                List.of(new Problem.Violation(field, detail)));
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "conflict", "Conflict", detail, null);
+    }
+
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(422, "unprocessable", "Unprocessable request", detail, null);
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
+    }
+
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(428, "precondition-required", "Precondition required", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+}

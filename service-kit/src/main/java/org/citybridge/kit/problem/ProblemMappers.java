@@ -1,0 +1,162 @@
+package org.citybridge.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.citybridge.contracts.vocabulary.UnknownCodeException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error into {@code application/problem+json}: validation, unreadable JSON, unknown
+ * vocabulary codes, business errors, security and framework errors, and (without a stack trace) the
+ * unexpected ones.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiError(ApiException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(),
+                path(uri), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCode(UnknownCodeException e, UriInfo uri) {
+        return respond(validation(null, e.getMessage(), uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        UnknownCodeException code = causeOf(e, UnknownCodeException.class);
+        String field = e instanceof JsonMappingException m ? fieldPath(m) : null;
+        String detail;
+        if (code != null) {
+            detail = code.getMessage();
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            field = fieldPath(u);
+            detail = "unknown field '" + u.getPropertyName() + "' (it cannot be set by clients)";
+        } else if (e instanceof InvalidFormatException f) {
+            detail = "value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+        } else if (e instanceof JsonMappingException) {
+            detail = "wrong type or shape of value";
+        } else {
+            detail = "malformed JSON: " + e.getOriginalMessage();
+        }
+        return respond(validation(field, detail, uri));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                        "A valid bearer token is required", path(uri), null)))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "Your role does not allow this operation", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = e.getCause() instanceof JsonProcessingException ? "malformed JSON" : e.getMessage();
+        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null) {
+            return unreadableJson(json, uri);
+        }
+        UnknownCodeException code = causeOf(e, UnknownCodeException.class);
+        if (code != null) {
+            return unknownCode(code, uri);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "Unexpected error; quote incident " + incident, path(uri), null));
+    }
+
+    private static Problem validation(String field, String detail, UriInfo uri) {
+        List<Problem.Violation> violations = field == null ? null : List.of(new Problem.Violation(field, detail));
+        return new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                field == null ? detail : field + ": " + detail, path(uri), violations);
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    /** {@code create.body.heritageAssets[0].name} becomes {@code heritageAssets[0].name}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        if (violation.getExecutableParameters() != null && parts.length >= 2) {
+            return parts.length == 3 ? parts[2] : parts[1];
+        }
+        return path;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? null : field.toString();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

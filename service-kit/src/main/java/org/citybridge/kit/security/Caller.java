@@ -1,0 +1,70 @@
+package org.citybridge.kit.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.citybridge.kit.problem.ApiException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling, and the object-level rules every service applies: a city officer acts only for the
+ * city named in the token's {@value #CITY_CLAIM} claim.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String CITY_CLAIM = "city_id";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    public boolean isPartnerSystem() {
+        return identity.hasRole(Roles.PARTNER_SYSTEM);
+    }
+
+    /** A stable name for scoping idempotency keys; "anonymous" for public calls. */
+    public String subject() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** The city an officer acts for, if the caller is a city officer with a readable claim. */
+    public Optional<UUID> officerCity() {
+        if (!identity.hasRole(Roles.CITY_OFFICER) || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        Object claim = jwt.getClaim(CITY_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True for admins and for the officer of this city. */
+    public boolean actsFor(UUID cityId) {
+        return isAdmin() || officerCity().filter(cityId::equals).isPresent();
+    }
+
+    /** Admins, and the officer of this city, pass; everybody else gets 403. */
+    public void requireActsFor(UUID cityId) {
+        if (!actsFor(cityId)) {
+            throw ApiException.forbidden("You may act only for your own city");
+        }
+    }
+}

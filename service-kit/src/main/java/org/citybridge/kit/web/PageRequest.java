@@ -1,0 +1,58 @@
+package org.citybridge.kit.web;
+
+import io.quarkus.panache.common.Sort;
+import org.citybridge.kit.problem.ApiException;
+
+import java.util.Map;
+
+/**
+ * Validated paging and sorting parameters ({@code page}, {@code size}, {@code sort}) shared by every
+ * list endpoint. {@code sort} is a comma-separated list of API field names, {@code -} for descending,
+ * e.g. {@code sort=-population,name}; only fields the endpoint allows are accepted.
+ */
+public record PageRequest(int page, int size, Sort sort) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    /**
+     * @param allowedSorts API field name to entity column, e.g. {@code "name" -> "name"}
+     * @param defaultSort  used when no sort is asked for
+     */
+    public static PageRequest of(Integer page, Integer size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw ApiException.badRequest("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw ApiException.badRequest("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new PageRequest(p, s, parseSort(sort, allowedSorts, defaultSort));
+    }
+
+    private static Sort parseSort(String sort, Map<String, String> allowed, Sort defaultSort) {
+        if (sort == null || sort.isBlank()) {
+            return defaultSort;
+        }
+        Sort result = null;
+        for (String raw : sort.split(",")) {
+            String part = raw.trim();
+            boolean descending = part.startsWith("-");
+            String field = descending ? part.substring(1) : part;
+            String column = allowed.get(field);
+            if (column == null) {
+                throw ApiException.badRequest("sort", "cannot sort by '" + field + "'; allowed: "
+                        + String.join(", ", allowed.keySet().stream().sorted().toList()));
+            }
+            Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+            result = result == null ? Sort.by(column, direction) : result.and(column, direction);
+        }
+        // a stable tie-breaker keeps pages from overlapping
+        return result.and("id");
+    }
+
+    public io.quarkus.panache.common.Page panachePage() {
+        return io.quarkus.panache.common.Page.of(page, size);
+    }
+}
