@@ -3,22 +3,22 @@ package org.citybridge.infra;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Starting and stopping the Java child processes of the local infrastructure. */
-final class ChildProcesses {
+/** Starting and stopping the child processes of the local infrastructure and the local platform. */
+public final class ChildProcesses {
 
     private ChildProcesses() {
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static String classPath() {
+    public static String classPath() {
         return System.getProperty("java.class.path");
     }
 
     /** SIGTERM, then after the grace period SIGKILL, for the process and everything it started. */
-    static void stop(Process process, long graceSeconds) {
+    public static void stop(Process process, long graceSeconds) {
         if (process == null || !process.isAlive()) {
             return;
         }

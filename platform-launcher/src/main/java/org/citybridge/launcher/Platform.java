@@ -1,0 +1,221 @@
+package org.citybridge.launcher;
+
+import org.citybridge.infra.KafkaServer;
+import org.citybridge.infra.KeycloakServer;
+import org.citybridge.infra.PlatformTopics;
+import org.citybridge.infra.Ports;
+import org.citybridge.infra.PostgresServer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole platform on one machine: PostgreSQL (one database per service), Kafka with the platform
+ * topics, Keycloak with the CityBridge realm, and the three packaged services as processes wired to
+ * them through environment variables only. Used by the launcher and by the end-to-end suite.
+ *
+ * <p>{@link #close()} stops everything in reverse start order; a failed start stops what had started.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** The Keycloak realm, and the audience every service checks ({@code quarkus.oidc.token.audience}). */
+    public static final String REALM = "citybridge";
+    public static final String AUDIENCE = "citybridge-api";
+
+    /** A service of the platform: module name, the database it owns, and its port from {@link PlatformPorts}. */
+    public record Service(String name, String database) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("cities-service", "cities"),
+            new Service("clusters-service", "clusters"),
+            new Service("matchmaking-service", "matchmaking"));
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final PlatformLayout layout;
+    private final PlatformPorts ports;
+    private final Status status;
+    private final Deque<Stoppable> started = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KeycloakServer keycloak;
+    private volatile boolean closing;
+
+    private interface Stoppable {
+        String name();
+
+        void stop();
+    }
+
+    private Platform(PlatformLayout layout, PlatformPorts ports, Status status) {
+        this.layout = layout;
+        this.ports = ports;
+        this.status = status;
+    }
+
+    /**
+     * Starts everything and waits until each service reports ready.
+     *
+     * @param freshRealm import the realm anew (drops users' changes made in Keycloak since the last run)
+     * @throws PortInUseException    before anything starts, if a port is taken
+     * @throws IllegalStateException if a component fails; what had started is stopped again
+     */
+    public static Platform start(PlatformLayout layout, PlatformPorts ports, Status status, boolean freshRealm) {
+        return create(layout, ports, status).start(freshRealm);
+    }
+
+    /** A platform not started yet: lets a caller install its Ctrl-C handler before {@link #start(boolean)}. */
+    public static Platform create(PlatformLayout layout, PlatformPorts ports, Status status) {
+        return new Platform(layout, ports, status);
+    }
+
+    /** Starts everything (see {@link #start(PlatformLayout, PlatformPorts, Status, boolean)}). */
+    public Platform start(boolean freshRealm) {
+        ports.byComponent().forEach((component, port) -> {
+            if (Ports.inUse(port)) {
+                throw new PortInUseException(component, port);
+            }
+        });
+        for (Service service : SERVICES) {
+            if (!java.nio.file.Files.isRegularFile(layout.serviceJar(service.name()))) {
+                throw new IllegalStateException(PlatformLayout.display(layout.serviceJar(service.name()))
+                        + " is missing: build first with ./mvnw install -DskipTests");
+            }
+        }
+        try {
+            startAll(freshRealm);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private synchronized void startAll(boolean freshRealm) {
+        PostgresServer postgres = step("postgresql", "data in " + PlatformLayout.display(layout.dataDir().resolve("postgres")),
+                () -> PostgresServer.start(layout.dataDir().resolve("postgres"), ports.postgres()),
+                p -> "127.0.0.1:" + p.port());
+        register("postgresql", postgres::close);
+        for (Service service : SERVICES) {
+            postgres.ensureDatabase(service.database());
+        }
+
+        KafkaServer kafka = step("kafka", "data in " + PlatformLayout.display(layout.dataDir().resolve("kafka")),
+                () -> {
+                    KafkaServer k = KafkaServer.start(layout.dataDir().resolve("kafka"), ports.kafka());
+                    register("kafka", k::close);
+                    k.createTopics(PlatformTopics.all());
+                    return k;
+                },
+                k -> k.bootstrapServers() + ", topics " + String.join(", ", PlatformTopics.all().keySet()));
+
+        keycloak = step("keycloak", "realm " + REALM + ", log " + PlatformLayout.display(layout.log("keycloak")),
+                () -> KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), ports.keycloak(),
+                        layout.realmFile(), REALM, layout.log("keycloak"), freshRealm)),
+                k -> k.baseUrl());
+        register("keycloak", keycloak::close);
+
+        Map<String, Integer> servicePorts = Map.of("cities-service", ports.cities(),
+                "clusters-service", ports.clusters(), "matchmaking-service", ports.matchmaking());
+        // Started together, awaited one by one: on two cores this is the quickest order.
+        for (Service service : SERVICES) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
+            ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()),
+                    servicePorts.get(service.name()), env, layout.log(service.name()));
+            services.put(service.name(), process);
+            register(service.name(), process::close);
+        }
+        Instant since = Instant.now();
+        for (ServiceProcess process : services.values()) {
+            try {
+                process.awaitReady(SERVICE_READY_TIMEOUT);
+            } catch (IllegalStateException e) {
+                status.failed(process.name(), e.getMessage());
+                throw new IllegalStateException(process.name() + " " + e.getMessage(), e);
+            }
+            status.ready(process.name(), process.baseUrl(), Duration.between(since, Instant.now()));
+            process.onExit(() -> {
+                if (!closing) {
+                    status.failed(process.name(), "stopped unexpectedly, see " + PlatformLayout.display(process.log()));
+                }
+            });
+        }
+    }
+
+    private interface Starter<T> {
+        T start();
+    }
+
+    private <T> T step(String component, String detail, Starter<T> starter, java.util.function.Function<T, String> where) {
+        status.starting(component, detail);
+        Instant since = Instant.now();
+        try {
+            T result = starter.start();
+            status.ready(component, where.apply(result), Duration.between(since, Instant.now()));
+            return result;
+        } catch (RuntimeException e) {
+            status.failed(component, Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
+            throw e;
+        }
+    }
+
+    private void register(String name, Runnable stop) {
+        started.push(new Stoppable() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        });
+    }
+
+    public PlatformPorts ports() {
+        return ports;
+    }
+
+    public PlatformLayout layout() {
+        return layout;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service by module name. */
+    public String serviceUrl(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return process.baseUrl();
+    }
+
+    /** Stops everything in reverse start order; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        while (!started.isEmpty()) {
+            Stoppable component = started.pop();
+            status.stopping(component.name());
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                status.failed(component.name(), "did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.citybridge.launcher;
+
+import org.citybridge.infra.Ports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The loopback ports of one platform run. */
+public record PlatformPorts(int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking) {
+
+    /** The documented ports; they match the services' own defaults, so a service started from an IDE finds them. */
+    public static PlatformPorts defaults() {
+        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083);
+    }
+
+    /** Ports free right now, for a test run beside a running local platform. */
+    public static PlatformPorts free() {
+        return new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    }
+
+    /** Every port with what uses it, in start order. */
+    public Map<String, Integer> byComponent() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", postgres);
+        ports.put("Kafka", kafka);
+        ports.put("Keycloak", keycloak);
+        ports.put("cities-service", cities);
+        ports.put("clusters-service", clusters);
+        ports.put("matchmaking-service", matchmaking);
+        return ports;
+    }
+}

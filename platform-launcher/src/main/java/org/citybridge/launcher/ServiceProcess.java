@@ -1,0 +1,127 @@
+package org.citybridge.launcher;
+
+import org.citybridge.infra.ChildProcesses;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a child process. */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Small heaps: three services, Keycloak and Kafka share a laptop (or two CI cores). */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=192m");
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the service; returns at once (see {@link #awaitReady(Duration)}). */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.deleteIfExists(log);
+            List<String> command = new java.util.ArrayList<>();
+            command.add(ChildProcesses.javaBinary());
+            command.addAll(JVM_OPTIONS);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            return new ServiceProcess(name, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not start", e);
+        }
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers 200 (database, Kafka and migrations are up).
+     *
+     * @throws IllegalStateException if the process exits or the time runs out; the message names the log
+     */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("exited with code " + process.exitValue() + ", see "
+                        + PlatformLayout.display(log));
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s, see " + PlatformLayout.display(log));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Runs the action once the process ends, whoever ended it. */
+    public void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), SIGKILL after 20 s. */
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, 20);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}
