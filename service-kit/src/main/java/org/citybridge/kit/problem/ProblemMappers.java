@@ -1,14 +1,20 @@
 package org.citybridge.kit.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -51,7 +57,13 @@ public class ProblemMappers {
         return respond(validation(null, e.getMessage(), uri));
     }
 
-    @ServerExceptionMapper
+    /**
+     * Names the more specific Jackson types too, so they win over the framework's built-in mappers
+     * (which answer without a problem body).
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            ValueInstantiationException.class, InvalidDefinitionException.class, UnrecognizedPropertyException.class,
+            InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         UnknownCodeException code = causeOf(e, UnknownCodeException.class);
         String field = e instanceof JsonMappingException m ? fieldPath(m) : null;
@@ -86,14 +98,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null) {
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String detail = e.getCause() instanceof JsonProcessingException ? "malformed JSON" : e.getMessage();
-        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), null));
+        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, e.getMessage(), path(uri), null));
     }
 
     @ServerExceptionMapper
@@ -128,12 +143,25 @@ public class ProblemMappers {
 
     /** {@code create.body.heritageAssets[0].name} becomes {@code heritageAssets[0].name}. */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.", 3);
-        if (violation.getExecutableParameters() != null && parts.length >= 2) {
-            return parts.length == 3 ? parts[2] : parts[1];
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(name);
+            }
         }
-        return path;
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String fieldPath(JsonMappingException e) {

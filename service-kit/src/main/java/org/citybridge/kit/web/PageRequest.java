@@ -31,6 +31,38 @@ public record PageRequest(int page, int size, Sort sort) {
         return new PageRequest(p, s, parseSort(sort, allowedSorts, defaultSort));
     }
 
+    /**
+     * As {@link #of(Integer, Integer, String, Map, Sort)}, from raw query text, so that a value that
+     * is not a number is a 400 naming the parameter (JAX-RS would answer 404 for a failed conversion).
+     */
+    public static PageRequest of(String page, String size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
+        return of(integer("page", page), integer("size", size), sort, allowedSorts, defaultSort);
+    }
+
+    /** Parses an optional integer query parameter; 400 naming it if it is not one. */
+    public static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "must be an integer, not '" + value + "'");
+        }
+    }
+
+    /** Parses an optional boolean query parameter; 400 naming it if it is neither true nor false. */
+    public static boolean flag(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name, "must be true or false, not '" + value + "'");
+        };
+    }
+
     private static Sort parseSort(String sort, Map<String, String> allowed, Sort defaultSort) {
         if (sort == null || sort.isBlank()) {
             return defaultSort;
