@@ -6,7 +6,7 @@ create table city (
   id              uuid primary key,
   name            varchar(200) not null,
   local_name      varchar(200),
-  country         char(2)      not null,
+  country         varchar(2)   not null,
   region          varchar(100) not null,
   sub_region      varchar(100) not null,
   population      bigint check (population >= 0),
@@ -43,12 +43,14 @@ create table interest (
 create unique index interest_active on interest (city_id, area, stance, intent) where withdrawn_at is null;
 create index interest_area on interest (area, stance) where withdrawn_at is null;
 
+-- partnerships formed (announced by matchmaking-service), one row per side
 create table city_partner (
+  id             uuid primary key,
   city_id        uuid        not null references city (id),
   partner_id     uuid        not null,
   partnership_id uuid        not null,
   kind           varchar(20) not null,
   area           varchar(50),
   formed_on      date        not null,
-  primary key (city_id, partnership_id)
+  unique (city_id, partnership_id)
 );

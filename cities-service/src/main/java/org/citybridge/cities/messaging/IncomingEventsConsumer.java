@@ -3,28 +3,47 @@ package org.citybridge.cities.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citybridge.cities.service.CityService;
+import org.citybridge.cities.service.InterestService;
+import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes the events cities-service reacts to. */
+/**
+ * The events cities-service reacts to: survey responses become interests of the responding city,
+ * formed partnerships become partners of both cities. Other types on these topics are not ours.
+ */
 @ApplicationScoped
 public class IncomingEventsConsumer {
 
     private final EventInbox inbox;
+    private final InterestService interests;
+    private final CityService cities;
 
-    public IncomingEventsConsumer(EventInbox inbox) {
+    public IncomingEventsConsumer(EventInbox inbox, InterestService interests, CityService cities) {
         this.inbox = inbox;
+        this.interests = interests;
+        this.cities = cities;
     }
 
     @Incoming("cluster-events")
     @Blocking
     public void onClusterEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> { });
+        inbox.process(record, event -> {
+            if (event.payload() instanceof SurveyResponseRecorded response) {
+                interests.applySurveyResponse(response);
+            }
+        });
     }
 
     @Incoming("matchmaking-events")
     @Blocking
     public void onMatchmakingEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> { });
+        inbox.process(record, event -> {
+            if (event.payload() instanceof PartnershipFormed partnership) {
+                cities.recordPartnership(partnership);
+            }
+        });
     }
 }

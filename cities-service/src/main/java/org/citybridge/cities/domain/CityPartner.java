@@ -1,0 +1,46 @@
+package org.citybridge.cities.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** One side of a formed partnership: {@code cityId} partners with {@code partnerId}. Read-only for clients. */
+@Entity
+@Table(name = "city_partner")
+public class CityPartner extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "city_id")
+    public UUID cityId;
+
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Column(name = "partnership_id")
+    public UUID partnershipId;
+
+    @Enumerated(EnumType.STRING)
+    public ProposalKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public CooperationArea area;
+
+    @Column(name = "formed_on")
+    public LocalDate formedOn;
+
+    public static List<CityPartner> ofCity(UUID cityId) {
+        return list("cityId = ?1 order by formedOn, partnerId", cityId);
+    }
+}

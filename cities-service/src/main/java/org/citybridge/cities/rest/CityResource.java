@@ -1,0 +1,222 @@
+package org.citybridge.cities.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.citybridge.cities.domain.City;
+import org.citybridge.cities.service.CityQuery;
+import org.citybridge.cities.service.CityService;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.problem.Problem;
+import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.IdempotencyKeys;
+import org.citybridge.kit.web.IdempotentResponse;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The city directory. */
+@Path("/api/v1/cities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cities")
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CityResource {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Map<String, String> SORTS = Map.of(
+            "name", "name", "country", "country", "population", "population", "createdAt", "createdAt");
+
+    private final CityService cities;
+    private final CityViews views;
+    private final Caller caller;
+    private final IdempotencyKeys idempotency;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public CityResource(CityService cities, CityViews views, Caller caller, IdempotencyKeys idempotency,
+                        ObjectMapper mapper, Validator validator) {
+        this.cities = cities;
+        this.views = views;
+        this.caller = caller;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Register a city", description = "Region and sub-region are derived from the country. "
+            + "Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = CityResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin")
+    @APIResponse(responseCode = "409", description = "A city with this name exists in this country")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    public Response register(@Valid @NotNull CityRequest request,
+                             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
+        return idempotency.execute(key, caller.subject() + " POST /api/v1/cities", request, () -> {
+            City city = cities.register(request);
+            return new IdempotentResponse(201, "/api/v1/cities/" + city.id, ETags.of(city.version).toString(),
+                    idempotency.json(views.city(city)));
+        }).toResponse();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a city", description = "Officials' email and phone are shown only to platform-admins "
+            + "and the city's own officers.")
+    @APIResponse(responseCode = "200", description = "The city, with its ETag",
+            content = @Content(schema = @Schema(implementation = CityResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown city")
+    public Response get(@PathParam("id") UUID id) {
+        City city = cities.get(id);
+        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+    }
+
+    @GET
+    @Operation(summary = "List cities", description = "Filters combine with AND; retired cities are hidden unless "
+            + "retired=true. Sort by name, country, population or createdAt; prefix - for descending.")
+    @APIResponse(responseCode = "200", description = "One page of cities")
+    public Page<CityResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
+                                   @Parameter(example = "-population,name") @QueryParam("sort") String sort,
+                                   @Parameter(description = "ISO 3166-1 alpha-2", example = "MX") @QueryParam("country") String country,
+                                   @Parameter(description = "UN M49 region or sub-region", example = "Latin America and the Caribbean")
+                                   @QueryParam("region") String region,
+                                   @Parameter(description = "cities with an active interest in this area", example = "tourism")
+                                   @QueryParam("area") String area,
+                                   @QueryParam("stance") String stance,
+                                   @QueryParam("intent") String intent,
+                                   @Parameter(description = "text in the name or local name", example = "洛阳") @QueryParam("q") String text,
+                                   @QueryParam("retired") String retired) {
+        PageRequest request = PageRequest.of(page, size, sort, SORTS, io.quarkus.panache.common.Sort.by("name").and("id"));
+        CityQuery query = new CityQuery(blank(country), blank(region),
+                area == null ? null : CooperationArea.fromCode(area),
+                stance == null ? null : Stance.parse(stance),
+                intent == null ? null : Intent.parse(intent),
+                text, PageRequest.flag("retired", retired, false));
+        return cities.list(query, request).map(views::city);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a city's profile", description = "Requires If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "Updated, new ETag set",
+            content = @Content(schema = @Schema(implementation = CityResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
+    @APIResponse(responseCode = "404", description = "Unknown city")
+    @APIResponse(responseCode = "409", description = "Retired city, or the new name is taken")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull CityRequest request) {
+        caller.requireActsFor(id);
+        City city = cities.replace(id, ifMatch, request);
+        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change part of a city's profile",
+            description = "JSON Merge Patch (RFC 7396) over the CityRequest fields; null removes a value. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated, new ETag set",
+            content = @Content(schema = @Schema(implementation = CityResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
+    @APIResponse(responseCode = "404", description = "Unknown city")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @Schema(implementation = CityRequest.class) @NotNull JsonNode patch)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        caller.requireActsFor(id);
+        if (!patch.isObject()) {
+            throw ApiException.badRequest("body", "a merge patch must be a JSON object");
+        }
+        ObjectNode merged = mapper.valueToTree(cities.asRequest(cities.get(id)));
+        mergePatch(merged, (ObjectNode) patch);
+        CityRequest request = mapper.treeToValue(merged, CityRequest.class);
+        Set<ConstraintViolation<CityRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        City city = cities.replace(id, ifMatch, request);
+        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Retire a city", description = "The city is kept for history, hidden from listings and "
+            + "no longer proposed. Retiring twice changes nothing.")
+    @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin")
+    @APIResponse(responseCode = "404", description = "Unknown city")
+    public Response retire(@PathParam("id") UUID id) {
+        cities.retire(id);
+        return Response.noContent().build();
+    }
+
+    /** RFC 7396: objects merge recursively, null removes, anything else replaces. */
+    static void mergePatch(ObjectNode target, ObjectNode patch) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode existing) {
+                mergePatch(existing, (ObjectNode) value);
+            } else {
+                target.set(field.getKey(), value);
+            }
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,120 @@
+package org.citybridge.cities.rest;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.citybridge.cities.domain.Interest;
+import org.citybridge.cities.service.InterestService;
+import org.citybridge.kit.problem.Problem;
+import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.IdempotencyKeys;
+import org.citybridge.kit.web.IdempotentResponse;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A city's cooperation interests. */
+@Path("/api/v1/cities/{cityId}/interests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Interests")
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown city or interest",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class InterestResource {
+
+    private static final Map<String, String> SORTS = Map.of("expressedAt", "expressedAt", "area", "area");
+
+    private final InterestService interests;
+    private final Caller caller;
+    private final IdempotencyKeys idempotency;
+
+    public InterestResource(InterestService interests, Caller caller, IdempotencyKeys idempotency) {
+        this.interests = interests;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "List a city's interests", description = "Active ones unless includeWithdrawn=true.")
+    public Page<InterestResponse> list(@PathParam("cityId") UUID cityId,
+                                       @QueryParam("includeWithdrawn") String includeWithdrawn,
+                                       @QueryParam("page") String page, @QueryParam("size") String size,
+                                       @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.by("expressedAt").and("id"));
+        return interests.list(cityId, PageRequest.flag("includeWithdrawn", includeWithdrawn, false), request)
+                .map(CityViews::interest);
+    }
+
+    @GET
+    @Path("/{interestId}")
+    @Operation(summary = "Get one interest")
+    public InterestResponse get(@PathParam("cityId") UUID cityId, @PathParam("interestId") UUID interestId) {
+        return CityViews.interest(interests.get(cityId, interestId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "State an interest", description = "Restating the same area, stance and intent updates the "
+            + "active interest (200) instead of adding one (201).")
+    @APIResponse(responseCode = "201", description = "Interest created",
+            content = @Content(schema = @Schema(implementation = InterestResponse.class)))
+    @APIResponse(responseCode = "200", description = "Existing interest updated",
+            content = @Content(schema = @Schema(implementation = InterestResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
+    @APIResponse(responseCode = "409", description = "The city is retired")
+    public Response express(@PathParam("cityId") UUID cityId, @Valid @NotNull InterestRequest request,
+                            @HeaderParam("Idempotency-Key") String key) {
+        caller.requireActsFor(cityId);
+        String scope = caller.subject() + " POST /api/v1/cities/" + cityId + "/interests";
+        return idempotency.execute(key, scope, request, () -> {
+            InterestService.Expressed result = interests.express(cityId, request.area(), request.stance(),
+                    request.intent(),
+                    request.preferences() == null ? List.of() : request.preferences().regions(),
+                    request.preferences() == null ? List.of() : request.preferences().countries(),
+                    request.note(), Interest.SOURCE_PROFILE);
+            Interest interest = result.interest();
+            return new IdempotentResponse(result.created() ? 201 : 200,
+                    "/api/v1/cities/" + cityId + "/interests/" + interest.id, null,
+                    idempotency.json(CityViews.interest(interest)));
+        }).toResponse();
+    }
+
+    @DELETE
+    @Path("/{interestId}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Withdraw an interest", description = "Withdrawing twice changes nothing.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
+    public Response withdraw(@PathParam("cityId") UUID cityId, @PathParam("interestId") UUID interestId) {
+        caller.requireActsFor(cityId);
+        interests.withdraw(cityId, interestId);
+        return Response.noContent().build();
+    }
+}

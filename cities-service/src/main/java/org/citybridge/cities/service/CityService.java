@@ -1,0 +1,268 @@
+package org.citybridge.cities.service;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.citybridge.cities.domain.City;
+import org.citybridge.cities.domain.CityPartner;
+import org.citybridge.cities.domain.M49Regions;
+import org.citybridge.cities.domain.Official;
+import org.citybridge.cities.rest.CityRequest;
+import org.citybridge.contracts.events.CityProfile;
+import org.citybridge.contracts.events.CityRegistered;
+import org.citybridge.contracts.events.CityRetired;
+import org.citybridge.contracts.events.CityUpdated;
+import org.citybridge.contracts.events.HeritageAsset;
+import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The city directory: registration, profile changes, retirement, partners; every change announced. */
+@ApplicationScoped
+public class CityService {
+
+    private static final Logger LOG = Logger.getLogger(CityService.class);
+
+    private final EntityManager em;
+    private final EventOutbox outbox;
+
+    public CityService(EntityManager em, EventOutbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public City register(CityRequest request) {
+        M49Regions.Placement placement = M49Regions.ofField("country", request.country());
+        requireUniqueName(request.name(), placement.country(), null);
+        Instant now = Instant.now();
+        City city = new City();
+        city.id = UUID.randomUUID();
+        apply(city, request, placement);
+        city.createdAt = now;
+        city.updatedAt = now;
+        city.persist();
+        flushOrConflict(request);
+        outbox.append(new CityRegistered(profile(city), now));
+        return city;
+    }
+
+    public City get(UUID id) {
+        City city = City.findById(id);
+        if (city == null) {
+            throw ApiException.notFound("City", id);
+        }
+        return city;
+    }
+
+    public Page<City> list(CityQuery query, PageRequest page) {
+        StringBuilder where = new StringBuilder("retired = :retired");
+        Parameters params = Parameters.with("retired", query.retired());
+        if (query.country() != null) {
+            where.append(" and country = :country");
+            params.and("country", M49Regions.ofField("country", query.country()).country());
+        }
+        if (query.region() != null) {
+            where.append(" and (lower(region) = :region or lower(subRegion) = :region)");
+            params.and("region", query.region().trim().toLowerCase(Locale.ROOT));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(name) like :text escape '\\' or lower(localName) like :text escape '\\')");
+            params.and("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.area() != null || query.stance() != null || query.intent() != null) {
+            where.append(" and id in (select i.cityId from Interest i where i.withdrawnAt is null");
+            if (query.area() != null) {
+                where.append(" and i.area = :area");
+                params.and("area", query.area());
+            }
+            if (query.stance() != null) {
+                where.append(" and i.stance = :stance");
+                params.and("stance", query.stance());
+            }
+            if (query.intent() != null) {
+                where.append(" and i.intent = :intent");
+                params.and("intent", query.intent());
+            }
+            where.append(")");
+        }
+        var found = City.<City>find(where.toString(), page.sort(), params);
+        List<City> items = found.page(page.panachePage()).list();
+        return Page.of(items, page, found.count());
+    }
+
+    /** Replaces the profile, if the caller's ETag is current. */
+    @Transactional
+    public City replace(UUID id, String ifMatch, CityRequest request) {
+        City city = lockForChange(id);
+        ETags.requireMatch(ifMatch, city.version);
+        M49Regions.Placement placement = M49Regions.ofField("country", request.country());
+        requireUniqueName(request.name(), placement.country(), id);
+        CityProfile before = profile(city);
+        List<Official> officialsBefore = city.officials;
+        apply(city, request, placement);
+        boolean publicChange = !profile(city).equals(before);
+        if (!publicChange && Objects.equals(officialsBefore, city.officials)) {
+            return city; // nothing changed, nothing to announce
+        }
+        city.updatedAt = Instant.now();
+        flushOrConflict(request);
+        if (publicChange) {
+            // officials are personal data and never travel in events
+            outbox.append(new CityUpdated(profile(city), city.updatedAt));
+        }
+        return city;
+    }
+
+    /**
+     * Retires a city: kept for history, hidden from listings, no longer changeable.
+     *
+     * @return false if it was already retired (nothing happens)
+     */
+    @Transactional
+    public boolean retire(UUID id) {
+        City city = City.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (city == null) {
+            throw ApiException.notFound("City", id);
+        }
+        if (city.retired) {
+            return false;
+        }
+        city.retired = true;
+        city.updatedAt = Instant.now();
+        outbox.append(new CityRetired(id, city.updatedAt));
+        return true;
+    }
+
+    /** Both cities gain the partner (idempotent per partnership and city). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPartnership(PartnershipFormed partnership) {
+        addPartner(partnership.cityA(), partnership.cityB(), partnership);
+        addPartner(partnership.cityB(), partnership.cityA(), partnership);
+    }
+
+    private void addPartner(UUID cityId, UUID partnerId, PartnershipFormed partnership) {
+        City city = City.findById(cityId, LockModeType.PESSIMISTIC_WRITE);
+        if (city == null) {
+            LOG.warnf("Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
+            return;
+        }
+        if (CityPartner.count("cityId = ?1 and partnershipId = ?2", cityId, partnership.partnershipId()) > 0) {
+            return;
+        }
+        CityPartner partner = new CityPartner();
+        partner.id = UUID.randomUUID();
+        partner.cityId = cityId;
+        partner.partnerId = partnerId;
+        partner.partnershipId = partnership.partnershipId();
+        partner.kind = partnership.kind();
+        partner.area = partnership.area();
+        partner.formedOn = partnership.formedOn();
+        partner.persist();
+        city.updatedAt = Instant.now();
+        em.flush();
+        outbox.append(new CityUpdated(profile(city), city.updatedAt));
+    }
+
+    /** The public profile carried by city events (no personal data). */
+    public CityProfile profile(City city) {
+        List<UUID> partners = CityPartner.ofCity(city.id).stream().map(p -> p.partnerId).distinct().toList();
+        return new CityProfile(city.id, city.name, city.localName, city.country, city.region, city.subRegion,
+                city.population, city.latitude, city.longitude, city.languages, city.description,
+                city.heritageAssets, city.associations, partners, city.version);
+    }
+
+    /** The current profile in request form, as the base of a merge patch. */
+    public CityRequest asRequest(City city) {
+        return new CityRequest(city.name, city.localName, city.country, city.population,
+                city.latitude == null ? null : new CityRequest.Coordinates(city.latitude, city.longitude),
+                city.languages, city.description,
+                city.heritageAssets.stream().map(h ->
+                        new CityRequest.HeritageAssetDto(h.name(), h.kind(), h.inscribedYear(), h.facts())).toList(),
+                city.associations,
+                city.officials.stream().map(o ->
+                        new CityRequest.OfficialDto(o.name(), o.title(), o.office(), o.email(), o.phone())).toList());
+    }
+
+    City lockForChange(UUID id) {
+        City city = City.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (city == null) {
+            throw ApiException.notFound("City", id);
+        }
+        if (city.retired) {
+            throw ApiException.conflict("City " + id + " is retired and can no longer change");
+        }
+        return city;
+    }
+
+    private void requireUniqueName(String name, String country, UUID self) {
+        long same = City.count("lower(name) = ?1 and country = ?2 and id <> ?3",
+                name.trim().toLowerCase(Locale.ROOT), country, self == null ? new UUID(0, 0) : self);
+        if (same > 0) {
+            throw duplicate(name, country);
+        }
+    }
+
+    /** Flushes, turning a lost race on the unique name index into the same 409 as the pre-check. */
+    private void flushOrConflict(CityRequest request) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw duplicate(request.name(), request.country());
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException duplicate(String name, String country) {
+        return ApiException.conflict("A city named '" + name.trim() + "' already exists in "
+                + country.toUpperCase(Locale.ROOT));
+    }
+
+    private static void apply(City city, CityRequest request, M49Regions.Placement placement) {
+        city.name = request.name().trim();
+        city.localName = blankToNull(request.localName());
+        city.country = placement.country();
+        city.region = placement.region();
+        city.subRegion = placement.subRegion();
+        city.population = request.population();
+        city.latitude = request.coordinates() == null ? null : request.coordinates().latitude();
+        city.longitude = request.coordinates() == null ? null : request.coordinates().longitude();
+        city.languages = request.languages() == null ? List.of() : List.copyOf(request.languages());
+        city.description = blankToNull(request.description());
+        city.heritageAssets = request.heritageAssets() == null ? List.of() : request.heritageAssets().stream()
+                .map(h -> new HeritageAsset(h.name().trim(), blankToNull(h.kind()), h.inscribedYear(), h.facts()))
+                .toList();
+        city.associations = request.associations() == null ? List.of() : List.copyOf(request.associations());
+        city.officials = officials(request);
+    }
+
+    private static List<Official> officials(CityRequest request) {
+        return request.officials() == null ? List.of() : request.officials().stream()
+                .map(o -> new Official(o.name().trim(), blankToNull(o.title()), blankToNull(o.office()),
+                        blankToNull(o.email()), blankToNull(o.phone())))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

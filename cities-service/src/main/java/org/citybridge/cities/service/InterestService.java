@@ -1,0 +1,161 @@
+package org.citybridge.cities.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.citybridge.cities.domain.City;
+import org.citybridge.cities.domain.Interest;
+import org.citybridge.cities.domain.M49Regions;
+import org.citybridge.contracts.events.InterestExpressed;
+import org.citybridge.contracts.events.InterestWithdrawn;
+import org.citybridge.contracts.events.PartnerPreferences;
+import org.citybridge.contracts.events.StatedInterest;
+import org.citybridge.contracts.events.SurveyResponseRecorded;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.contracts.vocabulary.UnknownCodeException;
+import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Cities' interests, stated on the profile or in survey responses. cities-service owns interests,
+ * so both paths end here and are announced the same way: matchmaking sees one interest stream.
+ */
+@ApplicationScoped
+public class InterestService {
+
+    private static final Logger LOG = Logger.getLogger(InterestService.class);
+
+    /** What expressing an interest did. */
+    public record Expressed(Interest interest, boolean created) {
+    }
+
+    private final CityService cities;
+    private final EventOutbox outbox;
+
+    public InterestService(CityService cities, EventOutbox outbox) {
+        this.cities = cities;
+        this.outbox = outbox;
+    }
+
+    /**
+     * States an interest; restating the same area, stance and intent updates the active one.
+     *
+     * @throws ApiException 404 unknown city, 409 retired city, 400 unknown region or country
+     */
+    @Transactional
+    public Expressed express(UUID cityId, CooperationArea area, Stance stance, Intent intent,
+                             List<String> regions, List<String> countries, String note, String source) {
+        cities.lockForChange(cityId);
+        return upsert(cityId, area, stance, intent, preferences(regions, countries), note, source);
+    }
+
+    public Interest get(UUID cityId, UUID interestId) {
+        Interest interest = Interest.findById(interestId);
+        if (interest == null || !interest.cityId.equals(cityId)) {
+            throw ApiException.notFound("Interest", interestId);
+        }
+        return interest;
+    }
+
+    public Page<Interest> list(UUID cityId, boolean includeWithdrawn, PageRequest page) {
+        cities.get(cityId);
+        String query = includeWithdrawn ? "cityId = ?1" : "cityId = ?1 and withdrawnAt is null";
+        var found = Interest.<Interest>find(query, page.sort(), cityId);
+        return Page.of(found.page(page.panachePage()).list(), page, found.count());
+    }
+
+    /**
+     * Withdraws an interest; withdrawing it again changes nothing.
+     *
+     * @return false if it was already withdrawn
+     */
+    @Transactional
+    public boolean withdraw(UUID cityId, UUID interestId) {
+        cities.lockForChange(cityId);
+        Interest interest = get(cityId, interestId);
+        if (!interest.isActive()) {
+            return false;
+        }
+        interest.withdrawnAt = Instant.now();
+        outbox.append(new InterestWithdrawn(cityId, interest.id, interest.area, interest.stance, interest.intent,
+                interest.withdrawnAt));
+        return true;
+    }
+
+    /**
+     * Turns the interests stated in a survey response into interests of the city (source = the
+     * response). Runs in the consumer's transaction; an unknown or retired city is skipped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applySurveyResponse(SurveyResponseRecorded response) {
+        City city = City.findById(response.cityId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (city == null || city.retired) {
+            LOG.warnf("Survey response %s names %s city %s; skipped", response.responseId(),
+                    city == null ? "unknown" : "retired", response.cityId());
+            return;
+        }
+        String source = Interest.surveySource(response.responseId());
+        for (StatedInterest stated : response.interests()) {
+            PartnerPreferences preferences;
+            try {
+                preferences = preferences(stated.preferences().regions(), stated.preferences().countries());
+            } catch (UnknownCodeException | ApiException e) {
+                LOG.warnf("Survey response %s: ignoring invalid preferences (%s)", response.responseId(), e.getMessage());
+                preferences = PartnerPreferences.NONE;
+            }
+            Interest existing = Interest.findActive(city.id, stated.area(), stated.stance(), stated.intent()).orElse(null);
+            if (existing != null && source.equals(existing.source) && existing.preferences.equals(preferences)) {
+                continue; // this response already stated it
+            }
+            upsert(city.id, stated.area(), stated.stance(), stated.intent(), preferences,
+                    "Stated in the survey of exchange " + response.exchangeId(), source);
+        }
+    }
+
+    private Expressed upsert(UUID cityId, CooperationArea area, Stance stance, Intent intent,
+                             PartnerPreferences preferences, String note, String source) {
+        Interest interest = Interest.findActive(cityId, area, stance, intent).orElse(null);
+        boolean created = interest == null;
+        if (created) {
+            interest = new Interest();
+            interest.id = UUID.randomUUID();
+            interest.cityId = cityId;
+            interest.area = area;
+            interest.stance = stance;
+            interest.intent = intent;
+        }
+        interest.preferences = preferences;
+        interest.note = note == null || note.isBlank() ? null : note;
+        interest.source = source;
+        interest.expressedAt = Instant.now();
+        if (created) {
+            interest.persist();
+        }
+        outbox.append(new InterestExpressed(cityId, interest.id, area, stance, intent, preferences, interest.note,
+                source, interest.expressedAt));
+        return new Expressed(interest, created);
+    }
+
+    /** Validates and normalises partner preferences: canonical region names, upper-case countries. */
+    static PartnerPreferences preferences(List<String> regions, List<String> countries) {
+        List<String> canonicalRegions = new ArrayList<>();
+        for (String region : regions == null ? List.<String>of() : regions) {
+            canonicalRegions.add(M49Regions.canonicalRegion(region).orElseThrow(() -> ApiException.badRequest(
+                    "preferences.regions", "unknown UN M49 region or sub-region '" + region + "'")));
+        }
+        List<String> codes = new ArrayList<>();
+        for (String country : countries == null ? List.<String>of() : countries) {
+            codes.add(M49Regions.ofField("preferences.countries", country).country());
+        }
+        return new PartnerPreferences(canonicalRegions.stream().distinct().toList(), codes.stream().distinct().toList());
+    }
+}

@@ -1,0 +1,151 @@
+package org.citybridge.cities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.citybridge.contracts.events.CityUpdated;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.Topics;
+import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.kit.security.Roles;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+class CityUpdateTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void shouldReplaceAProfileWithTheCurrentETagAndAnnounceIt() {
+        String name = Fixtures.unique("Guanajuato");
+        UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
+        Map<String, Object> body = Fixtures.cityBody(name, "MX");
+        body.put("population", 194_500);
+        body.put("heritageAssets", List.of(Map.of("name", "Historic Town of Guanajuato and Adjacent Mines",
+                "kind", "UNESCO World Heritage site", "inscribedYear", 1988)));
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                .when().put("/api/v1/cities/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("population", equalTo(194_500))
+                .body("version", equalTo(1));
+
+        try (TestEvents events = new TestEvents(mapper)) {
+            var records = events.read(Topics.CITY_EVENTS, TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_UPDATED)),
+                    1, Duration.ofSeconds(30));
+            assertThat(records).hasSize(1);
+            CityUpdated updated = events.payload(records.get(0), CityUpdated.class);
+            assertThat(updated.city().population()).isEqualTo(194_500L);
+            assertThat(updated.city().version()).isEqualTo(1);
+            assertThat(updated.city().heritageAssets().get(0).inscribedYear()).isEqualTo(1988);
+        }
+    }
+
+    @Test
+    void shouldRefuseAStaleETagWith412AndAMissingOneWith428() {
+        UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX"));
+        Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX");
+        given().contentType(ContentType.JSON).body(body).when().put("/api/v1/cities/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(body).when().put("/api/v1/cities/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        given().contentType("application/merge-patch+json").header("If-Match", "\"3\"").body(Map.of("population", 1))
+                .when().patch("/api/v1/cities/" + id).then().statusCode(412);
+        Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
+    }
+
+    @Test
+    void shouldMergePatchOnlyTheGivenFields() {
+        String name = Fixtures.unique("Querétaro");
+        UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
+        Map<String, Object> patch = new java.util.HashMap<>();
+        patch.put("population", 1_594_000);
+        patch.put("description", null);
+        given().contentType("application/merge-patch+json").header("If-Match", Fixtures.etagOf(id)).body(patch)
+                .when().patch("/api/v1/cities/" + id)
+                .then().statusCode(200)
+                .body("population", equalTo(1_594_000))
+                .body("description", nullValue())
+                .body("name", equalTo(name))
+                .body("heritageAssets[0].name", equalTo("Longmen Grottoes"));
+    }
+
+    @Test
+    void shouldRejectAnInvalidPatchAndKeepTheCity() {
+        UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Campeche"), "MX"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("population", -5)).when().patch("/api/v1/cities/" + id)
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("population"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("version", 99)).when().patch("/api/v1/cities/" + id)
+                .then().statusCode(400).body("detail", containsString("version"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(List.of(1)).when().patch("/api/v1/cities/" + id)
+                .then().statusCode(400);
+        Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
+    }
+
+    @Test
+    void shouldNotLetARetiredCityChange() {
+        UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"));
+        given().when().delete("/api/v1/cities/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).header("If-Match", Fixtures.etagOf(id))
+                .body(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"))
+                .when().put("/api/v1/cities/" + id).then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
+                .when().post("/api/v1/cities/" + id + "/interests").then().statusCode(409);
+    }
+
+    @Test
+    void shouldAnswer404WhenUpdatingAnUnknownCity() {
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Fixtures.cityBody(Fixtures.unique("Nowhere"), "MX"))
+                .when().put("/api/v1/cities/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfManyConcurrentUpdatesWithTheSameETagWin() throws Exception {
+        String name = Fixtures.unique("Morelia");
+        UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> updates = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Map<String, Object> body = Fixtures.cityBody(name, "MX");
+                body.put("population", 1000 + i);
+                updates.add(() -> given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                        .when().put("/api/v1/cities/" + id).then().extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(updates)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
+        } finally {
+            pool.shutdownNow();
+        }
+        Fixtures.get(id).body("version", equalTo(1));
+    }
+}

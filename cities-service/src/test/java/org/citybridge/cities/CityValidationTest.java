@@ -1,0 +1,131 @@
+package org.citybridge.cities;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import org.citybridge.kit.security.Roles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Every bad field is a 400 problem naming that field, and nothing is stored. */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+class CityValidationTest {
+
+    static Stream<Arguments> badFields() {
+        return Stream.of(
+                bad("name", b -> b.put("name", "  ")),
+                bad("name", b -> b.remove("name")),
+                bad("name", b -> b.put("name", "x".repeat(201))),
+                bad("localName", b -> b.put("localName", "x".repeat(201))),
+                bad("country", b -> b.put("country", "MEX")),
+                bad("country", b -> b.put("country", "XX")),
+                bad("country", b -> b.remove("country")),
+                bad("population", b -> b.put("population", -1)),
+                bad("population", b -> b.put("population", "many")),
+                bad("coordinates.latitude", b -> b.put("coordinates", Map.of("latitude", 90.5, "longitude", 0))),
+                bad("coordinates.longitude", b -> b.put("coordinates", Map.of("latitude", 0, "longitude", -180.01))),
+                bad("coordinates.longitude", b -> b.put("coordinates", Map.of("latitude", 0))),
+                bad("languages[0]", b -> b.put("languages", List.of("EN"))),
+                bad("languages[0]", b -> b.put("languages", List.of("eng"))),
+                bad("description", b -> b.put("description", "x".repeat(5001))),
+                bad("heritageAssets[0].name", b -> b.put("heritageAssets", List.of(Map.of("kind", "site")))),
+                bad("heritageAssets[0].inscribedYear", b -> b.put("heritageAssets",
+                        List.of(Map.of("name", "Old town", "inscribedYear", 1500)))),
+                bad("officials[0].email", b -> b.put("officials", List.of(Map.of("name", "A", "email", "not-an-email")))),
+                bad("officials[0].phone", b -> b.put("officials", List.of(Map.of("name", "A", "phone", "call me")))),
+                bad("officials[0].name", b -> b.put("officials", List.of(Map.of("title", "Mayor")))),
+                // no mass assignment: platform-owned fields cannot be sent
+                bad("id", b -> b.put("id", "6f1c5c0e-0d1a-4f43-9a5f-1b2f3c4d5e01")),
+                bad("version", b -> b.put("version", 7)),
+                bad("partners", b -> b.put("partners", List.of())),
+                bad("createdAt", b -> b.put("createdAt", "2020-01-01T00:00:00Z")),
+                bad("region", b -> b.put("region", "Europe")),
+                bad("retired", b -> b.put("retired", true)));
+    }
+
+    private static Arguments bad(String field, Consumer<Map<String, Object>> change) {
+        return Arguments.of(field, change);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFields")
+    void shouldRejectABadFieldNamingItAndStoreNothing(String field, Consumer<Map<String, Object>> change) {
+        String name = Fixtures.unique("Invalid city");
+        Map<String, Object> body = Fixtures.cityBody(name, "MX");
+        change.accept(body);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cities")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("type", containsString("validation"))
+                .body("violations.field", hasItem(field));
+        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldNameTheUnknownCountryValue() {
+        Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Atlantis"), "MX");
+        body.put("country", "QQ");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cities")
+                .then().statusCode(400).body("detail", containsString("'QQ'"));
+    }
+
+    @Test
+    void shouldRejectMalformedJsonWithAProblemNotAServerError() {
+        for (String text : List.of("{\"name\": ", "[1,2,3]", "\"just a string\"", "{\"name\": \"a\",}", "nul")) {
+            given().contentType(ContentType.JSON).body(text).when().post("/api/v1/cities")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void shouldRejectAMissingBody() {
+        given().contentType(ContentType.JSON).when().post("/api/v1/cities")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectAWrongContentType() {
+        given().contentType(ContentType.TEXT).body("name=Luoyang").when().post("/api/v1/cities")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRejectBadPagingAndSortingParameters() {
+        given().queryParam("size", 101).when().get("/api/v1/cities").then().statusCode(400)
+                .body("violations.field", hasItem("size"));
+        given().queryParam("size", 0).when().get("/api/v1/cities").then().statusCode(400);
+        given().queryParam("page", -1).when().get("/api/v1/cities").then().statusCode(400)
+                .body("violations.field", hasItem("page"));
+        given().queryParam("page", "first").when().get("/api/v1/cities").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("page"));
+        given().queryParam("sort", "password").when().get("/api/v1/cities").then().statusCode(400)
+                .body("detail", containsString("password"));
+        given().queryParam("area", "space-tourism").when().get("/api/v1/cities").then().statusCode(400)
+                .body("detail", containsString("'space-tourism'"));
+        given().queryParam("country", "ZZ").when().get("/api/v1/cities").then().statusCode(400)
+                .body("detail", containsString("'ZZ'"));
+        given().queryParam("retired", "maybe").when().get("/api/v1/cities").then().statusCode(400);
+    }
+
+    @Test
+    void shouldRejectAMalformedIdWithAProblem() {
+        given().when().get("/api/v1/cities/not-a-uuid").then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
+                .contentType("application/problem+json");
+    }
+}

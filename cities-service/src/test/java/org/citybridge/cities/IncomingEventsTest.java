@@ -1,0 +1,171 @@
+package org.citybridge.cities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.InterestExpressed;
+import org.citybridge.contracts.events.PartnerPreferences;
+import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.contracts.events.StatedInterest;
+import org.citybridge.contracts.events.SurveyResponseRecorded;
+import org.citybridge.contracts.events.Topics;
+import org.citybridge.contracts.events.PairIds;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.infra.testing.TestEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+/** cities-service as a consumer: survey responses and partnerships, redelivered and poisoned. */
+@QuarkusTest
+class IncomingEventsTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    TestEvents events;
+
+    @BeforeEach
+    void open() {
+        events = new TestEvents(mapper);
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    private static SurveyResponseRecorded survey(UUID exchange, UUID city, StatedInterest... interests) {
+        return new SurveyResponseRecorded(UUID.randomUUID(), exchange, city, List.of(interests), true, 5, Instant.now());
+    }
+
+    private static StatedInterest stated(CooperationArea area, Stance stance) {
+        return new StatedInterest(area, stance, Intent.THEMATIC_PARTNERSHIP,
+                new PartnerPreferences(List.of("Eastern Asia"), List.of()));
+    }
+
+    private static int activeInterests(UUID city) {
+        return given().queryParam("size", 100).when().get("/api/v1/cities/" + city + "/interests")
+                .then().statusCode(200).extract().path("totalItems");
+    }
+
+    @Test
+    void shouldTurnSurveyInterestsIntoCityInterestsAnnouncedWithTheirSource() {
+        UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Survey Puebla"), "MX");
+        SurveyResponseRecorded response = survey(UUID.randomUUID(), city,
+                stated(CooperationArea.TOURISM, Stance.SEEK), stated(CooperationArea.HERITAGE_PROTECTION, Stance.OFFER));
+        events.publish(response);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/cities/" + city + "/interests").then()
+                        .body("items.area", containsInAnyOrder("tourism", "heritage-protection"))
+                        .body("items.source", containsInAnyOrder("survey:" + response.responseId(), "survey:" + response.responseId())));
+
+        List<ConsumerRecord<String, String>> announced = events.read(Topics.CITY_EVENTS,
+                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)), 2, Duration.ofSeconds(30));
+        assertThat(announced).extracting(r -> events.payload(r, InterestExpressed.class).source())
+                .containsOnly("survey:" + response.responseId());
+    }
+
+    @Test
+    void shouldIgnoreARedeliveredSurveyResponse() {
+        UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Redelivery Oaxaca"), "MX");
+        UUID exchange = UUID.randomUUID();
+        SurveyResponseRecorded response = survey(exchange, city, stated(CooperationArea.CULTURE, Stance.MUTUAL));
+        String eventId = events.publish(response);
+        events.republish(response, eventId);          // same event id: a redelivery
+        events.publish(response);                     // same fact under a new id: still nothing new
+        SurveyResponseRecorded marker = survey(exchange, city, stated(CooperationArea.TRADE, Stance.SEEK));
+        events.publish(marker);                       // same key, so processed after the others
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 2);
+        List<ConsumerRecord<String, String>> announced = events.read(Topics.CITY_EVENTS,
+                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)), 2, Duration.ofSeconds(30));
+        assertThat(announced).extracting(r -> events.payload(r, InterestExpressed.class).area())
+                .containsExactly(CooperationArea.CULTURE, CooperationArea.TRADE);
+    }
+
+    @Test
+    void shouldSkipSurveysOfUnknownCitiesAndKeepConsuming() {
+        UUID exchange = UUID.randomUUID();
+        events.publish(survey(exchange, UUID.randomUUID(), stated(CooperationArea.TOURISM, Stance.SEEK)));
+        UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("After unknown"), "MX");
+        events.publish(survey(exchange, city, stated(CooperationArea.TOURISM, Stance.SEEK)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 1);
+    }
+
+    @Test
+    void shouldGiveBothCitiesTheirPartnerOnceEvenWhenRedelivered() {
+        UUID mexicoCity = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner Mexico City"), "MX");
+        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner Luoyang"), "CN");
+        UUID pair = PairIds.of(mexicoCity, luoyang, ProposalKind.SISTER_CITY, null);
+        PartnershipFormed formed = new PartnershipFormed(UUID.randomUUID(), pair, pair, mexicoCity, luoyang,
+                ProposalKind.SISTER_CITY, null, LocalDate.of(2022, 3, 1), "proposal", Instant.now());
+        String eventId = events.publish(formed);
+        events.republish(formed, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Fixtures.get(mexicoCity).body("partners.cityId", containsInAnyOrder(luoyang.toString()));
+            Fixtures.get(luoyang).body("partners.cityId", containsInAnyOrder(mexicoCity.toString()))
+                    .body("partners[0].kind", equalTo("SISTER_CITY"))
+                    .body("partners[0].formedOn", equalTo("2022-03-01"));
+        });
+        // the redelivery is processed after the first delivery (same key): wait for a marker behind it
+        UUID other = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner marker"), "CN");
+        UUID markerPair = PairIds.of(mexicoCity, other, ProposalKind.SISTER_CITY, null);
+        events.publish(new PartnershipFormed(UUID.randomUUID(), markerPair, markerPair, mexicoCity, other,
+                ProposalKind.SISTER_CITY, null, LocalDate.of(2023, 1, 1), "proposal", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
+        Fixtures.get(luoyang).body("partners.size()", equalTo(1));
+    }
+
+    @Test
+    void shouldSendAPoisonRecordToTheDeadLetterTopicAndKeepConsuming() {
+        String poisonKey = UUID.randomUUID().toString();
+        events.publish(Topics.CLUSTER_EVENTS, poisonKey, Map.of(
+                CloudEventHeaders.H_SPECVERSION, bytes("1.0"), CloudEventHeaders.H_ID, bytes(UUID.randomUUID().toString()),
+                CloudEventHeaders.H_TYPE, bytes(EventType.SURVEY_RESPONSE_RECORDED.ceType()),
+                CloudEventHeaders.H_SOURCE, bytes("/citybridge/clusters-service"),
+                CloudEventHeaders.H_TIME, bytes(Instant.now().toString())), "{not json");
+        String headerless = UUID.randomUUID().toString();
+        events.publish(Topics.CLUSTER_EVENTS, headerless, Map.of(), "{}");
+
+        UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("After poison"), "MX");
+        events.publish(survey(UUID.randomUUID(), city, stated(CooperationArea.AGRICULTURE, Stance.OFFER)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 1);
+
+        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetter("cities-service"),
+                r -> poisonKey.equals(r.key()) || headerless.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(2);
+        assertThat(dead).allSatisfy(r -> assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank());
+        assertThat(dead).filteredOn(r -> poisonKey.equals(r.key())).first()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("citybridge_events_dead_lettered_total"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
