@@ -31,6 +31,16 @@ class CitySeedResourceTest {
     }
 
     @Test
+    void shouldSendOnlyFieldsOfTheCreateRequest() {
+        // cities-service rejects unknown request fields (400); region and sub-region are derived from the country
+        Set<String> allowed = Set.of("name", "localName", "country", "population", "coordinates", "languages",
+                "description", "heritageAssets", "associations", "officials");
+        for (JsonNode entry : entries) {
+            entry.get("city").fieldNames().forEachRemaining(field -> assertThat(allowed).contains(field));
+        }
+    }
+
+    @Test
     void shouldGiveEveryCityAWorldHeritageAssetWithItsInscriptionYear() {
         for (JsonNode entry : entries) {
             JsonNode assets = entry.get("city").path("heritageAssets");

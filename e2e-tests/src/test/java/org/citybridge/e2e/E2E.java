@@ -1,0 +1,76 @@
+package org.citybridge.e2e;
+
+import org.citybridge.infra.KeycloakServer;
+import org.citybridge.infra.Ports;
+import org.citybridge.launcher.Keycloak;
+import org.citybridge.launcher.Platform;
+import org.citybridge.launcher.PlatformLayout;
+import org.citybridge.launcher.PlatformPorts;
+import org.citybridge.launcher.Status;
+import org.citybridge.launcher.seed.SeedContext;
+import org.citybridge.launcher.seed.Seeder;
+
+import java.nio.file.Path;
+
+/**
+ * The platform under test, started once per test JVM exactly as the launcher starts it (same code),
+ * on free ports and with its own data folder, so it can run beside a local platform. Classes that
+ * need Keycloak only get a lone Keycloak (much quicker); the first class that needs the services
+ * replaces it with the whole platform, seed story included.
+ */
+final class E2E {
+
+    private static KeycloakServer loneKeycloak;
+    private static Platform platform;
+    private static SeedContext seed;
+
+    private E2E() {
+    }
+
+    static PlatformLayout layout() {
+        return PlatformLayout.ofCheckout().withDataDir(Path.of("target", "platform").toAbsolutePath());
+    }
+
+    /** A Keycloak with the realm freshly imported: the platform's if running, else a lone one. */
+    static synchronized KeycloakServer keycloak() {
+        if (platform != null) {
+            return platform.keycloak();
+        }
+        if (loneKeycloak == null) {
+            PlatformLayout layout = layout();
+            loneKeycloak = KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), Ports.free(),
+                    layout.realmFile(), Platform.REALM, layout.log("keycloak"), true));
+            Runtime.getRuntime().addShutdownHook(new Thread(E2E::stopLoneKeycloak, "stop-e2e-keycloak"));
+        }
+        return loneKeycloak;
+    }
+
+    static Keycloak keycloakClient() {
+        return new Keycloak(keycloak().baseUrl(), Platform.REALM);
+    }
+
+    /** The whole platform, seeded (cities, officers' city ids, story steps). */
+    static synchronized Platform platform() {
+        if (platform == null) {
+            stopLoneKeycloak();
+            Status status = new Status(System.out);
+            platform = Platform.start(layout(), PlatformPorts.free(), status, true);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-e2e-platform"));
+            seed = Seeder.run(platform, status);
+        }
+        return platform;
+    }
+
+    /** Seed city ids and demo tokens of the running platform. */
+    static SeedContext seed() {
+        platform();
+        return seed;
+    }
+
+    private static synchronized void stopLoneKeycloak() {
+        if (loneKeycloak != null) {
+            loneKeycloak.close();
+            loneKeycloak = null;
+        }
+    }
+}
