@@ -150,6 +150,12 @@ class IncomingEventsTest {
                 CloudEventHeaders.H_TIME, bytes(Instant.now().toString())), "{not json");
         String headerless = UUID.randomUUID().toString();
         events.publish(Topics.CLUSTER_EVENTS, headerless, Map.of(), "{}");
+        String futureType = UUID.randomUUID().toString();
+        events.publish(Topics.CLUSTER_EVENTS, futureType, Map.of(
+                CloudEventHeaders.H_SPECVERSION, bytes("1.0"), CloudEventHeaders.H_ID, bytes(UUID.randomUUID().toString()),
+                CloudEventHeaders.H_TYPE, bytes("org.citybridge.exchange.renamed.v9"),
+                CloudEventHeaders.H_SOURCE, bytes("/citybridge/clusters-service"),
+                CloudEventHeaders.H_TIME, bytes(Instant.now().toString())), "{\"anything\": 1}");
 
         UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("After poison"), "MX");
         events.publish(survey(UUID.randomUUID(), city, stated(CooperationArea.AGRICULTURE, Stance.OFFER)));
@@ -158,6 +164,8 @@ class IncomingEventsTest {
         List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetter("cities-service"),
                 r -> poisonKey.equals(r.key()) || headerless.equals(r.key()), 2, Duration.ofSeconds(30));
         assertThat(dead).hasSize(2);
+        assertThat(events.read(Topics.deadLetter("cities-service"), r -> futureType.equals(r.key()), 1, Duration.ofSeconds(2)))
+                .as("an unknown event type is skipped, not dead-lettered").isEmpty();
         assertThat(dead).allSatisfy(r -> assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank());
         assertThat(dead).filteredOn(r -> poisonKey.equals(r.key())).first()
                 .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
