@@ -111,6 +111,29 @@ class CityRegistrationTest {
     }
 
     @Test
+    void shouldCreateOneCityForManyConcurrentPostsWithTheSameIdempotencyKey() throws Exception {
+        String name = Fixtures.unique("Concurrent Oaxaca");
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Callable<String>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                posts.add(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(Fixtures.cityBody(name, "MX"))
+                        .when().post("/api/v1/cities").then().statusCode(201).extract().path("id"));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var result : pool.invokeAll(posts)) {
+                ids.add(result.get());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
     void shouldAnnounceARegistrationOnceAsACloudEventWithoutPersonalData() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Xi'an"), "CN"));
         try (TestEvents events = new TestEvents(mapper)) {
