@@ -65,9 +65,10 @@ public final class KafkaServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             Path log = dataDirectory.resolve("broker.log");
-            process = new ProcessBuilder(ChildProcesses.javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            process = new ProcessBuilder(ChildProcesses.detachedFromTerminal(List.of(ChildProcesses.javaBinary(),
+                    "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-cp", ChildProcesses.classPath(), KafkaBrokerMain.class.getName(),
-                    dataDirectory.toString(), Integer.toString(port), Integer.toString(controllerPort))
+                    dataDirectory.toString(), Integer.toString(port), Integer.toString(controllerPort))))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -71,11 +71,12 @@ public final class KeycloakServer implements AutoCloseable {
             Files.copy(options.realmFile(), imports.resolve(options.realm() + "-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(options.log().toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder("bash", kc.toString(), "start-dev",
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(java.util.List.of(
+                    "bash", kc.toString(), "start-dev",
                     "--http-host=127.0.0.1",
                     "--http-port=" + options.port(),
                     "--hostname=" + baseUrl(),
-                    "--import-realm")
+                    "--import-realm")))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));

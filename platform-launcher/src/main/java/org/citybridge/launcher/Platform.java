@@ -8,7 +8,6 @@ import org.citybridge.infra.PostgresServer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +41,9 @@ public final class Platform implements AutoCloseable {
     private final PlatformLayout layout;
     private final PlatformPorts ports;
     private final Status status;
-    private final Deque<Stoppable> started = new ArrayDeque<>();
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    // Concurrent: Ctrl-C during start-up stops what has started while the start-up thread goes on.
+    private final Deque<Stoppable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Map<String, ServiceProcess> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private KeycloakServer keycloak;
     private volatile boolean closing;
 
@@ -97,7 +97,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private synchronized void startAll(boolean freshRealm) {
+    private void startAll(boolean freshRealm) {
         PostgresServer postgres = step("postgresql", "data in " + PlatformLayout.display(layout.dataDir().resolve("postgres")),
                 () -> PostgresServer.start(layout.dataDir().resolve("postgres"), ports.postgres()),
                 p -> "127.0.0.1:" + p.port());
@@ -136,11 +136,13 @@ public final class Platform implements AutoCloseable {
             register(service.name(), process::close);
         }
         Instant since = Instant.now();
-        for (ServiceProcess process : services.values()) {
+        for (ServiceProcess process : List.copyOf(services.values())) {
             try {
                 process.awaitReady(SERVICE_READY_TIMEOUT);
             } catch (IllegalStateException e) {
-                status.failed(process.name(), e.getMessage());
+                if (!closing) {
+                    status.failed(process.name(), e.getMessage());
+                }
                 throw new IllegalStateException(process.name() + " " + e.getMessage(), e);
             }
             status.ready(process.name(), process.baseUrl(), Duration.between(since, Instant.now()));
@@ -164,12 +166,19 @@ public final class Platform implements AutoCloseable {
             status.ready(component, where.apply(result), Duration.between(since, Instant.now()));
             return result;
         } catch (RuntimeException e) {
-            status.failed(component, Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
+            if (!closing) {
+                status.failed(component, Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
+            }
             throw e;
         }
     }
 
     private void register(String name, Runnable stop) {
+        if (closing) {
+            // stopped while starting (Ctrl-C): do not leave this one behind
+            stop.run();
+            throw new IllegalStateException("stopped during start-up");
+        }
         started.push(new Stoppable() {
             @Override
             public String name() {
@@ -204,18 +213,45 @@ public final class Platform implements AutoCloseable {
         return process.baseUrl();
     }
 
-    /** Stops everything in reverse start order; safe to call twice. */
+    /** True once any component has started (and until {@link #close()}). */
+    public synchronized boolean hasStarted() {
+        return !started.isEmpty();
+    }
+
+    /**
+     * Stops everything in reverse start order (the three services together, as none depends on
+     * another); safe to call twice.
+     */
     @Override
     public synchronized void close() {
         closing = true;
+        List<Thread> serviceStops = new java.util.ArrayList<>();
+        while (!started.isEmpty() && services.containsKey(started.peek().name())) {
+            Stoppable service = started.pop();
+            status.stopping(service.name());
+            Thread stop = new Thread(() -> stopQuietly(service), "stop-" + service.name());
+            stop.start();
+            serviceStops.add(stop);
+        }
+        for (Thread stop : serviceStops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         while (!started.isEmpty()) {
             Stoppable component = started.pop();
             status.stopping(component.name());
-            try {
-                component.stop();
-            } catch (RuntimeException e) {
-                status.failed(component.name(), "did not stop cleanly: " + e.getMessage());
-            }
+            stopQuietly(component);
+        }
+    }
+
+    private void stopQuietly(Stoppable component) {
+        try {
+            component.stop();
+        } catch (RuntimeException e) {
+            status.failed(component.name(), "did not stop cleanly: " + e.getMessage());
         }
     }
 }

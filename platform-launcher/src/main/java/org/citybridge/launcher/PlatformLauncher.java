@@ -41,8 +41,10 @@ public final class PlatformLauncher {
         Platform platform = Platform.create(layout, PlatformPorts.defaults(), status);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            status.info("CityBridge stopped.");
+            if (platform.hasStarted()) {
+                platform.close();
+                status.info("CityBridge stopped.");
+            }
             stopped.countDown();
         }, "stop-platform"));
         try {

@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(JVM_OPTIONS);
             command.add("-jar");
             command.add(jar.toString());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(command))
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,0 +1,296 @@
+package org.citybridge.infra.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile input, generated from the service's own OpenAPI document: wrong types, missing and extra
+ * fields, huge and empty strings, control and bidi characters, SQL and JSON injection strings,
+ * extreme numbers, deep nesting, wrong content types, bad UUIDs and bad {@code If-Match}. Every
+ * request is invalid by construction (free-text attacks ride with a forbidden extra field, writes to
+ * existing resources go to ids that do not exist), so the service must answer each with a 4xx
+ * problem+json, never a 5xx, and change no data. A service's test extends this, annotated
+ * {@code @QuarkusTest} and {@code @TestSecurity} as a platform-admin so requests pass authentication
+ * and reach parsing and validation.
+ */
+public abstract class HostileInputContract {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> HOSTILE_TEXT = List.of(
+            "", " ", "x".repeat(100_000), "\u0000", "a\u0000b", "\u0007\u001b[31m", "\u202eevil\u202c", "\u2066x\u2069",
+            "' OR '1'='1' --", "'; drop table city; --", "\"}, {\"admin\": true", "{\"$gt\": \"\"}", "${jndi:ldap://x}",
+            "<script>alert(1)</script>", "../../../../etc/passwd", "\uD800", "𝕳𝖔𝖘𝖙𝖎𝖑𝖊 💣", "null");
+    private static final List<String> BAD_IDS = List.of("not-a-uuid", "' OR 1=1 --", "%00", "0", "-1",
+            "00000000-0000-0000-0000-00000000000g", "x".repeat(5000), "..%2F..%2Fetc");
+    private static final List<String> BAD_IF_MATCH = List.of("garbage", "\"-1\"", "W/\"x\"", "\"99999999999999999999\"",
+            "\u0000", "x".repeat(10_000));
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final List<String> failures = new ArrayList<>();
+    private int sent;
+
+    /** At least this many requests must be generated (the contract asks for 300 per service). */
+    protected int minimumRequests() {
+        return 300;
+    }
+
+    @Test
+    void hostileRequestsGetProblemsNeverServerErrorsAndChangeNothing() throws Exception {
+        JsonNode api = mapper.readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi").asString());
+        String before = stableChecksum();
+
+        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                attack(api, path.getKey(), op.getKey().toUpperCase(), op.getValue());
+            }
+        }
+
+        assertTrue(sent >= minimumRequests(), "only " + sent + " hostile requests were generated");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " hostile requests misbehaved:\n"
+                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        assertEquals(before, checksum(), "hostile requests changed data");
+    }
+
+    private void attack(JsonNode api, String path, String method, JsonNode operation) {
+        boolean hasPathParams = path.contains("{");
+        String existingFree = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        if (hasPathParams) {
+            for (String bad : BAD_IDS) {
+                send(method, path.replaceAll("\\{[^}]+}", java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8)),
+                        spec -> jsonBody(spec, "{}"), "bad id " + abbreviate(bad));
+            }
+        }
+        for (JsonNode parameter : operation.path("parameters")) {
+            String name = parameter.path("name").asText();
+            String in = parameter.path("in").asText();
+            if (!"query".equals(in) && !"header".equals(in)) {
+                continue;
+            }
+            List<String> values = new ArrayList<>(HOSTILE_TEXT);
+            values.addAll(List.of("-1", "99999999999999999999", "1e309", "NaN", "[]", "{}", "true,false"));
+            if ("If-Match".equalsIgnoreCase(name)) {
+                values.addAll(BAD_IF_MATCH);
+            }
+            for (String value : values) {
+                if (value.indexOf('\u0000') >= 0 && "header".equals(in)) {
+                    continue; // not sendable as an HTTP header
+                }
+                String target = hasPathParams ? existingFree : path;
+                send(method, target, spec -> {
+                    RequestSpecification s = "query".equals(in) ? spec.queryParam(name, value) : spec.header(name, value);
+                    return "GET".equals(method) || "DELETE".equals(method) ? s : jsonBody(s, "{\"$hostile\": true}");
+                }, name + "=" + abbreviate(value));
+            }
+        }
+        JsonNode schema = requestSchema(api, operation);
+        if (schema == null) {
+            return;
+        }
+        // writes to existing resources go to an id that does not exist; creates get invalid bodies
+        String target = hasPathParams ? existingFree : path;
+        ObjectNode valid = (ObjectNode) example(api, schema, 0);
+        for (String body : List.of("", "[]", "\"text\"", "42", "null", "{", "{\"a\":}", "{}}", deepNesting(5_000),
+                "{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}", "\uFEFF{}")) {
+            send(method, target, spec -> jsonBody(spec, body), "body " + abbreviate(body));
+        }
+        for (String contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
+            send(method, target, spec -> spec.contentType(contentType).body(valid.toString()), "content type " + contentType);
+        }
+        ObjectNode extra = valid.deepCopy();
+        extra.put("isAdmin", true);
+        send(method, target, spec -> jsonBody(spec, extra.toString()), "extra field");
+        JsonNode properties = resolve(api, schema).path("properties");
+        for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            for (JsonNode wrong : List.of(JSON.objectNode().put("nested", 1), JSON.arrayNode().add(1).add("two"),
+                    JSON.numberNode(new java.math.BigDecimal("1e400")), JSON.numberNode(-99999999999L), JSON.booleanNode(true))) {
+                ObjectNode body = valid.deepCopy();
+                body.set(field, wrong);
+                body.put("$hostile", true);
+                send(method, target, spec -> jsonBody(spec, body.toString()), field + " as " + abbreviate(wrong.toString()));
+            }
+            for (String text : HOSTILE_TEXT) {
+                ObjectNode body = valid.deepCopy();
+                body.put(field, text);
+                body.put("$hostile", true);
+                send(method, target, spec -> jsonBody(spec, body.toString()), field + " = " + abbreviate(text));
+            }
+        }
+        for (JsonNode required : resolve(api, schema).path("required")) {
+            ObjectNode body = valid.deepCopy();
+            body.remove(required.asText());
+            send(method, target, spec -> jsonBody(spec, body.toString()), "missing " + required.asText());
+            ObjectNode nulled = valid.deepCopy();
+            nulled.putNull(required.asText());
+            send(method, target, spec -> jsonBody(spec, nulled.toString()), "null " + required.asText());
+        }
+    }
+
+    private void send(String method, String path, java.util.function.UnaryOperator<RequestSpecification> build, String what) {
+        sent++;
+        Response response;
+        try {
+            response = build.apply(RestAssured.given().urlEncodingEnabled(false).redirects().follow(false))
+                    .request(method, path);
+        } catch (RuntimeException e) {
+            failures.add(method + " " + path + " [" + what + "]: client error " + e);
+            return;
+        }
+        int status = response.statusCode();
+        String contentType = response.contentType();
+        if (status >= 500) {
+            failures.add(method + " " + abbreviate(path) + " [" + what + "]: " + status + " " + abbreviate(response.asString()));
+        } else if (status < 400) {
+            failures.add(method + " " + abbreviate(path) + " [" + what + "]: accepted with " + status);
+        } else if (contentType == null || !contentType.startsWith("application/problem+json")) {
+            failures.add(method + " " + abbreviate(path) + " [" + what + "]: " + status + " without problem+json (" + contentType + ")");
+        }
+    }
+
+    private static RequestSpecification jsonBody(RequestSpecification spec, String body) {
+        return spec.contentType("application/json").body(body);
+    }
+
+    private static JsonNode requestSchema(JsonNode api, JsonNode operation) {
+        JsonNode content = operation.path("requestBody").path("content");
+        for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
+            JsonNode schema = it.next().getValue().path("schema");
+            if (!schema.isMissingNode() && "object".equals(resolve(api, schema).path("type").asText("object"))
+                    && resolve(api, schema).has("properties")) {
+                return schema;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode resolve(JsonNode api, JsonNode schema) {
+        JsonNode current = schema;
+        for (int i = 0; i < 10 && current.has("$ref"); i++) {
+            current = api.at(current.path("$ref").asText().substring(1));
+        }
+        if (current.has("allOf") && current.path("allOf").size() == 1) {
+            return resolve(api, current.path("allOf").get(0));
+        }
+        if (current.has("oneOf")) {
+            for (JsonNode option : current.path("oneOf")) {
+                if (!"null".equals(option.path("type").asText())) {
+                    return resolve(api, option);
+                }
+            }
+        }
+        return current;
+    }
+
+    /** A plausible value for a schema; the attacks then break it one field at a time. */
+    private static JsonNode example(JsonNode api, JsonNode schema, int depth) {
+        JsonNode s = resolve(api, schema);
+        String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText("object");
+        if (s.has("enum")) {
+            return s.path("enum").get(0);
+        }
+        switch (type) {
+            case "string":
+                return switch (s.path("format").asText()) {
+                    case "uuid" -> JSON.textNode(UUID.randomUUID().toString());
+                    case "date-time" -> JSON.textNode("2022-02-22T09:00:00Z");
+                    case "date" -> JSON.textNode("2022-02-22");
+                    default -> JSON.textNode("Hostile");
+                };
+            case "integer":
+                return JSON.numberNode(1);
+            case "number":
+                return JSON.numberNode(1.5);
+            case "boolean":
+                return JSON.booleanNode(true);
+            case "array":
+                ArrayNode array = JSON.arrayNode();
+                if (depth < 4) {
+                    array.add(example(api, s.path("items"), depth + 1));
+                }
+                return array;
+            default:
+                ObjectNode object = JSON.objectNode();
+                if (depth < 4) {
+                    s.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), example(api, p.getValue(), depth + 1)));
+                }
+                return object;
+        }
+    }
+
+    private static String deepNesting(int depth) {
+        return "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+    }
+
+    /** Waits until asynchronous work from earlier tests has settled, then returns the checksum. */
+    private String stableChecksum() throws Exception {
+        String previous = checksum();
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(500);
+            String current = checksum();
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        return previous;
+    }
+
+    /** Row count and content hash of every table of the service's schema. */
+    private String checksum() throws Exception {
+        StringBuilder result = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("select table_name from information_schema.tables "
+                    + "where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' "
+                    + "order by table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = statement.executeQuery("select count(*), coalesce(md5(string_agg(md5(t::text), '' "
+                        + "order by md5(t::text))), '') from \"" + table + "\" t")) {
+                    rs.next();
+                    result.append(table).append('=').append(rs.getLong(1)).append(':').append(rs.getString(2)).append(' ');
+                }
+            }
+        }
+        return result.toString();
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 60 ? oneLine.substring(0, 60) + "…(" + text.length() + ")" : oneLine;
+    }
+}
