@@ -1,0 +1,49 @@
+package org.citybridge.clusters.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.citybridge.clusters.domain.ExchangeStatus;
+import org.citybridge.clusters.service.ExchangeService;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
+import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
+
+/** A city's exchange history, as seen from clusters-service. */
+@Path("/api/v1/cities/{cityId}/exchanges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exchanges")
+public class CityExchangesResource {
+
+    private final ExchangeService exchanges;
+
+    public CityExchangesResource(ExchangeService exchanges) {
+        this.exchanges = exchanges;
+    }
+
+    @GET
+    @Operation(summary = "A city's exchange history", description = "Exchanges the city took part in, newest first; "
+            + "same filters and sorting as the exchange list")
+    @APIResponse(responseCode = "200", description = "A page of exchanges")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<ExchangeView> history(@PathParam("cityId") UUID cityId, @QueryParam("status") String status,
+                                      @QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                      @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.of(page, size, sort, ExchangeResource.SORTS, ExchangeResource.DEFAULT_SORT);
+        return exchanges.list(null, null, cityId, Params.date("from", from), Params.date("to", to),
+                Params.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
+    }
+}

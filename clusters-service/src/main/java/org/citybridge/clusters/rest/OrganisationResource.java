@@ -1,0 +1,128 @@
+package org.citybridge.clusters.rest;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.citybridge.clusters.domain.Organisation;
+import org.citybridge.clusters.domain.OrganisationKind;
+import org.citybridge.clusters.service.OrganisationService;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_DOC;
+import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_KEY;
+import static org.citybridge.clusters.rest.ApiDocs.IF_MATCH_DOC;
+import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
+import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
+
+/** Organisations that join clusters and facilitate exchanges. */
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations", description = "UN agencies, associations, development partners and academia")
+public class OrganisationResource {
+
+    private static final Map<String, String> SORTS = Map.of("name", "name", "kind", "kind", "country", "country",
+            "createdAt", "createdAt");
+
+    private final OrganisationService organisations;
+    private final Responses responses;
+
+    public OrganisationResource(OrganisationService organisations, Responses responses) {
+        this.organisations = organisations;
+        this.responses = responses;
+    }
+
+    @GET
+    @Operation(summary = "List organisations", description = "Filter by text in the name, kind, country; sort by name, kind, country, createdAt")
+    @APIResponse(responseCode = "200", description = "A page of organisations")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<OrganisationView> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
+                                       @QueryParam("country") String country, @QueryParam("page") Integer page,
+                                       @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
+        return organisations.list(q, Params.enumValue(OrganisationKind.class, "kind", kind), country, paging)
+                .map(OrganisationView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an organisation")
+    @APIResponse(responseCode = "200", description = "The organisation, with its ETag", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response get(@PathParam("id") UUID id) {
+        Organisation organisation = organisations.find(id).orElseThrow(() -> ApiException.notFound("Organisation", id));
+        return Responses.ok(OrganisationView.of(organisation), organisation.version);
+    }
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Create an organisation")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Not a platform admin", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response create(@Valid @NotNull OrganisationRequest body,
+                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+        return responses.created(idempotencyKey, "/api/v1/organisations", body, () -> {
+            Organisation organisation = organisations.create(body);
+            return new Responses.Created(OrganisationView.of(organisation), "/api/v1/organisations/" + organisation.id,
+                    organisation.version);
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Update an organisation", description = "Needs If-Match")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+                           @Valid @NotNull OrganisationRequest body) {
+        Organisation organisation = organisations.update(id, ifMatch, body);
+        return Responses.ok(OrganisationView.of(organisation), organisation.version);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Delete an organisation", description = "Needs If-Match; only organisations no membership or exchange refers to")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Still referred to", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        organisations.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,50 @@
+-- The seven South-South Cities Clusters of the UNOSSC Cities Project, with fixed ids and slugs
+-- (org.citybridge.clusters.domain.SeedClusters names the same ids). ClusterLaunched for them is
+-- appended to the outbox by SeedClusterAnnouncer at the first start.
+
+insert into cluster (id, slug, name, description, status, launched_at, announced, version, updated_at) values
+('5c1a0001-0000-4000-8000-000000000001', 'covid-19-response-public-health',
+ 'COVID-19 Response and Public Health',
+ 'Thematic space of the South-South Cities Clusters on COVID-19 response and public health.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000002', 'sustainable-tourism-heritage-creative-economy',
+ 'Sustainable Tourism Recovery, Heritage Protection and Creative Economy',
+ 'Thematic space of the South-South Cities Clusters on sustainable tourism recovery, heritage protection and the creative economy.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000003', 'sustainable-agriculture-value-chains',
+ 'Sustainable Agriculture Value Chain Development',
+ 'Thematic space of the South-South Cities Clusters on sustainable agriculture value chain development.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000004', 'e-commerce-digitization-smart-cities',
+ 'E-Commerce Development, Digitization and Smart Cities',
+ 'Thematic space of the South-South Cities Clusters on e-commerce development, digitization and smart cities.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000005', 'disaster-risk-reduction-resilient-cities',
+ 'Disaster Risk Reduction, Mitigation and Resilient Cities',
+ 'Thematic space of the South-South Cities Clusters on disaster risk reduction, mitigation and resilient cities.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000006', 'sustainable-transport-green-cities',
+ 'Sustainable Transport, Air Quality, Waste Management, Green Cities',
+ 'Thematic space of the South-South Cities Clusters on sustainable transport, air quality, waste management and green cities.',
+ 'ACTIVE', now(), false, 0, now()),
+('5c1a0001-0000-4000-8000-000000000007', 'renewable-energy-development',
+ 'Renewable Energy Development',
+ 'Thematic space of the South-South Cities Clusters on renewable energy development; its inaugural exchange was the Mexico City - Luoyang video conference of 22 February 2022.',
+ 'ACTIVE', now(), false, 0, now());
+
+insert into cluster_area (cluster_id, area) values
+('5c1a0001-0000-4000-8000-000000000001', 'PUBLIC_HEALTH'),
+('5c1a0001-0000-4000-8000-000000000002', 'TOURISM'),
+('5c1a0001-0000-4000-8000-000000000002', 'HERITAGE_PROTECTION'),
+('5c1a0001-0000-4000-8000-000000000002', 'CREATIVE_ECONOMY'),
+('5c1a0001-0000-4000-8000-000000000003', 'AGRICULTURE'),
+('5c1a0001-0000-4000-8000-000000000003', 'ECONOMIC_DEVELOPMENT'),
+('5c1a0001-0000-4000-8000-000000000004', 'E_COMMERCE'),
+('5c1a0001-0000-4000-8000-000000000004', 'TECHNOLOGY'),
+('5c1a0001-0000-4000-8000-000000000004', 'SMART_CITIES'),
+('5c1a0001-0000-4000-8000-000000000005', 'DISASTER_RISK_REDUCTION'),
+('5c1a0001-0000-4000-8000-000000000006', 'TRANSPORT'),
+('5c1a0001-0000-4000-8000-000000000006', 'AIR_QUALITY'),
+('5c1a0001-0000-4000-8000-000000000006', 'WASTE_MANAGEMENT'),
+('5c1a0001-0000-4000-8000-000000000006', 'GREEN_CITIES'),
+('5c1a0001-0000-4000-8000-000000000007', 'RENEWABLE_ENERGY');

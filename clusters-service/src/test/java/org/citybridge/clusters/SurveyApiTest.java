@@ -1,0 +1,290 @@
+package org.citybridge.clusters;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citybridge.clusters.domain.Exchange;
+import org.citybridge.clusters.domain.SurveyResponse;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.StatedInterest;
+import org.citybridge.contracts.events.SurveyResponseRecorded;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.security.Roles;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class SurveyApiTest {
+
+    @Inject
+    TestSupport support;
+
+    static Map<String, Object> luoyangInterest() {
+        return Map.of("area", "tourism", "stance", "MUTUAL", "intent", "SISTER_CITY",
+                "preferredRegions", List.of("Latin America and the Caribbean"), "preferredCountries", List.of("MX"));
+    }
+
+    static Map<String, Object> answer(UUID city, int rating) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("cityId", city);
+        body.put("interests", List.of(luoyangInterest(),
+                Map.of("area", "trade", "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP")));
+        body.put("wantsPartnership", true);
+        body.put("rating", rating);
+        body.put("comment", "Strong interest in cooperation");
+        return body;
+    }
+
+    private static String responses(UUID exchange) {
+        return "/api/v1/exchanges/" + exchange + "/survey-responses";
+    }
+
+    private static long stored(UUID exchange) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                SurveyResponse.count("exchangeId", exchange));
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
+    @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OFFICER_CITY))
+    void shouldRecordTheOwnCitysAnswerOnceAndAnnounceTheStatedInterests() {
+        UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
+        Exchange exchange = support.heldExchange(own, support.registerCity());
+        String id = given().contentType(ContentType.JSON).body(answer(own, 5))
+                .when().post(responses(exchange.id)).then().statusCode(201)
+                .header("Location", containsString(responses(exchange.id) + "/")).header("ETag", equalTo("\"0\""))
+                .body("cityId", equalTo(own.toString())).body("rating", equalTo(5))
+                .body("interests[0].area", equalTo("tourism"))
+                .body("interests[0].preferredRegions", contains("Latin America and the Caribbean"))
+                .body("interests[1].preferredCountries.size()", equalTo(0))
+                .extract().path("id");
+
+        given().contentType(ContentType.JSON).body(answer(own, 4))
+                .when().post(responses(exchange.id)).then().statusCode(409).contentType("application/problem+json");
+        assertThat(stored(exchange.id)).isEqualTo(1);
+
+        List<ConsumerRecord<String, String>> records = support.clusterEvents(exchange.id, EventType.SURVEY_RESPONSE_RECORDED, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(exchange.id.toString());
+        SurveyResponseRecorded recorded = support.events().payload(records.get(0), SurveyResponseRecorded.class);
+        assertThat(recorded.responseId()).isEqualTo(UUID.fromString(id));
+        assertThat(recorded.cityId()).isEqualTo(own);
+        assertThat(recorded.wantsPartnership()).isTrue();
+        assertThat(recorded.rating()).isEqualTo(5);
+        assertThat(recorded.interests()).hasSize(2);
+        StatedInterest first = recorded.interests().get(0);
+        assertThat(first.area()).isEqualTo(CooperationArea.TOURISM);
+        assertThat(first.stance()).isEqualTo(Stance.MUTUAL);
+        assertThat(first.intent()).isEqualTo(Intent.SISTER_CITY);
+        assertThat(first.preferences().regions()).containsExactly("Latin America and the Caribbean");
+        assertThat(first.preferences().countries()).containsExactly("MX");
+        assertThat(recorded.interests().get(1).preferences().isEmpty()).isTrue();
+
+        // the officer reads their own answer
+        given().when().get(responses(exchange.id) + "/" + id).then().statusCode(200).body("comment", containsString("Strong"));
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
+    @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OFFICER_CITY))
+    void shouldForbidAnOfficerToAnswerForAnotherCity() {
+        support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
+        UUID other = support.registerCity();
+        Exchange exchange = support.heldExchange(other);
+        given().contentType(ContentType.JSON).body(answer(other, 5))
+                .when().post(responses(exchange.id)).then().statusCode(403).contentType("application/problem+json");
+        assertThat(stored(exchange.id)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldRejectAnswersOfNonParticipantsWith422() {
+        UUID participant = support.registerCity();
+        UUID outsider = support.registerCity();
+        Exchange exchange = support.heldExchange(participant);
+        given().contentType(ContentType.JSON).body(answer(outsider, 5))
+                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("did not take part"));
+        assertThat(stored(exchange.id)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldRejectAnswersBeforeTheExchangeWasHeldWith422() {
+        UUID city = support.registerCity();
+        Exchange planned = support.plannedExchange(city);
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(planned.id)).then().statusCode(422).body("detail", containsString("PLANNED"));
+        Exchange cancelled = support.cancelledExchange(city);
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(cancelled.id)).then().statusCode(422).body("detail", containsString("CANCELLED"));
+        assertThat(stored(planned.id) + stored(cancelled.id)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldRejectAnswersOfUnknownOrRetiredCitiesWith422() {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        support.retireCity(city);
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("retired"));
+        UUID stranger = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(answer(stranger, 5))
+                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("Unknown city"));
+        assertThat(stored(exchange.id)).isZero();
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(UUID.randomUUID())).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldValidateRatingAndInterestsNamingTheFieldsAndStoreNothing() {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        for (int rating : new int[]{0, 6}) {
+            given().contentType(ContentType.JSON).body(answer(city, rating))
+                    .when().post(responses(exchange.id)).then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("rating"));
+        }
+        Map<String, Object> incomplete = new HashMap<>();
+        incomplete.put("interests", List.of(Map.of("area", "tourism")));
+        given().contentType(ContentType.JSON).body(incomplete).when().post(responses(exchange.id)).then().statusCode(400)
+                .body("violations.field", hasItem("cityId")).body("violations.field", hasItem("wantsPartnership"))
+                .body("violations.field", hasItem("rating"))
+                .body("violations.field", hasItem("interests[0].stance"))
+                .body("violations.field", hasItem("interests[0].intent"));
+        Map<String, Object> unknownArea = answer(city, 5);
+        unknownArea.put("interests", List.of(Map.of("area", "astrology", "stance", "SEEK", "intent", "SISTER_CITY")));
+        given().contentType(ContentType.JSON).body(unknownArea).when().post(responses(exchange.id)).then().statusCode(400)
+                .body("detail", containsString("astrology"));
+        Map<String, Object> badCountry = answer(city, 5);
+        badCountry.put("interests", List.of(Map.of("area", "trade", "stance", "SEEK", "intent", "SISTER_CITY",
+                "preferredCountries", List.of("Mexico"))));
+        given().contentType(ContentType.JSON).body(badCountry).when().post(responses(exchange.id)).then().statusCode(400)
+                .body("violations.field", hasItem(containsString("preferredCountries")));
+        assertThat(stored(exchange.id)).isZero();
+        assertThat(support.outboxCount(exchange.id)).isEqualTo(2); // Scheduled + Held only
+    }
+
+    @Test
+    @TestSecurity(user = "system", roles = Roles.PARTNER_SYSTEM)
+    void shouldForbidSurveyAnswersAndReadsToPartnerSystems() {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(exchange.id)).then().statusCode(403);
+        given().when().get(responses(exchange.id)).then().statusCode(403);
+        assertThat(stored(exchange.id)).isZero();
+    }
+
+    @Test
+    void shouldRequireATokenToAnswerOrReadSurveys() {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        given().contentType(ContentType.JSON).body(answer(city, 5))
+                .when().post(responses(exchange.id)).then().statusCode(401);
+        given().when().get(responses(exchange.id)).then().statusCode(401);
+        assertThat(stored(exchange.id)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
+    @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OTHER_CITY))
+    void shouldShowAnOfficerOnlyTheirOwnCitysResponses() {
+        UUID own = support.ensureCity(TestSupport.OTHER_CITY, "Other City");
+        UUID neighbour = support.registerCity();
+        Exchange exchange = support.heldExchange(own, neighbour);
+        UUID neighbourResponse = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            SurveyResponse r = new SurveyResponse();
+            r.id = UUID.randomUUID();
+            r.exchangeId = exchange.id;
+            r.cityId = neighbour;
+            r.wantsPartnership = false;
+            r.rating = 3;
+            r.recordedAt = TestSupport.now();
+            r.persist();
+            return r.id;
+        });
+        given().contentType(ContentType.JSON).body(answer(own, 4)).when().post(responses(exchange.id)).then().statusCode(201);
+
+        given().when().get(responses(exchange.id)).then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items.cityId", everyItem(equalTo(own.toString())));
+        given().queryParam("cityId", neighbour).when().get(responses(exchange.id)).then().statusCode(403);
+        given().when().get(responses(exchange.id) + "/" + neighbourResponse).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldShowAdminsEveryResponseFilteredAndPaged() {
+        UUID a = support.registerCity();
+        UUID b = support.registerCity();
+        UUID c = support.registerCity();
+        Exchange exchange = support.heldExchange(a, b, c);
+        for (UUID city : List.of(a, b, c)) {
+            given().contentType(ContentType.JSON).body(answer(city, 5)).when().post(responses(exchange.id)).then().statusCode(201);
+        }
+        given().queryParam("size", 2).when().get(responses(exchange.id)).then().statusCode(200)
+                .body("totalItems", equalTo(3)).body("items.size()", equalTo(2)).body("totalPages", equalTo(2));
+        given().queryParam("cityId", b).when().get(responses(exchange.id)).then()
+                .body("totalItems", equalTo(1)).body("items[0].cityId", equalTo(b.toString()));
+        given().when().get(responses(exchange.id) + "/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldReplayASurveyAnswerWithTheSameIdempotencyKey() {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(answer(city, 5))
+                .when().post(responses(exchange.id)).then().statusCode(201).extract().path("id");
+        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(answer(city, 5))
+                .when().post(responses(exchange.id)).then().statusCode(201).extract().path("id");
+        assertThat(second).isEqualTo(first);
+        assertThat(stored(exchange.id)).isEqualTo(1);
+        assertThat(support.outboxCount(exchange.id)).isEqualTo(3);
+    }
+    @Test
+    @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+    void shouldAcceptExactlyOneOfConcurrentFirstAnswersAndRefuseTheOthersWithConflict() throws Exception {
+        UUID city = support.registerCity();
+        Exchange exchange = support.heldExchange(city);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(answer(city, 5))
+                        .when().post(responses(exchange.id)).then().extract().statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                codes.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(codes).containsOnly(201, 409);
+            assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stored(exchange.id)).isEqualTo(1);
+        assertThat(support.outboxCount(exchange.id)).isEqualTo(3);
+    }
+}
