@@ -251,6 +251,8 @@ class MembershipApiTest {
         given().queryParam("memberKind", "ORGANISATION").when().get(members(cluster)).then()
                 .body("totalItems", equalTo(1)).body("items[0].role", equalTo("LEAD"));
         given().queryParam("sort", "-memberName").when().get(members(cluster)).then().body("totalItems", equalTo(4));
+        given().queryParam("includeLeft", "maybe").when().get(members(cluster)).then().statusCode(400)
+                .body("violations.field", hasItem("includeLeft"));
         given().queryParam("memberId", "not-a-uuid").when().get(members(cluster)).then().statusCode(400)
                 .body("violations.field", hasItem("memberId"));
     }

@@ -40,7 +40,7 @@ public class CityExchangesResource {
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<ExchangeView> history(@PathParam("cityId") UUID cityId, @QueryParam("status") String status,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                      @QueryParam("page") String page, @QueryParam("size") String size,
                                       @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, ExchangeResource.SORTS, ExchangeResource.DEFAULT_SORT);
         return exchanges.list(null, null, cityId, Params.date("from", from), Params.date("to", to),

@@ -64,8 +64,8 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "A page of clusters")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<ClusterView> list(@QueryParam("q") String q, @QueryParam("area") @Parameter(description = "cooperation area code, e.g. tourism") String area,
-                                  @QueryParam("status") String status, @QueryParam("page") Integer page,
-                                  @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+                                  @QueryParam("status") String status, @QueryParam("page") String page,
+                                  @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, CLUSTER_SORTS, Sort.by("name").and("id"));
         return clusters.list(q, Params.area("area", area), Params.enumValue(ClusterStatus.class, "status", status), paging)
                 .map(ClusterView::of);
@@ -119,12 +119,12 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "A page of memberships")
     @APIResponse(responseCode = "404", description = "No such cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<MembershipView> members(@PathParam("id") UUID id, @QueryParam("memberKind") String memberKind,
-                                        @QueryParam("memberId") String memberId, @QueryParam("includeLeft") boolean includeLeft,
-                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                        @QueryParam("memberId") String memberId, @QueryParam("includeLeft") String includeLeft,
+                                        @QueryParam("page") String page, @QueryParam("size") String size,
                                         @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, MEMBER_SORTS, Sort.by("joinedAt").and("id"));
         return clusters.members(id, Params.enumValue(MemberKind.class, "memberKind", memberKind),
-                Params.uuid("memberId", memberId), includeLeft, paging).map(MembershipView::of);
+                Params.uuid("memberId", memberId), PageRequest.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
     }
 
     @GET

@@ -72,8 +72,8 @@ public class ExchangeResource {
                                    @QueryParam("cityId") String cityId,
                                    @QueryParam("from") @Parameter(description = "yyyy-mm-dd") String from,
                                    @QueryParam("to") @Parameter(description = "yyyy-mm-dd") String to,
-                                   @QueryParam("status") String status, @QueryParam("page") Integer page,
-                                   @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+                                   @QueryParam("status") String status, @QueryParam("page") String page,
+                                   @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, DEFAULT_SORT);
         return exchanges.list(q, Params.uuid("clusterId", clusterId), Params.uuid("cityId", cityId),
                 Params.date("from", from), Params.date("to", to),
@@ -165,7 +165,7 @@ public class ExchangeResource {
     @APIResponse(responseCode = "403", description = "Not an admin or city officer, or asking for another city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<SurveyResponseView> surveyResponses(@PathParam("id") UUID id, @QueryParam("cityId") String cityId,
-                                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                                    @QueryParam("page") String page, @QueryParam("size") String size,
                                                     @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SURVEY_SORTS, Sort.by("recordedAt").and("id"));
         return surveys.list(id, Params.uuid("cityId", cityId), paging).map(SurveyResponseView::of);

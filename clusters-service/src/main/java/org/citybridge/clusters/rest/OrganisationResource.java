@@ -62,8 +62,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<OrganisationView> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
-                                       @QueryParam("country") String country, @QueryParam("page") Integer page,
-                                       @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+                                       @QueryParam("country") String country, @QueryParam("page") String page,
+                                       @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
         return organisations.list(q, Params.enumValue(OrganisationKind.class, "kind", kind), country, paging)
                 .map(OrganisationView::of);
