@@ -1,0 +1,211 @@
+package org.citybridge.bench;
+
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.matchmaking.domain.DevelopingEconomies;
+import org.citybridge.matchmaking.domain.Match;
+import org.citybridge.matchmaking.domain.MatchEngine;
+import org.citybridge.matchmaking.domain.MatchSettings;
+import org.citybridge.matchmaking.domain.PairingSolver;
+import org.citybridge.matchmaking.domain.Ranked;
+import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The matchmaking benchmark: for each size, synthetic cities from a fixed seed, then
+ * <ol>
+ *   <li>top-10 for one city through the indexes vs a brute-force scan with the same scoring
+ *       (asserting the same top-10 for every sampled city), medians and speed-up;</li>
+ *   <li>applying one InterestExpressed (incremental re-ranking, changed pairs with reasons), median,
+ *       then a check that the maintained rankings still equal brute force;</li>
+ *   <li>a full re-score of every city (what the admin endpoint does after a weight change);</li>
+ * </ol>
+ * and once, on the largest size, an optimal pairing of 1,000 × 1,000 cities by our Hungarian
+ * algorithm vs JGraphT's Kuhn–Munkres (same total asserted). Run:
+ * {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests}.
+ */
+public final class MatchmakingBench {
+
+    private MatchmakingBench() {
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,138000").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
+        System.out.printf(Locale.ROOT, "# Matchmaking benchmark, seed %d, %d cores, Java %s%n", seed,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.println("| cities | load (s) | full re-score (s) | top-10 indexed median (ms) | top-10 brute force median (ms) | speed-up | same top-10 | InterestExpressed median (ms) | p95 (ms) | rankings exact after events |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        MatchEngine last = null;
+        SyntheticCities lastCities = null;
+        for (int n : sizes) {
+            MatchEngine engine = new MatchEngine(MatchSettings.defaults(), DevelopingEconomies.load());
+            SyntheticCities cities = new SyntheticCities(seed);
+            long t0 = System.nanoTime();
+            engine.beginBulk();
+            cities.load(engine, n);
+            engine.endBulk();
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            engine.rescoreAll();
+            engine.drainChanges();
+            double rescoreSeconds = (System.nanoTime() - t1) / 1e9;
+
+            // 1. top-10 for one city: indexed vs brute force
+            List<UUID> sample = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                sample.add(cities.anyCity());
+            }
+            for (UUID city : sample.subList(0, 50)) { // warm-up
+                engine.rankIndexed(city);
+            }
+            double[] indexed = new double[sample.size()];
+            for (int i = 0; i < sample.size(); i++) {
+                long s = System.nanoTime();
+                engine.rankIndexed(sample.get(i));
+                indexed[i] = (System.nanoTime() - s) / 1e6;
+            }
+            int bruteSamples = n >= 100_000 ? 30 : 60;
+            double[] brute = new double[bruteSamples];
+            boolean same = true;
+            for (int i = 0; i < bruteSamples; i++) {
+                UUID city = sample.get(i);
+                long s = System.nanoTime();
+                List<Ranked> reference = engine.rankBruteForce(city);
+                brute[i] = (System.nanoTime() - s) / 1e6;
+                List<Ranked> fast = engine.rankIndexed(city);
+                if (!reference.equals(fast) || !reference.equals(engine.ranking(city))) {
+                    same = false;
+                    System.err.println("MISMATCH for " + city + ": " + reference + " vs " + fast);
+                }
+            }
+            if (!same) {
+                throw new AssertionError("indexed top-10 differs from brute force at " + n + " cities");
+            }
+
+            // 2. one InterestExpressed, incrementally
+            double[] apply = new double[300];
+            Set<UUID> touchedCities = new HashSet<>();
+            for (int i = 0; i < apply.length; i++) {
+                UUID city = cities.anyCity();
+                touchedCities.add(city);
+                var interest = cities.interest();
+                long s = System.nanoTime();
+                engine.expressInterest(city, interest);
+                engine.drainChanges();
+                apply[i] = (System.nanoTime() - s) / 1e6;
+            }
+            boolean exact = true;
+            List<UUID> check = new ArrayList<>(touchedCities).subList(0, Math.min(20, touchedCities.size()));
+            for (int i = 0; i < 20; i++) {
+                check.add(cities.anyCity());
+            }
+            for (UUID city : check) {
+                if (!engine.ranking(city).equals(engine.rankBruteForce(city))) {
+                    exact = false;
+                    System.err.println("STALE ranking for " + city);
+                }
+            }
+            if (!exact) {
+                throw new AssertionError("incremental rankings differ from brute force at " + n + " cities");
+            }
+            double indexedMedian = median(indexed);
+            double bruteMedian = median(brute);
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.3f | %.2f | %.0f× | yes (%d cities) | %.3f | %.3f | yes (%d cities) |%n",
+                    n, loadSeconds, rescoreSeconds, indexedMedian, bruteMedian, bruteMedian / indexedMedian, bruteSamples,
+                    median(apply), percentile(apply, 0.95), check.size());
+            last = engine;
+            lastCities = cities;
+        }
+        if (last != null) {
+            pairing(last, lastCities, 1000);
+        }
+    }
+
+    /** 1,000 Latin American cities × 1,000 Asian cities, sister-city kind. */
+    private static void pairing(MatchEngine engine, SyntheticCities cities, int size) {
+        List<UUID> left = new ArrayList<>();
+        List<UUID> right = new ArrayList<>();
+        for (int i = 0; i < cities.ids.size() && (left.size() < size || right.size() < size); i++) {
+            String country = cities.countries.get(i);
+            if (Set.of("MX", "BR", "PE", "CO").contains(country) && left.size() < size) {
+                left.add(cities.ids.get(i));
+            } else if (Set.of("CN", "IN", "ID", "VN").contains(country) && right.size() < size) {
+                right.add(cities.ids.get(i));
+            }
+        }
+        long s0 = System.nanoTime();
+        double[][] w = new double[left.size()][right.size()];
+        for (int i = 0; i < left.size(); i++) {
+            for (int j = 0; j < right.size(); j++) {
+                w[i][j] = engine.matchFor(left.get(i), right.get(j), ProposalKind.SISTER_CITY, null, false)
+                        .map(Match::score).orElse(Double.NaN);
+            }
+        }
+        double matrixSeconds = (System.nanoTime() - s0) / 1e9;
+        long s1 = System.nanoTime();
+        List<PairingSolver.Pair> pairs = PairingSolver.optimal(w, 1);
+        double ours = (System.nanoTime() - s1) / 1e9;
+        double total = PairingSolver.total(w, pairs);
+
+        // reference: JGraphT's Kuhn–Munkres on the complete bipartite graph, minimising (max - score)
+        double max = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                if (PairingSolver.feasible(v)) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        long s2 = System.nanoTime();
+        SimpleWeightedGraph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+        Set<Integer> a = new HashSet<>();
+        Set<Integer> b = new HashSet<>();
+        for (int i = 0; i < left.size(); i++) {
+            graph.addVertex(i);
+            a.add(i);
+        }
+        for (int j = 0; j < right.size(); j++) {
+            graph.addVertex(size + j);
+            b.add(size + j);
+        }
+        for (int i = 0; i < left.size(); i++) {
+            for (int j = 0; j < right.size(); j++) {
+                double score = PairingSolver.feasible(w[i][j]) ? w[i][j] : 0;
+                DefaultWeightedEdge edge = graph.addEdge(i, size + j);
+                graph.setEdgeWeight(edge, max - score);
+            }
+        }
+        var matching = new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, a, b).getMatching();
+        double reference = left.size() * max - matching.getWeight();
+        double jgrapht = (System.nanoTime() - s2) / 1e9;
+        boolean equal = Math.abs(reference - total) < 1e-6 * Math.max(1, total);
+        System.out.println();
+        System.out.println("| pairing | score matrix (s) | Hungarian, ours (s) | JGraphT Kuhn–Munkres (s) | total ours | total JGraphT | equal |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| %d × %d optimal | %.2f | %.2f | %.2f | %.3f | %.3f | %s |%n", left.size(), right.size(),
+                matrixSeconds, ours, jgrapht, total, reference, equal ? "yes" : "NO");
+        if (!equal) {
+            throw new AssertionError("pairing total differs from the JGraphT reference");
+        }
+    }
+
+    private static double median(double[] values) {
+        return percentile(values, 0.5);
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1)))];
+    }
+}

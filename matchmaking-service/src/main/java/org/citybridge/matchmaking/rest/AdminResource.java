@@ -1,0 +1,40 @@
+package org.citybridge.matchmaking.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.matchmaking.service.RescoreService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operations for programme staff. */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
+public class AdminResource {
+
+    private final RescoreService rescore;
+
+    public AdminResource(RescoreService rescore) {
+        this.rescore = rescore;
+    }
+
+    @POST
+    @Path("/rescore")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Re-rank every city from scratch",
+            description = "After a weight change (configuration citybridge.matchmaking.weights.*, then restart): "
+                    + "recomputes every city's top list and updates the proposals. Reports how long it took.")
+    @APIResponse(responseCode = "200", description = "Done, with timings")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin")
+    public RescoreService.RescoreReport rescore() {
+        return rescore.rescoreAll();
+    }
+}

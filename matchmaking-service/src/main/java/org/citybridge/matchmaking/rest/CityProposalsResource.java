@@ -1,0 +1,56 @@
+package org.citybridge.matchmaking.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.problem.Problem;
+import org.citybridge.matchmaking.CityRecord;
+import org.citybridge.matchmaking.ProposalRecord;
+import org.citybridge.matchmaking.service.ProposalService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A city's current proposals, ranked. */
+@Path("/api/v1/cities/{id}/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals")
+public class CityProposalsResource {
+
+    private final ProposalService proposals;
+    private final Views views;
+
+    public CityProposalsResource(ProposalService proposals, Views views) {
+        this.proposals = proposals;
+        this.views = views;
+    }
+
+    @GET
+    @Operation(summary = "A city's open proposals, best first, with reasons",
+            description = "Open means PROPOSED or ACCEPTED_BY_ONE.")
+    @APIResponse(responseCode = "200", description = "Ranked proposals")
+    @APIResponse(responseCode = "404", description = "The city is not known to matchmaking",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<RankedProposalView> list(@PathParam("id") UUID cityId) {
+        if (CityRecord.findById(cityId) == null) {
+            throw ApiException.notFound("City", cityId);
+        }
+        List<RankedProposalView> ranked = new ArrayList<>();
+        for (ProposalRecord proposal : proposals.openFor(cityId)) {
+            UUID partner = proposal.cityA.equals(cityId) ? proposal.cityB : proposal.cityA;
+            CityRecord partnerCity = CityRecord.findById(partner);
+            ranked.add(new RankedProposalView(ranked.size() + 1, partner, partnerCity == null ? null : partnerCity.name,
+                    views.proposal(proposal)));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,141 @@
+package org.citybridge.matchmaking.rest;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.problem.Problem;
+import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.Page;
+import org.citybridge.kit.web.PageRequest;
+import org.citybridge.matchmaking.ProposalRecord;
+import org.citybridge.matchmaking.service.ProposalService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Proposals: search, read, accept, decline. */
+@Path("/api/v1/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals")
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProposalResource {
+
+    private static final Map<String, String> SORTS = Map.of("score", "score", "createdAt", "createdAt",
+            "updatedAt", "updatedAt", "status", "status");
+
+    private final ProposalService proposals;
+    private final Views views;
+    private final Caller caller;
+
+    public ProposalResource(ProposalService proposals, Views views, Caller caller) {
+        this.proposals = proposals;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Search proposals", description = "Filters combine with AND. Sort by score, createdAt, "
+            + "updatedAt or status; prefix - for descending (default -score).")
+    @APIResponse(responseCode = "200", description = "One page of proposals")
+    public Page<ProposalView> list(@QueryParam("page") String page, @QueryParam("size") String size,
+                                   @Parameter(example = "-score") @QueryParam("sort") String sort,
+                                   @Parameter(description = "proposals involving this city") @QueryParam("cityId") UUID cityId,
+                                   @Parameter(example = "PROPOSED") @QueryParam("status") String status,
+                                   @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
+                                   @Parameter(example = "tourism") @QueryParam("area") String area) {
+        PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
+        return proposals.search(cityId, status(status), kind == null ? null : ProposalKind.parse(kind),
+                area == null ? null : CooperationArea.fromCode(area), request).map(views::proposal);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a proposal")
+    @APIResponse(responseCode = "200", description = "The proposal, with its ETag",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown proposal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ProposalRecord proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
+        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Accept a proposal for one side",
+            description = "A city-officer accepts for the city in their token; a platform-admin names the side in "
+                    + "cityId. When both sides have accepted, the proposal is AGREED and a partnership forms. "
+                    + "If-Match is checked when sent.")
+    @APIResponse(responseCode = "200", description = "Accepted",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an officer of either city",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown proposal")
+    @APIResponse(responseCode = "409", description = "Not open, or this side already accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response accept(@PathParam("id") UUID id,
+                           @Parameter(description = "The side acting (required for platform-admin)") @QueryParam("cityId") UUID cityId,
+                           @HeaderParam("If-Match") String ifMatch) {
+        ProposalRecord proposal = proposals.accept(id, cityId, ifMatch, caller);
+        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Decline a proposal for one side",
+            description = "The pair is never proposed again for this kind. Same authorisation as accept.")
+    @APIResponse(responseCode = "200", description = "Declined",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an officer of either city",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown proposal")
+    @APIResponse(responseCode = "409", description = "Not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response decline(@PathParam("id") UUID id,
+                            @Parameter(description = "The side acting (required for platform-admin)") @QueryParam("cityId") UUID cityId,
+                            @HeaderParam("If-Match") String ifMatch) {
+        ProposalRecord proposal = proposals.decline(id, cityId, ifMatch, caller);
+        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+    }
+
+    private static ProposalRecord.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ProposalRecord.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status", "unknown status '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.citybridge.matchmaking.rest;
+
+import org.citybridge.contracts.events.MatchReason;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A proposal as the API shows it. */
+@Schema(description = "A proposal that two cities partner, with the reasons behind its score")
+public record ProposalView(
+        UUID id,
+        UUID cityA,
+        UUID cityB,
+        ProposalKind kind,
+        @Schema(description = "Area of a thematic proposal") CooperationArea area,
+        double score,
+        @Schema(description = "Largest contribution first; contributions add up to the score") List<MatchReason> reasons,
+        @Schema(enumeration = {"PROPOSED", "ACCEPTED_BY_ONE", "AGREED", "DECLINED", "SUPERSEDED", "WITHDRAWN"}) String status,
+        boolean acceptedByA,
+        boolean acceptedByB,
+        @Schema(enumeration = {"RANKING", "PAIRING_ROUND"}) String origin,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,143 @@
+package org.citybridge.matchmaking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.citybridge.contracts.events.CityProfile;
+import org.citybridge.contracts.events.CityRegistered;
+import org.citybridge.contracts.events.CityRetired;
+import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.InterestExpressed;
+import org.citybridge.contracts.events.InterestWithdrawn;
+import org.citybridge.contracts.events.Topics;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.infra.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Events in, proposals out: redelivery, restatement, withdrawal, retirement, and poison records. */
+@QuarkusTest
+class EventConsumptionTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void shouldChangeNothingWhenAnEventIsRedeliveredOrAFactRestated() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            CityRegistered cityA = Scenario.registered(Scenario.simpleCity(a, "Redelivery A", "BR"));
+            String cityAEvent = events.publish(cityA);
+            events.publish(Scenario.registered(Scenario.simpleCity(b, "Redelivery B", "IN")));
+            InterestExpressed seek = Scenario.interest(a, CooperationArea.RENEWABLE_ENERGY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP);
+            String seekEvent = events.publish(seek);
+            events.publish(Scenario.interest(b, CooperationArea.RENEWABLE_ENERGY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            Map<String, Object> before = Scenario.awaitOpenProposal(a, b);
+            String id = (String) before.get("id");
+            String etag = given().get("/api/v1/proposals/{id}", id).then().extract().header("ETag");
+
+            events.republish(cityA, cityAEvent);
+            events.republish(seek, seekEvent);
+            events.publish(seek); // the same fact under a new event id
+            // a later event on the same key proves they were consumed: once its proposal exists, they were
+            UUID marker = UUID.randomUUID();
+            events.publish(Scenario.registered(Scenario.simpleCity(marker, "Redelivery marker", "KE")));
+            events.publish(Scenario.interest(marker, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(Scenario.interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            Scenario.awaitOpenProposal(a, marker);
+
+            Map<String, Object> after = Scenario.awaitOpenProposal(a, b);
+            assertThat(after).isEqualTo(before);
+            given().get("/api/v1/proposals/{id}", id).then().statusCode(200).header("ETag", etag);
+            var created = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(id))
+                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)), 2, Duration.ofSeconds(5));
+            assertThat(created).as("announced once").hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldSupersedeAProposalWhenItsInterestIsWithdrawnAndWithdrawItWhenACityRetires() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            events.publish(Scenario.registered(Scenario.simpleCity(a, "Withdraw A", "PE")));
+            events.publish(Scenario.registered(Scenario.simpleCity(b, "Withdraw B", "CN")));
+            events.publish(Scenario.registered(Scenario.simpleCity(c, "Withdraw C", "CN")));
+            InterestExpressed seek = Scenario.interest(a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+            events.publish(seek);
+            events.publish(Scenario.interest(b, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(Scenario.interest(c, CooperationArea.AGRICULTURE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(Scenario.interest(a, CooperationArea.AGRICULTURE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
+            String ab = (String) Scenario.awaitOpenProposal(a, b).get("id");
+            String ac = (String) Scenario.awaitOpenProposal(a, c).get("id");
+
+            events.publish(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/api/v1/proposals/{id}", ab).then().body("status", equalTo("SUPERSEDED")));
+
+            events.publish(new CityRetired(c, Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/api/v1/proposals/{id}", ac).then().body("status", equalTo("WITHDRAWN")));
+            assertThat(Scenario.cityProposals(a).<Object>getList("$")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonRecordAndKeepConsumingLaterRecords() {
+        UUID poisoned = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.CITY_REGISTERED, poisoned, Instant.now());
+            events.publish(Topics.CITY_EVENTS, poisoned.toString(), headers.toHeaders(), "{\"city\": {\"cityId\": 42");
+            events.publish(Topics.CITY_EVENTS, poisoned.toString(), Map.of("ce_specversion", "1.0".getBytes()), "no headers");
+
+            events.publish(Scenario.registered(Scenario.simpleCity(a, "After Poison A", "MX")));
+            events.publish(Scenario.registered(Scenario.simpleCity(b, "After Poison B", "CN")));
+            events.publish(Scenario.interest(a, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(Scenario.interest(b, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+
+            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(poisoned), 2, Duration.ofSeconds(30));
+            assertThat(dead).hasSize(2);
+            assertThat(Scenario.awaitOpenProposal(a, b)).isNotNull();
+            given().get("/api/v1/cities/{id}/proposals", poisoned).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void shouldIgnoreAnOlderProfileVersionArrivingLate() {
+        UUID a = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            CityProfile v2 = new CityProfile(a, "Version Two", null, "MX", "Americas", Scenario.LATAM, 1000L, null, null,
+                    List.of(), null, List.of(), List.of(), List.of(), 2);
+            CityProfile v1 = new CityProfile(a, "Version One", null, "MX", "Americas", Scenario.LATAM, 1000L, null, null,
+                    List.of(), null, List.of(), List.of(), List.of(), 1);
+            events.publish(new CityRegistered(v2, Instant.now()));
+            events.publish(new CityRegistered(v1, Instant.now()));
+            UUID b = UUID.randomUUID();
+            events.publish(Scenario.registered(Scenario.simpleCity(b, "Version Partner", "CN")));
+            events.publish(Scenario.interest(a, CooperationArea.CREATIVE_ECONOMY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(Scenario.interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            Scenario.awaitOpenProposal(b, a);
+            List<Map<String, Object>> list = Scenario.cityProposals(b).getList("$");
+            assertThat(list).filteredOn(e -> a.toString().equals(e.get("partnerCityId")))
+                    .extracting(e -> e.get("partnerName")).containsExactly("Version Two");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.citybridge.matchmaking.domain;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** Random but reproducible cities and events for property tests of the scoring core. */
+final class RandomWorld {
+
+    static final String[][] PLACES = {
+            {"MX", "Americas", "Latin America and the Caribbean"},
+            {"BR", "Americas", "Latin America and the Caribbean"},
+            {"CN", "Asia", "Eastern Asia"},
+            {"IN", "Asia", "Southern Asia"},
+            {"KE", "Africa", "Sub-Saharan Africa"},
+            {"FR", "Europe", "Western Europe"},
+            {"US", "Americas", "Northern America"}};
+
+    final Random random;
+    final List<UUID> cities = new ArrayList<>();
+    final List<UUID> clusters = new ArrayList<>();
+
+    RandomWorld(long seed) {
+        this.random = new Random(seed);
+        for (int i = 0; i < 5; i++) {
+            clusters.add(new UUID(7, i));
+        }
+    }
+
+    UUID newCityId() {
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        cities.add(id);
+        return id;
+    }
+
+    UUID anyCity() {
+        return cities.get(random.nextInt(cities.size()));
+    }
+
+    CityFacts facts(UUID id) {
+        String[] place = PLACES[random.nextInt(PLACES.length)];
+        List<String> heritage = random.nextInt(3) == 0 ? List.of("Site " + id.toString().substring(0, 4)) : List.of();
+        List<String> associations = random.nextInt(4) == 0 ? List.of("Association " + random.nextInt(2)) : List.of();
+        return new CityFacts(id, "City " + id.toString().substring(0, 6), place[0], place[1], place[2],
+                (long) Math.pow(10, 4 + random.nextDouble() * 3.5), heritage, associations, List.of());
+    }
+
+    InterestFacts interest() {
+        CooperationArea area = CooperationArea.values()[random.nextInt(8)]; // few areas: many overlaps
+        Stance stance = Stance.values()[random.nextInt(3)];
+        Intent intent = Intent.values()[random.nextInt(3)];
+        List<String> regions = random.nextInt(6) == 0 ? List.of("Latin America and the Caribbean") : List.of();
+        return new InterestFacts(new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, List.of());
+    }
+
+    /** Applies one random event; returns a short description for failure messages. */
+    String randomEvent(MatchEngine engine, List<UUID[]> interestsOf) {
+        int kind = random.nextInt(100);
+        if (cities.size() < 5 || kind < 15) {
+            UUID id = newCityId();
+            engine.upsertCity(facts(id));
+            return "register " + id;
+        }
+        UUID city = anyCity();
+        if (kind < 55) {
+            InterestFacts interest = interest();
+            engine.expressInterest(city, interest);
+            interestsOf.add(new UUID[]{city, interest.interestId()});
+            return "interest " + city + " " + interest;
+        }
+        if (kind < 62 && !interestsOf.isEmpty()) {
+            UUID[] pick = interestsOf.remove(random.nextInt(interestsOf.size()));
+            engine.withdrawInterest(pick[0], pick[1]);
+            return "withdraw " + pick[1];
+        }
+        if (kind < 72) {
+            engine.joinCluster(clusters.get(random.nextInt(clusters.size())), city);
+            return "join " + city;
+        }
+        if (kind < 75) {
+            engine.leaveCluster(clusters.get(random.nextInt(clusters.size())), city);
+            return "leave " + city;
+        }
+        if (kind < 81) {
+            List<UUID> participants = new ArrayList<>();
+            for (int i = 0; i < 2 + random.nextInt(4); i++) {
+                participants.add(anyCity());
+            }
+            UUID exchange = new UUID(3, random.nextInt(6));
+            engine.exchangeHeld(exchange, "Exchange", LocalDate.of(2022, 2, 22), participants);
+            if (random.nextBoolean()) {
+                engine.surveyAnswered(exchange, participants.get(0), true);
+            }
+            return "exchange " + exchange;
+        }
+        if (kind < 86) {
+            UUID other = anyCity();
+            if (!other.equals(city)) {
+                engine.partnershipFormed(city, other);
+            }
+            return "partners " + city + " " + other;
+        }
+        if (kind < 92) {
+            engine.upsertCity(facts(city));
+            return "update " + city;
+        }
+        if (kind < 97) {
+            List<Match> top = engine.topMatches(city);
+            if (!top.isEmpty()) {
+                Match m = top.get(random.nextInt(top.size()));
+                engine.declined(m.cityA(), m.cityB(), m.kind(), m.area());
+                return "decline " + m.pairId();
+            }
+            return "nothing";
+        }
+        engine.retireCity(city);
+        return "retire " + city;
+    }
+}
