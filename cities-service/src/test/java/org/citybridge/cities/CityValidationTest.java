@@ -77,6 +77,22 @@ class CityValidationTest {
     }
 
     @Test
+    void shouldRefuseControlCharactersButKeepLineBreaksInText() {
+        Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Nul\u0000city"), "MX");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("name"));
+        given().queryParam("q", "a\u0000b").when().get("/api/v1/cities")
+                .then().statusCode(400).body("violations.field", hasItem("q"));
+        given().queryParam("region", "\u0007").when().get("/api/v1/cities").then().statusCode(400);
+
+        Map<String, Object> multiline = Fixtures.cityBody(Fixtures.unique("Multiline"), "MX");
+        multiline.put("description", "First line.\nSecond line.\tTabbed.");
+        given().contentType(ContentType.JSON).body(multiline).when().post("/api/v1/cities")
+                .then().statusCode(201).body("description", equalTo("First line.\nSecond line.\tTabbed."));
+    }
+
+    @Test
     void shouldNameTheUnknownCountryValue() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Atlantis"), "MX");
         body.put("country", "QQ");
