@@ -288,6 +288,10 @@ class ExchangeApiTest {
         given().queryParam("status", "POSTPONED").when().get("/api/v1/exchanges").then().statusCode(400)
                 .body("violations.field", hasItem("status"));
         given().queryParam("sort", "secret").when().get("/api/v1/exchanges").then().statusCode(400);
+        given().queryParam("q", "a\u0000b").when().get("/api/v1/exchanges").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("q"));
+        given().queryParam("q", "x".repeat(201)).when().get("/api/v1/exchanges").then().statusCode(400)
+                .body("violations.field", hasItem("q"));
         given().queryParam("page", "first").when().get("/api/v1/exchanges").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("page"));
         given().queryParam("clusterId", "tourism").when().get("/api/v1/exchanges").then().statusCode(400)

@@ -149,6 +149,10 @@ class OrganisationApiTest {
                 .body("totalItems", equalTo(3));
         given().queryParam("kind", "PIRATES").when().get("/api/v1/organisations").then().statusCode(400)
                 .body("violations.field", hasItem("kind"));
+        given().queryParam("country", "Mexico").when().get("/api/v1/organisations").then().statusCode(400)
+                .body("violations.field", hasItem("country"));
+        given().queryParam("q", "nul\u0000byte").when().get("/api/v1/organisations").then().statusCode(400)
+                .body("violations.field", hasItem("q"));
         given().queryParam("page", -1).when().get("/api/v1/organisations").then().statusCode(400)
                 .body("violations.field", hasItem("page"));
     }

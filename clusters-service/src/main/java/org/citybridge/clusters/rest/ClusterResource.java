@@ -67,7 +67,7 @@ public class ClusterResource {
                                   @QueryParam("status") String status, @QueryParam("page") String page,
                                   @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, CLUSTER_SORTS, Sort.by("name").and("id"));
-        return clusters.list(q, Params.area("area", area), Params.enumValue(ClusterStatus.class, "status", status), paging)
+        return clusters.list(Params.text("q", q), Params.area("area", area), Params.enumValue(ClusterStatus.class, "status", status), paging)
                 .map(ClusterView::of);
     }
 

@@ -75,7 +75,7 @@ public class ExchangeResource {
                                    @QueryParam("status") String status, @QueryParam("page") String page,
                                    @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, DEFAULT_SORT);
-        return exchanges.list(q, Params.uuid("clusterId", clusterId), Params.uuid("cityId", cityId),
+        return exchanges.list(Params.text("q", q), Params.uuid("clusterId", clusterId), Params.uuid("cityId", cityId),
                 Params.date("from", from), Params.date("to", to),
                 Params.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
     }

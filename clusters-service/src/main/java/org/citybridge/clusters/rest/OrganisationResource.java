@@ -65,7 +65,8 @@ public class OrganisationResource {
                                        @QueryParam("country") String country, @QueryParam("page") String page,
                                        @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
-        return organisations.list(q, Params.enumValue(OrganisationKind.class, "kind", kind), country, paging)
+        return organisations.list(Params.text("q", q), Params.enumValue(OrganisationKind.class, "kind", kind),
+                Params.country("country", country), paging)
                 .map(OrganisationView::of);
     }
 

@@ -20,6 +20,32 @@ final class Params {
     private Params() {
     }
 
+    /** Free-text filters: at most 200 characters and no control characters (PostgreSQL rejects NUL). */
+    static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 200) {
+            throw ApiException.badRequest(name, "must be at most 200 characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(name, "must not contain control characters");
+        }
+        return value;
+    }
+
+    /** An ISO 3166-1 alpha-2 code, any case. */
+    static String country(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.trim().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{2}")) {
+            throw ApiException.badRequest(name, "must be an ISO 3166-1 alpha-2 code such as MX");
+        }
+        return code;
+    }
+
     static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
