@@ -1,12 +1,18 @@
 package org.citybridge.launcher;
 
+import org.citybridge.infra.ChildProcesses;
 import org.citybridge.infra.KeycloakServer;
 import org.citybridge.launcher.seed.Seeder;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One command runs the whole platform: {@code java -jar platform-launcher/target/platform-launcher.jar}
@@ -20,11 +26,20 @@ public final class PlatformLauncher {
     private PlatformLauncher() {
     }
 
+    /** Marks the launcher process that runs the platform in its own session (see {@link #main}). */
+    private static final String IN_OWN_SESSION = "--in-own-session";
+
     public static void main(String[] args) throws InterruptedException {
         List<String> options = List.of(args);
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println("Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]");
             return;
+        }
+        if (!options.contains(IN_OWN_SESSION) && Files.isExecutable(SETSID)) {
+            System.exit(runInOwnSession(args));
+        }
+        if (options.contains(IN_OWN_SESSION)) {
+            exitWhenParentIsGone();
         }
         Status status = new Status(System.out);
         PlatformLayout layout;
@@ -68,6 +83,57 @@ public final class PlatformLauncher {
         }
         printWelcome(platform, startup);
         stopped.await();
+    }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /**
+     * Runs the launcher again in a session of its own and waits for it. A Ctrl-C in the terminal goes
+     * to every process of the terminal's foreground group; PostgreSQL (started through pg_ctl) would
+     * take it as "shut down now" under the running services. So only this small process stays in the
+     * terminal: on Ctrl-C it sends SIGTERM to the real launcher, which stops everything in order.
+     */
+    private static int runInOwnSession(String[] args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SETSID.toString(), ChildProcesses.javaBinary(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", Path.of(ChildProcesses.classPath()).toAbsolutePath().toString(),
+                PlatformLauncher.class.getName(), IN_OWN_SESSION));
+        command.addAll(List.of(args));
+        Process launcher;
+        try {
+            launcher = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            System.err.println("Could not start the launcher: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (launcher.isAlive()) {
+                launcher.destroy();
+                try {
+                    launcher.waitFor(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "stop-launcher"));
+        return launcher.waitFor();
+    }
+
+    /** The parent holds our standard input open; end of input means it was killed: stop everything. */
+    private static void exitWhenParentIsGone() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent never writes
+                }
+            } catch (IOException ignored) {
+                // treated as end of input
+            }
+            System.exit(0);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static void printWelcome(Platform platform, Duration startup) {
