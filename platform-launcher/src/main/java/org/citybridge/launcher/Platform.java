@@ -45,6 +45,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<Stoppable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, ServiceProcess> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private KeycloakServer keycloak;
+    private volatile String kafkaBootstrapServers;
     private volatile boolean closing;
 
     private interface Stoppable {
@@ -114,6 +115,7 @@ public final class Platform implements AutoCloseable {
                     return k;
                 },
                 k -> k.bootstrapServers() + ", topics " + String.join(", ", PlatformTopics.all().keySet()));
+        kafkaBootstrapServers = kafka.bootstrapServers();
 
         keycloak = step("keycloak", "realm " + REALM + ", log " + PlatformLayout.display(layout.log("keycloak")),
                 () -> KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), ports.keycloak(),
@@ -198,6 +200,11 @@ public final class Platform implements AutoCloseable {
 
     public PlatformLayout layout() {
         return layout;
+    }
+
+    /** The broker the services publish to, for clients that watch the events (tests, tools). */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     public KeycloakServer keycloak() {
