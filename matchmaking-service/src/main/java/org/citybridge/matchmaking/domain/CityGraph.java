@@ -22,6 +22,9 @@ final class CityGraph {
     final Map<UUID, Integer> byId = new HashMap<>();
     final BitSet[] byArea = new BitSet[CityNode.AREAS];
     final BitSet[][] byAreaStance = new BitSet[CityNode.AREAS][Stance.values().length];
+    /** Per area, per city number: the stance and intent masks, contiguous so the candidate scan stays in cache. */
+    byte[][] stanceByArea = new byte[CityNode.AREAS][64];
+    byte[][] intentByArea = new byte[CityNode.AREAS][64];
     final Map<UUID, Set<Integer>> byCluster = new HashMap<>();
     final Map<UUID, String> clusterNames = new HashMap<>();
     final Map<UUID, ExchangeNode> exchanges = new HashMap<>();
@@ -49,6 +52,12 @@ final class CityGraph {
         }
         CityNode node = new CityNode(id, nodes.size());
         nodes.add(node);
+        if (node.idx >= stanceByArea[0].length) {
+            for (int a = 0; a < CityNode.AREAS; a++) {
+                stanceByArea[a] = java.util.Arrays.copyOf(stanceByArea[a], stanceByArea[a].length * 2);
+                intentByArea[a] = java.util.Arrays.copyOf(intentByArea[a], intentByArea[a].length * 2);
+            }
+        }
         byId.put(id, node.idx);
         return node;
     }
@@ -84,6 +93,8 @@ final class CityGraph {
     void reindexArea(CityNode node, int area) {
         boolean indexed = node.stance[area] != 0 && !node.retired;
         byArea[area].set(node.idx, indexed);
+        stanceByArea[area][node.idx] = indexed ? node.stance[area] : 0;
+        intentByArea[area][node.idx] = indexed ? node.intent[area] : 0;
         for (int s = 0; s < Stance.values().length; s++) {
             byAreaStance[area][s].set(node.idx, indexed && (node.stance[area] & (1 << s)) != 0);
         }

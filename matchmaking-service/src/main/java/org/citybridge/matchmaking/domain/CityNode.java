@@ -40,6 +40,10 @@ final class CityNode {
     /** Bit 1 &lt;&lt; area ordinal for every area with at least one interest. */
     int areaBits;
     boolean hasPreferences;
+    /** Every preferred region or country of any interest, lower case: a cheap bound of the preference feature. */
+    Set<String> preferenceTargets = Set.of();
+    /** Lower-case country, region and sub-region, for matching others' preferences. */
+    String[] place = new String[0];
 
     final Set<UUID> clusters = new HashSet<>();
     final Set<UUID> exchanges = new HashSet<>();
@@ -48,6 +52,32 @@ final class CityNode {
     CityNode(UUID id, int idx) {
         this.id = id;
         this.idx = idx;
+    }
+
+    void setPlace(String country, String region, String subRegion) {
+        this.country = country;
+        this.region = region;
+        this.subRegion = subRegion;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : new String[]{country, region, subRegion}) {
+            if (part != null) {
+                parts.add(part.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        place = parts.toArray(new String[0]);
+    }
+
+    /** True if any of this city's preferences could be met by {@code other} (an upper bound of the feature). */
+    boolean mayPrefer(CityNode other) {
+        if (!hasPreferences) {
+            return false;
+        }
+        for (String part : other.place) {
+            if (preferenceTargets.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean scorable() {
@@ -63,9 +93,12 @@ final class CityNode {
         byte s = 0;
         byte i = 0;
         boolean prefs = false;
+        Set<String> targets = new HashSet<>();
         for (InterestFacts interest : interests.values()) {
             if (interest.hasPreferences()) {
                 prefs = true;
+                interest.preferredRegions().forEach(r -> targets.add(r.toLowerCase(java.util.Locale.ROOT)));
+                interest.preferredCountries().forEach(c -> targets.add(c.toLowerCase(java.util.Locale.ROOT)));
             }
             if (interest.area().ordinal() == area) {
                 s |= (byte) (1 << interest.stance().ordinal());
@@ -75,6 +108,7 @@ final class CityNode {
         stance[area] = s;
         intent[area] = i;
         hasPreferences = prefs;
+        preferenceTargets = Set.copyOf(targets);
         if (s != 0) {
             areaBits |= 1 << area;
         } else {

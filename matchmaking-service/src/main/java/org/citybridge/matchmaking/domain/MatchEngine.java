@@ -80,9 +80,7 @@ public final class MatchEngine {
         CityNode node = graph.node(facts.cityId());
         node.registered = true;
         node.name = facts.name();
-        node.country = facts.country();
-        node.region = facts.region();
-        node.subRegion = facts.subRegion();
+        node.setPlace(facts.country(), facts.region(), facts.subRegion());
         node.population = facts.population();
         node.log10Population = facts.population() != null && facts.population() > 0
                 ? Math.log10(facts.population()) : Double.NaN;
@@ -284,14 +282,14 @@ public final class MatchEngine {
             return;
         }
         ensureLists();
-        Match match = scorer.evaluate(a, b, false, PairScorer.Requirement.AUTO);
-        if (match == null || match.score() < settings.minScore()) {
+        double score = scorer.scoreOnly(a, b);
+        if (!(score >= settings.minScore())) {
             return;
         }
         for (CityNode[] side : new CityNode[][]{{a, b}, {b, a}}) {
             TopList list = lists.get(side[0].idx);
             if (list.indexOf(side[1].idx) < 0) {
-                int evicted = list.offer(side[1].idx, match.score());
+                int evicted = list.offer(side[1].idx, score);
                 if (evicted != -2) {
                     heldBy(side[1].idx).add(side[0].idx);
                 }
@@ -355,9 +353,9 @@ public final class MatchEngine {
             return List.of();
         }
         for (CityNode b : graph.nodes) {
-            Match match = scorer.evaluate(a, b, false, PairScorer.Requirement.AUTO);
-            if (match != null && match.score() >= settings.minScore()) {
-                result.offer(b.idx, match.score());
+            double score = scorer.scoreOnly(a, b);
+            if (score >= settings.minScore()) {
+                result.offer(b.idx, score);
             }
         }
         return toRanked(result);
@@ -407,6 +405,14 @@ public final class MatchEngine {
 
     public int size() {
         return graph.size();
+    }
+
+    /** For tests of the scoring paths. */
+    double[] scoreBothWays(UUID cityA, UUID cityB) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        Match match = scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO);
+        return new double[]{scorer.scoreOnly(a, b), match == null ? Double.NaN : match.score()};
     }
 
     // ---------------------------------------------------------------- internals
@@ -484,12 +490,12 @@ public final class MatchEngine {
         TopList list = lists.get(b);
         int pos = list.indexOf(a.idx);
         if (pos >= 0) {
-            Match match = scorer.evaluate(nb, a, false, PairScorer.Requirement.AUTO);
-            if (match == null || match.score() < settings.minScore() || match.score() < list.scores[pos]) {
+            double score = scorer.scoreOnly(nb, a);
+            if (!(score >= settings.minScore()) || score < list.scores[pos]) {
                 dirty.add(b); // a fell: b's next-best candidate is unknown, re-rank b
                 return;
             }
-            list.raise(pos, match.score());
+            list.raise(pos, score);
             touch(a.idx, b);
             return;
         }
@@ -500,11 +506,11 @@ public final class MatchEngine {
         if (scorer.interestPart(nb, a) + scorer.otherBound(nb, a) < threshold - EPS) {
             return;
         }
-        Match match = scorer.evaluate(nb, a, false, PairScorer.Requirement.AUTO);
-        if (match == null || match.score() < settings.minScore()) {
+        double score = scorer.scoreOnly(nb, a);
+        if (!(score >= settings.minScore())) {
             return;
         }
-        int evicted = list.offer(a.idx, match.score());
+        int evicted = list.offer(a.idx, score);
         if (evicted == -2) {
             return;
         }
@@ -544,12 +550,13 @@ public final class MatchEngine {
             int sa = a.stance[x];
             int ia = a.intent[x];
             BitSet bucket = graph.byArea[x];
+            byte[] stances = graph.stanceByArea[x];
+            byte[] intents = graph.intentByArea[x];
             for (int b = bucket.nextSetBit(0); b >= 0; b = bucket.nextSetBit(b + 1)) {
                 if (b == a.idx) {
                     continue;
                 }
-                CityNode nb = graph.at(b);
-                double v = scorer.areaValue(sa, ia, nb.stance[x], nb.intent[x]);
+                double v = scorer.areaValue(sa, ia, stances[b], intents[b]);
                 if (v == 0) {
                     continue;
                 }
@@ -598,9 +605,9 @@ public final class MatchEngine {
                 if (s.acc[b] + scorer.otherBound(a, nb) < result.threshold(minScore) - EPS) {
                     continue;
                 }
-                Match match = scorer.evaluate(a, nb, false, PairScorer.Requirement.AUTO);
-                if (match != null && match.score() >= minScore) {
-                    result.offer(b, match.score());
+                double score = scorer.scoreOnly(a, nb);
+                if (score >= minScore) {
+                    result.offer(b, score);
                 }
             }
         }

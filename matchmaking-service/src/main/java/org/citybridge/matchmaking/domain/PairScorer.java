@@ -51,10 +51,21 @@ public final class PairScorer {
     private final MatchSettings settings;
     private final Weights w;
 
+    /** areaValue for every combination of masks: index (stanceA, intentA, stanceB, intentB), 3 bits each. */
+    private final double[] valueTable = new double[1 << 12];
+
     PairScorer(CityGraph graph, MatchSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.w = settings.weights();
+        for (int i = 0; i < valueTable.length; i++) {
+            valueTable[i] = computeAreaValue((i >> 9) & 7, (i >> 6) & 7, (i >> 3) & 7, i & 7);
+        }
+    }
+
+    /** The interest contribution of one area, by table lookup. */
+    double areaValue(int stanceA, int intentA, int stanceB, int intentB) {
+        return valueTable[(stanceA << 9) | (intentA << 6) | (stanceB << 3) | intentB];
     }
 
     /** What kind of match is asked for: the best kind (proposals), or a fixed kind (pairing rounds). */
@@ -67,8 +78,7 @@ public final class PairScorer {
         return ((from & SEEK) != 0 && (to & (OFFER | MUTUAL)) != 0) || ((from & MUTUAL) != 0 && (to & OFFER) != 0);
     }
 
-    /** The interest contribution of one area, from the masks of both cities. */
-    double areaValue(int stanceA, int intentA, int stanceB, int intentB) {
+    private double computeAreaValue(int stanceA, int intentA, int stanceB, int intentB) {
         double v = 0;
         if (seeks(stanceA, stanceB)) {
             v += w.complementary();
@@ -92,22 +102,42 @@ public final class PairScorer {
         return sum;
     }
 
-    /** An upper bound of everything but the interest part, from counts only. */
+    /** An upper bound of everything but the interest part: exact for the cheap features, counts for the rest. */
     double otherBound(CityNode a, CityNode b) {
         double bound = 0;
-        bound += w.partnerPreference() * ((a.hasPreferences ? 1 : 0) + (b.hasPreferences ? 1 : 0));
-        bound += w.sharedCluster() * Math.min(a.clusters.size(), b.clusters.size());
-        bound += (w.exchangeTogether() + w.surveyWish()) * Math.min(a.exchanges.size(), b.exchanges.size());
+        if (a.mayPrefer(b)) {
+            bound += w.partnerPreference();
+        }
+        if (b.mayPrefer(a)) {
+            bound += w.partnerPreference();
+        }
+        if (!a.clusters.isEmpty() && !b.clusters.isEmpty()) {
+            bound += w.sharedCluster() * Math.min(a.clusters.size(), b.clusters.size());
+        }
+        if (!a.exchanges.isEmpty() && !b.exchanges.isEmpty()) {
+            bound += (w.exchangeTogether() + w.surveyWish()) * Math.min(a.exchanges.size(), b.exchanges.size());
+        }
         if (!a.worldHeritage.isEmpty() && !b.worldHeritage.isEmpty()) {
             bound += w.heritage();
         }
-        bound += w.association() * Math.min(a.associations.size(), b.associations.size());
-        bound += w.scale();
+        if (!a.associations.isEmpty() && !b.associations.isEmpty()) {
+            bound += w.association() * Math.min(a.associations.size(), b.associations.size());
+        }
+        bound += scale(a, b) + 1e-9;
         if (a.developing && b.developing && settings.southSouthMode() == SouthSouthMode.BONUS) {
             bound += w.southSouth();
         }
-        bound += w.network() * Math.min(a.partners.size(), b.partners.size()) / LN2;
+        if (!a.partners.isEmpty() && !b.partners.isEmpty()) {
+            bound += w.network() * Math.min(a.partners.size(), b.partners.size()) / LN2;
+        }
         return bound;
+    }
+
+    private double scale(CityNode a, CityNode b) {
+        if (Double.isNaN(a.log10Population) || Double.isNaN(b.log10Population)) {
+            return 0;
+        }
+        return w.scale() * Math.max(0, 1 - Math.abs(a.log10Population - b.log10Population) / 2);
     }
 
     /** An upper bound of the non-interest part of any pair involving {@code a}. */
@@ -312,7 +342,7 @@ public final class PairScorer {
             return 0;
         }
         double c = w.sharedCluster() * count;
-        add(reasons, "shared-cluster", "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
+        if (reasons != null) add(reasons, "shared-cluster", "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
                 + (names == null ? "" : String.join("; ", names)), c);
         return c;
     }
@@ -328,22 +358,120 @@ public final class PairScorer {
             }
         }
         shared.sort(Comparator.comparing((ExchangeNode e) -> e.id));
+        int wishes = 0;
         for (ExchangeNode exchange : shared) {
-            total += w.exchangeTogether();
-            add(reasons, "exchange-together", "Both took part in \"" + exchange.title + "\""
+            if (reasons != null) add(reasons, "exchange-together", "Both took part in \"" + exchange.title + "\""
                     + (exchange.date == null ? "" : " (" + exchange.date + ")"), w.exchangeTogether());
             if (exchange.wantsPartnership.contains(a.idx) && exchange.wantsPartnership.contains(b.idx)) {
-                total += w.surveyWish();
-                add(reasons, "survey-partnership-wish", "After \"" + exchange.title
+                wishes++;
+                if (reasons != null) add(reasons, "survey-partnership-wish", "After \"" + exchange.title
                         + "\" both said in the survey that they want partnerships", w.surveyWish());
             }
         }
+        total = exchangeScore(shared.size(), wishes);
         return total;
+    }
+
+    private double exchangeScore(int together, int wishes) {
+        return w.exchangeTogether() * together + w.surveyWish() * wishes;
+    }
+
+    /**
+     * The score of a pair without reasons or kind, for ranking: the same arithmetic, in the same order,
+     * as {@link #evaluate}, without allocations. NaN when a hard constraint excludes the pair or it has
+     * no interest feature.
+     */
+    double scoreOnly(CityNode x, CityNode y) {
+        if (x == y || !x.scorable() || !y.scorable()) {
+            return Double.NaN;
+        }
+        CityNode a = x.id.compareTo(y.id) < 0 ? x : y;
+        CityNode b = a == x ? y : x;
+        if (graph.declinedPairs.contains(CityGraph.pairKey(a.idx, b.idx))) {
+            Match match = evaluate(a, b, false, Requirement.AUTO);
+            return match == null ? Double.NaN : match.score();
+        }
+        if (a.partners.contains(b.idx)) {
+            return Double.NaN;
+        }
+        boolean bothDeveloping = a.developing && b.developing;
+        if (settings.southSouthMode() == SouthSouthMode.FILTER && !bothDeveloping) {
+            return Double.NaN;
+        }
+        double interest = 0;
+        boolean prefA = false;
+        boolean prefB = false;
+        for (int bits = a.areaBits & b.areaBits; bits != 0; bits &= bits - 1) {
+            int x0 = Integer.numberOfTrailingZeros(bits);
+            double v = 0;
+            if (seeks(a.stance[x0], b.stance[x0])) {
+                v += w.complementary();
+            }
+            if (seeks(b.stance[x0], a.stance[x0])) {
+                v += w.complementary();
+            }
+            if (v == 0 && (a.intent[x0] & b.intent[x0]) != 0) {
+                v = w.sharedInterest();
+            }
+            if (v > 0) {
+                interest += v;
+                if (!prefA && a.hasPreferences) {
+                    prefA = satisfiedPreference(a, AREAS[x0], b) != null;
+                }
+                if (!prefB && b.hasPreferences) {
+                    prefB = satisfiedPreference(b, AREAS[x0], a) != null;
+                }
+            }
+        }
+        if (interest <= 0) {
+            return Double.NaN;
+        }
+        double score = interest;
+        if (prefA) {
+            score += w.partnerPreference();
+        }
+        if (prefB) {
+            score += w.partnerPreference();
+        }
+        if (!a.clusters.isEmpty() && !b.clusters.isEmpty()) {
+            score += sharedClusters(a, b, null);
+        }
+        if (!a.exchanges.isEmpty() && !b.exchanges.isEmpty()) {
+            score += exchangesTogether(a, b, null);
+        }
+        if (!a.worldHeritage.isEmpty() && !b.worldHeritage.isEmpty()) {
+            score += w.heritage();
+        }
+        score += sharedAssociations(a, b, null);
+        if (!Double.isNaN(a.log10Population) && !Double.isNaN(b.log10Population)) {
+            double similarity = Math.max(0, 1 - Math.abs(a.log10Population - b.log10Population) / 2);
+            if (similarity > 0) {
+                score += w.scale() * similarity;
+            }
+        }
+        if (bothDeveloping && settings.southSouthMode() == SouthSouthMode.BONUS) {
+            score += w.southSouth();
+        }
+        score += network(a, b, null);
+        int load = a.partners.size() + b.partners.size();
+        if (load > 0 && w.loadDamper() > 0) {
+            score += -w.loadDamper() * (Math.log1p(a.partners.size()) + Math.log1p(b.partners.size()));
+        }
+        return score;
     }
 
     private double sharedAssociations(CityNode a, CityNode b, List<MatchReason> reasons) {
         if (a.associations.isEmpty() || b.associations.isEmpty()) {
             return 0;
+        }
+        if (reasons == null) {
+            int count = 0;
+            for (String association : a.associations) {
+                if (b.associations.contains(association)) {
+                    count++;
+                }
+            }
+            return w.association() * count;
         }
         TreeSet<String> shared = new TreeSet<>(a.associations);
         shared.retainAll(b.associations);
@@ -376,10 +504,12 @@ public final class PairScorer {
         for (int z : common) {
             CityNode node = graph.at(z);
             adamicAdar += 1 / Math.log(node.partners.size());
-            names.add(node.label());
+            if (reasons != null) {
+                names.add(node.label());
+            }
         }
         double c = w.network() * adamicAdar;
-        add(reasons, "network", "Partners of common partners: " + String.join(", ", names), c);
+        if (reasons != null) add(reasons, "network", "Partners of common partners: " + String.join(", ", names), c);
         return c;
     }
 

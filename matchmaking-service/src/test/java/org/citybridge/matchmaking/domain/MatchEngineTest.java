@@ -43,6 +43,27 @@ class MatchEngineTest {
     }
 
     @Test
+    void shouldScoreExactlyTheSameWithAndWithoutReasons() {
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(77);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 1000; step++) {
+            world.randomEvent(engine, interests);
+        }
+        int scored = 0;
+        for (UUID a : world.cities) {
+            for (UUID b : world.cities) {
+                double[] both = engine.scoreBothWays(a, b);
+                assertThat(Double.doubleToLongBits(both[0])).as("%s %s", a, b).isEqualTo(Double.doubleToLongBits(both[1]));
+                if (!Double.isNaN(both[0])) {
+                    scored++;
+                }
+            }
+        }
+        assertThat(scored).isGreaterThan(1000);
+    }
+
+    @Test
     void shouldReachTheSameRankingsWhateverTheOrderOfIndependentEvents() {
         RandomWorld world = new RandomWorld(42);
         MatchEngine first = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
