@@ -56,14 +56,18 @@ class PairingRoundApiTest {
                 events.add(Scenario.interest(id, areas[random.nextInt(areas.length)], Stance.values()[random.nextInt(3)],
                         Intent.values()[random.nextInt(3)]));
             }
+            // last on the city's key: once it is applied, everything before it about the city is too
+            events.add(Scenario.interest(id, CooperationArea.WASTE_MANAGEMENT, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
             events.add(Scenario.joined(cluster, id));
         }
         try (TestEvents publisher = new TestEvents(mapper)) {
             Scenario.publishAll(publisher, events);
         }
-        UUID last = chinese.get(chinese.size() - 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> state.locked(() ->
-                state.engine().city(last).map(c -> c.clusters().contains(cluster)).orElse(false)));
+        List<UUID> all = new ArrayList<>(mexican);
+        all.addAll(chinese);
+        await().atMost(Duration.ofSeconds(60)).until(() -> state.locked(() -> all.stream().allMatch(id ->
+                state.engine().city(id).map(c -> c.registered() && c.clusters().contains(cluster)
+                        && c.areas().contains(CooperationArea.WASTE_MANAGEMENT)).orElse(false))));
         return cluster;
     }
 

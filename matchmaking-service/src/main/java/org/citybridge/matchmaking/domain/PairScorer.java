@@ -342,8 +342,10 @@ public final class PairScorer {
             return 0;
         }
         double c = w.sharedCluster() * count;
-        if (reasons != null) add(reasons, "shared-cluster", "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
-                + (names == null ? "" : String.join("; ", names)), c);
+        if (reasons != null) {
+            add(reasons, "shared-cluster", "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
+                    + (names == null ? "" : String.join("; ", names)), c);
+        }
         return c;
     }
 
@@ -360,12 +362,16 @@ public final class PairScorer {
         shared.sort(Comparator.comparing((ExchangeNode e) -> e.id));
         int wishes = 0;
         for (ExchangeNode exchange : shared) {
-            if (reasons != null) add(reasons, "exchange-together", "Both took part in \"" + exchange.title + "\""
-                    + (exchange.date == null ? "" : " (" + exchange.date + ")"), w.exchangeTogether());
+            if (reasons != null) {
+                add(reasons, "exchange-together", "Both took part in \"" + exchange.title + "\""
+                        + (exchange.date == null ? "" : " (" + exchange.date + ")"), w.exchangeTogether());
+            }
             if (exchange.wantsPartnership.contains(a.idx) && exchange.wantsPartnership.contains(b.idx)) {
                 wishes++;
-                if (reasons != null) add(reasons, "survey-partnership-wish", "After \"" + exchange.title
-                        + "\" both said in the survey that they want partnerships", w.surveyWish());
+                if (reasons != null) {
+                    add(reasons, "survey-partnership-wish", "After \"" + exchange.title
+                            + "\" both said in the survey that they want partnerships", w.surveyWish());
+                }
             }
         }
         total = exchangeScore(shared.size(), wishes);
@@ -509,7 +515,9 @@ public final class PairScorer {
             }
         }
         double c = w.network() * adamicAdar;
-        if (reasons != null) add(reasons, "network", "Partners of common partners: " + String.join(", ", names), c);
+        if (reasons != null) {
+            add(reasons, "network", "Partners of common partners: " + String.join(", ", names), c);
+        }
         return c;
     }
 
