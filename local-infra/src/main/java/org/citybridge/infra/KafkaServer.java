@@ -30,13 +30,23 @@ public final class KafkaServer implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final boolean temporary;
+    private final boolean attached;
     private Process process;
 
-    private KafkaServer(Path dataDirectory, int port, int controllerPort, boolean temporary) {
+    private KafkaServer(Path dataDirectory, int port, int controllerPort, boolean temporary, boolean attached) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
         this.temporary = temporary;
+        this.attached = attached;
+    }
+
+    /**
+     * A handle on a broker that another part of this JVM started and owns: it can create topics and
+     * give the bootstrap address, but not stop or start the broker.
+     */
+    public static KafkaServer attach(int port) {
+        return new KafkaServer(null, port, 0, false, true);
     }
 
     /**
@@ -49,7 +59,7 @@ public final class KafkaServer implements AutoCloseable {
         try {
             boolean temporary = dataDirectory == null;
             Path dir = temporary ? Files.createTempDirectory("citybridge-kafka") : dataDirectory;
-            KafkaServer server = new KafkaServer(dir, port == 0 ? Ports.free() : port, Ports.free(), temporary);
+            KafkaServer server = new KafkaServer(dir, port == 0 ? Ports.free() : port, Ports.free(), temporary, false);
             server.start();
             return server;
         } catch (IOException e) {
@@ -59,6 +69,7 @@ public final class KafkaServer implements AutoCloseable {
 
     /** (Re)starts the broker on the same ports and data and waits until it answers. */
     public synchronized void start() {
+        requireOwner();
         if (process != null && process.isAlive()) {
             return;
         }
@@ -100,8 +111,15 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Stops the broker cleanly (SIGTERM), keeping its data for a later {@link #start()}. */
     public synchronized void stop() {
+        requireOwner();
         ChildProcesses.stop(process, 30);
         process = null;
+    }
+
+    private void requireOwner() {
+        if (attached) {
+            throw new IllegalStateException("The Kafka broker on port " + port + " is owned elsewhere in this JVM");
+        }
     }
 
     public boolean isRunning() {
@@ -149,6 +167,9 @@ public final class KafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (attached) {
+            return;
+        }
         stop();
         if (temporary) {
             deleteRecursively(dataDirectory);

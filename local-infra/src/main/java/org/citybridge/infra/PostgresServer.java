@@ -24,11 +24,21 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final boolean attached;
     private EmbeddedPostgres postgres;
 
-    private PostgresServer(Path dataDirectory, int port) {
+    private PostgresServer(Path dataDirectory, int port, boolean attached) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.attached = attached;
+    }
+
+    /**
+     * A handle on a server that another part of this JVM started and owns: it can create databases
+     * and give URLs, but not stop or start the server.
+     */
+    public static PostgresServer attach(int port) {
+        return new PostgresServer(null, port, true);
     }
 
     /**
@@ -38,13 +48,14 @@ public final class PostgresServer implements AutoCloseable {
      * @param port          the port (0: any free port)
      */
     public static PostgresServer start(Path dataDirectory, int port) {
-        PostgresServer server = new PostgresServer(dataDirectory, port == 0 ? Ports.free() : port);
+        PostgresServer server = new PostgresServer(dataDirectory, port == 0 ? Ports.free() : port, false);
         server.start();
         return server;
     }
 
     /** (Re)starts the server on the same port and data directory. */
     public synchronized void start() {
+        requireOwner();
         if (postgres != null) {
             return;
         }
@@ -66,6 +77,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops the server; data stays in its data directory until {@link #close()} of a temporary one. */
     public synchronized void stop() {
+        if (attached) {
+            requireOwner();
+        }
         if (postgres == null) {
             return;
         }
@@ -75,6 +89,12 @@ public final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             postgres = null;
+        }
+    }
+
+    private void requireOwner() {
+        if (attached) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " is owned elsewhere in this JVM");
         }
     }
 
@@ -108,6 +128,8 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        if (!attached) {
+            stop();
+        }
     }
 }

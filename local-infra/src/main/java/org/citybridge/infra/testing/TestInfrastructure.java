@@ -7,8 +7,15 @@ import org.citybridge.infra.PostgresServer;
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, started on first use and stopped when the
  * JVM exits. Tests reach them here to take them away and bring them back (outage tests).
+ *
+ * <p>Quarkus loads test resources again, in a new class loader, when a test profile changes; the
+ * servers' ports are therefore kept in system properties, and a later class loader attaches to the
+ * running servers instead of starting a second pair (only the first may stop and start them).
  */
 public final class TestInfrastructure {
+
+    private static final String POSTGRES_PORT = "citybridge.test.postgres-port";
+    private static final String KAFKA_PORT = "citybridge.test.kafka-port";
 
     private static PostgresServer postgres;
     private static KafkaServer kafka;
@@ -18,17 +25,29 @@ public final class TestInfrastructure {
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = PostgresServer.start(null, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+            String running = System.getProperty(POSTGRES_PORT);
+            if (running != null) {
+                postgres = PostgresServer.attach(Integer.parseInt(running));
+            } else {
+                postgres = PostgresServer.start(null, 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+                System.setProperty(POSTGRES_PORT, Integer.toString(postgres.port()));
+            }
         }
         return postgres;
     }
 
     public static synchronized KafkaServer kafka() {
         if (kafka == null) {
-            kafka = KafkaServer.start(null, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
-            kafka.createTopics(PlatformTopics.all());
+            String running = System.getProperty(KAFKA_PORT);
+            if (running != null) {
+                kafka = KafkaServer.attach(Integer.parseInt(running));
+            } else {
+                kafka = KafkaServer.start(null, 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
+                kafka.createTopics(PlatformTopics.all());
+                System.setProperty(KAFKA_PORT, Integer.toString(kafka.port()));
+            }
         }
         return kafka;
     }
