@@ -7,4 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building the platform (the first build downloads its dependencies and takes a few minutes)..."
 ./mvnw -B -q -ntp package -DskipTests
-exec java -jar platform-launcher/target/platform-launcher.jar "$@"
+exec java -cp "platform-launcher/target/platform-launcher.jar:platform-launcher/target/lib/*" \
+  org.citybridge.launcher.PlatformLauncher "$@"

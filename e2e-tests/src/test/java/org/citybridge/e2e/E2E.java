@@ -10,7 +10,12 @@ import org.citybridge.launcher.Status;
 import org.citybridge.launcher.seed.SeedContext;
 import org.citybridge.launcher.seed.Seeder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The platform under test, started once per test JVM exactly as the launcher starts it (same code),
@@ -27,8 +32,22 @@ final class E2E {
     private E2E() {
     }
 
+    private static final Path DATA = Path.of("target", "platform").toAbsolutePath();
+
     static PlatformLayout layout() {
-        return PlatformLayout.ofCheckout().withDataDir(Path.of("target", "platform").toAbsolutePath());
+        return PlatformLayout.ofCheckout().withDataDir(DATA);
+    }
+
+    /** Every run starts from empty databases and topics, so no test sees what an earlier run left. */
+    private static void clearData() {
+        if (!Files.exists(DATA)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(DATA)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + DATA, e);
+        }
     }
 
     /** A Keycloak with the realm freshly imported: the platform's if running, else a lone one. */
@@ -53,6 +72,7 @@ final class E2E {
     static synchronized Platform platform() {
         if (platform == null) {
             stopLoneKeycloak();
+            clearData();
             Status status = new Status(System.out);
             platform = Platform.start(layout(), PlatformPorts.free(), status, true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-e2e-platform"));

@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One command runs the whole platform: {@code java -jar platform-launcher/target/platform-launcher.jar}
- * (or {@code ./run.sh}, which builds first). Ctrl-C stops everything in reverse order.
+ * One command runs the whole platform: {@code ./run.sh} builds what is needed and starts this class with
+ * {@code platform-launcher/target/platform-launcher.jar} and {@code target/lib/*} on the class path. Ctrl-C stops everything in reverse order.
  *
  * <p>Options: {@code --fresh-realm} imports the Keycloak realm anew; {@code --no-seed} skips the demo
  * story.
@@ -93,10 +93,16 @@ public final class PlatformLauncher {
      * take it as "shut down now" under the running services. So only this small process stays in the
      * terminal: on Ctrl-C it sends SIGTERM to the real launcher, which stops everything in order.
      */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(ChildProcesses.classPath().split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     private static int runInOwnSession(String[] args) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of(SETSID.toString(), ChildProcesses.javaBinary(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", Path.of(ChildProcesses.classPath()).toAbsolutePath().toString(),
+                "-cp", absoluteClassPath(),
                 PlatformLauncher.class.getName(), IN_OWN_SESSION));
         command.addAll(List.of(args));
         Process launcher;
