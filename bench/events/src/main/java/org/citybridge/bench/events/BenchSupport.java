@@ -1,0 +1,182 @@
+package org.citybridge.bench.events;
+
+import org.citybridge.launcher.PlatformLayout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** What both event benchmarks need: a private copy of the built platform, percentiles, metrics. */
+final class BenchSupport {
+
+    static final List<String> SERVICES = List.of("cities-service", "clusters-service", "matchmaking-service");
+
+    private static final java.util.Deque<Runnable> CLEANUP = new java.util.ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(BenchSupport::cleanUp, "bench-cleanup"));
+    }
+
+    private BenchSupport() {
+    }
+
+    /** Stops what the benchmark started, newest first, also when it is interrupted (Ctrl-C, timeout). */
+    static synchronized void onExit(Runnable stop) {
+        CLEANUP.push(stop);
+    }
+
+    static synchronized void cleanUp() {
+        while (!CLEANUP.isEmpty()) {
+            try {
+                CLEANUP.pop().run();
+            } catch (RuntimeException e) {
+                System.err.println("clean-up: " + e);
+            }
+        }
+    }
+
+    /**
+     * Copies the packaged services, the realm file and the unpacked Keycloak into {@code runDir}, so a
+     * rebuild of the checkout during the run (other people build on the same machine) cannot pull the
+     * jars from under the running services.
+     */
+    static PlatformLayout snapshot(Path checkout, Path runDir, boolean withKeycloak) {
+        PlatformLayout built = new PlatformLayout(checkout, runDir.resolve("data"),
+                PlatformLayout.ofCheckout().keycloakHome());
+        delete(runDir);
+        Path root = runDir.resolve("checkout");
+        for (String service : SERVICES) {
+            Path app = built.serviceJar(service).getParent();
+            if (!Files.isRegularFile(built.serviceJar(service))) {
+                throw new IllegalStateException(app + " is missing: build first");
+            }
+            copy(app, root.resolve(service).resolve("target").resolve("quarkus-app"));
+        }
+        copy(built.realmFile(), root.resolve("deploy").resolve("keycloak").resolve(built.realmFile().getFileName()));
+        Path keycloak = runDir.resolve("keycloak");
+        if (withKeycloak) {
+            copy(built.keycloakHome(), keycloak);
+        }
+        return new PlatformLayout(root, runDir.resolve("data"), keycloak);
+    }
+
+    /** The repository root: the working directory or one of its parents holding {@code bench/events}. */
+    static Path checkout() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("bench").resolve("events"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from the repository root");
+        }
+        return dir;
+    }
+
+    static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+            if (cp.waitFor() != 0) {
+                throw new IllegalStateException("cannot copy " + from);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Nearest-rank percentile of latencies in nanoseconds, in milliseconds. */
+    static double percentileMillis(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+    }
+
+    /** p50, p95, p99 and max of the latencies (nanoseconds; negative = missing, left out). */
+    static double[] summary(long[] nanos) {
+        long[] present = Arrays.stream(nanos).filter(v -> v >= 0).sorted().toArray();
+        return new double[]{percentileMillis(present, 50), percentileMillis(present, 95),
+                percentileMillis(present, 99), present.length == 0 ? Double.NaN : present[present.length - 1] / 1e6,
+                present.length};
+    }
+
+    static String ms(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
+    }
+
+    static String ratio(double value, double baseline) {
+        return String.format(Locale.ROOT, "%.1f×", value / baseline);
+    }
+
+    /** Sum of a Prometheus counter over all its labels, from {@code /q/metrics}; 0 if absent or unreachable. */
+    static double counter(HttpClient http, String baseUrl, String name) {
+        try {
+            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                return 0;
+            }
+            try (Stream<String> lines = response.body()) {
+                return lines.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .sum();
+            }
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line about the machine for the results. */
+    static String machine() {
+        long memGb = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memGb = Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: leave it out
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores" + (memGb > 0 ? ", " + memGb + " GB RAM" : "")
+                + ", Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name");
+    }
+}

@@ -1,0 +1,458 @@
+package org.citybridge.bench.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.citybridge.contracts.events.CityProfile;
+import org.citybridge.contracts.events.CityRegistered;
+import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventPayload;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.HeritageAsset;
+import org.citybridge.contracts.events.InterestExpressed;
+import org.citybridge.contracts.events.PartnerPreferences;
+import org.citybridge.contracts.events.Topics;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.infra.ChildProcesses;
+import org.citybridge.infra.KafkaServer;
+import org.citybridge.infra.PlatformTopics;
+import org.citybridge.infra.Ports;
+import org.citybridge.infra.PostgresServer;
+import org.citybridge.launcher.PlatformLayout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Ingest: how fast matchmaking-service drains a preloaded backlog on {@code city-events}, beside
+ * Kafka's own consumer ({@code org.apache.kafka.tools.ConsumerPerformance}) on the same topic.
+ * <ol>
+ *   <li>a fresh PostgreSQL and Kafka (the launcher's), the platform topics;</li>
+ *   <li>the backlog: synthetic cities from a fixed seed (regions weighted towards the global South,
+ *       3–8 interests each over areas of uneven popularity, a tenth with partner preferences) as
+ *       CityRegistered then InterestExpressed CloudEvents, until {@code interests} interest events;</li>
+ *   <li>baseline: ConsumerPerformance reads the whole topic with a new group (run twice, the second
+ *       one counts: warm broker, warm page cache);</li>
+ *   <li>measured: the packaged matchmaking-service, JVM options as the launcher runs it, fresh
+ *       database, new consumer group, started on the backlog; its event counters are polled until it
+ *       has handled every event. Meanwhile its consumer thread is sampled ({@code jcmd Thread.print})
+ *       to show where the time goes.</li>
+ * </ol>
+ * Arguments: {@code [interests] [seed] [max drain minutes]} (default 100000 20220222 12). System
+ * property {@code bench.service.jvm} replaces the service's JVM options. Writes {@code target/events-ingest.md}.
+ */
+public final class IngestBench {
+
+    /** As {@code ServiceProcess} runs every service of the platform. */
+    private static final String SERVICE_JVM = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=192m";
+
+    /** country, region, sub-region, relative weight (as the matchmaking benchmark's synthetic cities). */
+    private static final Object[][] PLACES = {
+            {"MX", "Americas", "Latin America and the Caribbean", 8}, {"BR", "Americas", "Latin America and the Caribbean", 10},
+            {"PE", "Americas", "Latin America and the Caribbean", 4}, {"CO", "Americas", "Latin America and the Caribbean", 4},
+            {"CN", "Asia", "Eastern Asia", 16}, {"IN", "Asia", "Southern Asia", 16}, {"ID", "Asia", "South-eastern Asia", 6},
+            {"VN", "Asia", "South-eastern Asia", 4}, {"NG", "Africa", "Sub-Saharan Africa", 6}, {"KE", "Africa", "Sub-Saharan Africa", 4},
+            {"EG", "Africa", "Northern Africa", 4}, {"ZA", "Africa", "Sub-Saharan Africa", 3}, {"TR", "Asia", "Western Asia", 3},
+            {"FR", "Europe", "Western Europe", 4}, {"DE", "Europe", "Western Europe", 4}, {"US", "Americas", "Northern America", 6},
+            {"JP", "Asia", "Eastern Asia", 3}, {"FJ", "Oceania", "Melanesia", 1}};
+    private static final String[] PREFERRED = {"Latin America and the Caribbean", "Eastern Asia", "Sub-Saharan Africa", "Africa", "Asia"};
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private final int interests;
+    private final long seed;
+    private final Duration maxDrain;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private IngestBench(int interests, long seed, Duration maxDrain) {
+        this.interests = interests;
+        this.seed = seed;
+        this.maxDrain = maxDrain;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int interests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
+        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+        new IngestBench(interests, seed, Duration.ofMinutes(minutes)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path checkout = BenchSupport.checkout();
+        Path runDir = checkout.resolve("bench/events/target/ingest-run");
+        System.out.println("Copying the built services to " + checkout.relativize(runDir));
+        PlatformLayout layout = BenchSupport.snapshot(checkout, runDir, false);
+        Instant date = Instant.now();
+        try {
+            PostgresServer postgres = PostgresServer.start(layout.dataDir().resolve("postgres"), Ports.free());
+            BenchSupport.onExit(postgres::close);
+            KafkaServer kafka = KafkaServer.start(layout.dataDir().resolve("kafka"), Ports.free());
+            BenchSupport.onExit(() -> {
+                if (kafka.isRunning()) {
+                    kafka.close();
+                }
+            });
+            postgres.ensureDatabase("matchmaking");
+            kafka.createTopics(PlatformTopics.all());
+            String bootstrap = kafka.bootstrapServers();
+
+            long[] counts = produceBacklog(bootstrap);
+            long total = counts[0] + counts[1];
+            System.out.printf(Locale.ROOT, "Backlog on %s: %d CityRegistered + %d InterestExpressed = %d events%n",
+                    Topics.CITY_EVENTS, counts[0], counts[1], total);
+
+            Map<String, String> first = consumerPerformance(bootstrap, total);
+            Map<String, String> perf = consumerPerformance(bootstrap, total);
+            System.out.println("ConsumerPerformance: first " + first + "\n                     second " + perf);
+
+            Drain drain = drain(layout, postgres, bootstrap, total);
+            long proposals = endOffsets(bootstrap, Topics.MATCHMAKING_EVENTS);
+            report(date, counts, perf, first, drain, proposals);
+        } finally {
+            BenchSupport.cleanUp();
+        }
+    }
+
+    // ------------------------------------------------------------------------ backlog
+
+    private long[] produceBacklog(String bootstrap) throws Exception {
+        Random random = new Random(seed);
+        int totalWeight = 0;
+        for (Object[] place : PLACES) {
+            totalWeight += (int) place[3];
+        }
+        CooperationArea[] areas = CooperationArea.values();
+        double[] areaWeights = new double[areas.length];
+        double areaTotal = 0;
+        for (int i = 0; i < areas.length; i++) {
+            areaWeights[i] = 1.0 / Math.pow(i + 1, 0.7);
+            areaTotal += areaWeights[i];
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
+        long cities = 0;
+        long expressed = 0;
+        Instant time = Instant.parse("2026-01-01T00:00:00Z");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            while (expressed < interests) {
+                UUID cityId = new UUID(random.nextLong(), random.nextLong());
+                int pick = random.nextInt(totalWeight);
+                Object[] place = PLACES[0];
+                for (Object[] candidate : PLACES) {
+                    pick -= (int) candidate[3];
+                    if (pick < 0) {
+                        place = candidate;
+                        break;
+                    }
+                }
+                long population = (long) Math.pow(10, 4 + random.nextDouble() * 3.3);
+                List<HeritageAsset> heritage = random.nextInt(10) == 0
+                        ? List.of(new HeritageAsset("Site " + cities, "UNESCO World Heritage site", 1990, List.of()))
+                        : List.of();
+                List<String> associations = random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
+                CityProfile profile = new CityProfile(cityId, "City " + cities, null, (String) place[0], (String) place[1],
+                        (String) place[2], population, null, null, List.of(), null, heritage, associations, List.of(), 1);
+                send(producer, new CityRegistered(profile, time), time);
+                cities++;
+                int n = 3 + random.nextInt(6);
+                Set<String> stated = new HashSet<>();
+                for (int k = 0; k < n && expressed < interests; k++) {
+                    double r = random.nextDouble() * areaTotal;
+                    int a = 0;
+                    while (a < areas.length - 1 && (r -= areaWeights[a]) > 0) {
+                        a++;
+                    }
+                    Stance stance = Stance.values()[random.nextInt(3)];
+                    Intent intent = Intent.values()[random.nextInt(3)];
+                    if (!stated.add(areas[a] + "/" + stance + "/" + intent)) {
+                        continue; // restating would update, not add
+                    }
+                    PartnerPreferences preferences = random.nextInt(10) == 0
+                            ? new PartnerPreferences(List.of(PREFERRED[random.nextInt(PREFERRED.length)]), List.of())
+                            : PartnerPreferences.NONE;
+                    send(producer, new InterestExpressed(cityId, UUID.randomUUID(), areas[a], stance, intent, preferences,
+                            null, "profile", time), time);
+                    expressed++;
+                }
+            }
+            producer.flush();
+        }
+        return new long[]{cities, expressed};
+    }
+
+    private static void send(KafkaProducer<String, String> producer, EventPayload payload, Instant time) throws IOException {
+        CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.of(payload.getClass()), payload.aggregateId(), time);
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CITY_EVENTS, payload.aggregateId().toString(),
+                JSON.writeValueAsString(payload));
+        headers.toHeaders().forEach((name, value) -> record.headers().add(name, value));
+        producer.send(record);
+    }
+
+    private static long endOffsets(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+            for (int p = 0; p < PlatformTopics.EVENT_PARTITIONS; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+    }
+
+    // ------------------------------------------------------------------------ baseline
+
+    /** Runs Kafka's ConsumerPerformance in its own JVM (as kafka-consumer-perf-test.sh does) and returns its figures. */
+    private static Map<String, String> consumerPerformance(String bootstrap, long messages) throws Exception {
+        List<String> command = List.of(ChildProcesses.javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic", Topics.CITY_EVENTS,
+                "--messages", Long.toString(messages), "--group", "perf-" + UUID.randomUUID(), "--timeout", "60000");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ConsumerPerformance failed: " + String.join("\n", lines));
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("start.time")) {
+                String[] names = lines.get(i).split(",\\s*");
+                String[] values = lines.get(i + 1).split(",\\s*");
+                Map<String, String> figures = new LinkedHashMap<>();
+                for (int k = 0; k < Math.min(names.length, values.length); k++) {
+                    figures.put(names[k].trim(), values[k].trim());
+                }
+                return figures;
+            }
+        }
+        throw new IllegalStateException("No figures from ConsumerPerformance: " + String.join("\n", lines));
+    }
+
+    // ------------------------------------------------------------------------ measured
+
+    private record Drain(double startSeconds, double firstToLastSeconds, long handledInWindow, long handled,
+                         boolean complete, double fromStartSeconds, Map<String, Integer> samples, int sampleCount,
+                         List<String> progress) {
+    }
+
+    private Drain drain(PlatformLayout layout, PostgresServer postgres, String bootstrap, long total) throws Exception {
+        int port = Ports.free();
+        String baseUrl = "http://127.0.0.1:" + port;
+        Path jar = layout.serviceJar("matchmaking-service");
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaBinary());
+        command.addAll(List.of(System.getProperty("bench.service.jvm", SERVICE_JVM).trim().split("\\s+")));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = layout.log("matchmaking-service");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("matchmaking"));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // no Keycloak in this run: only events come in, no request needs a token
+        builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
+        System.out.println("Starting matchmaking-service on the backlog (log " + layout.root().relativize(log) + ")");
+        long started = System.nanoTime();
+        Process process = builder.start();
+        BenchSupport.onExit(() -> ChildProcesses.stop(process, 20));
+        long firstAt = -1;
+        long handledAtFirst = 0;
+        long lastAt = -1;
+        long handled = 0;
+        long nextSample = 0;
+        long nextProgress = 0;
+        Map<String, Integer> samples = new TreeMap<>();
+        int sampleCount = 0;
+        List<String> progress = new ArrayList<>();
+        try {
+            long deadline = started + maxDrain.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("matchmaking-service exited with " + process.exitValue() + ", see its log");
+                }
+                handled = handledEvents(baseUrl);
+                long now = System.nanoTime();
+                if (handled > 0 && firstAt < 0) {
+                    firstAt = now;
+                    handledAtFirst = handled;
+                }
+                if (handled >= total) {
+                    lastAt = now;
+                    break;
+                }
+                if (firstAt > 0 && now >= nextSample) {
+                    sampleCount += sample(process.pid(), samples);
+                    nextSample = now + 2_000_000_000L;
+                }
+                if (now >= nextProgress) {
+                    String line = String.format(Locale.ROOT, "  %5.0f s: %d of %d events handled", (now - started) / 1e9, handled, total);
+                    System.out.println(line);
+                    progress.add(line.trim());
+                    nextProgress = now + 15_000_000_000L;
+                }
+                BenchSupport.sleep(200);
+            }
+            long end = lastAt > 0 ? lastAt : System.nanoTime();
+            return new Drain(firstAt < 0 ? Double.NaN : (firstAt - started) / 1e9,
+                    firstAt < 0 ? Double.NaN : (end - firstAt) / 1e9, handled - handledAtFirst, handled, lastAt > 0,
+                    (end - started) / 1e9, samples, sampleCount, progress);
+        } finally {
+            BenchSupport.sleep(1_000);
+            ChildProcesses.stop(process, 20);
+        }
+    }
+
+    private long handledEvents(String baseUrl) {
+        return Math.round(BenchSupport.counter(http, baseUrl, "citybridge_events_applied_total")
+                + BenchSupport.counter(http, baseUrl, "citybridge_events_duplicates_total")
+                + BenchSupport.counter(http, baseUrl, "citybridge_events_skipped_total")
+                + BenchSupport.counter(http, baseUrl, "citybridge_events_dead_lettered_total"));
+    }
+
+    /**
+     * One sample of the thread applying events: the first frame, from the top, that says where the
+     * time goes. Returns 1 if the consumer was seen working.
+     */
+    private static int sample(long pid, Map<String, Integer> samples) throws Exception {
+        Path jcmd = Path.of(ChildProcesses.javaBinary()).resolveSibling("jcmd");
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        String text;
+        try (var in = dump.getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        dump.waitFor();
+        int seen = 0;
+        for (String thread : text.split("\n\n")) {
+            if (!thread.contains("IncomingEventsConsumer")) {
+                continue;
+            }
+            List<String> frames = thread.lines().map(String::trim).filter(l -> l.startsWith("at ")).collect(Collectors.toList());
+            samples.merge(classify(frames), 1, Integer::sum);
+            seen = 1;
+        }
+        return seen;
+    }
+
+    private static String classify(List<String> frames) {
+        for (String frame : frames) {
+            if (frame.contains("org.citybridge.matchmaking.domain.")) {
+                return "ranking (matchmaking domain: " + method(frame) + ")";
+            }
+            if (frame.contains("org.postgresql.") || frame.contains("sun.nio.ch.") || frame.contains("java.net.Socket")) {
+                for (String outer : frames) {
+                    if (outer.contains("org.citybridge.")) {
+                        return "PostgreSQL round trip (from " + method(outer) + ")";
+                    }
+                }
+                return "PostgreSQL round trip";
+            }
+            if (frame.contains("org.hibernate.")) {
+                for (String outer : frames) {
+                    if (outer.contains("org.citybridge.")) {
+                        return "Hibernate (from " + method(outer) + ")";
+                    }
+                }
+                return "Hibernate";
+            }
+            if (frame.contains("com.arjuna.") || frame.contains("io.agroal.")) {
+                return "transaction / connection pool";
+            }
+            if (frame.contains("com.fasterxml.jackson.")) {
+                return "JSON";
+            }
+            if (frame.contains("org.citybridge.")) {
+                return "service code (" + method(frame) + ")";
+            }
+        }
+        return "other (" + (frames.isEmpty() ? "no frames" : method(frames.get(0))) + ")";
+    }
+
+    private static String method(String frame) {
+        String f = frame.substring(3);
+        int paren = f.indexOf('(');
+        f = paren > 0 ? f.substring(0, paren) : f;
+        String[] parts = f.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : f;
+    }
+
+    // ------------------------------------------------------------------------ report
+
+    private void report(Instant date, long[] counts, Map<String, String> perf, Map<String, String> firstPerf, Drain d,
+                        long proposals) throws IOException {
+        long total = counts[0] + counts[1];
+        double raw = Double.parseDouble(perf.get("nMsg.sec"));
+        double rawFetch = Double.parseDouble(perf.get("fetch.nMsg.sec"));
+        double rate = d.handledInWindow() / d.firstToLastSeconds();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Ingest of a preloaded backlog, %s UTC; %s; seed %d; service JVM `%s`%n%n",
+                date.toString().substring(0, 16).replace('T', ' '), BenchSupport.machine(), seed,
+                System.getProperty("bench.service.jvm", SERVICE_JVM)));
+        out.append(String.format(Locale.ROOT, "Backlog on `city-events` (3 partitions): %d CityRegistered + %d InterestExpressed = %d events%n%n",
+                counts[0], counts[1], total));
+        out.append("| consumer | events | time (s) | events/s | ratio to ConsumerPerformance |\n|---|---|---|---|---|\n");
+        out.append(String.format(Locale.ROOT, "| ConsumerPerformance (baseline; whole run incl. group join) | %s | %.2f | %.0f | 1 |%n",
+                perf.get("data.consumed.in.nMsg"), Double.parseDouble(perf.get("fetch.time.ms")) / 1000 + Double.parseDouble(perf.get("rebalance.time.ms")) / 1000,
+                raw));
+        out.append(String.format(Locale.ROOT, "| ConsumerPerformance, fetch only | %s | %.2f | %.0f | %.2f |%n",
+                perf.get("data.consumed.in.nMsg"), Double.parseDouble(perf.get("fetch.time.ms")) / 1000, rawFetch, rawFetch / raw));
+        out.append(String.format(Locale.ROOT, "| **matchmaking-service** (first to last event handled) | %d%s | %.1f | %.0f | **%.4f** |%n",
+                d.handledInWindow(), d.complete() ? "" : " (not drained)", d.firstToLastSeconds(), rate, rate / raw));
+        out.append(String.format(Locale.ROOT, "%nmatchmaking-service: first event handled %.1f s after its process started; "
+                        + "%s %d of %d events %.1f s after start; %d events on matchmaking-events (ProposalCreated) when stopped. "
+                        + "ConsumerPerformance first (cold) run: %s events/s. Target ≥ 0.3× the raw rate: %s.%n",
+                d.startSeconds(), d.complete() ? "all" : "only", d.handled(), total, d.fromStartSeconds(), proposals,
+                firstPerf.get("nMsg.sec"), rate / raw >= 0.3 ? "met" : "missed"));
+        out.append(String.format(Locale.ROOT, "%nWhere the consumer thread was (%d samples of `jcmd Thread.print`, every 2 s):%n%n", d.sampleCount()));
+        d.samples().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e ->
+                out.append(String.format(Locale.ROOT, "- %s: %d%n", e.getKey(), e.getValue())));
+        out.append("\nProgress:\n\n");
+        d.progress().forEach(line -> out.append("    ").append(line).append('\n'));
+        System.out.println();
+        System.out.println(out);
+        Path result = BenchSupport.checkout().resolve("bench/events/target/events-ingest.md");
+        Files.writeString(result, out.toString());
+        System.out.println("Written to " + BenchSupport.checkout().relativize(result));
+    }
+}
