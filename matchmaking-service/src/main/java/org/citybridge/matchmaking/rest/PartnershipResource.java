@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
@@ -27,6 +26,7 @@ import org.citybridge.kit.web.PageRequest;
 import org.citybridge.matchmaking.PartnershipRecord;
 import org.citybridge.matchmaking.service.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,10 +64,12 @@ public class PartnershipResource {
     @APIResponse(responseCode = "200", description = "One page of partnerships")
     public Page<PartnershipView> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                       @QueryParam("sort") String sort,
-                                      @Parameter(description = "partnerships of this city") @QueryParam("cityId") UUID cityId,
+                                      @Parameter(description = "partnerships of this city",
+                                              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                      @QueryParam("cityId") String cityId,
                                       @QueryParam("kind") String kind) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
-        return partnerships.search(cityId, kind == null ? null : ProposalKind.parse(kind), request).map(views::partnership);
+        return partnerships.search(Params.uuid("cityId", cityId), Params.kind("kind", kind), request).map(views::partnership);
     }
 
     @GET

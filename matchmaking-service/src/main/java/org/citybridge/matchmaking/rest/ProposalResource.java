@@ -11,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.citybridge.contracts.vocabulary.CooperationArea;
-import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
@@ -23,6 +21,7 @@ import org.citybridge.kit.web.PageRequest;
 import org.citybridge.matchmaking.ProposalRecord;
 import org.citybridge.matchmaking.service.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,13 +60,15 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "One page of proposals")
     public Page<ProposalView> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                    @Parameter(example = "-score") @QueryParam("sort") String sort,
-                                   @Parameter(description = "proposals involving this city") @QueryParam("cityId") UUID cityId,
+                                   @Parameter(description = "proposals involving this city",
+                                           schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                   @QueryParam("cityId") String cityId,
                                    @Parameter(example = "PROPOSED") @QueryParam("status") String status,
                                    @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
                                    @Parameter(example = "tourism") @QueryParam("area") String area) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
-        return proposals.search(cityId, status(status), kind == null ? null : ProposalKind.parse(kind),
-                area == null ? null : CooperationArea.fromCode(area), request).map(views::proposal);
+        return proposals.search(Params.uuid("cityId", cityId), status(status), Params.kind("kind", kind),
+                Params.area("area", area), request).map(views::proposal);
     }
 
     @GET
@@ -100,9 +101,10 @@ public class ProposalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response accept(@PathParam("id") UUID id,
-                           @Parameter(description = "The side acting (required for platform-admin)") @QueryParam("cityId") UUID cityId,
+                           @Parameter(description = "The side acting (required for platform-admin)",
+                                   schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                            @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.accept(id, cityId, ifMatch, caller);
+        ProposalRecord proposal = proposals.accept(id, Params.uuid("cityId", cityId), ifMatch, caller);
         return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
     }
 
@@ -122,9 +124,10 @@ public class ProposalResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response decline(@PathParam("id") UUID id,
-                            @Parameter(description = "The side acting (required for platform-admin)") @QueryParam("cityId") UUID cityId,
+                            @Parameter(description = "The side acting (required for platform-admin)",
+                                   schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                             @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.decline(id, cityId, ifMatch, caller);
+        ProposalRecord proposal = proposals.decline(id, Params.uuid("cityId", cityId), ifMatch, caller);
         return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
     }
 
