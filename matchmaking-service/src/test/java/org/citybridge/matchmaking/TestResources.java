@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Real PostgreSQL and a real Kafka broker for every test of this module. The database is
- * {@code matchmaking}, except under {@link RebuildProfile}, which gets a brand-new database on the
- * same server so that the service rebuilds everything from the same topics.
+ * {@code matchmaking}, except under a test profile, which gets a brand-new database on the same
+ * server: {@link RebuildProfile} rebuilds everything from the same topics, {@link StrictModelProfile}
+ * runs another model configuration without touching the default instance's proposals.
  */
 @QuarkusTestResource(TestResources.Database.class)
 @QuarkusTestResource(KafkaResource.class)
@@ -21,7 +22,7 @@ public final class TestResources {
     private TestResources() {
     }
 
-    /** A database per test profile: the shared one, or a fresh one for the rebuild test. */
+    /** A database per test profile: the shared one, or a fresh one under any profile. */
     public static class Database implements QuarkusTestResourceLifecycleManager {
 
         private String profile;
@@ -34,8 +35,10 @@ public final class TestResources {
         @Override
         public synchronized Map<String, String> start() {
             PostgresServer server = TestInfrastructure.postgres();
-            String database = profile != null && profile.contains(RebuildProfile.class.getSimpleName())
-                    ? "matchmaking_rebuild_" + UUID.randomUUID().toString().substring(0, 8)
+            // a profile changes the model or the consumer group: its instance must not rewrite the
+            // proposals the default-profile instance stored (the rebuild test compares against them)
+            String database = profile != null
+                    ? "matchmaking_profile_" + UUID.randomUUID().toString().substring(0, 8)
                     : "matchmaking";
             server.ensureDatabase("matchmaking");
             server.ensureDatabase(database);

@@ -1,0 +1,20 @@
+package org.citybridge.matchmaking;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/**
+ * Another model configuration (a fresh database, see {@link TestResources.Database}): one proposal
+ * kept per city, a lower minimum score, and South-South as a hard filter.
+ */
+public class StrictModelProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "citybridge.matchmaking.top-n", "1",
+                "citybridge.matchmaking.min-score", "1.2",
+                "citybridge.matchmaking.south-south-mode", "FILTER");
+    }
+}
