@@ -19,7 +19,7 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     /** Small heaps: three services, Keycloak and Kafka share a laptop (or two CI cores). */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=192m");
 
     private final String name;
@@ -36,6 +36,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service; returns at once (see {@link #awaitReady(Duration)}). */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
+        return start(name, jar, port, env, log, jvmOptions());
+    }
+
+    /**
+     * {@link #JVM_OPTIONS}, or the options in {@code CITYBRIDGE_SERVICE_JVM_OPTIONS} (separated by spaces)
+     * when set: to give the services more memory, or to compare settings in a benchmark.
+     */
+    static List<String> jvmOptions() {
+        String override = System.getenv("CITYBRIDGE_SERVICE_JVM_OPTIONS");
+        return override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+"));
+    }
+
+    /** Starts the service with other JVM options (the footprint benchmark compares options). */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log,
+                                       List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
@@ -44,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.deleteIfExists(log);
             List<String> command = new java.util.ArrayList<>();
             command.add(ChildProcesses.javaBinary());
-            command.addAll(JVM_OPTIONS);
+            command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(command))
@@ -99,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating-system process id (setsid runs java in place: this is the JVM's). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# HTTP benchmarks of cities-service, each beside a baseline measured in the same run on the same
+# PostgreSQL (loopback only; bounded in time; stops everything it started):
+#   reads      GET /api/v1/cities/{id} with wrk at fixed concurrency, beside pgbench -S and a pgbench
+#              script running the same two queries as the endpoint; then open-loop reads at half the
+#              wrk rate (p99 target <= 20 ms)
+#   writes     POST /api/v1/cities/{id}/interests with wrk (the officer of Luoyang on its own city; the
+#              admin on random cities), beside pgbench's TPC-B-like write transaction
+#   sustained  300 req/s open-loop for 60 s, mixed reads and writes (target 0 errors, p99 <= 100 ms)
+#
+# Usage: bench/http/http-bench.sh [--no-build] [--profile] [--cities N] [--connections C] [--seconds S] [reads] [writes] [sustained]
+# (default: all three, 10,000 cities, 16 connections, 30 s per measurement). --profile records cities-service
+# with JFR during the wrk runs and prints where its CPU went (bench/target/http-bench/*.jfr). Raw output and a summary go
+# to bench/target/http-bench/. Needs a JDK 17+, wrk (installed from Debian's packages if missing) and
+# pgbench (Debian package postgresql-client).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$HTTP_BENCH_ROOT"
+
+BUILD=1
+PROFILE=0
+CITIES=10000
+CONNECTIONS=16
+SECONDS_PER_RUN=30
+WHAT=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
+    --cities) CITIES="$2"; shift ;;
+    --connections) CONNECTIONS="$2"; shift ;;
+    --seconds) SECONDS_PER_RUN="$2"; shift ;;
+    reads|writes|sustained) WHAT+=("$1") ;;
+    *) echo "Unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ ${#WHAT[@]} -eq 0 ]] && WHAT=(reads writes sustained)
+wants() { [[ " ${WHAT[*]} " == *" $1 "* ]]; }
+
+ensure_wrk
+command -v pgbench > /dev/null || { echo "pgbench is missing (Debian package postgresql-client)" >&2; exit 1; }
+[[ $BUILD -eq 1 ]] && http_bench_build
+CP="$(http_bench_classpath)"
+
+OUT="$HTTP_BENCH_ROOT/bench/target/http-bench"
+DATA="$OUT/platform"
+mkdir -p "$OUT"
+RAW="$OUT/raw-$(date -u +%Y%m%dT%H%M%SZ).txt"
+SUMMARY="$OUT/summary.md"
+: > "$RAW"
+log() { echo "$*" | tee -a "$RAW"; }
+
+# The platform, in the background; it stops by itself after 40 minutes at the latest, when this script
+# ends (its standard input closes), or on the stop file.
+PLATFORM_PID=""
+stop_platform() {
+  if [[ -n "$PLATFORM_PID" ]] && kill -0 "$PLATFORM_PID" 2> /dev/null; then
+    echo "Stopping the platform..."
+    touch "$DATA/stop" 2> /dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$PLATFORM_PID" 2> /dev/null || break; sleep 1; done
+    kill "$PLATFORM_PID" 2> /dev/null || true
+    wait "$PLATFORM_PID" 2> /dev/null || true
+  fi
+}
+trap stop_platform EXIT
+rm -rf "$DATA"
+mkdir -p "$DATA"
+SCRIPT_PID=$$
+java -Xmx512m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.BenchPlatform "$DATA" "$CITIES" 40 \
+  < <(while kill -0 "$SCRIPT_PID" 2> /dev/null; do sleep 1; done) > "$OUT/platform.log" 2>&1 &
+PLATFORM_PID=$!
+echo "Starting the platform and loading $CITIES cities (log: bench/target/http-bench/platform.log)..."
+for _ in $(seq 1 1200); do
+  [[ -f "$DATA/bench.env" ]] && break
+  kill -0 "$PLATFORM_PID" 2> /dev/null || { tail -20 "$OUT/platform.log"; echo "The platform did not start" >&2; exit 1; }
+  sleep 1
+done
+[[ -f "$DATA/bench.env" ]] || { echo "The platform was not ready after 20 minutes" >&2; exit 1; }
+grep -E "ready|FAILED" "$OUT/platform.log" | tee -a "$RAW"
+# shellcheck disable=SC1091
+source "$DATA/bench.env"
+export PGPASSWORD=postgres
+PSQL=(psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
+IDS="$DATA/city-ids.txt"
+HOST="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+{
+  echo "# HTTP benchmark run $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $HOST, $(java -version 2>&1 | head -1), $(pgbench --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Command: \`bench/http/http-bench.sh ${WHAT[*]}\` ($CITY_COUNT cities, $CONNECTIONS connections, $SECONDS_PER_RUN s per measurement)."
+  echo
+} > "$SUMMARY"
+
+quiet() {
+  java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" org.citybridge.bench.http.AwaitQuiet \
+    "$KAFKA_BOOTSTRAP" 180 | tee -a "$RAW"
+}
+
+# CPU per process half-way through a measurement, into the raw output (what limits the figure).
+snapshot() {
+  (sleep "$1"; { echo "-- top, $2:"; top -b -c -n1 -w 250 -o %CPU | sed -n '7,16p' \
+    | sed -E 's#-cp [^ ]+#-cp ...#; s#(quarkus-app|keycloak|kafka|postgres)[^ ]*#\1#g' | cut -c1-200; } >> "$RAW") &
+}
+
+# JFR of cities-service for the next $1 seconds, summarised into the raw output afterwards (--profile).
+profile_start() {
+  [[ $PROFILE -eq 1 ]] || return 0
+  local port="${CITIES_URL##*:}" pid
+  pid=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+  JFR_FILE="$OUT/$2.jfr"
+  rm -f "$JFR_FILE"
+  jcmd "$pid" JFR.start name=bench settings=profile duration="$1s" filename="$JFR_FILE" > /dev/null
+}
+profile_report() {
+  [[ $PROFILE -eq 1 ]] || return 0
+  for _ in $(seq 1 30); do [[ -s "$JFR_FILE" ]] && break; sleep 1; done
+  sleep 2
+  { echo "-- JFR of cities-service: $JFR_FILE"; java -cp "$CP" org.citybridge.bench.http.JfrTop "$JFR_FILE" 30; } >> "$RAW" 2>&1
+}
+
+openload() {
+  java -Xmx512m -XX:+UseParallelGC -cp "$CP" org.citybridge.bench.http.OpenLoad url="$CITIES_URL" ids="$IDS" \
+    tokenEndpoint="$TOKEN_ENDPOINT" officerCity="$LUOYANG_ID" "$@" 2>&1 | tee -a "$RAW" | grep '^RESULT' | tail -1
+}
+
+token() {
+  curl -s -d grant_type=password -d client_id=citybridge-web -d "username=$1" -d "password=$2" "$TOKEN_ENDPOINT" \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+if wants reads || wants writes; then
+  # pgbench's own tables in a database of their own on the same server (scale 1: 100,000 accounts,
+  # cached like the 10,000 cities), and the city ids numbered for the custom script.
+  "${PSQL[@]}" -d postgres -c "drop database if exists pgbench" -c "create database pgbench"
+  pgbench -q -i -s 1 -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >> "$RAW" 2>&1
+  "${PSQL[@]}" -d cities -c "drop schema if exists bench cascade" -c "create schema bench" \
+    -c "create table bench.city_ids as select row_number() over (order by id)::int as n, id from city" \
+    -c "alter table bench.city_ids add primary key (n)" -c "analyze"
+fi
+PGB=(pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+
+if wants reads; then
+  log "== reads: warm-up (wrk, 15 s, not counted)"
+  wrk -t2 -c"$CONNECTIONS" -d15s -s bench/http/get-city.lua "$CITIES_URL" -- "$IDS" >> "$RAW" 2>&1
+  log "== reads: wrk GET /api/v1/cities/{id}"
+  snapshot $(( SECONDS_PER_RUN / 2 )) "wrk reads"
+  profile_start $(( SECONDS_PER_RUN - 5 )) reads
+  W=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s bench/http/get-city.lua "$CITIES_URL" -- "$IDS" 2>&1)
+  echo "$W" >> "$RAW"
+  profile_report
+  log "== reads: pgbench -S"
+  P=$("${PGB[@]}" -S pgbench 2>&1); echo "$P" >> "$RAW"
+  log "== reads: pgbench, the endpoint's two queries"
+  PC=$("${PGB[@]}" -D ncities="$CITY_COUNT" -f bench/http/pgbench-get-city.sql cities 2>&1); echo "$PC" >> "$RAW"
+  RPS=$(wrk_rps "$W"); P50=$(wrk_ms "$W" 50); P99=$(wrk_ms "$W" 99)
+  TPS=$(pgbench_tps "$P"); TPSC=$(pgbench_tps "$PC")
+  HALF=$(( RPS / 2 ))
+  log "== reads: open-loop at half the wrk rate ($HALF req/s, $SECONDS_PER_RUN s)"
+  snapshot $(( SECONDS_PER_RUN / 2 )) "open-loop reads"
+  R=$(openload rate="$HALF" seconds="$SECONDS_PER_RUN" mix=get=100 label=reads-half-rate workers=64)
+  {
+    echo "## Reads: GET /api/v1/cities/{id}, $CONNECTIONS connections"
+    echo
+    echo "| measurement | throughput (req/s or tx/s) | p50 (ms) | p99 (ms) | errors | ratio to wrk reads |"
+    echo "|---|---|---|---|---|---|"
+    echo "| wrk, GET /api/v1/cities/{id} (closed loop) | $RPS | $P50 | $P99 | $(( $(wrk_non2xx "$W") + $(wrk_errors "$W") )) | 1 |"
+    echo "| pgbench -S -M prepared (baseline) | $TPS | avg $(pgbench_latency "$P") | | | wrk/pgbench = $(ratio "$RPS" "$TPS") |"
+    echo "| pgbench, the endpoint's 2 queries (closer baseline) | $TPSC | avg $(pgbench_latency "$PC") | | | wrk/pgbench = $(ratio "$RPS" "$TPSC") |"
+    echo "| open loop at half the wrk rate ($HALF req/s) | $(field "$R" achieved) | $(field "$R" p50) | $(field "$R" p99) | $(field "$R" errors) | p99.9 $(field "$R" p999) ms, max $(field "$R" max) ms |"
+    echo
+  } >> "$SUMMARY"
+fi
+
+if wants writes; then
+  quiet
+  OFFICER=$(token officer.luoyang officer-demo)
+  ADMIN=$(token admin admin-demo)
+  log "== writes: warm-up (wrk, 10 s, not counted)"
+  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/http/post-interest.lua "$CITIES_URL" -- "$ADMIN" "$IDS" >> "$RAW" 2>&1
+  quiet
+  log "== writes: wrk POST interests, admin on random cities"
+  snapshot $(( SECONDS_PER_RUN / 2 )) "wrk writes (admin)"
+  profile_start $(( SECONDS_PER_RUN - 5 )) writes
+  WA=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s bench/http/post-interest.lua "$CITIES_URL" -- "$ADMIN" "$IDS" 2>&1)
+  echo "$WA" >> "$RAW"
+  profile_report
+  quiet
+  log "== writes: wrk POST interests, officer.luoyang on Luoyang"
+  WO=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s bench/http/post-interest.lua "$CITIES_URL" -- "$OFFICER" "$LUOYANG_ID" 2>&1)
+  echo "$WO" >> "$RAW"
+  quiet
+  log "== writes: pgbench TPC-B-like"
+  PW=$("${PGB[@]}" pgbench 2>&1); echo "$PW" >> "$RAW"
+  TPSW=$(pgbench_tps "$PW")
+  {
+    echo "## Writes: POST /api/v1/cities/{id}/interests, $CONNECTIONS connections"
+    echo
+    echo "| measurement | throughput (req/s or tx/s) | p50 (ms) | p99 (ms) | non-2xx + socket errors | ratio to pgbench TPC-B |"
+    echo "|---|---|---|---|---|---|"
+    echo "| wrk, platform-admin on random cities | $(wrk_rps "$WA") | $(wrk_ms "$WA" 50) | $(wrk_ms "$WA" 99) | $(( $(wrk_non2xx "$WA") + $(wrk_errors "$WA") )) | $(ratio "$(wrk_rps "$WA")" "$TPSW") |"
+    echo "| wrk, officer.luoyang on its own city (one row lock) | $(wrk_rps "$WO") | $(wrk_ms "$WO" 50) | $(wrk_ms "$WO" 99) | $(( $(wrk_non2xx "$WO") + $(wrk_errors "$WO") )) | $(ratio "$(wrk_rps "$WO")" "$TPSW") |"
+    echo "| pgbench TPC-B-like, -M prepared (baseline) | $TPSW | avg $(pgbench_latency "$PW") | | | 1 |"
+    echo
+  } >> "$SUMMARY"
+fi
+
+if wants sustained; then
+  quiet
+  log "== sustained: 300 req/s for 60 s, open loop"
+  snapshot 30 "sustained"
+  S=$(openload rate=300 seconds=60 mix=get=70,list=10,post-officer=10,post-admin=10 label=sustained workers=200)
+  {
+    echo "## Sustained: 300 req/s for 60 s (70% GET city, 10% list, 10% POST interest by officer.luoyang, 10% by the admin)"
+    echo
+    echo "| requests | errors | achieved (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | p99 GET / list / POST officer / POST admin (ms) |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| $(field "$S" sent) | $(field "$S" errors) | $(field "$S" achieved) | $(field "$S" p50) | $(field "$S" p90) | $(field "$S" p99) | $(field "$S" p999) | $(field "$S" max) | $(field "$S" get_p99) / $(field "$S" list_p99) / $(field "$S" post_officer_p99) / $(field "$S" post_admin_p99) |"
+    echo
+  } >> "$SUMMARY"
+fi
+
+echo
+cat "$SUMMARY"
+echo "Raw output: ${RAW#"$HTTP_BENCH_ROOT"/}"
