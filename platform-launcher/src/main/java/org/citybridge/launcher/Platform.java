@@ -44,7 +44,14 @@ public final class Platform implements AutoCloseable {
     // Concurrent: Ctrl-C during start-up stops what has started while the start-up thread goes on.
     private final Deque<Stoppable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, ServiceProcess> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Map<String, String>> serviceEnv = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> portOf = new java.util.concurrent.ConcurrentHashMap<>();
+    // processes ended on purpose (killService): their exit is not reported as a failure
+    private final java.util.Set<ServiceProcess> expectedExits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
     private KeycloakServer keycloak;
+    private volatile PostgresServer postgres;
+    private volatile KafkaServer kafka;
     private volatile String kafkaBootstrapServers;
     private volatile boolean closing;
 
@@ -103,6 +110,7 @@ public final class Platform implements AutoCloseable {
                 () -> PostgresServer.start(layout.dataDir().resolve("postgres"), ports.postgres()),
                 p -> "127.0.0.1:" + p.port());
         register("postgresql", postgres::close);
+        this.postgres = postgres;
         for (Service service : SERVICES) {
             postgres.ensureDatabase(service.database());
         }
@@ -115,6 +123,7 @@ public final class Platform implements AutoCloseable {
                     return k;
                 },
                 k -> k.bootstrapServers() + ", topics " + String.join(", ", PlatformTopics.all().keySet()));
+        this.kafka = kafka;
         kafkaBootstrapServers = kafka.bootstrapServers();
 
         keycloak = step("keycloak", "realm " + REALM + ", log " + PlatformLayout.display(layout.log("keycloak")),
@@ -134,8 +143,11 @@ public final class Platform implements AutoCloseable {
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
             ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()),
                     servicePorts.get(service.name()), env, layout.log(service.name()));
+            this.serviceEnv.put(service.name(), Map.copyOf(env));
+            this.portOf.put(service.name(), servicePorts.get(service.name()));
             services.put(service.name(), process);
-            register(service.name(), process::close);
+            // closes the service's current process (a restarted one after restartService)
+            register(service.name(), () -> services.get(service.name()).close());
         }
         Instant since = Instant.now();
         for (ServiceProcess process : List.copyOf(services.values())) {
@@ -148,12 +160,16 @@ public final class Platform implements AutoCloseable {
                 throw new IllegalStateException(process.name() + " " + e.getMessage(), e);
             }
             status.ready(process.name(), process.baseUrl(), Duration.between(since, Instant.now()));
-            process.onExit(() -> {
-                if (!closing) {
-                    status.failed(process.name(), "stopped unexpectedly, see " + PlatformLayout.display(process.log()));
-                }
-            });
+            reportUnexpectedExit(process);
         }
+    }
+
+    private void reportUnexpectedExit(ServiceProcess process) {
+        process.onExit(() -> {
+            if (!closing && !expectedExits.contains(process)) {
+                status.failed(process.name(), "stopped unexpectedly, see " + PlatformLayout.display(process.log()));
+            }
+        });
     }
 
     private interface Starter<T> {
@@ -211,6 +227,85 @@ public final class Platform implements AutoCloseable {
         return keycloak;
     }
 
+    /** The PostgreSQL server holding the services' databases (fault tests stop and start it). */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The Kafka broker (fault tests stop and start it). */
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    /** The current process of a service by module name. */
+    public ServiceProcess service(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return process;
+    }
+
+    /** Ends a service at once with SIGKILL, as a crash would (see {@link ServiceProcess#kill()}). */
+    public void killService(String name) {
+        ServiceProcess process = service(name);
+        expectedExits.add(process);
+        process.kill();
+    }
+
+    /**
+     * Starts a service again, with the same port and configuration, after it stopped (see
+     * {@link #killService(String)}), and waits until it is ready. Its earlier log is kept as
+     * {@code <service>.log.<n>}.
+     *
+     * @throws IllegalStateException if the service is still running or does not become ready
+     */
+    public synchronized ServiceProcess restartService(String name) {
+        ServiceProcess previous = service(name);
+        if (previous.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        keepLog(previous.log());
+        ServiceProcess process = ServiceProcess.start(name, layout.serviceJar(name), portOf.get(name),
+                serviceEnv.get(name), layout.log(name));
+        services.put(name, process);
+        reportUnexpectedExit(process);
+        process.awaitReady(SERVICE_READY_TIMEOUT);
+        return process;
+    }
+
+    /**
+     * Starts another instance of a service beside the platform's: same configuration except the
+     * given environment variables, on a free port, logging to {@code logs/<instanceName>.log}, and
+     * waits until it is ready. The caller closes it; {@link #close()} stops it otherwise.
+     */
+    public ServiceProcess startInstance(String name, String instanceName, Map<String, String> envOverrides) {
+        service(name); // known service
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv.get(name));
+        env.putAll(envOverrides);
+        ServiceProcess process = ServiceProcess.start(instanceName, layout.serviceJar(name), Ports.free(), env,
+                layout.log(instanceName));
+        extraInstances.add(process);
+        process.awaitReady(SERVICE_READY_TIMEOUT);
+        return process;
+    }
+
+    private static void keepLog(java.nio.file.Path log) {
+        try {
+            for (int n = 1; ; n++) {
+                java.nio.file.Path kept = log.resolveSibling(log.getFileName() + "." + n);
+                if (!java.nio.file.Files.exists(kept)) {
+                    if (java.nio.file.Files.exists(log)) {
+                        java.nio.file.Files.move(log, kept);
+                    }
+                    return;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code http://127.0.0.1:<port>} of a service by module name. */
     public String serviceUrl(String name) {
         ServiceProcess process = services.get(name);
@@ -232,6 +327,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        extraInstances.forEach(ServiceProcess::close);
         List<Thread> serviceStops = new java.util.ArrayList<>();
         while (!started.isEmpty() && services.containsKey(started.peek().name())) {
             Stoppable service = started.pop();

@@ -125,6 +125,23 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Ends the service at once, as a crash would: SIGKILL on Linux (no shutdown hooks, no graceful
+     * stop), then waits until it is gone.
+     */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
     /** Runs the action once the process ends, whoever ended it. */
     public void onExit(Runnable action) {
         process.onExit().thenRun(action);
