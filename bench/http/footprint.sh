@@ -4,23 +4,24 @@
 # against running PostgreSQL, Kafka and Keycloak, with the launcher's JVM options: run 1 on an empty
 # database (Flyway creates the schema), runs 2 and 3 on the migrated one. Targets: <= 3 s, <= 250 MB.
 #
-# Usage: bench/http/footprint.sh [--no-build] [--runs N] [--jvm "-Xmx128m|-XX:+UseSerialGC|..."]
-# (--jvm replaces the launcher's JVM options, separated by |, to compare settings). Output and a
-# summary go to bench/target/footprint/. Stops everything it started.
+# Usage: bench/http/footprint.sh [--no-build] [--runs N] [--idle S] [--variant LABEL "-Xmx128m|-XX:+UseSerialGC|env:NAME=v"]...
+# Without --variant: the launcher's JVM options. Each --variant (repeatable) is measured in turn against
+# the same infrastructure, with the options separated by | (env:NAME=value sets an environment variable
+# of the service). Output and a summary go to bench/target/footprint/. Stops everything it started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$HTTP_BENCH_ROOT"
 
 BUILD=1
 RUNS=3
-JVM=()
-LABEL=launcher
+VARIANTS=()
+IDLE=20
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --runs) RUNS="$2"; shift ;;
-    --jvm) JVM=("jvm=$2"); LABEL=custom; shift ;;
-    --label) LABEL="$2"; shift ;;
+    --idle) IDLE="$2"; shift ;;
+    --variant) VARIANTS+=("variant.$2=$3"); shift 2 ;;
     *) echo "Unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -29,32 +30,35 @@ done
 CP="$(http_bench_classpath)"
 OUT="$HTTP_BENCH_ROOT/bench/target/footprint"
 mkdir -p "$OUT"
-RAW="$OUT/raw-$(date -u +%Y%m%dT%H%M%SZ)-$LABEL.txt"
+RAW="$OUT/raw-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
 # timeout: the run stops by itself; the Java side stops what it started on exit
 timeout 900 java -Xmx256m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.Footprint data="$OUT/data" \
-  runs="$RUNS" idleSeconds=20 label="$LABEL" "${JVM[@]}" 2>&1 | tee "$RAW"
+  runs="$RUNS" idleSeconds="$IDLE" "${VARIANTS[@]}" 2>&1 | tee "$RAW"
 
+SUMMARY="$OUT/summary-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
-  echo "## Footprint ($LABEL JVM options), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+  echo "## Footprint, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, idle ${IDLE} s"
   echo
-  echo "| service | ready, empty database (s) | ready, migrated database (s, median) | Quarkus \"started in\" (s, median of restarts) | idle RSS (MB, median) | peak RSS (MB) |"
-  echo "|---|---|---|---|---|---|"
-  for service in cities-service clusters-service matchmaking-service; do
-    lines=$(grep "^FOOTPRINT .*service=$service " "$RAW" || true)
-    [[ -z "$lines" ]] && continue
-    first=$(grep " run=1 " <<< "$lines" | head -1)
-    rest=$(grep -v " run=1 " <<< "$lines" || true)
-    readies=(); starts=(); rss=(); hwm=()
-    while read -r l; do
-      [[ -z "$l" ]] && continue
-      readies+=("$(field "$l" ready_s)"); starts+=("$(field "$l" quarkus_started_s)")
-    done <<< "$rest"
-    while read -r l; do
-      rss+=("$(field "$l" rss_mb)"); hwm+=("$(field "$l" hwm_mb)")
-    done <<< "$lines"
-    echo "| $service | $(field "$first" ready_s) | $( [[ ${#readies[@]} -gt 0 ]] && median "${readies[@]}" || echo n/a) | $( [[ ${#starts[@]} -gt 0 ]] && median "${starts[@]}" || echo n/a) | $(median "${rss[@]}") | $(printf '%s\n' "${hwm[@]}" | sort -g | tail -1) |"
+  echo "| JVM options | service | ready, empty database (s) | ready, migrated database (s, median) | Quarkus \"started in\" (s, median of restarts) | idle RSS (MB, median) | peak RSS (MB) |"
+  echo "|---|---|---|---|---|---|---|"
+  for label in $(sed -n 's/^FOOTPRINT label=\([^ ]*\) .*/\1/p' "$RAW" | awk '!seen[$0]++'); do
+    for service in cities-service clusters-service matchmaking-service; do
+      lines=$(grep "^FOOTPRINT label=$label service=$service " "$RAW" || true)
+      [[ -z "$lines" ]] && continue
+      first=$(grep " run=1 " <<< "$lines" | head -1)
+      rest=$(grep -v " run=1 " <<< "$lines" || true)
+      readies=(); starts=(); rss=(); hwm=()
+      while read -r l; do
+        [[ -z "$l" ]] && continue
+        readies+=("$(field "$l" ready_s)"); starts+=("$(field "$l" quarkus_started_s)")
+      done <<< "$rest"
+      while read -r l; do
+        rss+=("$(field "$l" rss_mb)"); hwm+=("$(field "$l" hwm_mb)")
+      done <<< "$lines"
+      echo "| $label | $service | $(field "$first" ready_s) | $( [[ ${#readies[@]} -gt 0 ]] && median "${readies[@]}" || echo n/a) | $( [[ ${#starts[@]} -gt 0 ]] && median "${starts[@]}" || echo n/a) | $(median "${rss[@]}") | $(printf '%s\n' "${hwm[@]}" | sort -g | tail -1) |"
+    done
   done
   echo
-} | tee "$OUT/summary-$LABEL.md"
+} | tee "$SUMMARY"
 echo "Raw output: ${RAW#"$HTTP_BENCH_ROOT"/}"

@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments ({@code key=value}): {@code data} (folder for the infrastructure's data and logs),
  * {@code runs} (default 3), {@code idleSeconds} (default 20), {@code services} (comma separated, default
- * all three), {@code jvm} (JVM options separated by {@code |}, default the launcher's), {@code label}.
+ * all three), {@code jvm} (JVM options separated by {@code |}, default the launcher's) and {@code label}, or
+ * several {@code variant.<label>=<options>} measured one after the other against the same infrastructure
+ * (an option {@code env:NAME=value} sets an environment variable of the service instead).
  * Prints one {@code FOOTPRINT} line per run.
  */
 public final class Footprint {
@@ -57,9 +59,17 @@ public final class Footprint {
         Path data = Path.of(a.get("data")).toAbsolutePath();
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
         int idleSeconds = Integer.parseInt(a.getOrDefault("idleSeconds", "20"));
-        String label = a.getOrDefault("label", "launcher");
-        List<String> jvm = a.containsKey("jvm") ? Arrays.asList(a.get("jvm").trim().split("\\s*\\|\\s*"))
-                : ServiceProcess.JVM_OPTIONS;
+        // variants: label -> JVM options; an option "env:NAME=value" sets an environment variable instead
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        a.forEach((key, value) -> {
+            if (key.startsWith("variant.")) {
+                variants.put(key.substring("variant.".length()), Arrays.asList(value.trim().split("\\s*\\|\\s*")));
+            }
+        });
+        if (variants.isEmpty()) {
+            variants.put(a.getOrDefault("label", "launcher"), a.containsKey("jvm")
+                    ? Arrays.asList(a.get("jvm").trim().split("\\s*\\|\\s*")) : ServiceProcess.JVM_OPTIONS);
+        }
         List<String> wanted = Arrays.asList(a.getOrDefault("services",
                 "cities-service,clusters-service,matchmaking-service").split(","));
 
@@ -77,7 +87,7 @@ public final class Footprint {
             }
         }, "stop-footprint"));
 
-        System.out.println("footprint: starting PostgreSQL, Kafka, Keycloak; JVM options " + jvm);
+        System.out.println("footprint: starting PostgreSQL, Kafka, Keycloak; variants " + variants);
         PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), Ports.free());
         started.add(postgres);
         KafkaServer kafka = KafkaServer.start(data.resolve("kafka"), Ports.free());
@@ -89,40 +99,50 @@ public final class Footprint {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
-        for (Platform.Service service : Platform.SERVICES) {
-            if (!wanted.contains(service.name())) {
-                continue;
-            }
-            postgres.ensureDatabase(service.database());
-            for (int run = 1; run <= runs; run++) {
-                Map<String, String> env = new LinkedHashMap<>();
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-                env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
-                int port = Ports.free();
-                Path log = layout.log(service.name() + "-" + run);
-                long t0 = System.nanoTime();
-                ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()), port,
-                        env, log, jvm);
-                started.add(process);
-                double readyMs = awaitReady(http, process, port, t0);
-                Thread.sleep(idleSeconds * 1000L);
-                Map<String, Long> memory = procStatus(process.pid());
-                String nmt = jcmd(process.pid(), "VM.native_memory", "summary");
-                if (nmt != null && nmt.contains("Total:")) {
-                    Files.writeString(data.resolve("nmt-" + service.name() + "-" + run + ".txt"), nmt);
+        int variantNo = 0;
+        for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+            String label = variant.getKey();
+            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:")).toList();
+            variantNo++;
+            for (Platform.Service service : Platform.SERVICES) {
+                if (!wanted.contains(service.name())) {
+                    continue;
                 }
-                String heap = jcmd(process.pid(), "GC.heap_info");
-                process.close();
-                started.remove(process);
-                String startedIn = quarkusStartedIn(log);
-                System.out.printf(Locale.ROOT, "FOOTPRINT label=%s service=%s run=%d database=%s ready_s=%.2f "
-                                + "quarkus_started_s=%s rss_mb=%.1f hwm_mb=%.1f%n", label, service.name(), run,
-                        run == 1 ? "empty" : "migrated", readyMs / 1000.0, startedIn,
-                        memory.getOrDefault("VmRSS", -1L) / 1024.0, memory.getOrDefault("VmHWM", -1L) / 1024.0);
-                if (heap != null) {
-                    System.out.println("  heap: " + heap.lines().filter(l -> l.contains("total") || l.contains("Metaspace"))
-                            .map(String::trim).reduce((x, y) -> x + " | " + y).orElse(""));
+                // every variant starts its run 1 on an empty database of its own
+                String database = service.database() + "_" + variantNo;
+                postgres.ensureDatabase(database);
+                for (int run = 1; run <= runs; run++) {
+                    Map<String, String> env = new LinkedHashMap<>();
+                    variant.getValue().stream().filter(o -> o.startsWith("env:")).map(o -> o.substring(4))
+                            .forEach(kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
+                    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+                    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                    env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+                    int port = Ports.free();
+                    Path log = layout.log(service.name() + "-" + label + "-" + run);
+                    long t0 = System.nanoTime();
+                    ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()), port,
+                            env, log, jvm);
+                    started.add(process);
+                    double readyMs = awaitReady(http, process, port, t0);
+                    Thread.sleep(idleSeconds * 1000L);
+                    Map<String, Long> memory = procStatus(process.pid());
+                    String nmt = jcmd(process.pid(), "VM.native_memory", "summary");
+                    if (nmt != null && nmt.contains("Total:")) {
+                        Files.writeString(data.resolve("nmt-" + service.name() + "-" + label + "-" + run + ".txt"), nmt);
+                    }
+                    String heap = jcmd(process.pid(), "GC.heap_info");
+                    process.close();
+                    started.remove(process);
+                    String startedIn = quarkusStartedIn(log);
+                    System.out.printf(Locale.ROOT, "FOOTPRINT label=%s service=%s run=%d database=%s ready_s=%.2f "
+                                    + "quarkus_started_s=%s rss_mb=%.1f hwm_mb=%.1f%n", label, service.name(), run,
+                            run == 1 ? "empty" : "migrated", readyMs / 1000.0, startedIn,
+                            memory.getOrDefault("VmRSS", -1L) / 1024.0, memory.getOrDefault("VmHWM", -1L) / 1024.0);
+                    if (heap != null) {
+                        System.out.println("  heap: " + heap.lines().filter(l -> l.contains("total") || l.contains("Metaspace"))
+                                .map(String::trim).reduce((x, y) -> x + " | " + y).orElse(""));
+                    }
                 }
             }
         }
