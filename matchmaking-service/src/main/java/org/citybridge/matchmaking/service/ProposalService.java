@@ -27,8 +27,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,28 +55,68 @@ public class ProposalService {
         this.json = json;
     }
 
-    /** Applies ranking changes: new listed pairs become proposals, pairs listed by nobody are superseded. */
+    /** Pairs per round of {@link #sync}: keeps the IN lists of its two queries well below PostgreSQL's bind limit. */
+    private static final int SYNC_CHUNK = 500;
+
+    /**
+     * Applies ranking changes: new listed pairs become proposals, pairs listed by nobody are superseded.
+     * The proposals of the changed pairs are read with two queries per chunk of pairs instead of two
+     * per pair: an event changes tens of pairs, and one query (with its auto-flush) per pair was what
+     * bounded event ingest.
+     */
     void sync(List<PairChange> changes, Instant now) {
+        for (int from = 0; from < changes.size(); from += SYNC_CHUNK) {
+            syncChunk(changes.subList(from, Math.min(changes.size(), from + SYNC_CHUNK)), now);
+        }
+    }
+
+    private void syncChunk(List<PairChange> changes, Instant now) {
+        Set<UUID> citiesA = new HashSet<>();
+        Set<UUID> citiesB = new HashSet<>();
+        Set<UUID> matched = new HashSet<>();
         for (PairChange change : changes) {
-            List<ProposalRecord> open = ProposalRecord.list("cityA = ?1 and cityB = ?2 and status in ?3",
-                    change.cityA(), change.cityB(), OPEN);
+            citiesA.add(change.cityA());
+            citiesB.add(change.cityB());
+            if (change.current() != null) {
+                matched.add(change.current().pairId());
+            }
+        }
+        // open proposals of the changed pairs (a superset: any A with any B), grouped by pair
+        Map<List<UUID>, List<ProposalRecord>> openByPair = new HashMap<>();
+        for (ProposalRecord proposal : ProposalRecord.<ProposalRecord>list("cityA in ?1 and cityB in ?2 and status in ?3",
+                citiesA, citiesB, OPEN)) {
+            openByPair.computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>()).add(proposal);
+        }
+        // every stored proposal of the current matches, whatever its status; absent = new
+        Map<UUID, ProposalRecord> byId = new HashMap<>();
+        if (!matched.isEmpty()) {
+            for (ProposalRecord proposal : ProposalRecord.<ProposalRecord>list("id in ?1", matched)) {
+                byId.put(proposal.id, proposal);
+            }
+        }
+        for (PairChange change : changes) {
             Match match = change.current();
             UUID keep = match == null ? null : match.pairId();
-            for (ProposalRecord proposal : open) {
+            for (ProposalRecord proposal : openByPair.getOrDefault(List.of(change.cityA(), change.cityB()), List.of())) {
                 if (!proposal.id.equals(keep) && proposal.status == Status.PROPOSED && proposal.origin == Origin.RANKING) {
                     proposal.status = Status.SUPERSEDED;
                     proposal.updatedAt = now;
                 }
             }
             if (match != null) {
-                upsert(match, Origin.RANKING, now);
+                upsert(match, byId.get(match.pairId()), Origin.RANKING, now);
             }
         }
     }
 
     /** Creates or refreshes the proposal of a match; returns it, or empty if its history forbids it. */
     Optional<ProposalRecord> upsert(Match match, Origin origin, Instant now) {
-        ProposalRecord proposal = ProposalRecord.findById(match.pairId());
+        return upsert(match, ProposalRecord.findById(match.pairId()), origin, now);
+    }
+
+    /** As {@link #upsert(Match, Origin, Instant)}, with the stored proposal already read (null if none). */
+    private Optional<ProposalRecord> upsert(Match match, ProposalRecord stored, Origin origin, Instant now) {
+        ProposalRecord proposal = stored;
         if (proposal == null) {
             proposal = new ProposalRecord();
             proposal.id = match.pairId();
