@@ -4,7 +4,7 @@
 # ConsumerPerformance on the same topic. Starts its own PostgreSQL and Kafka on free loopback ports and
 # stops them again; bounded by [max drain minutes].
 #
-#   bash bench/scripts/events-ingest.sh [interest events, default 100000] [seed, default 20220222] [max drain minutes, default 12]
+#   bash bench/scripts/events-ingest.sh [interest events, default 100000] [seed, default 20220222] [max drain minutes, default 30]
 #
 # On a shared machine run it under the build lock, so nothing else disturbs the measurement:
 #   flock /tmp/citybridge-maven.lock bash bench/scripts/events-ingest.sh
@@ -17,6 +17,6 @@ cd "$(dirname "$0")/../.."
 rm -f bench/events/build.log
 jvm=()
 if [ -n "${BENCH_SERVICE_JVM:-}" ]; then jvm=("-Dbench.service.jvm=${BENCH_SERVICE_JVM}"); fi
-exec timeout --signal=TERM 40m java -Xmx1g -XX:+UseParallelGC "${jvm[@]}" \
+exec timeout --signal=TERM 45m java -Xmx1g -XX:+UseParallelGC "${jvm[@]}" \
   -cp "bench/events/target/classes:$(cat bench/events/target/classpath.txt)" \
   org.citybridge.bench.events.IngestBench "$@"

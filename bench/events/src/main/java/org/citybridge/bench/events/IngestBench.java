@@ -68,7 +68,7 @@ import java.util.stream.Collectors;
  *       has handled every event. Meanwhile its consumer thread is sampled ({@code jcmd Thread.print})
  *       to show where the time goes.</li>
  * </ol>
- * Arguments: {@code [interests] [seed] [max drain minutes]} (default 100000 20220222 12). System
+ * Arguments: {@code [interests] [seed] [max drain minutes]} (default 100000 20220222 30). System
  * property {@code bench.service.jvm} replaces the service's JVM options. Writes {@code target/events-ingest.md}.
  */
 public final class IngestBench {
@@ -105,7 +105,7 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         int interests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
-        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         new IngestBench(interests, seed, Duration.ofMinutes(minutes)).run();
         System.exit(0);
     }
