@@ -1,7 +1,5 @@
 package org.citybridge.matchmaking.domain;
 
-import org.citybridge.contracts.vocabulary.Stance;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -13,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The read model as the scoring core holds it in memory, with the indexes that keep re-scoring
- * incremental: cities by area (and by area and stance), by cluster and by exchange, the partnership
+ * incremental: cities by area (and by area and interest masks), by place, preference, heritage, by cluster and by exchange, the partnership
  * graph and the pairs declined before. Cities are numbered densely so indexes are bit sets.
  */
 final class CityGraph {
@@ -21,7 +19,18 @@ final class CityGraph {
     final List<CityNode> nodes = new ArrayList<>();
     final Map<UUID, Integer> byId = new HashMap<>();
     final BitSet[] byArea = new BitSet[CityNode.AREAS];
-    final BitSet[][] byAreaStance = new BitSet[CityNode.AREAS][Stance.values().length];
+    /**
+     * Per area, per combination of stance and intent masks a city may hold there ({@code stance << 3 | intent}),
+     * per {@link PairScorer#matchClass match class} 1–3: the cities whose own masks in that area have that
+     * class against it. Lets a ranking read "who complements me both ways in this area" directly.
+     */
+    final IdSet[][][] byAreaClass = new IdSet[CityNode.AREAS][64][4];
+    /** Cities with World Heritage sites; by cluster; by lower-case country, region or sub-region. */
+    final IdSet withHeritage = new IdSet();
+    final Map<UUID, IdSet> clusterBits = new HashMap<>();
+    final Map<String, IdSet> byPlace = new HashMap<>();
+    /** Cities with an interest preferring partners in a (lower-case) country, region or sub-region. */
+    final Map<String, IdSet> byPreferenceTarget = new HashMap<>();
     /** Per area, per city number: the stance and intent masks, contiguous so the candidate scan stays in cache. */
     byte[][] stanceByArea = new byte[CityNode.AREAS][64];
     byte[][] intentByArea = new byte[CityNode.AREAS][64];
@@ -38,8 +47,10 @@ final class CityGraph {
         this.developing = developing;
         for (int a = 0; a < CityNode.AREAS; a++) {
             byArea[a] = new BitSet();
-            for (int s = 0; s < Stance.values().length; s++) {
-                byAreaStance[a][s] = new BitSet();
+            for (int m = 0; m < 64; m++) {
+                for (int c = 1; c < 4; c++) {
+                    byAreaClass[a][m][c] = new IdSet();
+                }
             }
         }
     }
@@ -89,15 +100,59 @@ final class CityGraph {
         return byCluster.computeIfAbsent(clusterId, k -> new HashSet<>());
     }
 
+    IdSet clusterBits(UUID clusterId) {
+        return clusterBits.computeIfAbsent(clusterId, k -> new IdSet());
+    }
+
+    /** Sets a city's place and heritage, keeping the place and heritage indexes in step. */
+    void place(CityNode node, String country, String region, String subRegion, List<String> heritage) {
+        for (String part : node.place) {
+            byPlace.get(part).remove(node.idx);
+        }
+        node.setPlace(country, region, subRegion);
+        for (String part : node.place) {
+            byPlace.computeIfAbsent(part, k -> new IdSet()).add(node.idx);
+        }
+        node.worldHeritage = heritage;
+        withHeritage.set(node.idx, !heritage.isEmpty());
+    }
+
     /** Refreshes the area indexes of one city for one area. */
     void reindexArea(CityNode node, int area) {
         boolean indexed = node.stance[area] != 0 && !node.retired;
+        int oldStance = stanceByArea[area][node.idx];
+        int oldIntent = intentByArea[area][node.idx];
+        int newStance = indexed ? node.stance[area] : 0;
+        int newIntent = indexed ? node.intent[area] : 0;
+        if (oldStance != newStance || oldIntent != newIntent) {
+            for (int s = 1; s < 8; s++) {
+                for (int i = 1; i < 8; i++) {
+                    IdSet[] classes = byAreaClass[area][s << 3 | i];
+                    int was = PairScorer.matchClass(s, i, oldStance, oldIntent);
+                    int now = PairScorer.matchClass(s, i, newStance, newIntent);
+                    if (was != now) {
+                        if (was != 0) {
+                            classes[was].remove(node.idx);
+                        }
+                        if (now != 0) {
+                            classes[now].add(node.idx);
+                        }
+                    }
+                }
+            }
+        }
+        if (!node.indexedTargets.equals(node.preferenceTargets)) {
+            for (String target : node.indexedTargets) {
+                byPreferenceTarget.get(target).remove(node.idx);
+            }
+            for (String target : node.preferenceTargets) {
+                byPreferenceTarget.computeIfAbsent(target, k -> new IdSet()).add(node.idx);
+            }
+            node.indexedTargets = node.preferenceTargets;
+        }
         byArea[area].set(node.idx, indexed);
         stanceByArea[area][node.idx] = indexed ? node.stance[area] : 0;
         intentByArea[area][node.idx] = indexed ? node.intent[area] : 0;
-        for (int s = 0; s < Stance.values().length; s++) {
-            byAreaStance[area][s].set(node.idx, indexed && (node.stance[area] & (1 << s)) != 0);
-        }
     }
 
     /** Every city with an interest in any area the given city has one in. */

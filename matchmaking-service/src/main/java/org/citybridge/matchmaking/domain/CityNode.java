@@ -42,6 +42,8 @@ final class CityNode {
     boolean hasPreferences;
     /** Every preferred region or country of any interest, lower case: a cheap bound of the preference feature. */
     Set<String> preferenceTargets = Set.of();
+    /** The targets as last entered in {@link CityGraph#byPreferenceTarget}. */
+    Set<String> indexedTargets = Set.of();
     /** Lower-case country, region and sub-region, for matching others' preferences. */
     String[] place = new String[0];
 

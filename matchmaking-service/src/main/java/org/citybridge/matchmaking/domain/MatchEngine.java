@@ -23,11 +23,9 @@ import java.util.stream.IntStream;
  * maintenance of those rankings as facts change. Plain Java, single writer (callers serialise
  * mutations); queries may run concurrently with each other but not with a mutation.
  *
- * <p>Ranking one city never scans all cities: candidates come from the area index (a proposal needs
- * at least one interest feature), their interest part is accumulated per area from bit masks, and
- * candidates are visited in descending order of that part; a candidate is scored fully only if its
- * upper bound (interest part + {@link PairScorer#otherBound}) can still enter the top N, and the scan
- * stops as soon as no remaining level can.
+ * <p>Ranking one city never scores all cities: {@link TopSearch} sweeps bit-set indexes of the city's
+ * features 64 cities at a time and scores only the candidates whose upper bound can still enter the
+ * top N; a re-rank starts from the previous list, so its threshold is high from the start.
  *
  * <p>After a change to city A, A is re-ranked, and for the cities B whose score with A may have
  * changed (found through the area, cluster, exchange and partnership indexes) only the entry of A in
@@ -44,7 +42,7 @@ public final class MatchEngine {
     private final List<TopList> lists = new ArrayList<>();
     private final List<Set<Integer>> heldBy = new ArrayList<>();
     private final Set<Long> touched = new LinkedHashSet<>();
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
     private boolean bulk;
 
     public MatchEngine(MatchSettings settings, DevelopingEconomies developing) {
@@ -80,11 +78,10 @@ public final class MatchEngine {
         CityNode node = graph.node(facts.cityId());
         node.registered = true;
         node.name = facts.name();
-        node.setPlace(facts.country(), facts.region(), facts.subRegion());
+        graph.place(node, facts.country(), facts.region(), facts.subRegion(), facts.worldHeritage());
         node.population = facts.population();
         node.log10Population = facts.population() != null && facts.population() > 0
                 ? Math.log10(facts.population()) : Double.NaN;
-        node.worldHeritage = facts.worldHeritage();
         node.associations = Set.copyOf(facts.associations());
         node.developing = graph.developing.contains(facts.country());
         List<CityNode> newPartners = new ArrayList<>();
@@ -156,6 +153,7 @@ public final class MatchEngine {
         Set<Integer> members = graph.clusterMembers(clusterId);
         if (node.clusters.add(clusterId)) {
             members.add(node.idx);
+            graph.clusterBits(clusterId).add(node.idx);
             ensureLists();
             refresh(node, null, new ArrayList<>(members));
         }
@@ -168,6 +166,7 @@ public final class MatchEngine {
         }
         Set<Integer> members = graph.clusterMembers(clusterId);
         members.remove(node.idx);
+        graph.clusterBits(clusterId).remove(node.idx);
         ensureLists();
         refresh(node, null, new ArrayList<>(members));
     }
@@ -253,7 +252,7 @@ public final class MatchEngine {
         ensureLists(true);
         int n = graph.size();
         TopList[] fresh = new TopList[n];
-        IntStream.range(0, n).parallel().forEach(i -> fresh[i] = computeTop(graph.at(i), scratch.get()));
+        IntStream.range(0, n).parallel().forEach(i -> fresh[i] = computeTop(graph.at(i), null));
         for (int i = 0; i < n; i++) {
             TopList old = lists.get(i);
             for (int k = 0; k < old.size; k++) {
@@ -342,7 +341,7 @@ public final class MatchEngine {
     /** Ranks the city afresh through the indexes (does not change the stored ranking). */
     public List<Ranked> rankIndexed(UUID cityId) {
         CityNode node = graph.find(cityId);
-        return node == null ? List.of() : toRanked(computeTop(node, scratch.get()));
+        return node == null ? List.of() : toRanked(computeTop(node, null));
     }
 
     /** Ranks the city by scoring it against every other city: the reference for tests and benchmarks. */
@@ -524,7 +523,7 @@ public final class MatchEngine {
 
     private void recompute(int x) {
         TopList old = lists.get(x);
-        TopList fresh = computeTop(graph.at(x), scratch.get());
+        TopList fresh = computeTop(graph.at(x), old.partners());
         for (int k = 0; k < old.size; k++) {
             heldBy(old.others[k]).remove(x);
             touch(x, old.others[k]);
@@ -536,86 +535,9 @@ public final class MatchEngine {
         lists.set(x, fresh);
     }
 
-    /** The top N of one city through the area index with bound pruning (see the class comment). */
-    TopList computeTop(CityNode a, Scratch s) {
-        TopList result = new TopList(settings.topN(), graph.nodes);
-        if (!a.scorable()) {
-            return result;
-        }
-        s.ensure(graph.size());
-        int gen = ++s.generation;
-        int count = 0;
-        for (int bits = a.areaBits; bits != 0; bits &= bits - 1) {
-            int x = Integer.numberOfTrailingZeros(bits);
-            int sa = a.stance[x];
-            int ia = a.intent[x];
-            BitSet bucket = graph.byArea[x];
-            byte[] stances = graph.stanceByArea[x];
-            byte[] intents = graph.intentByArea[x];
-            for (int b = bucket.nextSetBit(0); b >= 0; b = bucket.nextSetBit(b + 1)) {
-                if (b == a.idx) {
-                    continue;
-                }
-                double v = scorer.areaValue(sa, ia, stances[b], intents[b]);
-                if (v == 0) {
-                    continue;
-                }
-                if (s.stamp[b] != gen) {
-                    s.stamp[b] = gen;
-                    s.acc[b] = 0;
-                    s.candidates[count++] = b;
-                }
-                s.acc[b] += v;
-            }
-        }
-        if (count == 0) {
-            return result;
-        }
-        Weights w = settings.weights();
-        double quantum = Math.min(w.complementary() > 0 ? w.complementary() : Double.MAX_VALUE,
-                w.sharedInterest() > 0 ? w.sharedInterest() : Double.MAX_VALUE);
-        double maxAcc = 0;
-        for (int i = 0; i < count; i++) {
-            maxAcc = Math.max(maxAcc, s.acc[s.candidates[i]]);
-        }
-        int levels = (int) (maxAcc / quantum) + 1;
-        int[] start = new int[levels + 1];
-        for (int i = 0; i < count; i++) {
-            start[levels - 1 - level(s.acc[s.candidates[i]], quantum, levels) + 1]++;
-        }
-        for (int l = 0; l < levels; l++) {
-            start[l + 1] += start[l];
-        }
-        int[] fill = start.clone();
-        for (int i = 0; i < count; i++) {
-            int b = s.candidates[i];
-            s.order[fill[levels - 1 - level(s.acc[b], quantum, levels)]++] = b;
-        }
-        double otherMax = scorer.otherBoundFor(a);
-        double minScore = settings.minScore();
-        for (int slot = 0; slot < levels; slot++) {
-            int level = levels - 1 - slot;
-            double levelUpper = Math.min(maxAcc, (level + 1) * quantum);
-            if (levelUpper + otherMax < result.threshold(minScore) - EPS) {
-                break;
-            }
-            for (int i = start[slot]; i < start[slot + 1]; i++) {
-                int b = s.order[i];
-                CityNode nb = graph.at(b);
-                if (s.acc[b] + scorer.otherBound(a, nb) < result.threshold(minScore) - EPS) {
-                    continue;
-                }
-                double score = scorer.scoreOnly(a, nb);
-                if (score >= minScore) {
-                    result.offer(b, score);
-                }
-            }
-        }
-        return result;
-    }
-
-    private static int level(double acc, double quantum, int levels) {
-        return Math.min(levels - 1, (int) (acc / quantum));
+    /** The top N of one city (see {@link TopSearch}); {@code hint}: cities worth scoring first, or null. */
+    TopList computeTop(CityNode a, int[] hint) {
+        return TopSearch.top(graph, scorer, settings, a, hint, scratch.get());
     }
 
     private void touch(int x, int y) {
@@ -654,25 +576,6 @@ public final class MatchEngine {
         while (lists.size() < graph.size()) {
             lists.add(new TopList(settings.topN(), graph.nodes));
             heldBy.add(null);
-        }
-    }
-
-    /** Per-thread work arrays of the candidate scan, reused across rankings. */
-    static final class Scratch {
-        int generation;
-        int[] stamp = new int[0];
-        double[] acc = new double[0];
-        int[] candidates = new int[0];
-        int[] order = new int[0];
-
-        void ensure(int n) {
-            if (stamp.length < n) {
-                int size = Math.max(n, stamp.length * 2);
-                stamp = java.util.Arrays.copyOf(stamp, size);
-                acc = java.util.Arrays.copyOf(acc, size);
-                candidates = new int[size];
-                order = new int[size];
-            }
         }
     }
 }

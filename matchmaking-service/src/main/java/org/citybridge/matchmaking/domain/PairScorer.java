@@ -92,6 +92,42 @@ public final class PairScorer {
         return v;
     }
 
+    /**
+     * How two cities' masks in one area match, independent of weights: 1 both seek what the other
+     * offers, 2 one does, 3 neither but they share an intent, 0 no match.
+     */
+    static int matchClass(int stanceA, int intentA, int stanceB, int intentB) {
+        if (stanceA == 0 || stanceB == 0) {
+            return 0;
+        }
+        boolean ab = seeks(stanceA, stanceB);
+        boolean ba = seeks(stanceB, stanceA);
+        if (ab && ba) {
+            return 1;
+        }
+        if (ab || ba) {
+            return 2;
+        }
+        return (intentA & intentB) != 0 ? 3 : 0;
+    }
+
+    /**
+     * An upper bound of the area value of a match class (exact unless the complementary weight is 0,
+     * when a complementary pair with a common intent scores as shared).
+     */
+    double classBound(int matchClass) {
+        switch (matchClass) {
+            case 1:
+                return Math.max(2 * w.complementary(), w.sharedInterest());
+            case 2:
+                return Math.max(w.complementary(), w.sharedInterest());
+            case 3:
+                return w.sharedInterest();
+            default:
+                return 0;
+        }
+    }
+
     /** Exact interest part of the score (order-independent up to rounding). */
     double interestPart(CityNode a, CityNode b) {
         double sum = 0;
@@ -138,15 +174,6 @@ public final class PairScorer {
             return 0;
         }
         return w.scale() * Math.max(0, 1 - Math.abs(a.log10Population - b.log10Population) / 2);
-    }
-
-    /** An upper bound of the non-interest part of any pair involving {@code a}. */
-    double otherBoundFor(CityNode a) {
-        double bound = w.partnerPreference() * 2 + w.sharedCluster() * a.clusters.size()
-                + (w.exchangeTogether() + w.surveyWish()) * a.exchanges.size()
-                + w.heritage() + w.association() * a.associations.size() + w.scale() + w.southSouth()
-                + w.network() * a.partners.size() / LN2;
-        return bound;
     }
 
     /**

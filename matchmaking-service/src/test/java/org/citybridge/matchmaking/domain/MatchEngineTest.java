@@ -42,6 +42,34 @@ class MatchEngineTest {
         }
     }
 
+    /**
+     * The search bounds every feature by its weight; other weights (a zero complementary weight makes
+     * complementary pairs score as shared) and a longer top list must still give the brute-force result.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void shouldRankExactlyAsABruteForceScanUnderOtherWeights(long seed) {
+        Weights[] variants = {
+                new Weights(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5),
+                new Weights(5.0, 0, 0.1, 0, 0, 0, 0, 2.0, 0.5, 0, 0.3, 0),
+                new Weights(1.0, 1.0, 2.5, 3.0, 2.0, 0.5, 2.0, 0.25, 1.0, 2.0, 4.0, 1.0)};
+        for (Weights weights : variants) {
+            MatchEngine engine = new MatchEngine(new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS),
+                    DevelopingEconomies.load());
+            RandomWorld world = new RandomWorld(seed);
+            List<UUID[]> interests = new ArrayList<>();
+            for (int step = 0; step < 900; step++) {
+                world.randomEvent(engine, interests);
+            }
+            for (UUID city : world.cities) {
+                assertThat(engine.rankIndexed(city)).as("%s, city %s", weights, city)
+                        .isEqualTo(engine.rankBruteForce(city));
+                assertThat(engine.ranking(city)).as("%s, maintained, city %s", weights, city)
+                        .isEqualTo(engine.rankBruteForce(city));
+            }
+        }
+    }
+
     @Test
     void shouldScoreExactlyTheSameWithAndWithoutReasons() {
         MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());

@@ -1,0 +1,295 @@
+package org.citybridge.matchmaking.domain;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * The exact top N of one city without scoring every candidate.
+ *
+ * <p>Every feature of a pair score is either
+ * <ul>
+ *   <li>sparse around the city (exchanges attended together, partners of partners): those few
+ *       candidates are scored first, together with an optional hint (the previous top list);</li>
+ *   <li>indexed: for each of the city's areas, the cities whose stance and intent masks give the same
+ *       interest value form one list; the city's preferred places, the cities preferring its place,
+ *       each of its clusters and World Heritage form one list each; each list carries the feature's
+ *       contribution as its upper bound;</li>
+ *   <li>or small and dense (scale, South-South, associations): a constant residual bound.</li>
+ * </ul>
+ * A candidate's score is at most the bounds of the lists holding it plus the residual. The lists are
+ * bit sets over city numbers, so the search sweeps them 64 cities at a time: it adds the bounds of
+ * the 64 cities bit-parallel (bit-sliced counters over bounds rounded up to a small unit), keeps the
+ * cities whose sum can still reach the current N-th score, and scores only those. The N-th score rises
+ * as the sweep goes, so fewer and fewer cities pass. The result is exactly the brute-force top N
+ * (asserted by tests and the benchmark).
+ */
+final class TopSearch {
+
+    private static final double EPS = 1e-9;
+    /** Rounding unit: the largest possible sum of bounds maps to about this many units. */
+    private static final int UNITS = 256;
+
+    private TopSearch() {
+    }
+
+    /** Per-thread work space, reused across searches. */
+    static final class Scratch {
+        int generation;
+        int[] stamp = new int[0];
+        IdSet[] pool = new IdSet[0];
+        IdSet[] lists = new IdSet[16];
+        double[] bounds = new double[16];
+        int[] group = new int[16];
+        long[] planes = new long[16];
+
+        void ensure(int n) {
+            if (stamp.length < n) {
+                stamp = Arrays.copyOf(stamp, Math.max(n, stamp.length * 2));
+            }
+        }
+
+        void ensureLists(int n) {
+            if (lists.length < n) {
+                int size = Math.max(n, lists.length * 2);
+                lists = Arrays.copyOf(lists, size);
+                bounds = Arrays.copyOf(bounds, size);
+                group = Arrays.copyOf(group, size);
+            }
+        }
+
+        /** An empty set from the pool (pooled sets hold unions built for one search). */
+        IdSet pooled(int i) {
+            if (pool.length <= i) {
+                int old = pool.length;
+                pool = Arrays.copyOf(pool, Math.max(i + 1, old * 2));
+                for (int k = old; k < pool.length; k++) {
+                    pool[k] = new IdSet();
+                }
+            }
+            pool[i].clear();
+            return pool[i];
+        }
+    }
+
+    /**
+     * The top N of {@code a}.
+     *
+     * @param hint cities worth scoring first (e.g. the previous top list), or null: only speeds the search up
+     */
+    static TopList top(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, int[] hint, Scratch s) {
+        TopList result = new TopList(settings.topN(), graph.nodes);
+        if (!a.scorable() || a.areaBits == 0) {
+            return result; // a proposal needs an interest feature
+        }
+        int size = graph.size();
+        s.ensure(size);
+        int gen = ++s.generation;
+        if (gen == Integer.MAX_VALUE) {
+            Arrays.fill(s.stamp, 0);
+            s.generation = gen = 1;
+        }
+        s.stamp[a.idx] = gen;
+        double minScore = settings.minScore();
+        Weights w = settings.weights();
+
+        // 1. The hint, and the candidates whose sparse features the lists do not bound.
+        if (hint != null) {
+            for (int b : hint) {
+                consider(graph, scorer, a, b, result, minScore, s, gen);
+            }
+        }
+        for (UUID exchangeId : a.exchanges) {
+            ExchangeNode exchange = graph.exchanges.get(exchangeId);
+            if (exchange != null) {
+                for (int b : exchange.participants) {
+                    consider(graph, scorer, a, b, result, minScore, s, gen);
+                }
+            }
+        }
+        for (int z : a.partners) {
+            for (int b : graph.at(z).partners) {
+                consider(graph, scorer, a, b, result, minScore, s, gen);
+            }
+        }
+
+        // 2. The lists and their bounds; lists of one area exclude each other (one mask per area).
+        int n = 0;
+        int pooled = 0;
+        for (int bits = a.areaBits; bits != 0; bits &= bits - 1) {
+            int x = Integer.numberOfTrailingZeros(bits);
+            IdSet[] classes = graph.byAreaClass[x][a.stance[x] << 3 | a.intent[x]];
+            for (int c = 1; c < classes.length; c++) {
+                n = add(s, n, classes[c], scorer.classBound(c), x);
+            }
+        }
+        int ownGroup = CityNode.AREAS;
+        if (a.hasPreferences) {
+            IdSet places = s.pooled(pooled++);
+            for (String target : a.preferenceTargets) {
+                IdSet holders = graph.byPlace.get(target);
+                if (holders != null) {
+                    places.addAll(holders);
+                }
+            }
+            n = add(s, n, places, w.partnerPreference(), ownGroup++);
+        }
+        IdSet preferring = s.pooled(pooled++);
+        for (String part : a.place) {
+            IdSet holders = graph.byPreferenceTarget.get(part);
+            if (holders != null) {
+                preferring.addAll(holders);
+            }
+        }
+        n = add(s, n, preferring, w.partnerPreference(), ownGroup++);
+        for (UUID cluster : a.clusters) {
+            n = add(s, n, graph.clusterBits(cluster), w.sharedCluster(), ownGroup++);
+        }
+        if (!a.worldHeritage.isEmpty()) {
+            n = add(s, n, graph.withHeritage, w.heritage(), ownGroup++);
+        }
+        double residual = w.scale() + w.association() * a.associations.size()
+                + (a.developing && settings.southSouthMode() == SouthSouthMode.BONUS ? w.southSouth() : 0);
+        if (n == 0) {
+            return result;
+        }
+
+        // 3. Bounds rounded up to whole units, so 64 cities' sums fit bit-sliced counters.
+        double[] groupMax = new double[ownGroup];
+        for (int i = 0; i < n; i++) {
+            groupMax[s.group[i]] = Math.max(groupMax[s.group[i]], s.bounds[i]);
+        }
+        double maxSum = 0;
+        for (double g : groupMax) {
+            maxSum += g;
+        }
+        double unit = maxSum / UNITS;
+        int[] units = new int[n];
+        int maxUnits = 0;
+        int[] groupUnits = new int[ownGroup];
+        int[][] unitBits = new int[n][];
+        for (int i = 0; i < n; i++) {
+            units[i] = roundUpToTwoBits((int) Math.ceil(s.bounds[i] / unit));
+            unitBits[i] = setBits(units[i]);
+            groupUnits[s.group[i]] = Math.max(groupUnits[s.group[i]], units[i]);
+        }
+        for (int g : groupUnits) {
+            maxUnits += g;
+        }
+        int planeCount = 32 - Integer.numberOfLeadingZeros(maxUnits);
+        if (s.planes.length < planeCount) {
+            s.planes = new long[planeCount];
+        }
+        long[] planes = s.planes;
+        IdSet[] lists = s.lists;
+
+        // 4. The sweep.
+        int wordCount = (size + 63) >>> 6;
+        for (int word = 0; word < wordCount; word++) {
+            double need = result.threshold(minScore) - residual - EPS;
+            // a city passes if its rounded-up sum reaches floor(need / unit): never drops a city that could pass
+            int needUnits = need <= 0 ? 0 : (int) Math.floor(need / unit);
+            if (needUnits > maxUnits) {
+                break; // no city can reach the N-th score any more
+            }
+            Arrays.fill(planes, 0, planeCount, 0L);
+            long any = 0;
+            for (int i = 0; i < n; i++) {
+                long members = lists[i].word(word);
+                if (members == 0) {
+                    continue;
+                }
+                any |= members;
+                for (int bit : unitBits[i]) {
+                    long carry = members;
+                    for (int p = bit; carry != 0 && p < planeCount; p++) {
+                        long both = planes[p] & carry;
+                        planes[p] ^= carry;
+                        carry = both;
+                    }
+                }
+            }
+            long pass = any & atLeast(planes, planeCount, needUnits);
+            while (pass != 0) {
+                int d = (word << 6) + Long.numberOfTrailingZeros(pass);
+                pass &= pass - 1;
+                if (d < size && s.stamp[d] != gen) {
+                    s.stamp[d] = gen;
+                    CityNode b = graph.at(d);
+                    if (scorer.interestPart(a, b) + scorer.otherBound(a, b) >= result.threshold(minScore) - EPS) {
+                        offer(scorer, a, b, result, minScore);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The smallest number at least {@code c} with at most two bits set (fewer bit-sliced additions). */
+    static int roundUpToTwoBits(int c) {
+        if (Integer.bitCount(c) <= 2) {
+            return c;
+        }
+        int high = Integer.highestOneBit(c);
+        int rest = c - high;
+        int second = Integer.highestOneBit(rest);
+        int rounded = high + (second << 1);
+        return Integer.bitCount(rounded) <= 2 ? rounded : roundUpToTwoBits(rounded);
+    }
+
+    private static int[] setBits(int c) {
+        int[] bits = new int[Integer.bitCount(c)];
+        int k = 0;
+        for (int rest = c; rest != 0; rest &= rest - 1) {
+            bits[k++] = Integer.numberOfTrailingZeros(rest);
+        }
+        return bits;
+    }
+
+    /** Lanes whose bit-sliced counter value is at least {@code k}. */
+    private static long atLeast(long[] planes, int planeCount, int k) {
+        if (k <= 0) {
+            return -1L;
+        }
+        long greater = 0;
+        long equal = -1L;
+        for (int p = planeCount - 1; p >= 0; p--) {
+            if ((k >>> p & 1) != 0) {
+                equal &= planes[p];
+            } else {
+                greater |= equal & planes[p];
+                equal &= ~planes[p];
+            }
+        }
+        if (k >>> planeCount != 0) {
+            return 0;
+        }
+        return greater | equal;
+    }
+
+    private static int add(Scratch s, int n, IdSet list, double bound, int group) {
+        if (bound <= 0 || list.isEmpty()) {
+            return n;
+        }
+        s.ensureLists(n + 1);
+        s.lists[n] = list;
+        s.bounds[n] = bound;
+        s.group[n] = group;
+        return n + 1;
+    }
+
+    private static void consider(CityGraph graph, PairScorer scorer, CityNode a, int b, TopList result,
+                                 double minScore, Scratch s, int gen) {
+        if (b < 0 || b >= graph.size() || s.stamp[b] == gen) {
+            return;
+        }
+        s.stamp[b] = gen;
+        offer(scorer, a, graph.at(b), result, minScore);
+    }
+
+    private static void offer(PairScorer scorer, CityNode a, CityNode b, TopList result, double minScore) {
+        double score = scorer.scoreOnly(a, b);
+        if (score >= minScore) {
+            result.offer(b.idx, score);
+        }
+    }
+}
