@@ -8,18 +8,28 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -27,10 +37,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox events to Kafka in commit order, as CloudEvents in binary mode, keyed by aggregate.
- * A round reads a batch, sends it with an idempotent producer, waits for every acknowledgement, then
- * marks the acknowledged prefix as published. While the broker is away, rounds fail and are retried
- * with a growing back-off; nothing is lost, and since a row is marked only after its acknowledgement
- * an event may at worst be sent twice with the same {@code ce_id}, which consumers ignore.
+ * A round reads a batch, sends it with an idempotent producer, waits until every record of the round
+ * is either acknowledged or has failed, then marks every acknowledged event as published; the others
+ * stay in the outbox for a later round. So a round never leaves a record in flight that a later round
+ * would send again, and an event the broker acknowledged is never sent twice.
+ *
+ * <p>While the broker is away, rounds fail and are retried with a growing back-off, nothing is lost.
+ * After a failed round the relay probes with one event per round until the broker acknowledges again,
+ * so a broker that comes back while a whole batch waits cannot take part of it and expire the rest (which
+ * would publish later events of an aggregate before earlier ones).
+ *
+ * <p>Two moments leave it unclear whether an unmarked event is on the topic already: a start after a
+ * crash (the process may have died between the acknowledgement and the marking) and a failed round
+ * (the broker may have written a record and gone before acknowledging it). Before sending again the
+ * relay then reads the tail of the topics (the last {@code batch-size} records of each partition: no
+ * round sends more) and marks the events it finds there as published, so each event is published
+ * exactly once. Consumers ignore repeated {@code ce_id}s all the same.
  * One relay runs per service instance; run one instance per service, or disable the relay on extra
  * instances ({@code citybridge.outbox.enabled=false}).
  */
@@ -45,6 +67,10 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failedRounds;
     private volatile boolean running;
+    private boolean probing; // the last round failed: send one event per round until the broker acknowledges
+    private boolean reconciled; // the outbox agrees with the topics (false at start and after a failed round)
+    // acknowledged by the broker but not yet marked (the database failed): marked before anything is sent again
+    private final List<Long> acknowledgedUnmarked = new ArrayList<>();
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
@@ -113,40 +139,132 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch; returns how many events were published. */
+    /**
+     * Sends one batch (one event while probing after a failure); returns how many events were
+     * published, a full batch meaning that more may wait.
+     *
+     * @throws Exception if any event of the round was not acknowledged (the acknowledged ones are
+     *                   marked as published all the same)
+     */
     int relayOneBatch() throws Exception {
+        markPublished(); // events acknowledged in an earlier round whose marking failed: never send them again
+        if (!reconciled) {
+            reconcileWithTopics();
+            reconciled = true;
+        }
+        int size = probing ? 1 : config.batchSize();
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
-                        .page(0, config.batchSize()).list());
+                OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, size).list());
         if (batch.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(producer.send(toRecord(event)));
-        }
-        producer.flush();
-        List<Long> done = new ArrayList<>(batch.size());
         Exception failure = null;
+        try {
+            for (OutboxEvent event : batch) {
+                acks.add(producer.send(toRecord(event)));
+            }
+        } catch (RuntimeException e) {
+            failure = e; // e.g. no metadata within max.block.ms; what was sent is still awaited below
+        } finally {
+            // every record of this round completes (acknowledged or failed) before the round ends
+            producer.flush();
+        }
+        List<Long> done = new ArrayList<>(acks.size());
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 done.add(batch.get(i).seq);
             } catch (Exception e) {
-                failure = e;
-                break; // keep order: later events wait for this one
+                // not acknowledged: it stays in the outbox; acknowledged ones after it are on the topic already
+                failure = failure == null ? e : failure;
             }
         }
-        if (!done.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() ->
-                    OutboxEvent.update("publishedAt = ?1 where seq in ?2", java.time.Instant.now(), done));
-            published.increment(done.size());
-        }
+        acknowledgedUnmarked.addAll(done);
+        markPublished();
+        probing = failure != null;
         if (failure != null) {
+            reconciled = false;
             throw failure;
         }
-        return done.size();
+        // a full batch, or a successful probe, means more may wait
+        return done.size() == size ? config.batchSize() : done.size();
+    }
+
+    /**
+     * Marks as published the unmarked events that are on their topic already (sent before a crash or
+     * by a round whose acknowledgement was lost). Only the first {@code batch-size} unmarked events can
+     * have been sent, and only by this relay, so the last {@code batch-size} records of each partition
+     * hold every one of them.
+     */
+    private void reconcileWithTopics() {
+        int size = config.batchSize();
+        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, size).list());
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Long> seqById = new java.util.HashMap<>();
+        Set<String> topics = new HashSet<>();
+        for (OutboxEvent event : pending) {
+            seqById.put(event.eventId, event.seq);
+            topics.add(event.topic);
+        }
+        Duration timeout = config.sendTimeout();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            for (TopicPartition partition : partitions) {
+                consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - size));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read the tail of " + topics + " within " + timeout);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header id = record.headers().lastHeader(CloudEventHeaders.H_ID);
+                    Long seq = id == null ? null : seqById.get(new String(id.value(), StandardCharsets.UTF_8));
+                    if (seq != null && !acknowledgedUnmarked.contains(seq)) {
+                        acknowledgedUnmarked.add(seq);
+                    }
+                }
+            }
+        }
+        if (!acknowledgedUnmarked.isEmpty()) {
+            LOG.infof("%d outbox event(s) found on the topics already; marked as published, not sent again",
+                    acknowledgedUnmarked.size());
+        }
+        markPublished();
+    }
+
+    private Properties consumerProperties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "outbox-relay-reconcile");
+        return props;
+    }
+
+    private void markPublished() {
+        if (acknowledgedUnmarked.isEmpty()) {
+            return;
+        }
+        List<Long> seqs = List.copyOf(acknowledgedUnmarked);
+        QuarkusTransaction.requiringNew().run(() ->
+                OutboxEvent.update("publishedAt = ?1 where seq in ?2", java.time.Instant.now(), seqs));
+        acknowledgedUnmarked.clear();
+        published.increment(seqs.size());
     }
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
