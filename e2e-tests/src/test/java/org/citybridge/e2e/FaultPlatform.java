@@ -1,0 +1,76 @@
+package org.citybridge.e2e;
+
+import org.citybridge.launcher.DemoUsers;
+import org.citybridge.launcher.Keycloak;
+import org.citybridge.launcher.Platform;
+import org.citybridge.launcher.PlatformLayout;
+import org.citybridge.launcher.PlatformPorts;
+import org.citybridge.launcher.Status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A second platform, only for the fault tests (broker outage, crashes, database restart): they stop
+ * Kafka and PostgreSQL and kill services, so they get their own processes, ports and data folder
+ * ({@code target/fault-platform}), and a fault that is not repaired cannot spread to the other
+ * end-to-end tests. Started once per test JVM, from empty data, without the demo story (the tests make
+ * their own cities), and stopped at JVM exit.
+ */
+final class FaultPlatform {
+
+    static final String CITIES = "cities-service";
+    static final String CLUSTERS = "clusters-service";
+    static final String MATCHMAKING = "matchmaking-service";
+
+    private static final Path DATA = Path.of("target", "fault-platform").toAbsolutePath();
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(3); // realm access tokens live 5 min
+
+    private static Platform platform;
+    private static String adminToken;
+    private static Instant adminTokenAt;
+
+    private FaultPlatform() {
+    }
+
+    static synchronized Platform get() {
+        if (platform == null) {
+            clearData();
+            platform = Platform.start(PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(),
+                    new Status(System.out), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-fault-platform"));
+        }
+        return platform;
+    }
+
+    static String url(String service) {
+        return get().serviceUrl(service);
+    }
+
+    /** A platform-admin access token from the platform's Keycloak (password grant of the demo admin). */
+    static synchronized String adminToken() {
+        if (adminToken == null || Instant.now().isAfter(adminTokenAt.plus(TOKEN_REUSE))) {
+            Keycloak keycloak = new Keycloak(get().keycloak().baseUrl(), Platform.REALM);
+            adminToken = keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
+            adminTokenAt = Instant.now();
+        }
+        return adminToken;
+    }
+
+    private static void clearData() {
+        if (!Files.exists(DATA)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(DATA)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + DATA, e);
+        }
+    }
+}
