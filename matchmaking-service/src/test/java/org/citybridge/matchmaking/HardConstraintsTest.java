@@ -207,4 +207,54 @@ class HardConstraintsTest {
         assertThat(Fixtures.openProposal(a, b)).isEmpty();
         given().get("/api/v1/proposals/{id}", open.get("id")).then().body("status", equalTo("SUPERSEDED"));
     }
+
+    @Test
+    void shouldReplaceASisterCityProposalWhenACityUpdateBringsBothIntoOneCountry() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Moving A", "MX"), city(b, "Moving B", "CN")));
+        events.addAll(sisterCityWishes(a, b));
+        publishAndAwait(events.toArray(EventPayload[]::new));
+        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
+        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
+
+        // cities-service corrects b's country: now both are Mexican
+        publishAndAwait(new CityUpdated(Fixtures.profile(b, Fixtures.name("Moving B"), "MX", "Americas", Scenario.LATAM,
+                1_200_000L, List.of(), List.of(), List.of(), 2), Instant.now()));
+        given().get("/api/v1/proposals/{id}", sisterId).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
+        Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
+        assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
+        assertThat(given().queryParam("cityId", a).queryParam("kind", "SISTER_CITY").queryParam("size", 100)
+                .get("/api/v1/proposals").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("items")).noneSatisfy(p -> {
+                    assertThat(List.of(p.get("cityA"), p.get("cityB"))).contains(b.toString());
+                    assertThat(p.get("status")).isIn("PROPOSED", "ACCEPTED_BY_ONE");
+                });
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
+    void shouldCloseAnAcceptedProposalWhenThePairIsRecordedAsPartnersOfThatKind() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Recorded A", "BR"), city(b, "Recorded B", "KE")));
+        events.addAll(sisterCityWishes(a, b));
+        publishAndAwait(events.toArray(EventPayload[]::new));
+        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
+        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
+        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", sisterId).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED_BY_ONE"));
+
+        // meanwhile programme staff record the agreement the two cities signed outside the platform
+        given().contentType("application/json").body(Map.of("cityA", a.toString(), "cityB", b.toString(), "kind", "SISTER_CITY",
+                        "formedOn", "2024-02-02", "source", "Signed at a summit " + a))
+                .post("/api/v1/partnerships").then().statusCode(201);
+
+        // partners are never proposed: the accepted proposal must not stay open, waiting for an answer that
+        // can only fail
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
+        given().queryParam("cityId", b).post("/api/v1/proposals/{id}/accept", sisterId).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(1));
+    }
 }

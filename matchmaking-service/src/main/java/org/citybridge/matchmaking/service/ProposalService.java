@@ -248,6 +248,13 @@ public class ProposalService {
         partnership.proposalId = proposalId;
         partnership.recordedAt = now;
         partnership.persist();
+        // a proposal of this very partnership that one side had accepted can no longer be agreed (the
+        // partnership exists, a second one would be a conflict): close it rather than leave it open
+        ProposalRecord same = ProposalRecord.findById(pairId);
+        if (same != null && same.isOpen() && !same.id.equals(proposalId)) {
+            same.status = Status.SUPERSEDED;
+            same.updatedAt = now;
+        }
         outbox.append(new PartnershipFormed(partnership.id, pairId, proposalId, partnership.cityA, partnership.cityB,
                 kind, area, formedOn, source, now));
         state.engine().partnershipFormed(cityX, cityY);
