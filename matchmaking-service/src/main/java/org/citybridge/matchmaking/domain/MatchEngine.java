@@ -463,25 +463,28 @@ public final class MatchEngine {
         }
         Set<Integer> dirty = new LinkedHashSet<>();
         recompute(a.idx);
+        // many cities to offer a to: bound a's score with each through the search's lists first
+        TopSearch.Bounds bounds = affectedBits != null && a.scorable()
+                ? TopSearch.bounds(graph, scorer, settings, a, scratch.get()) : null;
         if (affectedBits != null) {
             for (int b = affectedBits.nextSetBit(0); b >= 0; b = affectedBits.nextSetBit(b + 1)) {
-                updateEntry(b, a, dirty);
+                updateEntry(b, a, dirty, bounds);
             }
         }
         if (affected != null) {
             for (int b : affected) {
-                updateEntry(b, a, dirty);
+                updateEntry(b, a, dirty, null);
             }
         }
         for (int b : new ArrayList<>(heldBy(a.idx))) {
-            updateEntry(b, a, dirty);
+            updateEntry(b, a, dirty, null);
         }
         for (int b : dirty) {
             recompute(b);
         }
     }
 
-    private void updateEntry(int b, CityNode a, Set<Integer> dirty) {
+    private void updateEntry(int b, CityNode a, Set<Integer> dirty, TopSearch.Bounds bounds) {
         if (b == a.idx) {
             return;
         }
@@ -502,6 +505,9 @@ public final class MatchEngine {
             return;
         }
         double threshold = list.threshold(settings.minScore());
+        if (bounds != null && bounds.bounds(b) < threshold - EPS) {
+            return;
+        }
         if (scorer.interestPart(nb, a) + scorer.otherBound(nb, a) < threshold - EPS) {
             return;
         }

@@ -90,7 +90,6 @@ final class TopSearch {
         }
         s.stamp[a.idx] = gen;
         double minScore = settings.minScore();
-        Weights w = settings.weights();
 
         // 1. The hint, and the candidates whose sparse features the lists do not bound.
         if (hint != null) {
@@ -113,42 +112,12 @@ final class TopSearch {
         }
 
         // 2. The lists and their bounds; lists of one area exclude each other (one mask per area).
-        int n = 0;
-        int pooled = 0;
-        for (int bits = a.areaBits; bits != 0; bits &= bits - 1) {
-            int x = Integer.numberOfTrailingZeros(bits);
-            IdSet[] classes = graph.byAreaClass[x][a.stance[x] << 3 | a.intent[x]];
-            for (int c = 1; c < classes.length; c++) {
-                n = add(s, n, classes[c], scorer.classBound(c), x);
-            }
-        }
+        int n = buildLists(graph, scorer, settings, a, s, false);
         int ownGroup = CityNode.AREAS;
-        if (a.hasPreferences) {
-            IdSet places = s.pooled(pooled++);
-            for (String target : a.preferenceTargets) {
-                IdSet holders = graph.byPlace.get(target);
-                if (holders != null) {
-                    places.addAll(holders);
-                }
-            }
-            n = add(s, n, places, w.partnerPreference(), ownGroup++);
+        for (int i = 0; i < n; i++) {
+            ownGroup = Math.max(ownGroup, s.group[i] + 1);
         }
-        IdSet preferring = s.pooled(pooled++);
-        for (String part : a.place) {
-            IdSet holders = graph.byPreferenceTarget.get(part);
-            if (holders != null) {
-                preferring.addAll(holders);
-            }
-        }
-        n = add(s, n, preferring, w.partnerPreference(), ownGroup++);
-        for (UUID cluster : a.clusters) {
-            n = add(s, n, graph.clusterBits(cluster), w.sharedCluster(), ownGroup++);
-        }
-        if (!a.worldHeritage.isEmpty()) {
-            n = add(s, n, graph.withHeritage, w.heritage(), ownGroup++);
-        }
-        double residual = w.scale() + w.association() * a.associations.size()
-                + (a.developing && settings.southSouthMode() == SouthSouthMode.BONUS ? w.southSouth() : 0);
+        double residual = residual(settings, a);
         if (n == 0) {
             return result;
         }
@@ -220,6 +189,105 @@ final class TopSearch {
                     }
                 }
             }
+        }
+        return result;
+    }
+
+    /** The bound of the dense features no list covers (scale, associations, South-South bonus). */
+    private static double residual(MatchSettings settings, CityNode a) {
+        Weights w = settings.weights();
+        return w.scale() + w.association() * a.associations.size()
+                + (a.developing && settings.southSouthMode() == SouthSouthMode.BONUS ? w.southSouth() : 0);
+    }
+
+    /**
+     * Fills {@code s.lists}, {@code s.bounds} and {@code s.group} with the lists of {@code a}; returns their number.
+     *
+     * @param ownUnions build unions in new sets rather than the per-thread pool (they outlive the next search)
+     */
+    private static int buildLists(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, Scratch s,
+                                  boolean ownUnions) {
+        Weights w = settings.weights();
+        int n = 0;
+        int pooled = 0;
+        for (int bits = a.areaBits; bits != 0; bits &= bits - 1) {
+            int x = Integer.numberOfTrailingZeros(bits);
+            IdSet[] classes = graph.byAreaClass[x][a.stance[x] << 3 | a.intent[x]];
+            for (int c = 1; c < classes.length; c++) {
+                n = add(s, n, classes[c], scorer.classBound(c), x);
+            }
+        }
+        int ownGroup = CityNode.AREAS;
+        if (a.hasPreferences) {
+            IdSet places = ownUnions ? new IdSet() : s.pooled(pooled++);
+            for (String target : a.preferenceTargets) {
+                IdSet holders = graph.byPlace.get(target);
+                if (holders != null) {
+                    places.addAll(holders);
+                }
+            }
+            n = add(s, n, places, w.partnerPreference(), ownGroup++);
+        }
+        IdSet preferring = ownUnions ? new IdSet() : s.pooled(pooled++);
+        for (String part : a.place) {
+            IdSet holders = graph.byPreferenceTarget.get(part);
+            if (holders != null) {
+                preferring.addAll(holders);
+            }
+        }
+        n = add(s, n, preferring, w.partnerPreference(), ownGroup++);
+        for (UUID cluster : a.clusters) {
+            n = add(s, n, graph.clusterBits(cluster), w.sharedCluster(), ownGroup++);
+        }
+        if (!a.worldHeritage.isEmpty()) {
+            n = add(s, n, graph.withHeritage, w.heritage(), ownGroup++);
+        }
+        return n;
+    }
+
+    /**
+     * Upper bounds of one city's score with any other, from the same lists as the search: used when a
+     * change to {@code a} must be offered to the lists of many other cities (is a's new score with b
+     * able to enter b's top N?). Cities sharing an exchange or a partner with {@code a} are not bounded
+     * by the lists: {@link #bounds(int)} is infinite for them.
+     */
+    static final class Bounds {
+        private final IdSet[] lists;
+        private final double[] bounds;
+        private final double residual;
+        private final IdSet sparse = new IdSet();
+
+        private Bounds(IdSet[] lists, double[] bounds, double residual) {
+            this.lists = lists;
+            this.bounds = bounds;
+            this.residual = residual;
+        }
+
+        double bounds(int b) {
+            if (sparse.contains(b)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double sum = residual;
+            for (int i = 0; i < lists.length; i++) {
+                if (lists[i].contains(b)) {
+                    sum += bounds[i];
+                }
+            }
+            return sum;
+        }
+    }
+
+    static Bounds bounds(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, Scratch s) {
+        int n = buildLists(graph, scorer, settings, a, s, true);
+        Bounds result = new Bounds(Arrays.copyOf(s.lists, n), Arrays.copyOf(s.bounds, n), residual(settings, a));
+        for (UUID exchangeId : a.exchanges) {
+            ExchangeNode exchange = graph.exchanges.get(exchangeId);
+            if (exchange != null) {
+                exchange.participants.forEach(result.sparse::add);
+            }
+        }
+        for (int z : a.partners) {
+            graph.at(z).partners.forEach(result.sparse::add);
         }
         return result;
     }
