@@ -237,7 +237,11 @@ final class TopSearch {
         }
         n = add(s, n, preferring, w.partnerPreference(), ownGroup++);
         for (UUID cluster : a.clusters) {
-            n = add(s, n, graph.clusterBits(cluster), w.sharedCluster(), ownGroup++);
+            // get, not computeIfAbsent: searches run in parallel (rescoreAll) and must never write the map
+            IdSet members = graph.clusterBits.get(cluster);
+            if (members != null) {
+                n = add(s, n, members, w.sharedCluster(), ownGroup++);
+            }
         }
         if (!a.worldHeritage.isEmpty()) {
             n = add(s, n, graph.withHeritage, w.heritage(), ownGroup++);
