@@ -10,6 +10,7 @@ import org.citybridge.clusters.domain.ExchangeStatus;
 import org.citybridge.clusters.service.ExchangeService;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,7 @@ public class CityExchangesResource {
                                       @QueryParam("page") String page, @QueryParam("size") String size,
                                       @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, ExchangeResource.SORTS, ExchangeResource.DEFAULT_SORT);
-        return exchanges.list(null, null, cityId, Params.date("from", from), Params.date("to", to),
-                Params.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
+        return exchanges.list(null, null, cityId, QueryParams.date("from", from), QueryParams.date("to", to),
+                QueryParams.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
     }
 }

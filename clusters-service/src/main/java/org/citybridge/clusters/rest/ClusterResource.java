@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.Response;
 import org.citybridge.clusters.domain.ClusterStatus;
 import org.citybridge.clusters.domain.Membership;
 import org.citybridge.clusters.service.ClusterService;
+import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +69,8 @@ public class ClusterResource {
                                   @QueryParam("status") String status, @QueryParam("page") String page,
                                   @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, CLUSTER_SORTS, Sort.by("name").and("id"));
-        return clusters.list(Params.text("q", q), Params.area("area", area), Params.enumValue(ClusterStatus.class, "status", status), paging)
+        return clusters.list(QueryParams.text("q", q), QueryParams.code("area", area, CooperationArea::fromCode),
+                QueryParams.enumValue(ClusterStatus.class, "status", status), paging)
                 .map(ClusterView::of);
     }
 
@@ -123,8 +126,8 @@ public class ClusterResource {
                                         @QueryParam("page") String page, @QueryParam("size") String size,
                                         @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, MEMBER_SORTS, Sort.by("joinedAt").and("id"));
-        return clusters.members(id, Params.enumValue(MemberKind.class, "memberKind", memberKind),
-                Params.uuid("memberId", memberId), PageRequest.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
+        return clusters.members(id, QueryParams.enumValue(MemberKind.class, "memberKind", memberKind),
+                QueryParams.uuid("memberId", memberId), PageRequest.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
     }
 
     @GET

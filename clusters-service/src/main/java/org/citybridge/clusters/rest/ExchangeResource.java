@@ -24,6 +24,7 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,9 +76,9 @@ public class ExchangeResource {
                                    @QueryParam("status") String status, @QueryParam("page") String page,
                                    @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, DEFAULT_SORT);
-        return exchanges.list(Params.text("q", q), Params.uuid("clusterId", clusterId), Params.uuid("cityId", cityId),
-                Params.date("from", from), Params.date("to", to),
-                Params.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
+        return exchanges.list(QueryParams.text("q", q), QueryParams.uuid("clusterId", clusterId), QueryParams.uuid("cityId", cityId),
+                QueryParams.date("from", from), QueryParams.date("to", to),
+                QueryParams.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
     }
 
     @GET
@@ -168,7 +169,7 @@ public class ExchangeResource {
                                                     @QueryParam("page") String page, @QueryParam("size") String size,
                                                     @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SURVEY_SORTS, Sort.by("recordedAt").and("id"));
-        return surveys.list(id, Params.uuid("cityId", cityId), paging).map(SurveyResponseView::of);
+        return surveys.list(id, QueryParams.uuid("cityId", cityId), paging).map(SurveyResponseView::of);
     }
 
     @GET

@@ -23,6 +23,7 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,8 +66,8 @@ public class OrganisationResource {
                                        @QueryParam("country") String country, @QueryParam("page") String page,
                                        @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
-        return organisations.list(Params.text("q", q), Params.enumValue(OrganisationKind.class, "kind", kind),
-                Params.country("country", country), paging)
+        return organisations.list(QueryParams.text("q", q), QueryParams.enumValue(OrganisationKind.class, "kind", kind),
+                QueryParams.country("country", country), paging)
                 .map(OrganisationView::of);
     }
 

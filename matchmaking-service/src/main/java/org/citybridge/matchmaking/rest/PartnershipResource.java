@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
@@ -23,6 +24,7 @@ import org.citybridge.kit.web.IdempotencyKeys;
 import org.citybridge.kit.web.IdempotentResponse;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.citybridge.matchmaking.PartnershipRecord;
 import org.citybridge.matchmaking.service.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,7 +71,8 @@ public class PartnershipResource {
                                       @QueryParam("cityId") String cityId,
                                       @QueryParam("kind") String kind) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
-        return partnerships.search(Params.uuid("cityId", cityId), Params.kind("kind", kind), request).map(views::partnership);
+        return partnerships.search(QueryParams.uuid("cityId", cityId), QueryParams.code("kind", kind, ProposalKind::parse),
+                request).map(views::partnership);
     }
 
     @GET

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
@@ -18,6 +20,7 @@ import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.Page;
 import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.citybridge.matchmaking.ProposalRecord;
 import org.citybridge.matchmaking.service.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,8 +70,8 @@ public class ProposalResource {
                                    @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
                                    @Parameter(example = "tourism") @QueryParam("area") String area) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
-        return proposals.search(Params.uuid("cityId", cityId), status(status), Params.kind("kind", kind),
-                Params.area("area", area), request).map(views::proposal);
+        return proposals.search(QueryParams.uuid("cityId", cityId), status(status), QueryParams.code("kind", kind, ProposalKind::parse),
+                QueryParams.code("area", area, CooperationArea::fromCode), request).map(views::proposal);
     }
 
     @GET
@@ -104,7 +107,7 @@ public class ProposalResource {
                            @Parameter(description = "The side acting (required for platform-admin)",
                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                            @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.accept(id, Params.uuid("cityId", cityId), ifMatch, caller);
+        ProposalRecord proposal = proposals.accept(id, QueryParams.uuid("cityId", cityId), ifMatch, caller);
         return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
     }
 
@@ -127,7 +130,7 @@ public class ProposalResource {
                             @Parameter(description = "The side acting (required for platform-admin)",
                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                             @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.decline(id, Params.uuid("cityId", cityId), ifMatch, caller);
+        ProposalRecord proposal = proposals.decline(id, QueryParams.uuid("cityId", cityId), ifMatch, caller);
         return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
     }
 

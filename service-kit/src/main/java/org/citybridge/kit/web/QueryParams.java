@@ -1,6 +1,5 @@
-package org.citybridge.clusters.rest;
+package org.citybridge.kit.web;
 
-import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.UnknownCodeException;
 import org.citybridge.kit.problem.ApiException;
 
@@ -9,19 +8,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Parses query parameters with a 400 naming the parameter (JAX-RS would answer 404 for an
- * unconvertible query parameter, which tells a client nothing).
+ * Parses query parameters with a 400 naming the parameter: JAX-RS would answer 404 for an
+ * unconvertible query parameter, which tells a client nothing, and an unknown code would be a 400
+ * that does not say which parameter was wrong. Blank means absent (null).
  */
-final class Params {
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
     /** Free-text filters: at most 200 characters and no control characters (PostgreSQL rejects NUL). */
-    static String text(String name, String value) {
+    public static String text(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -35,7 +36,7 @@ final class Params {
     }
 
     /** An ISO 3166-1 alpha-2 code, any case. */
-    static String country(String name, String value) {
+    public static String country(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -46,7 +47,7 @@ final class Params {
         return code;
     }
 
-    static UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -57,7 +58,7 @@ final class Params {
         }
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -68,7 +69,7 @@ final class Params {
         }
     }
 
-    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -80,12 +81,13 @@ final class Params {
         }
     }
 
-    static CooperationArea area(String name, String value) {
+    /** A code of the shared vocabulary, e.g. {@code QueryParams.code("area", value, CooperationArea::fromCode)}. */
+    public static <T> T code(String name, String value, Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return CooperationArea.fromCode(value);
+            return parser.apply(value);
         } catch (UnknownCodeException e) {
             throw ApiException.badRequest(name, e.getMessage());
         }
