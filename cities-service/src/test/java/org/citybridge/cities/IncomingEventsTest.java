@@ -33,6 +33,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -116,8 +117,9 @@ class IncomingEventsTest {
 
     @Test
     void shouldGiveBothCitiesTheirPartnerOnceEvenWhenRedelivered() {
-        UUID mexicoCity = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner Mexico City"), "MX");
-        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner Luoyang"), "CN");
+        String family = Fixtures.unique("Partner");
+        UUID mexicoCity = Fixtures.ensureCity(UUID.randomUUID(), family + " Mexico City", "MX");
+        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
         UUID pair = PairIds.of(mexicoCity, luoyang, ProposalKind.SISTER_CITY, null);
         PartnershipFormed formed = new PartnershipFormed(UUID.randomUUID(), pair, pair, mexicoCity, luoyang,
                 ProposalKind.SISTER_CITY, null, LocalDate.of(2022, 3, 1), "proposal", Instant.now());
@@ -131,13 +133,24 @@ class IncomingEventsTest {
                     .body("partners[0].formedOn", equalTo("2022-03-01"));
         });
         // the redelivery is processed after the first delivery (same key): wait for a marker behind it
-        UUID other = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Partner marker"), "CN");
+        UUID other = Fixtures.ensureCity(UUID.randomUUID(), family + " marker", "CN");
         UUID markerPair = PairIds.of(mexicoCity, other, ProposalKind.SISTER_CITY, null);
         events.publish(new PartnershipFormed(UUID.randomUUID(), markerPair, markerPair, mexicoCity, other,
                 ProposalKind.SISTER_CITY, null, LocalDate.of(2023, 1, 1), "proposal", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
         Fixtures.get(luoyang).body("partners.size()", equalTo(1));
+
+        // a page of cities carries each city's own partners, oldest first, as the single city does
+        given().queryParam("q", family).queryParam("size", 10).when().get("/api/v1/cities").then().statusCode(200)
+                .body("totalItems", equalTo(3))
+                .body(partnersInList(mexicoCity), contains(luoyang.toString(), other.toString()))
+                .body(partnersInList(luoyang), contains(mexicoCity.toString()))
+                .body(partnersInList(other), contains(mexicoCity.toString()));
+    }
+
+    private static String partnersInList(UUID city) {
+        return "items.find { it.id == '" + city + "' }.partners.cityId";
     }
 
     @Test

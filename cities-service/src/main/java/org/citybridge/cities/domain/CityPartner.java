@@ -11,8 +11,11 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** One side of a formed partnership: {@code cityId} partners with {@code partnerId}. Read-only for clients. */
 @Entity
@@ -42,5 +45,14 @@ public class CityPartner extends PanacheEntityBase {
 
     public static List<CityPartner> ofCity(UUID cityId) {
         return list("cityId = ?1 order by formedOn, partnerId", cityId);
+    }
+
+    /** The partners of several cities, each city's in the order of {@link #ofCity}. */
+    public static Map<UUID, List<CityPartner>> ofCities(Collection<UUID> cityIds) {
+        if (cityIds.isEmpty()) {
+            return Map.of();
+        }
+        return CityPartner.<CityPartner>list("cityId in ?1 order by formedOn, partnerId", cityIds).stream()
+                .collect(Collectors.groupingBy(p -> p.cityId));
     }
 }

@@ -133,7 +133,7 @@ public class CityResource {
                 stance == null ? null : Stance.parse(stance),
                 intent == null ? null : Intent.parse(intent),
                 text, PageRequest.flag("retired", retired, false));
-        return cities.list(query, request).map(views::city);
+        return views.cities(cities.list(query, request));
     }
 
     @PUT

@@ -5,6 +5,11 @@ import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.CityPartner;
 import org.citybridge.cities.domain.Interest;
 import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.web.Page;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Maps entities to API views, hiding personal data from callers who may not see it. */
 @ApplicationScoped
@@ -17,6 +22,16 @@ public class CityViews {
     }
 
     public CityResponse city(City city) {
+        return city(city, CityPartner.ofCity(city.id));
+    }
+
+    /** A page of cities, their partners read with one query for the page (not one per city). */
+    public Page<CityResponse> cities(Page<City> page) {
+        Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(page.items().stream().map(c -> c.id).toList());
+        return page.map(city -> city(city, partners.getOrDefault(city.id, List.of())));
+    }
+
+    private CityResponse city(City city, List<CityPartner> partners) {
         boolean personal = caller.actsFor(city.id);
         return new CityResponse(city.id, city.name, city.localName, city.country, city.region, city.subRegion,
                 city.population,
@@ -25,7 +40,7 @@ public class CityViews {
                 city.officials.stream().map(o -> personal
                         ? new CityResponse.OfficialView(o.name(), o.title(), o.office(), o.email(), o.phone())
                         : new CityResponse.OfficialView(o.name(), o.title(), o.office(), null, null)).toList(),
-                CityPartner.ofCity(city.id).stream().map(p ->
+                partners.stream().map(p ->
                         new CityResponse.PartnerView(p.partnerId, p.partnershipId, p.kind, p.area, p.formedOn)).toList(),
                 city.retired, city.version, city.createdAt, city.updatedAt);
     }

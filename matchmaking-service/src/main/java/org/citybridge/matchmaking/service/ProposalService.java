@@ -3,6 +3,7 @@ package org.citybridge.matchmaking.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.ProposalAccepted;
@@ -22,6 +23,7 @@ import org.citybridge.matchmaking.ProposalRecord.Origin;
 import org.citybridge.matchmaking.ProposalRecord.Status;
 import org.citybridge.matchmaking.domain.Match;
 import org.citybridge.matchmaking.domain.PairChange;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -48,11 +51,13 @@ public class ProposalService {
     private final MatchmakingState state;
     private final EventOutbox outbox;
     private final Json json;
+    private final EntityManager em;
 
-    public ProposalService(MatchmakingState state, EventOutbox outbox, Json json) {
+    public ProposalService(MatchmakingState state, EventOutbox outbox, Json json, EntityManager em) {
         this.state = state;
         this.outbox = outbox;
         this.json = json;
+        this.em = em;
     }
 
     /** Pairs per round of {@link #sync}: keeps the IN lists of its two queries well below PostgreSQL's bind limit. */
@@ -71,32 +76,29 @@ public class ProposalService {
     }
 
     private void syncChunk(List<PairChange> changes, Instant now) {
-        Set<UUID> citiesA = new HashSet<>();
-        Set<UUID> citiesB = new HashSet<>();
-        Set<UUID> matched = new HashSet<>();
-        for (PairChange change : changes) {
-            citiesA.add(change.cityA());
-            citiesB.add(change.cityB());
-            if (change.current() != null) {
-                matched.add(change.current().pairId());
-            }
-        }
-        // open proposals of the changed pairs (a superset: any A with any B), grouped by pair
         Map<List<UUID>, List<ProposalRecord>> openByPair = new HashMap<>();
-        for (ProposalRecord proposal : ProposalRecord.<ProposalRecord>list("cityA in ?1 and cityB in ?2 and status in ?3",
-                citiesA, citiesB, OPEN)) {
+        for (ProposalRecord proposal : openProposalsOf(changes)) {
             openByPair.computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>()).add(proposal);
         }
         // every stored proposal of the current matches, whatever its status; absent = new
+        UUID[] pairIds = new UUID[changes.size()]; // name-based UUIDs (a hash each): computed once
+        Set<UUID> matched = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).current() != null) {
+                pairIds[i] = changes.get(i).current().pairId();
+                matched.add(pairIds[i]);
+            }
+        }
         Map<UUID, ProposalRecord> byId = new HashMap<>();
         if (!matched.isEmpty()) {
             for (ProposalRecord proposal : ProposalRecord.<ProposalRecord>list("id in ?1", matched)) {
                 byId.put(proposal.id, proposal);
             }
         }
-        for (PairChange change : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            PairChange change = changes.get(i);
             Match match = change.current();
-            UUID keep = match == null ? null : match.pairId();
+            UUID keep = pairIds[i];
             for (ProposalRecord proposal : openByPair.getOrDefault(List.of(change.cityA(), change.cityB()), List.of())) {
                 if (!proposal.id.equals(keep) && proposal.status == Status.PROPOSED && proposal.origin == Origin.RANKING) {
                     proposal.status = Status.SUPERSEDED;
@@ -104,22 +106,48 @@ public class ProposalService {
                 }
             }
             if (match != null) {
-                upsert(match, byId.get(match.pairId()), Origin.RANKING, now);
+                upsert(match, keep, byId.get(keep), Origin.RANKING, now);
             }
         }
     }
 
-    /** Creates or refreshes the proposal of a match; returns it, or empty if its history forbids it. */
-    Optional<ProposalRecord> upsert(Match match, Origin origin, Instant now) {
-        return upsert(match, ProposalRecord.findById(match.pairId()), origin, now);
+    /**
+     * The open proposals of exactly these pairs (any kind). The pairs go in as two parallel arrays, so
+     * the statement is the same whatever their number; selecting every open proposal of any first city
+     * with any second city, as before, loaded hundreds of unrelated proposals per event.
+     */
+    @SuppressWarnings("unchecked")
+    private List<ProposalRecord> openProposalsOf(List<PairChange> changes) {
+        StringJoiner firsts = new StringJoiner(",", "{", "}");
+        StringJoiner seconds = new StringJoiner(",", "{", "}");
+        for (PairChange change : changes) {
+            firsts.add(change.cityA().toString());
+            seconds.add(change.cityB().toString());
+        }
+        return em.createNativeQuery("""
+                        select p.* from mm_proposal p
+                        join unnest(cast(:firsts as uuid[]), cast(:seconds as uuid[])) as pair(city_a, city_b)
+                          on p.city_a = pair.city_a and p.city_b = pair.city_b
+                        where p.status in ('PROPOSED', 'ACCEPTED_BY_ONE')""", ProposalRecord.class)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(ProposalRecord.class) // flushes pending proposal changes first, as a query would
+                .setParameter("firsts", firsts.toString())
+                .setParameter("seconds", seconds.toString())
+                .getResultList();
     }
 
-    /** As {@link #upsert(Match, Origin, Instant)}, with the stored proposal already read (null if none). */
-    private Optional<ProposalRecord> upsert(Match match, ProposalRecord stored, Origin origin, Instant now) {
+    /** Creates or refreshes the proposal of a match; returns it, or empty if its history forbids it. */
+    Optional<ProposalRecord> upsert(Match match, Origin origin, Instant now) {
+        UUID pairId = match.pairId();
+        return upsert(match, pairId, ProposalRecord.findById(pairId), origin, now);
+    }
+
+    /** As {@link #upsert(Match, Origin, Instant)}, with its pair id and the stored proposal (null if none). */
+    private Optional<ProposalRecord> upsert(Match match, UUID pairId, ProposalRecord stored, Origin origin, Instant now) {
         ProposalRecord proposal = stored;
         if (proposal == null) {
             proposal = new ProposalRecord();
-            proposal.id = match.pairId();
+            proposal.id = pairId;
             proposal.cityA = match.cityA();
             proposal.cityB = match.cityB();
             proposal.kind = match.kind();
