@@ -201,20 +201,11 @@ public class ProposalService {
 
     /** One side accepts; when both have, the proposal is AGREED and a partnership forms. */
     public ProposalRecord accept(UUID proposalId, UUID asCity, String ifMatch, Caller caller) {
-        return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ProposalRecord proposal = require(proposalId);
-            UUID side = side(proposal, asCity, caller);
-            if (ifMatch != null) {
-                ETags.requireMatch(ifMatch, proposal.version);
-            }
-            if (!proposal.isOpen()) {
-                throw ApiException.conflict("Proposal " + proposalId + " is " + proposal.status + " and can no longer be accepted");
-            }
+        return answer(proposalId, asCity, ifMatch, caller, "accepted", (proposal, side, now) -> {
             boolean sideA = side.equals(proposal.cityA);
             if (sideA ? proposal.acceptedByA : proposal.acceptedByB) {
                 throw ApiException.conflict("City " + side + " has already accepted proposal " + proposalId);
             }
-            Instant now = Instant.now();
             if (sideA) {
                 proposal.acceptedByA = true;
             } else {
@@ -230,22 +221,12 @@ public class ProposalService {
             } else {
                 proposal.status = Status.ACCEPTED_BY_ONE;
             }
-            return proposal;
-        }));
+        });
     }
 
     /** One side declines: the pair is never proposed again for this kind. */
     public ProposalRecord decline(UUID proposalId, UUID asCity, String ifMatch, Caller caller) {
-        return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ProposalRecord proposal = require(proposalId);
-            UUID side = side(proposal, asCity, caller);
-            if (ifMatch != null) {
-                ETags.requireMatch(ifMatch, proposal.version);
-            }
-            if (!proposal.isOpen()) {
-                throw ApiException.conflict("Proposal " + proposalId + " is " + proposal.status + " and can no longer be declined");
-            }
-            Instant now = Instant.now();
+        return answer(proposalId, asCity, ifMatch, caller, "declined", (proposal, side, now) -> {
             proposal.status = Status.DECLINED;
             proposal.decidedBy = side;
             proposal.updatedAt = now;
@@ -253,6 +234,30 @@ public class ProposalService {
             state.engine().declined(proposal.cityA, proposal.cityB, proposal.kind,
                     proposal.area == null ? null : CooperationArea.fromCode(proposal.area));
             sync(state.engine().drainChanges(), now);
+        });
+    }
+
+    /** What accepting or declining does to an open proposal, for the side that answers. */
+    @FunctionalInterface
+    private interface Answer {
+        void apply(ProposalRecord proposal, UUID side, Instant now);
+    }
+
+    /**
+     * The checks both answers share, in one locked transaction: the proposal exists, the caller may act
+     * for the side, If-Match (when sent) is current and the proposal is still open.
+     */
+    private ProposalRecord answer(UUID proposalId, UUID asCity, String ifMatch, Caller caller, String verb, Answer answer) {
+        return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ProposalRecord proposal = require(proposalId);
+            UUID side = side(proposal, asCity, caller);
+            if (ifMatch != null) {
+                ETags.requireMatch(ifMatch, proposal.version);
+            }
+            if (!proposal.isOpen()) {
+                throw ApiException.conflict("Proposal " + proposalId + " is " + proposal.status + " and can no longer be " + verb);
+            }
+            answer.apply(proposal, side, Instant.now());
             return proposal;
         }));
     }
