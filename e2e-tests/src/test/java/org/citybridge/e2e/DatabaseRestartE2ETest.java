@@ -36,7 +36,8 @@ import static org.citybridge.e2e.FaultPlatform.MATCHMAKING;
  *       after it returns, and the services recover by themselves: the very processes that ran before
  *       are still running, none was restarted;</li>
  *   <li>no answer ever carries a stack trace or an exception class name, and every failed API call is
- *       {@code application/problem+json} (readiness answers its own JSON health body);</li>
+ *       {@code application/problem+json} (readiness answers its own JSON health body); an API call that
+ *       fails for want of the database is a 503 {@code unavailable} problem, never a 500;</li>
  *   <li>writes work again afterwards in all three services, and their effects flow on: an interest
  *       stated after the restart is published by the recovered outbox relay and consumed by the
  *       recovered matchmaking, which proposes the pair it completes.</li>
@@ -123,8 +124,15 @@ class DatabaseRestartE2ETest {
             } else if (a.status() >= 400) {
                 assertThat(a.contentType()).as("%s %s answer %d: %s", s.service(), s.what(), a.status(), a.body())
                         .startsWith("application/problem+json");
+                if (a.status() >= 500) {
+                    assertThat(a.status()).as("an API failing for want of its database says so: %s %s %s",
+                            s.service(), s.what(), a.body()).isEqualTo(503);
+                    assertThat(a.json().path("type").asText()).endsWith("/unavailable");
+                }
             }
         }
+        assertThat(seen).as("API calls answered 503 while the database was away")
+                .anyMatch(s -> !s.what().equals("ready") && s.answer().reached() && s.answer().status() == 503);
         // writes work again in all three services
         scenario.post(interest(scenario, 5, "air-quality", "SEEK", "after")).expect(200, 201);
         organisation(clusters).expect(201);

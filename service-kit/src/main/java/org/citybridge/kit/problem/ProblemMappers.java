@@ -22,6 +22,7 @@ import org.citybridge.contracts.vocabulary.UnknownCodeException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -29,12 +30,13 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every error into {@code application/problem+json}: validation, unreadable JSON, unknown
- * vocabulary codes, business errors, security and framework errors, and (without a stack trace) the
- * unexpected ones.
+ * vocabulary codes, business errors, security and framework errors, a database that is away (503 with
+ * {@code Retry-After}), and (without a stack trace) the unexpected ones.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response apiError(ApiException e, UriInfo uri) {
@@ -121,6 +123,13 @@ public class ProblemMappers {
         if (code != null) {
             return unknownCode(code, uri);
         }
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable, answered 503: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable", "Service Unavailable",
+                            503, "The database is not reachable at the moment; nothing was changed. Retry shortly.",
+                            path(uri), null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
@@ -177,6 +186,24 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? null : field.toString();
+    }
+
+    /**
+     * The database is restarting or unreachable (SQLState class 08, connection exception, or 57P,
+     * operator intervention), or no pooled connection came free within the pool's acquisition timeout
+     * (Agroal says so only in its message): a temporary condition, not a bug of the request.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                        || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
