@@ -3,29 +3,53 @@ package org.citybridge.kit.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.kit.inbox.EventCodec;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Announces state changes: the event is stored in the outbox within the caller's transaction, so it
  * exists if and only if the change commits. {@link OutboxRelay} publishes it afterwards.
+ *
+ * <p>The events of a transaction are written together, in the order they were appended, as one JDBC
+ * batch just before the transaction commits: the outbox key is an identity column, so writing each
+ * event as it is appended would cost a database round trip per event (matchmaking appends several
+ * per consumed event). Written inside the transaction, while its locks are held, the keys still
+ * follow the order in which changes to one aggregate commit.
  */
 @ApplicationScoped
 public class EventOutbox {
 
+    private static final String INSERT = """
+            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+
     private final EventCodec codec;
     private final Event<OutboxAppended> appended;
     private final MeterRegistry metrics;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DataSource dataSource;
 
-    public EventOutbox(EventCodec codec, Event<OutboxAppended> appended, MeterRegistry metrics) {
+    public EventOutbox(EventCodec codec, Event<OutboxAppended> appended, MeterRegistry metrics,
+                       TransactionSynchronizationRegistry transactions, DataSource dataSource) {
         this.codec = codec;
         this.appended = appended;
         this.metrics = metrics;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
     }
 
     /** Stores the event; must run inside the transaction of the change it announces. */
@@ -41,9 +65,56 @@ public class EventOutbox {
         event.recordKey = payload.aggregateId().toString();
         event.payload = codec.toJson(payload);
         event.occurredAt = headers.time();
-        event.persist();
+        pendingInThisTransaction().add(event);
         metrics.counter("citybridge.outbox.appended", "type", type.ceType()).increment();
         appended.fire(new OutboxAppended(headers.id()));
         return headers;
+    }
+
+    /** The events this transaction appended so far; the first append arranges their writing before commit. */
+    private List<OutboxEvent> pendingInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> pending = (List<OutboxEvent>) transactions.getResource(EventOutbox.class);
+        if (pending == null) {
+            List<OutboxEvent> created = new ArrayList<>();
+            transactions.putResource(EventOutbox.class, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getRollbackOnly()) {
+                        return; // nothing of this transaction will commit
+                    }
+                    write(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // the rows commit or roll back with the transaction
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    /** One batch on the transaction's own connection (the pool hands out the enlisted one). */
+    private void write(List<OutboxEvent> events) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (OutboxEvent event : events) {
+                insert.setString(1, event.eventId);
+                insert.setString(2, event.type);
+                insert.setString(3, event.source);
+                insert.setString(4, event.topic);
+                insert.setString(5, event.recordKey);
+                insert.setString(6, event.payload);
+                insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            // thrown from beforeCompletion, it rolls the transaction back: the change and its events go together
+            throw new IllegalStateException("Could not write " + events.size() + " outbox event(s)", e);
+        }
     }
 }
