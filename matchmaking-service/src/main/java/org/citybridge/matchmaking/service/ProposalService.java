@@ -60,7 +60,7 @@ public class ProposalService {
         this.em = em;
     }
 
-    /** Pairs per round of {@link #sync}: keeps the IN lists of its two queries well below PostgreSQL's bind limit. */
+    /** Pairs per round of {@link #sync}: keeps the id list of its second query well below PostgreSQL's bind limit. */
     private static final int SYNC_CHUNK = 500;
 
     /**

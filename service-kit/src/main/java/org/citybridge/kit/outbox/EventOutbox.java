@@ -36,6 +36,7 @@ public class EventOutbox {
     private static final String INSERT = """
             insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at)
             values (?, ?, ?, ?, ?, ?, ?)""";
+    private static final int MAX_BATCH = 500;
 
     private final EventCodec codec;
     private final Event<OutboxAppended> appended;
@@ -71,36 +72,49 @@ public class EventOutbox {
         return headers;
     }
 
-    /** The events this transaction appended so far; the first append arranges their writing before commit. */
-    private List<OutboxEvent> pendingInThisTransaction() {
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> pending = (List<OutboxEvent>) transactions.getResource(EventOutbox.class);
-        if (pending == null) {
-            List<OutboxEvent> created = new ArrayList<>();
-            transactions.putResource(EventOutbox.class, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (transactions.getRollbackOnly()) {
-                        return; // nothing of this transaction will commit
-                    }
-                    write(created);
-                }
+    /** The events of one transaction, written once just before it commits. */
+    private final class Pending implements Synchronization {
 
-                @Override
-                public void afterCompletion(int status) {
-                    // the rows commit or roll back with the transaction
-                }
-            });
-            pending = created;
+        final List<OutboxEvent> events = new ArrayList<>();
+        boolean written;
+
+        @Override
+        public void beforeCompletion() {
+            if (!transactions.getRollbackOnly()) { // otherwise nothing of this transaction will commit
+                write(events);
+            }
+            written = true;
         }
-        return pending;
+
+        @Override
+        public void afterCompletion(int status) {
+            // the rows commit or roll back with the transaction
+        }
     }
 
-    /** One batch on the transaction's own connection (the pool hands out the enlisted one). */
+    /**
+     * The events this transaction appended so far; the first append arranges their writing before commit.
+     * Interposed synchronizations run after the ordinary ones, Hibernate's flush among them, so the
+     * transaction's row locks are taken before the outbox keys are drawn.
+     */
+    private List<OutboxEvent> pendingInThisTransaction() {
+        Pending pending = (Pending) transactions.getResource(Pending.class);
+        if (pending == null) {
+            pending = new Pending();
+            transactions.putResource(Pending.class, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        if (pending.written) {
+            throw new IllegalStateException("An event was appended after this transaction's outbox was written");
+        }
+        return pending.events;
+    }
+
+    /** Batches on the transaction's own connection (the pool hands out the enlisted one). */
     private void write(List<OutboxEvent> events) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int inBatch = 0;
             for (OutboxEvent event : events) {
                 insert.setString(1, event.eventId);
                 insert.setString(2, event.type);
@@ -110,8 +124,14 @@ public class EventOutbox {
                 insert.setString(6, event.payload);
                 insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
                 insert.addBatch();
+                if (++inBatch == MAX_BATCH) {
+                    insert.executeBatch();
+                    inBatch = 0;
+                }
             }
-            insert.executeBatch();
+            if (inBatch > 0) {
+                insert.executeBatch();
+            }
         } catch (SQLException e) {
             // thrown from beforeCompletion, it rolls the transaction back: the change and its events go together
             throw new IllegalStateException("Could not write " + events.size() + " outbox event(s)", e);
