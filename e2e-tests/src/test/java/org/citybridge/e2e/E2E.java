@@ -39,14 +39,14 @@ final class E2E {
     }
 
     /** Every run starts from empty databases and topics, so no test sees what an earlier run left. */
-    private static void clearData() {
-        if (!Files.exists(DATA)) {
+    static void clearData(Path data) {
+        if (!Files.exists(data)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(DATA)) {
+        try (Stream<Path> paths = Files.walk(data)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear " + DATA, e);
+            throw new UncheckedIOException("Cannot clear " + data, e);
         }
     }
 
@@ -72,7 +72,7 @@ final class E2E {
     static synchronized Platform platform() {
         if (platform == null) {
             stopLoneKeycloak();
-            clearData();
+            clearData(DATA);
             Status status = new Status(System.out);
             platform = Platform.start(layout(), PlatformPorts.free(), status, true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-e2e-platform"));

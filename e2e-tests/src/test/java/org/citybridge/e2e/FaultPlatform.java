@@ -7,14 +7,9 @@ import org.citybridge.launcher.PlatformLayout;
 import org.citybridge.launcher.PlatformPorts;
 import org.citybridge.launcher.Status;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A second platform, only for the fault tests (broker outage, crashes, database restart): they stop
@@ -41,7 +36,7 @@ final class FaultPlatform {
 
     static synchronized Platform get() {
         if (platform == null) {
-            clearData();
+            E2E.clearData(DATA);
             platform = Platform.start(PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(),
                     new Status(System.out), true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-fault-platform"));
@@ -61,16 +56,5 @@ final class FaultPlatform {
             adminTokenAt = Instant.now();
         }
         return adminToken;
-    }
-
-    private static void clearData() {
-        if (!Files.exists(DATA)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(DATA)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear " + DATA, e);
-        }
     }
 }
