@@ -6,6 +6,7 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,7 +42,14 @@ public final class MatchEngine {
     private PairScorer scorer;
     private final List<TopList> lists = new ArrayList<>();
     private final List<Set<Integer>> heldBy = new ArrayList<>();
-    private final Set<Long> touched = new LinkedHashSet<>();
+    /**
+     * Each city's current entry threshold ({@link TopList#threshold}), kept beside the lists: offering a
+     * changed city to tens of thousands of others reads this array in city order instead of each
+     * other city's list object (scattered over the heap, a cache miss each).
+     */
+    private double[] thresholds = new double[0];
+    private int firstUnnoted;
+    private Set<Long> touched = new LinkedHashSet<>();
     private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
     private boolean bulk;
 
@@ -95,7 +103,7 @@ public final class MatchEngine {
             }
         }
         ensureLists();
-        refresh(node, graph.areaNeighbourhood(node), null);
+        refresh(node, graph.areaNeighbourhood(node), null, false);
         for (CityNode partner : newPartners) {
             partnershipEffects(node, partner);
         }
@@ -125,7 +133,7 @@ public final class MatchEngine {
             affected.or(graph.byArea[old]);
         }
         ensureLists();
-        refresh(node, affected, null);
+        refresh(node, affected, null, true);
     }
 
     public void withdrawInterest(UUID cityId, UUID interestId) {
@@ -141,7 +149,7 @@ public final class MatchEngine {
         node.recomputeArea(area);
         graph.reindexArea(node, area);
         ensureLists();
-        refresh(node, (BitSet) graph.byArea[area].clone(), null);
+        refresh(node, (BitSet) graph.byArea[area].clone(), null, true);
     }
 
     public void nameCluster(UUID clusterId, String name) {
@@ -262,6 +270,7 @@ public final class MatchEngine {
                 touch(i, fresh[i].others[k]);
             }
             lists.set(i, fresh[i]);
+            noteThreshold(i);
             heldBy.set(i, null);
         }
         for (int i = 0; i < n; i++) {
@@ -291,6 +300,7 @@ public final class MatchEngine {
                 int evicted = list.offer(side[1].idx, score);
                 if (evicted != -2) {
                     heldBy(side[1].idx).add(side[0].idx);
+                    noteThreshold(side[0].idx);
                 }
                 if (evicted >= 0) {
                     heldBy(evicted).remove(side[0].idx);
@@ -314,7 +324,7 @@ public final class MatchEngine {
             UUID low = a.id.compareTo(b.id) < 0 ? a.id : b.id;
             changes.add(new PairChange(low, low.equals(a.id) ? b.id : a.id, current));
         }
-        touched.clear();
+        touched = new LinkedHashSet<>(); // not clear(): that walks the whole table, grown once by a full re-score
         changes.sort(Comparator.comparing(PairChange::cityA).thenComparing(PairChange::cityB));
         return changes;
     }
@@ -456,35 +466,58 @@ public final class MatchEngine {
         }
     }
 
-    /** Re-ranks {@code a}, then updates a's entry in the lists of the affected cities and of those listing it. */
     private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected) {
+        refresh(a, affectedBits, affected, false);
+    }
+
+    /**
+     * Re-ranks {@code a}, then updates a's entry in the lists of the affected cities and of those listing it.
+     *
+     * @param onlyAffectedChanged a's score changed with the cities of {@code affectedBits} only (an
+     *                            interest in one area): when none of a's listed scores fell, a is
+     *                            re-ranked in the same sweep that offers it to the others
+     */
+    private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected, boolean onlyAffectedChanged) {
         if (bulk) {
             return;
         }
         Set<Integer> dirty = new LinkedHashSet<>();
-        recompute(a.idx);
-        // many cities to offer a to: bound a's score with each through the search's lists first
-        TopSearch.Bounds bounds = affectedBits != null && a.scorable()
-                ? TopSearch.bounds(graph, scorer, settings, a, scratch.get()) : null;
-        if (affectedBits != null) {
-            for (int b = affectedBits.nextSetBit(0); b >= 0; b = affectedBits.nextSetBit(b + 1)) {
-                updateEntry(b, a, dirty, bounds);
-            }
+        TopList own = onlyAffectedChanged && affectedBits != null && a.scorable() ? rescoredIfNoneFell(a) : null;
+        if (own == null) {
+            recompute(a.idx);
+        }
+        // Many cities to offer a to: only those whose bound with a reaches their threshold get past
+        // the bit sets. The cities already listing a are not skipped: heldBy below visits each of them.
+        // An unscorable a enters no list, so only its current entries (heldBy) need an update.
+        if (affectedBits != null && a.scorable()) {
+            TopSearch.bounds(graph, scorer, settings, a, scratch.get())
+                    .forEachReaching(affectedBits, thresholds, own, settings.minScore(), (b, intoTheirs, intoOwn) -> {
+                        if (intoTheirs) {
+                            updateEntry(b, a, dirty);
+                        }
+                        if (intoOwn) {
+                            offerTo(own, a, b);
+                        }
+                    });
+        }
+        if (own != null) {
+            // Every other city's score with a is unchanged and was below a's old N-th, which only rose.
+            install(a.idx, own);
         }
         if (affected != null) {
             for (int b : affected) {
-                updateEntry(b, a, dirty, null);
+                updateEntry(b, a, dirty);
             }
         }
         for (int b : new ArrayList<>(heldBy(a.idx))) {
-            updateEntry(b, a, dirty, null);
+            updateEntry(b, a, dirty);
         }
         for (int b : dirty) {
             recompute(b);
         }
     }
 
-    private void updateEntry(int b, CityNode a, Set<Integer> dirty, TopSearch.Bounds bounds) {
+    private void updateEntry(int b, CityNode a, Set<Integer> dirty) {
         if (b == a.idx) {
             return;
         }
@@ -498,6 +531,7 @@ public final class MatchEngine {
                 return;
             }
             list.raise(pos, score);
+            noteThreshold(b);
             touch(a.idx, b);
             return;
         }
@@ -505,9 +539,6 @@ public final class MatchEngine {
             return;
         }
         double threshold = list.threshold(settings.minScore());
-        if (bounds != null && bounds.bounds(b) < threshold - EPS) {
-            return;
-        }
         if (scorer.interestPart(nb, a) + scorer.otherBound(nb, a) < threshold - EPS) {
             return;
         }
@@ -520,6 +551,7 @@ public final class MatchEngine {
             return;
         }
         heldBy(a.idx).add(b);
+        noteThreshold(b);
         touch(a.idx, b);
         if (evicted >= 0) {
             heldBy(evicted).remove(b);
@@ -527,9 +559,37 @@ public final class MatchEngine {
         }
     }
 
+    /** a's list with every entry rescored, or null if a score fell (its successor is then unknown). */
+    private TopList rescoredIfNoneFell(CityNode a) {
+        TopList old = lists.get(a.idx);
+        TopList fresh = new TopList(settings.topN(), graph.nodes);
+        for (int k = 0; k < old.size; k++) {
+            double score = scorer.scoreOnly(a, graph.at(old.others[k]));
+            if (!(score >= old.scores[k])) {
+                return null;
+            }
+            fresh.offer(old.others[k], score);
+        }
+        return fresh;
+    }
+
+    private void offerTo(TopList own, CityNode a, int b) {
+        if (b == a.idx || own.indexOf(b) >= 0) {
+            return;
+        }
+        double score = scorer.scoreOnly(a, graph.at(b));
+        if (score >= settings.minScore()) {
+            own.offer(b, score);
+        }
+    }
+
     private void recompute(int x) {
+        install(x, computeTop(graph.at(x), lists.get(x).partners()));
+    }
+
+    /** Makes {@code fresh} x's list, keeping heldBy, the thresholds and the changed pairs in step. */
+    private void install(int x, TopList fresh) {
         TopList old = lists.get(x);
-        TopList fresh = computeTop(graph.at(x), old.partners());
         for (int k = 0; k < old.size; k++) {
             heldBy(old.others[k]).remove(x);
             touch(x, old.others[k]);
@@ -539,6 +599,21 @@ public final class MatchEngine {
             touch(x, fresh.others[k]);
         }
         lists.set(x, fresh);
+        noteThreshold(x);
+    }
+
+    private void noteThreshold(int x) {
+        thresholds[x] = lists.get(x).threshold(settings.minScore());
+    }
+
+    /** For tests: whether the threshold array agrees with every list. */
+    boolean thresholdsAgree() {
+        for (int x = 0; x < lists.size(); x++) {
+            if (Double.compare(thresholds[x], lists.get(x).threshold(settings.minScore())) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The top N of one city (see {@link TopSearch}); {@code hint}: cities worth scoring first, or null. */
@@ -583,5 +658,12 @@ public final class MatchEngine {
             lists.add(new TopList(settings.topN(), graph.nodes));
             heldBy.add(null);
         }
+        if (thresholds.length < lists.size()) {
+            thresholds = Arrays.copyOf(thresholds, Math.max(lists.size(), thresholds.length * 2));
+        }
+        for (int i = resize ? 0 : firstUnnoted; i < lists.size(); i++) {
+            noteThreshold(i);
+        }
+        firstUnnoted = lists.size();
     }
 }

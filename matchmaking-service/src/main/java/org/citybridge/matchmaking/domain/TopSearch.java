@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.domain;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.UUID;
 
 /**
@@ -251,9 +252,9 @@ final class TopSearch {
 
     /**
      * Upper bounds of one city's score with any other, from the same lists as the search: used when a
-     * change to {@code a} must be offered to the lists of many other cities (is a's new score with b
-     * able to enter b's top N?). Cities sharing an exchange or a partner with {@code a} are not bounded
-     * by the lists: {@link #bounds(int)} is infinite for them.
+     * change to {@code a} must be offered to the lists of many other cities (can a's new score with b
+     * enter b's top N?). Cities sharing an exchange or a partner with {@code a} are not bounded by the
+     * lists: they always reach.
      */
     static final class Bounds {
         private final IdSet[] lists;
@@ -267,17 +268,48 @@ final class TopSearch {
             this.residual = residual;
         }
 
-        double bounds(int b) {
-            if (sparse.contains(b)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double sum = residual;
-            for (int i = 0; i < lists.length; i++) {
-                if (lists[i].contains(b)) {
-                    sum += bounds[i];
+        /** What to do with a city whose bound reaches a threshold. */
+        interface Reached {
+            /**
+             * @param intoTheirs the bound reaches the city's own threshold: a may enter its list
+             * @param intoOwn    the bound reaches {@code own}'s threshold: the city may enter a's list
+             */
+            void accept(int b, boolean intoTheirs, boolean intoOwn);
+        }
+
+        /**
+         * Calls {@code action}, in city order, for each city of {@code cities} whose bound reaches its
+         * own threshold ({@code thresholds[b]}) or, if {@code own} is given, a's ({@code own}'s, which
+         * may rise during the walk); the others can enter neither list. Works 64 cities at a time: each
+         * list's word is read once and adds its bound only to the member cities.
+         */
+        void forEachReaching(BitSet cities, double[] thresholds, TopList own, double floor, Reached action) {
+            long[] cityWords = cities.toLongArray();
+            double[] sums = new double[64];
+            for (int word = 0; word < cityWords.length; word++) {
+                long members = cityWords[word];
+                if (members == 0) {
+                    continue;
+                }
+                for (int i = 0; i < lists.length; i++) {
+                    for (long m = lists[i].word(word) & members; m != 0; m &= m - 1) {
+                        sums[Long.numberOfTrailingZeros(m)] += bounds[i];
+                    }
+                }
+                long unbounded = sparse.word(word);
+                for (long m = members; m != 0; m &= m - 1) {
+                    int lane = Long.numberOfTrailingZeros(m);
+                    int b = (word << 6) + lane;
+                    double sum = residual + sums[lane];
+                    sums[lane] = 0;
+                    boolean always = (unbounded & 1L << lane) != 0;
+                    boolean intoTheirs = always || sum >= thresholds[b] - EPS;
+                    boolean intoOwn = own != null && (always || sum >= own.threshold(floor) - EPS);
+                    if (intoTheirs || intoOwn) {
+                        action.accept(b, intoTheirs, intoOwn);
+                    }
                 }
             }
-            return sum;
         }
     }
 

@@ -30,6 +30,7 @@ class MatchEngineTest {
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
             String event = world.randomEvent(engine, interests);
+            assertThat(engine.thresholdsAgree()).as("thresholds after step %d (%s)", step, event).isTrue();
             if (step % 50 == 49 || step > 1450) {
                 for (UUID city : world.cities) {
                     assertThat(engine.ranking(city)).as("step %d (%s), city %s", step, event, city)
@@ -67,6 +68,9 @@ class MatchEngineTest {
                 assertThat(engine.ranking(city)).as("%s, maintained, city %s", weights, city)
                         .isEqualTo(engine.rankBruteForce(city));
             }
+            assertThat(engine.thresholdsAgree()).as("%s, thresholds", weights).isTrue();
+            engine.reconfigure(new MatchSettings(weights, 10, 2.0, SouthSouthMode.BONUS));
+            assertThat(engine.thresholdsAgree()).as("%s, thresholds after a new top size and minimum", weights).isTrue();
         }
     }
 
