@@ -180,10 +180,22 @@ final class TopSearch {
             }
             long pass = any & atLeast(planes, planeCount, needUnits);
             while (pass != 0) {
-                int d = (word << 6) + Long.numberOfTrailingZeros(pass);
+                int lane = Long.numberOfTrailingZeros(pass);
+                int d = (word << 6) + lane;
                 pass &= pass - 1;
                 if (d < size && s.stamp[d] != gen) {
                     s.stamp[d] = gen;
+                    // the exact sum of d's bounds (the units are rounded up): most cities stop here,
+                    // before their node, scattered over the heap, is read
+                    double bound = residual;
+                    for (int i = 0; i < n; i++) {
+                        if ((lists[i].word(word) & 1L << lane) != 0) {
+                            bound += s.bounds[i];
+                        }
+                    }
+                    if (bound < result.threshold(minScore) - EPS) {
+                        continue;
+                    }
                     CityNode b = graph.at(d);
                     if (scorer.interestPart(a, b) + scorer.otherBound(a, b) >= result.threshold(minScore) - EPS) {
                         offer(scorer, a, b, result, minScore);
