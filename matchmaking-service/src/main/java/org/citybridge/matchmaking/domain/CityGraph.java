@@ -155,6 +155,18 @@ final class CityGraph {
         intentByArea[area][node.idx] = indexed ? node.intent[area] : 0;
     }
 
+    /** The cities whose match class with the given city's current masks in one area is not 0. */
+    BitSet matchingInArea(CityNode node, int area) {
+        IdSet[] classes = byAreaClass[area][node.stance[area] << 3 | node.intent[area]];
+        long[] union = new long[(size() + 63) >>> 6];
+        for (int c = 1; c < classes.length; c++) {
+            for (int w = 0; w < union.length; w++) {
+                union[w] |= classes[c].word(w);
+            }
+        }
+        return BitSet.valueOf(union);
+    }
+
     /** Every city with an interest in any area the given city has one in. */
     BitSet areaNeighbourhood(CityNode node) {
         BitSet union = new BitSet();

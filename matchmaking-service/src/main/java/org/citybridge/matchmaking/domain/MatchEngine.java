@@ -125,15 +125,17 @@ public final class MatchEngine {
         int area = interest.area().ordinal();
         node.recomputeArea(area);
         graph.reindexArea(node, area);
-        BitSet affected = (BitSet) graph.byArea[area].clone();
+        // Weights are non-negative, so the city's score can only have risen where an area it changed
+        // now matches (match class not 0); the preference features count only there too.
+        BitSet rising = graph.matchingInArea(node, area);
         if (previous != null && previous.area() != interest.area()) {
             int old = previous.area().ordinal();
             node.recomputeArea(old);
             graph.reindexArea(node, old);
-            affected.or(graph.byArea[old]);
+            rising.or(graph.matchingInArea(node, old));
         }
         ensureLists();
-        refresh(node, affected, null, true);
+        refresh(node, rising, null, true);
     }
 
     public void withdrawInterest(UUID cityId, UUID interestId) {
@@ -149,7 +151,7 @@ public final class MatchEngine {
         node.recomputeArea(area);
         graph.reindexArea(node, area);
         ensureLists();
-        refresh(node, (BitSet) graph.byArea[area].clone(), null, true);
+        refresh(node, graph.matchingInArea(node, area), null, true);
     }
 
     public void nameCluster(UUID clusterId, String name) {
@@ -473,16 +475,16 @@ public final class MatchEngine {
     /**
      * Re-ranks {@code a}, then updates a's entry in the lists of the affected cities and of those listing it.
      *
-     * @param onlyAffectedChanged a's score changed with the cities of {@code affectedBits} only (an
-     *                            interest in one area): when none of a's listed scores fell, a is
-     *                            re-ranked in the same sweep that offers it to the others
+     * @param onlyAffectedRose a's score can have risen with the cities of {@code affectedBits} only (an
+     *                         interest in one area): when none of a's listed scores fell, a is
+     *                         re-ranked in the same sweep that offers it to the others
      */
-    private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected, boolean onlyAffectedChanged) {
+    private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected, boolean onlyAffectedRose) {
         if (bulk) {
             return;
         }
         Set<Integer> dirty = new LinkedHashSet<>();
-        TopList own = onlyAffectedChanged && affectedBits != null && a.scorable() ? rescoredIfNoneFell(a) : null;
+        TopList own = onlyAffectedRose && affectedBits != null && a.scorable() ? rescoredIfNoneFell(a) : null;
         if (own == null) {
             recompute(a.idx);
         }
@@ -501,7 +503,7 @@ public final class MatchEngine {
                     });
         }
         if (own != null) {
-            // Every other city's score with a is unchanged and was below a's old N-th, which only rose.
+            // Every other city's score with a did not rise and was below a's old N-th, which only rose.
             install(a.idx, own);
         }
         if (affected != null) {
