@@ -28,4 +28,15 @@ public interface OutboxConfig {
     /** How long a send may take before the round counts as failed. */
     @WithDefault("15s")
     Duration sendTimeout();
+
+    /**
+     * How long published events stay in the outbox (for inspection) before they are deleted; events
+     * not yet published are never deleted.
+     */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often published events older than the retention are deleted. */
+    @WithDefault("10m")
+    Duration pruneInterval();
 }

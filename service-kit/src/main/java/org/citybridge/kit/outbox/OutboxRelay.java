@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +67,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
     private final Counter failedRounds;
+    private final Counter pruned;
     private volatile boolean running;
     private boolean probing; // the last round failed: send one event per round until the broker acknowledges
     private boolean reconciled; // the outbox agrees with the topics (false at start and after a failed round)
@@ -80,6 +82,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
         this.published = metrics.counter("citybridge.outbox.published");
         this.failedRounds = metrics.counter("citybridge.outbox.failed.rounds");
+        this.pruned = metrics.counter("citybridge.outbox.pruned");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -115,6 +118,7 @@ public class OutboxRelay {
 
     private void run() {
         long backoffMillis = 0;
+        long nextPrune = System.nanoTime();
         while (running) {
             try {
                 if (backoffMillis > 0) {
@@ -128,6 +132,15 @@ public class OutboxRelay {
                     sent = relayOneBatch();
                 } while (running && sent == config.batchSize());
                 backoffMillis = 0;
+                if (System.nanoTime() - nextPrune >= 0) {
+                    nextPrune = System.nanoTime() + config.pruneInterval().toNanos();
+                    try {
+                        prune();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Deleting published outbox events failed (%s); next try in %s", e.toString(),
+                                config.pruneInterval());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -190,6 +203,31 @@ public class OutboxRelay {
         }
         // a full batch, or a successful probe, means more may wait
         return done.size() == size ? config.batchSize() : done.size();
+    }
+
+    /**
+     * Deletes the events published longer ago than the retention, oldest first, a batch per
+     * transaction (short locks, bounded undo); returns how many. Unpublished events are never deleted.
+     */
+    public int prune() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        int size = config.batchSize();
+        int total = 0;
+        int deleted;
+        do {
+            // by seq, the primary key: the oldest rows come first, so the scan stops after one batch
+            deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.getEntityManager().createNativeQuery(
+                            "delete from outbox_event where seq in (select seq from outbox_event"
+                                    + " where published_at < ?1 order by seq limit ?2)")
+                    .setParameter(1, cutoff)
+                    .setParameter(2, size)
+                    .executeUpdate());
+            total += deleted;
+        } while (deleted == size);
+        if (total > 0) {
+            pruned.increment(total);
+        }
+        return total;
     }
 
     /**
