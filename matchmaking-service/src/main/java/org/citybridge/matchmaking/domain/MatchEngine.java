@@ -49,6 +49,11 @@ public final class MatchEngine {
      */
     private double[] thresholds = new double[0];
     private int firstUnnoted;
+    /**
+     * The cities whose list is exactly their top N (ranked by a search, then kept by the incremental
+     * steps). Lists restored from stored proposals may miss entries until the city is ranked again.
+     */
+    private final BitSet exact = new BitSet();
     private Set<Long> touched = new LinkedHashSet<>();
     private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
     private boolean bulk;
@@ -273,6 +278,7 @@ public final class MatchEngine {
             }
             lists.set(i, fresh[i]);
             noteThreshold(i);
+            exact.set(i);
             heldBy.set(i, null);
         }
         for (int i = 0; i < n; i++) {
@@ -303,6 +309,7 @@ public final class MatchEngine {
                 if (evicted != -2) {
                     heldBy(side[1].idx).add(side[0].idx);
                     noteThreshold(side[0].idx);
+                    exact.clear(side[0].idx);
                 }
                 if (evicted >= 0) {
                     heldBy(evicted).remove(side[0].idx);
@@ -484,7 +491,8 @@ public final class MatchEngine {
             return;
         }
         Set<Integer> dirty = new LinkedHashSet<>();
-        TopList own = onlyAffectedRose && affectedBits != null && a.scorable() ? rescoredIfNoneFell(a) : null;
+        TopList own = onlyAffectedRose && affectedBits != null && a.scorable() && exact.get(a.idx)
+                ? rescoredIfNoneFell(a) : null;
         if (own == null) {
             recompute(a.idx);
         }
@@ -561,7 +569,9 @@ public final class MatchEngine {
         }
     }
 
-    /** a's list with every entry rescored, or null if a score fell (its successor is then unknown). */
+    /**
+     * a's (exact) list with every entry rescored, or null if a score fell (its successor is then unknown).
+     */
     private TopList rescoredIfNoneFell(CityNode a) {
         TopList old = lists.get(a.idx);
         TopList fresh = new TopList(settings.topN(), graph.nodes);
@@ -587,6 +597,7 @@ public final class MatchEngine {
 
     private void recompute(int x) {
         install(x, computeTop(graph.at(x), lists.get(x).partners()));
+        exact.set(x);
     }
 
     /** Makes {@code fresh} x's list, keeping heldBy, the thresholds and the changed pairs in step. */

@@ -95,6 +95,29 @@ class MatchEngineTest {
         assertThat(scored).isGreaterThan(1000);
     }
 
+    /**
+     * After a start the lists hold only the pairs of the stored proposals (here: none), not each city's
+     * top N; an interest event must still leave the city ranked exactly, not only topped up from one area.
+     */
+    @Test
+    void shouldRankACityExactlyOnItsFirstEventAfterAStartThatRestoredLessThanItsTopN() {
+        RandomWorld world = new RandomWorld(21);
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        engine.beginBulk();
+        for (int i = 0; i < 80; i++) {
+            engine.upsertCity(world.facts(world.newCityId()));
+        }
+        for (int i = 0; i < 300; i++) {
+            engine.expressInterest(world.anyCity(), world.interest());
+        }
+        engine.endBulk();
+        for (UUID city : List.copyOf(world.cities)) {
+            engine.expressInterest(city, world.interest());
+            assertThat(engine.ranking(city)).as("city %s after its first event", city)
+                    .isEqualTo(engine.rankBruteForce(city));
+        }
+    }
+
     @Test
     void shouldReachTheSameRankingsWhateverTheOrderOfIndependentEvents() {
         RandomWorld world = new RandomWorld(42);
@@ -147,6 +170,33 @@ class MatchEngineTest {
             }
         }
         assertThat(sisterProposals).as("the scenario does produce sister-city proposals").isPositive();
+    }
+
+    /**
+     * Moving an interest to another area can raise a score in the area it left: there a complementary
+     * match (weight 0.5 here) can become a shared intent (2.0). Both lists must see it.
+     */
+    @Test
+    void shouldOfferACityWhoseScoreRoseInTheAreaAnInterestLeft() {
+        Weights sharedAboveComplementary = new Weights(0.5, 2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        MatchEngine engine = new MatchEngine(new MatchSettings(sharedAboveComplementary, 5, 1.0, SouthSouthMode.BONUS),
+                DevelopingEconomies.load());
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        engine.upsertCity(new CityFacts(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        InterestFacts seeking = interest(CooperationArea.TOURISM, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+        engine.expressInterest(a, seeking);
+        engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+        engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+        assertThat(engine.ranking(b)).as("complementary only: 0.5, below the minimum").isEmpty();
+
+        engine.expressInterest(a, new InterestFacts(seeking.interestId(), CooperationArea.TRADE, Stance.SEEK,
+                Intent.KNOWLEDGE_EXCHANGE, List.of(), List.of()));
+
+        assertThat(engine.ranking(b)).extracting(Ranked::partner).containsExactly(a);
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).containsExactly(b);
+        assertThat(engine.ranking(b)).isEqualTo(engine.rankBruteForce(b));
     }
 
     @Test

@@ -56,7 +56,8 @@ final class RandomWorld {
         Stance stance = Stance.values()[random.nextInt(3)];
         Intent intent = Intent.values()[random.nextInt(3)];
         List<String> regions = random.nextInt(6) == 0 ? List.of("Latin America and the Caribbean") : List.of();
-        return new InterestFacts(new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, List.of());
+        List<String> countries = random.nextInt(8) == 0 ? List.of(PLACES[random.nextInt(PLACES.length)][0]) : List.of();
+        return new InterestFacts(new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, countries);
     }
 
     /** Applies one random event; returns a short description for failure messages. */
@@ -68,6 +69,15 @@ final class RandomWorld {
             return "register " + id;
         }
         UUID city = anyCity();
+        if (kind < 55 && !interestsOf.isEmpty() && random.nextInt(4) == 0) {
+            // the same interest restated: another area, stance, intent or preference
+            UUID[] pick = interestsOf.get(random.nextInt(interestsOf.size()));
+            InterestFacts fresh = interest();
+            InterestFacts restated = new InterestFacts(pick[1], fresh.area(), fresh.stance(), fresh.intent(),
+                    fresh.preferredRegions(), fresh.preferredCountries());
+            engine.expressInterest(pick[0], restated);
+            return "restate " + pick[0] + " " + restated;
+        }
         if (kind < 55) {
             InterestFacts interest = interest();
             engine.expressInterest(city, interest);
