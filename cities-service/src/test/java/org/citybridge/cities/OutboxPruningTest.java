@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,9 @@ class OutboxPruningTest {
 
     @Inject
     DataSource dataSource;
+
+    /** Rows placed before every other (negative keys), in publication order, as a long-running outbox holds them. */
+    private long nextSeq = -1_000_000_000L - ThreadLocalRandom.current().nextLong(1_000_000_000L);
 
     @Test
     void shouldDeleteOnlyEventsPublishedLongerAgoThanTheRetention() {
@@ -44,17 +48,19 @@ class OutboxPruningTest {
         assertThat(relay.prune()).as("nothing left to delete").isZero();
     }
 
-    /** An event row as the relay leaves it once the broker acknowledged it; returns its event id. */
+    /** An event row as the relay leaves it once the broker acknowledged it, after the previous one; returns its event id. */
     private String insertPublished(Instant publishedAt) {
         String eventId = UUID.randomUUID().toString();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, published_at)"
-                             + " values (?, 'org.citybridge.city.retired.v1', '/cities-service', 'city-events', ?, '{}', ?, ?)")) {
-            insert.setString(1, eventId);
-            insert.setString(2, UUID.randomUUID().toString());
-            insert.setTimestamp(3, Timestamp.from(publishedAt.minusSeconds(1)));
-            insert.setTimestamp(4, Timestamp.from(publishedAt));
+                     "insert into outbox_event (seq, event_id, type, source, topic, record_key, payload, occurred_at, published_at)"
+                             + " overriding system value"
+                             + " values (?, ?, 'org.citybridge.city.retired.v1', '/cities-service', 'city-events', ?, '{}', ?, ?)")) {
+            insert.setLong(1, nextSeq++);
+            insert.setString(2, eventId);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setTimestamp(4, Timestamp.from(publishedAt.minusSeconds(1)));
+            insert.setTimestamp(5, Timestamp.from(publishedAt));
             insert.executeUpdate();
             return eventId;
         } catch (SQLException e) {

@@ -61,6 +61,8 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Batches deleted per prune at most, so a large backlog of old events delays publishing little. */
+    private static final int PRUNE_BATCHES = 100;
 
     private final OutboxConfig config;
     private final String bootstrapServers;
@@ -207,23 +209,33 @@ public class OutboxRelay {
 
     /**
      * Deletes the events published longer ago than the retention, oldest first, a batch per
-     * transaction (short locks, bounded undo); returns how many. Unpublished events are never deleted.
+     * transaction (short locks), at most {@value #PRUNE_BATCHES} batches per call; returns how many.
+     * Unpublished events are never deleted.
+     *
+     * <p>Events are published in {@code seq} order, so the prunable ones are the oldest: the deletion
+     * stops at the first event still to keep (by the primary key: no scan of the retained rows). An
+     * older event published late is deleted once everything before it is.
      */
     public int prune() {
         Instant cutoff = Instant.now().minus(config.retention());
+        Number firstKept = QuarkusTransaction.requiringNew().call(() -> (Number) OutboxEvent.getEntityManager()
+                .createNativeQuery("select min(seq) from outbox_event where published_at is null or published_at >= ?1")
+                .setParameter(1, cutoff)
+                .getSingleResult());
+        long bound = firstKept == null ? Long.MAX_VALUE : firstKept.longValue();
         int size = config.batchSize();
         int total = 0;
-        int deleted;
-        do {
-            // by seq, the primary key: the oldest rows come first, so the scan stops after one batch
+        int deleted = size;
+        for (int batch = 0; batch < PRUNE_BATCHES && deleted == size; batch++) {
             deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.getEntityManager().createNativeQuery(
                             "delete from outbox_event where seq in (select seq from outbox_event"
-                                    + " where published_at < ?1 order by seq limit ?2)")
-                    .setParameter(1, cutoff)
-                    .setParameter(2, size)
+                                    + " where seq < ?1 and published_at < ?2 order by seq limit ?3)")
+                    .setParameter(1, bound)
+                    .setParameter(2, cutoff)
+                    .setParameter(3, size)
                     .executeUpdate());
             total += deleted;
-        } while (deleted == size);
+        }
         if (total > 0) {
             pruned.increment(total);
         }
