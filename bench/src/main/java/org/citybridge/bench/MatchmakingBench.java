@@ -2,7 +2,6 @@ package org.citybridge.bench;
 
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.matchmaking.domain.DevelopingEconomies;
-import org.citybridge.matchmaking.domain.Match;
 import org.citybridge.matchmaking.domain.MatchEngine;
 import org.citybridge.matchmaking.domain.MatchSettings;
 import org.citybridge.matchmaking.domain.PairingSolver;
@@ -150,13 +149,7 @@ public final class MatchmakingBench {
             }
         }
         long s0 = System.nanoTime();
-        double[][] w = new double[left.size()][right.size()];
-        for (int i = 0; i < left.size(); i++) {
-            for (int j = 0; j < right.size(); j++) {
-                w[i][j] = engine.matchFor(left.get(i), right.get(j), ProposalKind.SISTER_CITY, null, false)
-                        .map(Match::score).orElse(Double.NaN);
-            }
-        }
+        double[][] w = engine.scoreMatrix(left, right, ProposalKind.SISTER_CITY, null);
         double matrixSeconds = (System.nanoTime() - s0) / 1e9;
         long s1 = System.nanoTime();
         List<PairingSolver.Pair> pairs = PairingSolver.optimal(w, 1);

@@ -403,6 +403,26 @@ public final class MatchEngine {
         return Optional.ofNullable(scorer.evaluate(a, b, withReasons, new PairScorer.Requirement(kind, area)));
     }
 
+    /**
+     * The scores of every left × right pair for a fixed kind (pairing rounds), NaN where no match is
+     * possible: {@link #matchFor} without reasons for each cell, the cities looked up once and the rows
+     * scored in parallel (read-only, like a full re-score).
+     */
+    public double[][] scoreMatrix(List<UUID> left, List<UUID> right, ProposalKind kind, CooperationArea area) {
+        CityNode[] rows = left.stream().map(graph::find).toArray(CityNode[]::new);
+        CityNode[] columns = right.stream().map(graph::find).toArray(CityNode[]::new);
+        PairScorer.Requirement requirement = new PairScorer.Requirement(kind, area);
+        double[][] scores = new double[rows.length][columns.length];
+        IntStream.range(0, rows.length).parallel().forEach(i -> {
+            for (int j = 0; j < columns.length; j++) {
+                Match match = rows[i] == null || columns[j] == null ? null
+                        : scorer.evaluate(rows[i], columns[j], false, requirement);
+                scores[i][j] = match == null ? Double.NaN : match.score();
+            }
+        });
+        return scores;
+    }
+
     public boolean isListed(UUID cityA, UUID cityB) {
         CityNode a = graph.find(cityA);
         CityNode b = graph.find(cityB);

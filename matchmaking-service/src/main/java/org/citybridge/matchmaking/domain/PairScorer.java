@@ -207,19 +207,25 @@ public final class PairScorer {
             double v = 0;
             if (seeks(a.stance[x0], b.stance[x0])) {
                 v += w.complementary();
-                add(reasons, "complementary-interest", a.label() + " seeks " + lower(area) + ", which "
-                        + b.label() + " offers", w.complementary());
+                if (reasons != null) { // texts only when asked: they cost more than the score
+                    add(reasons, "complementary-interest", a.label() + " seeks " + lower(area) + ", which "
+                            + b.label() + " offers", w.complementary());
+                }
             }
             if (seeks(b.stance[x0], a.stance[x0])) {
                 v += w.complementary();
-                add(reasons, "complementary-interest", b.label() + " seeks " + lower(area) + ", which "
-                        + a.label() + " offers", w.complementary());
+                if (reasons != null) {
+                    add(reasons, "complementary-interest", b.label() + " seeks " + lower(area) + ", which "
+                            + a.label() + " offers", w.complementary());
+                }
             }
             int commonIntents = a.intent[x0] & b.intent[x0];
             if (v == 0 && commonIntents != 0) {
                 v = w.sharedInterest();
-                add(reasons, "shared-interest", "Both cities pursue " + lower(area) + " ("
-                        + intents(commonIntents) + ")", w.sharedInterest());
+                if (reasons != null) {
+                    add(reasons, "shared-interest", "Both cities pursue " + lower(area) + " ("
+                            + intents(commonIntents) + ")", w.sharedInterest());
+                }
             }
             if (v > 0) {
                 areaScore[x0] = v;
@@ -241,20 +247,26 @@ public final class PairScorer {
         double score = interest;
         if (prefA != null) {
             score += w.partnerPreference();
-            add(reasons, "partner-preference", a.label() + " looks for partners in " + prefA + ", where "
-                    + b.label() + " is", w.partnerPreference());
+            if (reasons != null) {
+                add(reasons, "partner-preference", a.label() + " looks for partners in " + prefA + ", where "
+                        + b.label() + " is", w.partnerPreference());
+            }
         }
         if (prefB != null) {
             score += w.partnerPreference();
-            add(reasons, "partner-preference", b.label() + " looks for partners in " + prefB + ", where "
-                    + a.label() + " is", w.partnerPreference());
+            if (reasons != null) {
+                add(reasons, "partner-preference", b.label() + " looks for partners in " + prefB + ", where "
+                        + a.label() + " is", w.partnerPreference());
+            }
         }
         score += sharedClusters(a, b, reasons);
         score += exchangesTogether(a, b, reasons);
         if (!a.worldHeritage.isEmpty() && !b.worldHeritage.isEmpty()) {
             score += w.heritage();
-            add(reasons, "heritage", "Both hold UNESCO World Heritage sites: " + String.join(", ", a.worldHeritage)
-                    + "; " + String.join(", ", b.worldHeritage), w.heritage());
+            if (reasons != null) {
+                add(reasons, "heritage", "Both hold UNESCO World Heritage sites: " + String.join(", ", a.worldHeritage)
+                        + "; " + String.join(", ", b.worldHeritage), w.heritage());
+            }
         }
         score += sharedAssociations(a, b, reasons);
         if (!Double.isNaN(a.log10Population) && !Double.isNaN(b.log10Population)) {
@@ -262,21 +274,27 @@ public final class PairScorer {
             if (similarity > 0) {
                 double c = w.scale() * similarity;
                 score += c;
-                add(reasons, "scale", String.format(Locale.ROOT, "Similar scale (%,d and %,d inhabitants)",
-                        a.population, b.population), c);
+                if (reasons != null) {
+                    add(reasons, "scale", String.format(Locale.ROOT, "Similar scale (%,d and %,d inhabitants)",
+                            a.population, b.population), c);
+                }
             }
         }
         if (bothDeveloping && settings.southSouthMode() == SouthSouthMode.BONUS) {
             score += w.southSouth();
-            add(reasons, "south-south", "Both cities are in developing economies (South-South cooperation)",
-                    w.southSouth());
+            if (reasons != null) {
+                add(reasons, "south-south", "Both cities are in developing economies (South-South cooperation)",
+                        w.southSouth());
+            }
         }
         score += network(a, b, reasons);
         int load = a.partners.size() + b.partners.size();
         if (load > 0 && w.loadDamper() > 0) {
             double c = -w.loadDamper() * (Math.log1p(a.partners.size()) + Math.log1p(b.partners.size()));
             score += c;
-            add(reasons, "load-damper", "Damped: the two cities already have " + load + " partnerships", c);
+            if (reasons != null) {
+                add(reasons, "load-damper", "Damped: the two cities already have " + load + " partnerships", c);
+            }
         }
         ProposalKind kind;
         CooperationArea area;

@@ -154,13 +154,8 @@ public class PairingService {
 
     static PairingRoundResult solve(MatchEngine engine, UUID id, List<CityView> left, List<CityView> right,
                                     ProposalKind kind, CooperationArea area, int capacity, String method) {
-        double[][] w = new double[left.size()][right.size()];
-        for (int i = 0; i < left.size(); i++) {
-            for (int j = 0; j < right.size(); j++) {
-                w[i][j] = engine.matchFor(left.get(i).id(), right.get(j).id(), kind, area, false)
-                        .map(Match::score).orElse(Double.NaN);
-            }
-        }
+        double[][] w = engine.scoreMatrix(left.stream().map(CityView::id).toList(),
+                right.stream().map(CityView::id).toList(), kind, area);
         boolean optimal = "optimal".equals(method.toLowerCase(Locale.ROOT));
         List<PairingSolver.Pair> chosen = optimal ? PairingSolver.optimal(w, capacity) : PairingSolver.stable(w, capacity);
         List<PairingRoundResult.RoundPair> pairs = new ArrayList<>();

@@ -119,6 +119,34 @@ class MatchEngineTest {
     }
 
     @Test
+    void shouldBuildAPairingScoreMatrixEqualToScoringEachPair() {
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(31);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 600; step++) {
+            world.randomEvent(engine, interests);
+        }
+        List<UUID> left = world.cities.subList(0, world.cities.size() / 2);
+        List<UUID> right = new ArrayList<>(world.cities.subList(world.cities.size() / 2, world.cities.size()));
+        right.add(UUID.randomUUID()); // unknown: no match
+        for (ProposalKind kind : ProposalKind.values()) {
+            CooperationArea area = kind == ProposalKind.THEMATIC ? CooperationArea.TOURISM : null;
+            double[][] matrix = engine.scoreMatrix(left, right, kind, area);
+            int feasible = 0;
+            for (int i = 0; i < left.size(); i++) {
+                for (int j = 0; j < right.size(); j++) {
+                    double expected = engine.matchFor(left.get(i), right.get(j), kind, area, false)
+                            .map(Match::score).orElse(Double.NaN);
+                    assertThat(Double.compare(matrix[i][j], expected)).as("%s %d,%d: %s vs %s", kind, i, j,
+                            matrix[i][j], expected).isZero(); // NaN for no match on both sides
+                    feasible += Double.isNaN(expected) ? 0 : 1;
+                }
+            }
+            assertThat(feasible).as("%s: pairs with a score", kind).isGreaterThan(10);
+        }
+    }
+
+    @Test
     void shouldReachTheSameRankingsWhateverTheOrderOfIndependentEvents() {
         RandomWorld world = new RandomWorld(42);
         MatchEngine first = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
