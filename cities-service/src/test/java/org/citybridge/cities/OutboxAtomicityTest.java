@@ -10,12 +10,7 @@ import org.citybridge.kit.outbox.EventOutbox;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,19 +73,7 @@ class OutboxAtomicityTest {
 
     /** Record keys of the outbox rows of these aggregates, in publication order. */
     private List<String> rowsOf(List<UUID> aggregates) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select record_key from outbox_event where record_key = any (?) order by seq")) {
-            query.setArray(1, connection.createArrayOf("varchar", aggregates.stream().map(UUID::toString).toArray()));
-            List<String> keys = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    keys.add(rows.getString(1));
-                }
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return OutboxRows.column(dataSource, "select record_key from outbox_event where record_key = any (?) order by seq",
+                aggregates.stream().map(UUID::toString).toList());
     }
 }

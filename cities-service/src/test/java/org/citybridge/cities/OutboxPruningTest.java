@@ -8,12 +8,10 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,19 +67,6 @@ class OutboxPruningTest {
     }
 
     private List<String> existing(List<String> eventIds) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select event_id from outbox_event where event_id = any (?)")) {
-            query.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
-            List<String> found = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return OutboxRows.column(dataSource, "select event_id from outbox_event where event_id = any (?)", eventIds);
     }
 }
