@@ -121,6 +121,30 @@ class EventConsumptionTest {
     }
 
     @Test
+    void shouldDeadLetterAnEventTheDatabaseRejectsAndStillApplyTheRestOfItsBatch() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID tooLong = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            // published back to back, so they usually arrive in one poll; the outcome must not depend on it
+            events.publish(Scenario.registered(Scenario.simpleCity(a, "Batch A", "BR")));
+            events.publish(Scenario.interest(a, CooperationArea.SMART_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            // a name longer than the read model's column: decodable, but refused by PostgreSQL (SQLState 22001)
+            events.publish(Scenario.registered(Scenario.simpleCity(tooLong, "N".repeat(250), "IN")));
+            events.publish(Scenario.registered(Scenario.simpleCity(b, "Batch B", "CN")));
+            events.publish(Scenario.interest(b, CooperationArea.SMART_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+
+            // refused data is dead-lettered at once, not retried for the two minutes a database outage gets
+            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(tooLong), 1, Duration.ofSeconds(20));
+            assertThat(dead).hasSize(1);
+            assertThat(TestEvents.header(dead.get(0), "dead-letter-reason")).contains("value too long");
+            assertThat(Scenario.awaitOpenProposal(a, b)).isNotNull();
+            given().get("/api/v1/cities/{id}/proposals", tooLong).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void shouldIgnoreAnOlderProfileVersionArrivingLate() {
         UUID a = UUID.randomUUID();
         try (TestEvents events = new TestEvents(mapper)) {

@@ -1,14 +1,16 @@
 package org.citybridge.cities.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.cities.service.InterestService;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * The events cities-service reacts to: survey responses become interests of the responding city,
@@ -29,21 +31,21 @@ public class IncomingEventsConsumer {
 
     @Incoming("cluster-events")
     @Blocking
-    public void onClusterEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
+    public CompletionStage<Void> onClusterEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, events -> events.forEach(event -> {
             if (event.payload() instanceof SurveyResponseRecorded response) {
                 interests.applySurveyResponse(response);
             }
-        });
+        }));
     }
 
     @Incoming("matchmaking-events")
     @Blocking
-    public void onMatchmakingEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
+    public CompletionStage<Void> onMatchmakingEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, events -> events.forEach(event -> {
             if (event.payload() instanceof PartnershipFormed partnership) {
                 cities.recordPartnership(partnership);
             }
-        });
+        }));
     }
 }

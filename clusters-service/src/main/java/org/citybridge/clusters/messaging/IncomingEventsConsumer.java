@@ -1,8 +1,8 @@
 package org.citybridge.clusters.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.clusters.service.KnownCityService;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
@@ -10,6 +10,8 @@ import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.kit.inbox.EventInbox;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes {@code city-events} into the local city projection. The inbox dedupes on event id,
@@ -29,8 +31,8 @@ public class IncomingEventsConsumer {
 
     @Incoming("city-events")
     @Blocking
-    public void onCityEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, this::apply);
+    public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, events -> events.forEach(this::apply));
     }
 
     private void apply(ReceivedEvent event) {

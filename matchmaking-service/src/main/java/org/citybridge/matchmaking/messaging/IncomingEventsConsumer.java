@@ -1,16 +1,19 @@
 package org.citybridge.matchmaking.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.kit.inbox.EventInbox;
 import org.citybridge.matchmaking.service.MatchmakingState;
 import org.citybridge.matchmaking.service.ReadModelService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * Consumes city and cluster events into the read model. Each record is applied under the engine lock
- * in one transaction with its inbox entry, so the engine, the database and the proposals change together.
+ * Consumes city and cluster events into the read model, a poll at a time. Each transaction of the
+ * inbox runs under the engine lock, so the engine, the database and the proposals change together
+ * (a failed transaction makes the engine reload from the database before the next one).
  */
 @ApplicationScoped
 public class IncomingEventsConsumer {
@@ -27,13 +30,13 @@ public class IncomingEventsConsumer {
 
     @Incoming("city-events")
     @Blocking
-    public void onCityEvent(ConsumerRecord<String, String> record) {
-        state.locked(() -> inbox.process(record, readModel::apply));
+    public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, readModel::applyAll, state::locked);
     }
 
     @Incoming("cluster-events")
     @Blocking
-    public void onClusterEvent(ConsumerRecord<String, String> record) {
-        state.locked(() -> inbox.process(record, readModel::apply));
+    public CompletionStage<Void> onClusterEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(batch, readModel::applyAll, state::locked);
     }
 }

@@ -3,7 +3,6 @@ package org.citybridge.matchmaking.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.citybridge.contracts.events.MalformedEventException;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.CityRecord;
@@ -54,8 +53,8 @@ public class MatchmakingState {
         try {
             ensureLoaded();
             return work.get();
-        } catch (ApiException | MalformedEventException e) {
-            throw e; // rejected requests and undecodable records fail before they touch the engine
+        } catch (ApiException e) {
+            throw e; // rejected requests fail before they touch the engine
         } catch (RuntimeException | Error e) {
             stale = true;
             throw e;

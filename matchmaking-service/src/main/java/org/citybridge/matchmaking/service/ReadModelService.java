@@ -54,10 +54,22 @@ public class ReadModelService {
         this.em = em;
     }
 
-    public void apply(ReceivedEvent event) {
+    /**
+     * Applies a batch of events in order, then writes the proposals of every pair whose ranking changed,
+     * once: a pair that several events of the batch touch is read and written once, and a pair listed
+     * and unlisted within the batch is never announced.
+     */
+    public void applyAll(List<ReceivedEvent> events) {
         MatchEngine engine = state.engine();
-        Object payload = event.payload();
         Instant now = Instant.now();
+        for (ReceivedEvent event : events) {
+            apply(engine, event, now);
+        }
+        proposals.sync(engine.drainChanges(), now);
+    }
+
+    private void apply(MatchEngine engine, ReceivedEvent event, Instant now) {
+        Object payload = event.payload();
         if (payload instanceof CityRegistered registered) {
             profile(engine, registered.city(), now);
         } else if (payload instanceof CityUpdated updated) {
@@ -125,10 +137,8 @@ public class ReadModelService {
                     .setParameter("w", response.wantsPartnership()).setParameter("r", response.rating())
                     .executeUpdate();
             engine.surveyAnswered(response.exchangeId(), response.cityId(), response.wantsPartnership());
-        } else {
-            return; // events matchmaking does not use
         }
-        proposals.sync(engine.drainChanges(), now);
+        // other events are not used by matchmaking
     }
 
     private void profile(MatchEngine engine, CityProfile profile, Instant now) {

@@ -2,36 +2,65 @@ package org.citybridge.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.MalformedEventException;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Idempotent consumption of CloudEvents, the same in every service:
+ * Idempotent consumption of CloudEvents, the same in every service. A poll's records arrive as one
+ * batch (channel setting {@code batch=true}) and are applied in one transaction:
  * <ul>
- *   <li>an undecodable record throws {@link MalformedEventException}: the channel's dead-letter
- *       strategy moves it to the dead-letter topic with its error, and it is counted;</li>
+ *   <li>an undecodable record ({@link MalformedEventException}) is nacked on its own: the channel's
+ *       dead-letter strategy moves it to the dead-letter topic with its error, and it is counted;</li>
  *   <li>types this build does not know are skipped (forward compatibility);</li>
- *   <li>the event id is recorded in {@code processed_event} in the same transaction as the effect,
- *       so a redelivered event changes nothing;</li>
- *   <li>a failing effect (e.g. the database restarting) is retried with back-off, holding the
- *       partition so order is kept, for up to {@link ConsumerConfig#maxRetryDuration()}.</li>
+ *   <li>the ids of the batch's events are recorded in {@code processed_event} in the same transaction
+ *       as their effect, with one statement that also says which ids are new, so a redelivered event
+ *       changes nothing;</li>
+ *   <li>if the batch's transaction fails, its events are applied one by one, each in its own
+ *       transaction: a record whose effect keeps failing is isolated and dead-lettered, the others
+ *       still apply. A failing event is retried with back-off, holding the partition so order is kept,
+ *       for up to {@link ConsumerConfig#maxRetryDuration()}; data the database rejects as invalid
+ *       (SQLState class 22) is dead-lettered at once, since retrying cannot change the answer.</li>
  * </ul>
+ * One transaction per poll instead of per record is what lets a consumer drain a backlog at the
+ * database's pace rather than at one commit per event.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    /** Length of {@code processed_event.event_id}; a longer id cannot be recorded, so it is malformed. */
+    private static final int MAX_EVENT_ID_LENGTH = 64;
+
+    /** Runs each transaction of the inbox; a service whose effects need a lock passes it here. */
+    @FunctionalInterface
+    public interface Guard {
+        void run(Runnable work);
+    }
 
     private final EntityManager em;
     private final EventCodec codec;
@@ -45,47 +74,85 @@ public class EventInbox {
         this.config = config;
     }
 
+    /** {@link #consume(KafkaRecordBatch, Consumer, Guard)} without a guard. */
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect) {
+        return consume(batch, effect, Runnable::run);
+    }
+
     /**
-     * Decodes the record and, if it is new, applies {@code effect} in one transaction with the
-     * record of its id.
+     * Decodes the batch's records and applies the new events, in order, with {@code effect} in one
+     * transaction with the record of their ids. Returns when every record is acknowledged or
+     * dead-lettered.
      */
-    public void process(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
-        Optional<ReceivedEvent> decoded;
-        try {
-            decoded = decode(record);
-        } catch (MalformedEventException e) {
-            metrics.counter("citybridge.events.dead.lettered", "topic", record.topic()).increment();
-            LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            throw e;
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect,
+                                         Guard guard) {
+        List<CompletableFuture<Void>> settled = new ArrayList<>();
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<ReceivedEvent> events = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                Optional<ReceivedEvent> decoded = decode(record.getHeaders(), record.getPayload());
+                if (decoded.isPresent()) {
+                    records.add(record);
+                    events.add(decoded.get());
+                } else {
+                    metrics.counter("citybridge.events.skipped", "topic", record.getTopic()).increment();
+                    settled.add(record.ack().toCompletableFuture());
+                }
+            } catch (MalformedEventException e) {
+                settled.add(deadLetter(record, e));
+            }
         }
-        if (decoded.isEmpty()) {
-            metrics.counter("citybridge.events.skipped", "topic", record.topic()).increment();
-            return;
+        if (!events.isEmpty()) {
+            try {
+                guard.run(() -> applyInOneTransaction(events, effect));
+                records.forEach(record -> settled.add(record.ack().toCompletableFuture()));
+            } catch (RuntimeException batchFailure) {
+                if (events.size() > 1) {
+                    LOG.warnf("A batch of %d events failed (%s); applying them one at a time", events.size(),
+                            batchFailure.toString());
+                }
+                for (int i = 0; i < events.size(); i++) {
+                    settled.add(applyAlone(records.get(i), events.get(i), effect, guard));
+                }
+            }
         }
-        ReceivedEvent event = decoded.get();
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+    }
+
+    /** Reads the CloudEvent; empty for unknown types. */
+    public Optional<ReceivedEvent> decode(Headers kafkaHeaders, String value) {
+        CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(kafkaHeaders));
+        if (headers.id().length() > MAX_EVENT_ID_LENGTH) {
+            throw new MalformedEventException("Event id longer than " + MAX_EVENT_ID_LENGTH + " characters");
+        }
+        Optional<EventType> type = EventType.fromCeType(headers.type());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReceivedEvent(headers, type.get(), codec.fromJson(value, type.get().payloadType())));
+    }
+
+    /** One event in its own transaction, retried while the failure may be temporary; acked or dead-lettered. */
+    private CompletableFuture<Void> applyAlone(KafkaRecord<String, String> record, ReceivedEvent event,
+                                               Consumer<List<ReceivedEvent>> effect, Guard guard) {
         long started = System.nanoTime();
         long backoff = 50;
         while (true) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!firstDelivery(event)) {
-                        return false;
-                    }
-                    effect.accept(event);
-                    return true;
-                });
-                metrics.counter(applied ? "citybridge.events.applied" : "citybridge.events.duplicates",
-                        "type", event.type().ceType()).increment();
-                return;
+                guard.run(() -> applyInOneTransaction(List.of(event), effect));
+                return record.ack().toCompletableFuture();
             } catch (MalformedEventException e) {
-                metrics.counter("citybridge.events.dead.lettered", "topic", record.topic()).increment();
-                throw e;
+                return deadLetter(record, e);
             } catch (RuntimeException e) {
+                if (invalidData(e)) {
+                    LOG.errorf("Event %s (%s) rejected by the database as invalid data", event.headers().id(),
+                            event.type().ceType());
+                    return deadLetter(record, rootCause(e));
+                }
                 if (System.nanoTime() - started > config.maxRetryDuration().toNanos()) {
-                    metrics.counter("citybridge.events.dead.lettered", "topic", record.topic()).increment();
                     LOG.errorf(e, "Giving up on event %s (%s) after retries", event.headers().id(), event.type().ceType());
-                    throw e;
+                    return deadLetter(record, rootCause(e));
                 }
                 LOG.warnf("Event %s (%s) failed, retrying in %d ms: %s", event.headers().id(),
                         event.type().ceType(), backoff, e.toString());
@@ -95,28 +162,89 @@ public class EventInbox {
         }
     }
 
-    /** Reads the CloudEvent; empty for unknown types. */
-    public Optional<ReceivedEvent> decode(ConsumerRecord<String, String> record) {
-        CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(record));
-        Optional<EventType> type = EventType.fromCeType(headers.type());
-        if (type.isEmpty()) {
-            return Optional.empty();
+    private void applyInOneTransaction(List<ReceivedEvent> events, Consumer<List<ReceivedEvent>> effect) {
+        boolean[] applied = QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> newIds = firstDeliveries(events);
+            boolean[] fresh = new boolean[events.size()];
+            List<ReceivedEvent> apply = new ArrayList<>(events.size());
+            for (int i = 0; i < fresh.length; i++) {
+                fresh[i] = newIds.remove(events.get(i).headers().id()); // remove: an id twice in a batch applies once
+                if (fresh[i]) {
+                    apply.add(events.get(i));
+                }
+            }
+            if (!apply.isEmpty()) {
+                effect.accept(apply);
+            }
+            return fresh;
+        });
+        for (int i = 0; i < applied.length; i++) {
+            metrics.counter(applied[i] ? "citybridge.events.applied" : "citybridge.events.duplicates",
+                    "type", events.get(i).type().ceType()).increment();
         }
-        return Optional.of(new ReceivedEvent(headers, type.get(), codec.fromJson(record.value(), type.get().payloadType())));
     }
 
-    private boolean firstDelivery(ReceivedEvent event) {
-        return em.createNativeQuery("""
-                        insert into processed_event (event_id, type, processed_at) values (:id, :type, now())
-                        on conflict do nothing""")
-                .setParameter("id", event.headers().id())
-                .setParameter("type", event.type().ceType())
-                .executeUpdate() == 1;
+    /** Records the events' ids; returns those not recorded before (one statement for the whole batch). */
+    private Set<String> firstDeliveries(List<ReceivedEvent> events) {
+        String[] ids = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).headers().id();
+            types[i] = events.get(i).type().ceType();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Array idArray = connection.createArrayOf("varchar", ids);
+            Array typeArray = connection.createArrayOf("varchar", types);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (event_id, type, processed_at)
+                    select id, type, now() from unnest(?, ?) as e(id, type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setArray(1, idArray);
+                insert.setArray(2, typeArray);
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getString(1));
+                    }
+                }
+                return fresh;
+            } finally {
+                idArray.free();
+                typeArray.free();
+            }
+        });
     }
 
-    private static Map<String, byte[]> headerMap(ConsumerRecord<String, String> record) {
+    private CompletableFuture<Void> deadLetter(KafkaRecord<String, String> record, Throwable error) {
+        metrics.counter("citybridge.events.dead.lettered", "topic", record.getTopic()).increment();
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+        LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, error.getMessage());
+        return record.nack(error).toCompletableFuture();
+    }
+
+    /** The database refused the data itself (SQLState class 22, e.g. a value too long for its column). */
+    static boolean invalidData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the dead-letter record names as its reason: the transaction's wrappers say nothing about the event. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static Map<String, byte[]> headerMap(Headers kafkaHeaders) {
         Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) {
+        for (Header header : kafkaHeaders) {
             headers.put(header.key(), header.value());
         }
         return headers;
