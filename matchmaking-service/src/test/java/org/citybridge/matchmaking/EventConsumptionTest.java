@@ -1,12 +1,14 @@
 package org.citybridge.matchmaking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestExpressed;
 import org.citybridge.contracts.events.InterestWithdrawn;
@@ -15,10 +17,14 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.kit.inbox.ReceivedEvent;
+import org.citybridge.matchmaking.service.MatchmakingState;
+import org.citybridge.matchmaking.service.ReadModelService;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +40,12 @@ class EventConsumptionTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    MatchmakingState state;
+
+    @Inject
+    ReadModelService readModel;
 
     @Test
     void shouldChangeNothingWhenAnEventIsRedeliveredOrAFactRestated() {
@@ -142,6 +154,35 @@ class EventConsumptionTest {
             given().get("/api/v1/cities/{id}/proposals", tooLong).then().statusCode(404)
                     .contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void shouldEndWithTheLastFactWhenOneBatchWithdrawsAStoredInterestAndExpressesItAgain() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        InterestExpressed seek = Scenario.interest(a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+        // applied as the inbox applies a poll, two batches: the interest is stored, then withdrawn and expressed again
+        applyAsOneBatch(Scenario.registered(Scenario.simpleCity(a, "Again A", "PE")),
+                Scenario.registered(Scenario.simpleCity(b, "Again B", "CN")),
+                Scenario.interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE), seek);
+        applyAsOneBatch(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()), seek);
+
+        List<Map<String, Object>> ranked = Scenario.cityProposals(a).getList("$");
+        assertThat(ranked).as("the interest expressed last stands").anySatisfy(entry -> {
+            assertThat(entry.get("partnerCityId")).isEqualTo(b.toString());
+            assertThat(((Map<?, ?>) entry.get("proposal")).get("status")).isEqualTo("PROPOSED");
+        });
+        long stored = QuarkusTransaction.requiringNew().call(() -> InterestRecord.count("id", seek.interestId()));
+        assertThat(stored).isEqualTo(1);
+    }
+
+    private void applyAsOneBatch(EventPayload... payloads) {
+        List<ReceivedEvent> batch = new ArrayList<>();
+        for (EventPayload payload : payloads) {
+            EventType type = EventType.of(payload.getClass());
+            batch.add(new ReceivedEvent(CloudEventHeaders.newEvent(type, UUID.randomUUID(), Instant.now()), type, payload));
+        }
+        state.locked(() -> QuarkusTransaction.requiringNew().run(() -> readModel.applyAll(batch)));
     }
 
     @Test

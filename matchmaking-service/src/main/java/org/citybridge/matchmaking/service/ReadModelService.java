@@ -28,8 +28,13 @@ import org.citybridge.matchmaking.domain.MatchEngine;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies city and cluster events to the read model (database and engine) and then to the
@@ -62,20 +67,56 @@ public class ReadModelService {
     public void applyAll(List<ReceivedEvent> events) {
         MatchEngine engine = state.engine();
         Instant now = Instant.now();
+        Rows rows = Rows.of(events);
         for (ReceivedEvent event : events) {
-            apply(engine, event, now);
+            apply(engine, event, rows, now);
         }
         proposals.sync(engine.drainChanges(), now);
     }
 
-    private void apply(MatchEngine engine, ReceivedEvent event, Instant now) {
+    /**
+     * The city and interest rows a batch's events name, read with one query per table: most events of a
+     * backlog name a city or interest not stored yet, and looking each up alone cost a round trip per event.
+     */
+    private record Rows(Map<UUID, CityRecord> cities, Map<UUID, InterestRecord> interests) {
+
+        static Rows of(List<ReceivedEvent> events) {
+            Set<UUID> cityIds = new HashSet<>();
+            Set<UUID> interestIds = new HashSet<>();
+            for (ReceivedEvent event : events) {
+                Object payload = event.payload();
+                if (payload instanceof CityRegistered registered) {
+                    cityIds.add(registered.city().cityId());
+                } else if (payload instanceof CityUpdated updated) {
+                    cityIds.add(updated.city().cityId());
+                } else if (payload instanceof CityRetired retired) {
+                    cityIds.add(retired.cityId());
+                } else if (payload instanceof InterestExpressed expressed) {
+                    interestIds.add(expressed.interestId());
+                }
+            }
+            Map<UUID, CityRecord> cities = new HashMap<>();
+            cityIds.forEach(id -> cities.put(id, null)); // named and absent until the query says otherwise
+            if (!cityIds.isEmpty()) {
+                CityRecord.<CityRecord>list("id in ?1", cityIds).forEach(city -> cities.put(city.id, city));
+            }
+            Map<UUID, InterestRecord> interests = new HashMap<>();
+            interestIds.forEach(id -> interests.put(id, null));
+            if (!interestIds.isEmpty()) {
+                InterestRecord.<InterestRecord>list("id in ?1", interestIds).forEach(i -> interests.put(i.id, i));
+            }
+            return new Rows(cities, interests);
+        }
+    }
+
+    private void apply(MatchEngine engine, ReceivedEvent event, Rows rows, Instant now) {
         Object payload = event.payload();
         if (payload instanceof CityRegistered registered) {
-            profile(engine, registered.city(), now);
+            profile(engine, registered.city(), rows, now);
         } else if (payload instanceof CityUpdated updated) {
-            profile(engine, updated.city(), now);
+            profile(engine, updated.city(), rows, now);
         } else if (payload instanceof CityRetired retired) {
-            CityRecord city = CityRecord.findById(retired.cityId());
+            CityRecord city = rows.cities().get(retired.cityId());
             if (city == null) {
                 LOG.warnf("Retirement of unknown city %s skipped", retired.cityId());
                 return;
@@ -85,9 +126,10 @@ public class ReadModelService {
             proposals.withdrawOpen(retired.cityId(), now);
             engine.retireCity(retired.cityId());
         } else if (payload instanceof InterestExpressed expressed) {
-            interest(engine, expressed, now);
+            interest(engine, expressed, rows, now);
         } else if (payload instanceof InterestWithdrawn withdrawn) {
             InterestRecord.deleteById(withdrawn.interestId());
+            rows.interests().remove(withdrawn.interestId()); // a later event of the batch looks it up again
             engine.withdrawInterest(withdrawn.cityId(), withdrawn.interestId());
         } else if (payload instanceof ClusterLaunched launched) {
             ClusterRecord cluster = ClusterRecord.findById(launched.clusterId());
@@ -141,13 +183,14 @@ public class ReadModelService {
         // other events are not used by matchmaking
     }
 
-    private void profile(MatchEngine engine, CityProfile profile, Instant now) {
-        CityRecord city = CityRecord.findById(profile.cityId());
+    private void profile(MatchEngine engine, CityProfile profile, Rows rows, Instant now) {
+        CityRecord city = rows.cities().get(profile.cityId());
         if (city == null) {
             city = new CityRecord();
             city.id = profile.cityId();
             city.updatedAt = now;
             city.persist();
+            rows.cities().put(city.id, city);
         } else if (profile.version() < city.profileVersion) {
             LOG.debugf("Stale profile version %d of city %s skipped", profile.version(), profile.cityId());
             return;
@@ -170,8 +213,9 @@ public class ReadModelService {
         }
     }
 
-    private void interest(MatchEngine engine, InterestExpressed expressed, Instant now) {
-        InterestRecord interest = InterestRecord.findById(expressed.interestId());
+    private void interest(MatchEngine engine, InterestExpressed expressed, Rows rows, Instant now) {
+        InterestRecord interest = rows.interests().containsKey(expressed.interestId())
+                ? rows.interests().get(expressed.interestId()) : InterestRecord.findById(expressed.interestId());
         if (interest == null) {
             interest = new InterestRecord();
             interest.id = expressed.interestId();
@@ -181,6 +225,7 @@ public class ReadModelService {
             interest.stance = expressed.stance();
             interest.intent = expressed.intent();
             interest.persist();
+            rows.interests().put(interest.id, interest);
         }
         interest.area = expressed.area().code();
         interest.stance = expressed.stance();
@@ -192,7 +237,7 @@ public class ReadModelService {
                 expressed.preferences().countries()));
     }
 
-    private ExchangeRecord exchange(java.util.UUID id) {
+    private ExchangeRecord exchange(UUID id) {
         ExchangeRecord exchange = ExchangeRecord.findById(id);
         if (exchange == null) {
             exchange = new ExchangeRecord();
