@@ -18,6 +18,7 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.infra.testing.TestEvents;
 import org.citybridge.kit.inbox.ReceivedEvent;
+import org.citybridge.matchmaking.domain.Ranked;
 import org.citybridge.matchmaking.service.MatchmakingState;
 import org.citybridge.matchmaking.service.ReadModelService;
 import org.junit.jupiter.api.Test;
@@ -167,13 +168,17 @@ class EventConsumptionTest {
                 Scenario.interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE), seek);
         applyAsOneBatch(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()), seek);
 
+        long stored = QuarkusTransaction.requiringNew().call(() -> InterestRecord.count("id", seek.interestId()));
+        assertThat(stored).as("the interest row, written, deleted and written again in one transaction").isEqualTo(1);
+        // the engine rebuilt from the database ranks as the live one did
+        List<Ranked> live = state.locked(() -> state.engine().ranking(a));
+        state.invalidate();
+        assertThat(state.locked(() -> state.engine().ranking(a))).isEqualTo(live).extracting(Ranked::partner).contains(b);
         List<Map<String, Object>> ranked = Scenario.cityProposals(a).getList("$");
         assertThat(ranked).as("the interest expressed last stands").anySatisfy(entry -> {
             assertThat(entry.get("partnerCityId")).isEqualTo(b.toString());
             assertThat(((Map<?, ?>) entry.get("proposal")).get("status")).isEqualTo("PROPOSED");
         });
-        long stored = QuarkusTransaction.requiringNew().call(() -> InterestRecord.count("id", seek.interestId()));
-        assertThat(stored).isEqualTo(1);
     }
 
     private void applyAsOneBatch(EventPayload... payloads) {

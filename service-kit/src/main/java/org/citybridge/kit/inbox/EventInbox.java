@@ -12,14 +12,15 @@ import org.apache.kafka.common.header.Headers;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.MalformedEventException;
+import org.citybridge.kit.problem.DatabaseFailures;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ import java.util.function.Consumer;
  *       for up to {@link ConsumerConfig#maxRetryDuration()}; data the database rejects as invalid
  *       (SQLState class 22) is dead-lettered at once, since retrying cannot change the answer.</li>
  * </ul>
+ * Nothing is acknowledged or dead-lettered before the batch's events are applied (see {@code settle}).
  * One transaction per poll instead of per record is what lets a consumer drain a backlog at the
  * database's pace rather than at one commit per event.
  */
@@ -81,43 +83,74 @@ public class EventInbox {
 
     /**
      * Decodes the batch's records and applies the new events, in order, with {@code effect} in one
-     * transaction with the record of their ids. Returns when every record is acknowledged or
-     * dead-lettered.
+     * transaction with the record of their ids; then dead-letters the records that could not be applied
+     * and acknowledges the batch. The returned stage completes when that is done.
      */
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect,
                                          Guard guard) {
-        List<CompletableFuture<Void>> settled = new ArrayList<>();
         List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        int position = 0;
         for (KafkaRecord<String, String> record : batch) {
             try {
                 Optional<ReceivedEvent> decoded = decode(record.getHeaders(), record.getPayload());
                 if (decoded.isPresent()) {
                     records.add(record);
+                    positions.add(position);
                     events.add(decoded.get());
                 } else {
                     metrics.counter("citybridge.events.skipped", "topic", record.getTopic()).increment();
-                    settled.add(record.ack().toCompletableFuture());
                 }
             } catch (MalformedEventException e) {
-                settled.add(deadLetter(record, e));
+                rejected.add(new Rejected(position, record, e));
             }
+            position++;
         }
         if (!events.isEmpty()) {
             try {
                 guard.run(() -> applyInOneTransaction(events, effect));
-                records.forEach(record -> settled.add(record.ack().toCompletableFuture()));
             } catch (RuntimeException batchFailure) {
                 if (events.size() > 1) {
                     LOG.warnf("A batch of %d events failed (%s); applying them one at a time", events.size(),
                             batchFailure.toString());
                 }
                 for (int i = 0; i < events.size(); i++) {
-                    settled.add(applyAlone(records.get(i), events.get(i), effect, guard));
+                    Throwable failure = applyAlone(events.get(i), effect, guard);
+                    if (failure != null) {
+                        rejected.add(new Rejected(positions.get(i), records.get(i), failure));
+                    }
                 }
             }
         }
-        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+        return settle(batch, rejected);
+    }
+
+    /** A record that goes to the dead-letter topic, with its place in the batch. */
+    private record Rejected(int position, KafkaRecord<String, String> record, Throwable error) {
+    }
+
+    /**
+     * Runs only after every event of the batch was applied. In batch mode the commit strategy tracks each
+     * partition's latest record of the batch, and a record's nack acknowledges it once its dead-letter copy
+     * is written: so the rejected records go one after the other in batch order, and the batch is
+     * acknowledged only when all of them are on the dead-letter topic. If one cannot be written, nothing
+     * more is acknowledged: the partition's commits stop there, the channel's health turns DOWN once the
+     * record is older than the commit strategy allows, and a restart delivers the records again (the
+     * applied ones are then duplicates). A failed stage is not used for that, since it would end the
+     * channel's subscription.
+     */
+    private CompletionStage<Void> settle(KafkaRecordBatch<String, String> batch, List<Rejected> rejected) {
+        rejected.sort(Comparator.comparingInt(Rejected::position));
+        CompletableFuture<Void> deadLettered = CompletableFuture.completedFuture(null);
+        for (Rejected r : rejected) {
+            deadLettered = deadLettered.thenCompose(done -> deadLetter(r.record(), r.error()));
+        }
+        return deadLettered.thenCompose(done -> batch.ack()).exceptionally(failure -> {
+            LOG.errorf("Records left unacknowledged, a dead-letter copy could not be written: %s", failure.toString());
+            return null;
+        });
     }
 
     /** Reads the CloudEvent; empty for unknown types. */
@@ -133,26 +166,28 @@ public class EventInbox {
         return Optional.of(new ReceivedEvent(headers, type.get(), codec.fromJson(value, type.get().payloadType())));
     }
 
-    /** One event in its own transaction, retried while the failure may be temporary; acked or dead-lettered. */
-    private CompletableFuture<Void> applyAlone(KafkaRecord<String, String> record, ReceivedEvent event,
-                                               Consumer<List<ReceivedEvent>> effect, Guard guard) {
+    /**
+     * One event in its own transaction, retried while the failure may be temporary. Returns null once it is
+     * applied, or the failure to dead-letter it with.
+     */
+    private Throwable applyAlone(ReceivedEvent event, Consumer<List<ReceivedEvent>> effect, Guard guard) {
         long started = System.nanoTime();
         long backoff = 50;
         while (true) {
             try {
                 guard.run(() -> applyInOneTransaction(List.of(event), effect));
-                return record.ack().toCompletableFuture();
+                return null;
             } catch (MalformedEventException e) {
-                return deadLetter(record, e);
+                return e;
             } catch (RuntimeException e) {
-                if (invalidData(e)) {
+                if (DatabaseFailures.invalidData(e)) {
                     LOG.errorf("Event %s (%s) rejected by the database as invalid data", event.headers().id(),
                             event.type().ceType());
-                    return deadLetter(record, rootCause(e));
+                    return DatabaseFailures.rootCause(e);
                 }
                 if (System.nanoTime() - started > config.maxRetryDuration().toNanos()) {
                     LOG.errorf(e, "Giving up on event %s (%s) after retries", event.headers().id(), event.type().ceType());
-                    return deadLetter(record, rootCause(e));
+                    return DatabaseFailures.rootCause(e);
                 }
                 LOG.warnf("Event %s (%s) failed, retrying in %d ms: %s", event.headers().id(),
                         event.type().ceType(), backoff, e.toString());
@@ -221,25 +256,6 @@ public class EventInbox {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, error.getMessage());
         return record.nack(error).toCompletableFuture();
-    }
-
-    /** The database refused the data itself (SQLState class 22, e.g. a value too long for its column). */
-    static boolean invalidData(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What the dead-letter record names as its reason: the transaction's wrappers say nothing about the event. */
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static Map<String, byte[]> headerMap(Headers kafkaHeaders) {

@@ -22,10 +22,8 @@ import org.citybridge.contracts.vocabulary.UnknownCodeException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -124,8 +122,9 @@ public class ProblemMappers {
         if (code != null) {
             return unknownCode(code, uri);
         }
-        if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable, answered 503: %s", rootCause(e));
+        if (DatabaseFailures.unavailable(e)) {
+            Throwable root = DatabaseFailures.rootCause(e);
+            LOG.warnf("Database unavailable, answered 503: %s: %s", root.getClass().getSimpleName(), root.getMessage());
             return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable", "Service Unavailable",
                             503, "The database is not reachable at the moment. Retry shortly (with the same "
                                     + "Idempotency-Key for a create).",
@@ -188,37 +187,6 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? null : field.toString();
-    }
-
-    /**
-     * The database is restarting or unreachable (SQLState class 08, connection exception, except 08P01,
-     * a protocol violation; 57P, operator intervention; 53300, too many connections), or no pooled
-     * connection came free or could be opened within the pool's acquisition timeout (Agroal says so only
-     * in its message): a temporary condition, not a bug of the request.
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") && !state.equals("08P01") || state.startsWith("57P")
-                        || state.equals("53300"))) {
-                    return true;
-                }
-                String message = sql.getMessage();
-                if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
