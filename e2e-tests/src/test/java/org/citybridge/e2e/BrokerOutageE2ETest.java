@@ -5,6 +5,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  *       pair by pair, score by score, for each of the scenario's cities.</li>
  * </ul>
  */
+@ExtendWith(FaultLogs.class)
 class BrokerOutageE2ETest {
 
     private static final int CITIES = 40;

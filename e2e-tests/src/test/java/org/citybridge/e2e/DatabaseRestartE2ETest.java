@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.ServiceProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import static org.citybridge.e2e.FaultPlatform.MATCHMAKING;
  *       recovered matchmaking, which proposes the pair it completes.</li>
  * </ul>
  */
+@ExtendWith(FaultLogs.class)
 class DatabaseRestartE2ETest {
 
     private static final List<String> SERVICES = List.of(CITIES, CLUSTERS, MATCHMAKING);

@@ -44,6 +44,11 @@ final class FaultPlatform {
         return platform;
     }
 
+    /** A service's log on the fault platform, without starting the platform (it may have failed to start). */
+    static Path log(String service) {
+        return PlatformLayout.ofCheckout().withDataDir(DATA).log(service);
+    }
+
     static String url(String service) {
         return get().serviceUrl(service);
     }

@@ -1,11 +1,13 @@
 package org.citybridge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.ServiceProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +48,7 @@ import static org.citybridge.e2e.FaultPlatform.MATCHMAKING;
  *   <li>no duplicated event: no {@code ce_id} appears twice on {@code matchmaking-events}.</li>
  * </ul>
  */
+@ExtendWith(FaultLogs.class)
 class MatchmakingCrashE2ETest {
 
     private static final int CITIES = 24;
@@ -85,9 +89,16 @@ class MatchmakingCrashE2ETest {
             for (int kill = 1; kill <= KILLS; kill++) {
                 String matchmaking = platform.serviceUrl(MATCHMAKING);
                 // the stream keeps re-ranking: a proposal may be superseded before the first acceptance (409), then take another
-                JsonNode proposal = await("one side accepted an open proposal between two cities of the scenario")
-                        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> acceptedByA(matchmaking, openProposal(matchmaking, scenario.cities)), p -> p != null);
+                AtomicReference<String> lastTry = new AtomicReference<>("nothing tried yet");
+                JsonNode proposal;
+                try {
+                    proposal = await("one side accepted an open proposal between two cities of the scenario")
+                            .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> acceptedByA(matchmaking, openProposal(matchmaking, scenario.cities), lastTry),
+                                    p -> p != null);
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError("Before kill " + kill + ", last try: " + lastTry.get(), e);
+                }
                 UUID cityA = UUID.fromString(proposal.get("cityA").asText());
                 UUID cityB = UUID.fromString(proposal.get("cityB").asText());
                 String id = proposal.get("id").asText();
@@ -152,13 +163,18 @@ class MatchmakingCrashE2ETest {
         }
     }
 
-    /** The proposal once city A accepted it (200); null if it was no longer open (409) or none was given. */
-    private static JsonNode acceptedByA(String matchmaking, JsonNode proposal) {
+    /**
+     * The proposal once city A accepted it (200); null if it was no longer open (409) or none was given.
+     * {@code lastTry} says which, for the failure message.
+     */
+    private static JsonNode acceptedByA(String matchmaking, JsonNode proposal, AtomicReference<String> lastTry) {
         if (proposal == null) {
+            lastTry.set("no PROPOSED proposal between two cities of the scenario");
             return null;
         }
         Http.Answer answer = accept(matchmaking, proposal.get("id").asText(), UUID.fromString(proposal.get("cityA").asText()))
                 .expect(200, 409);
+        lastTry.set("proposal " + proposal.get("id").asText() + ": acceptance answered " + answer.status() + " " + answer.body());
         return answer.ok() ? proposal : null;
     }
 
