@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *       transaction: a record whose effect keeps failing is isolated and dead-lettered, the others
  *       still apply. A failing event is retried with back-off, holding the partition so order is kept,
  *       for up to {@link ConsumerConfig#maxRetryDuration()}; data the database rejects as invalid
- *       (SQLState class 22) is dead-lettered at once, since retrying cannot change the answer.</li>
+ *       (see {@link DatabaseFailures#invalidData}) is dead-lettered at once, since retrying cannot change the answer.</li>
  * </ul>
  * Nothing is acknowledged or dead-lettered before the batch's events are applied (see {@code settle}).
  * One transaction per poll instead of per record is what lets a consumer drain a backlog at the

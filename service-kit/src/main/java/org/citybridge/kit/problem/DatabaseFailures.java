@@ -36,14 +36,18 @@ public final class DatabaseFailures {
     }
 
     /**
-     * The database refused the data itself (SQLState class 22, data exception, e.g. a value too long for
-     * its column): the same data will be refused again, so retrying is pointless. Lost races on a unique
-     * key (class 23) and serialisation failures (40001) are not in it: a retry can pass.
+     * The database refused the data itself: SQLState class 22 (data exception, e.g. a value too long for
+     * its column), 23502 (a required value missing) or 23514 (a check constraint). The same data will be
+     * refused again, so retrying is pointless. A lost race on a unique key (23505), a foreign key not yet
+     * there (23503) and serialisation failures (40001) are not in it: a retry can pass.
      */
     public static boolean invalidData(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22") || state.equals("23502") || state.equals("23514")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -30,6 +30,8 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("value too long for type character varying(200)", "22001")))).isTrue();
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("invalid input syntax for type uuid", "22P02")))).isTrue();
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("numeric field overflow", "22003")))).isTrue();
+        assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("null value in column \"name\"", "23502")))).isTrue();
+        assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("violates check constraint", "23514")))).isTrue();
         assertThat(DatabaseFailures.rootCause(wrapped(new SQLException("value too long", "22001"))))
                 .hasMessage("value too long");
     }
@@ -40,9 +42,10 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.unavailable(wrapped(new SQLException("protocol violation", "08P01")))).isFalse();
         assertThat(DatabaseFailures.unavailable(wrapped(new SQLException("no state")))).isFalse();
         assertThat(DatabaseFailures.unavailable(new IllegalStateException("not a database error"))).isFalse();
-        // an outage, a lost race on a unique key and a serialisation failure can all pass on a retry
+        // an outage, a lost race on a unique key, a missing referenced row and a serialisation failure can pass on a retry
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("Connection refused", "08001")))).isFalse();
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("violates foreign key constraint", "23503")))).isFalse();
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("could not serialize access", "40001")))).isFalse();
         assertThat(DatabaseFailures.invalidData(wrapped(new SQLException("no state")))).isFalse();
         assertThat(DatabaseFailures.invalidData(new IllegalStateException("not a database error"))).isFalse();
