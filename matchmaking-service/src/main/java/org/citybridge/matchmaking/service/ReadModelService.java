@@ -95,13 +95,12 @@ public class ReadModelService {
                     interestIds.add(expressed.interestId());
                 }
             }
+            // every id an event of the batch looks up is here: absent means not stored
             Map<UUID, CityRecord> cities = new HashMap<>();
-            cityIds.forEach(id -> cities.put(id, null)); // named and absent until the query says otherwise
             if (!cityIds.isEmpty()) {
                 CityRecord.<CityRecord>list("id in ?1", cityIds).forEach(city -> cities.put(city.id, city));
             }
             Map<UUID, InterestRecord> interests = new HashMap<>();
-            interestIds.forEach(id -> interests.put(id, null));
             if (!interestIds.isEmpty()) {
                 InterestRecord.<InterestRecord>list("id in ?1", interestIds).forEach(i -> interests.put(i.id, i));
             }
@@ -129,7 +128,7 @@ public class ReadModelService {
             interest(engine, expressed, rows, now);
         } else if (payload instanceof InterestWithdrawn withdrawn) {
             InterestRecord.deleteById(withdrawn.interestId());
-            rows.interests().remove(withdrawn.interestId()); // a later event of the batch looks it up again
+            rows.interests().remove(withdrawn.interestId()); // expressed again later in the batch: a new row
             engine.withdrawInterest(withdrawn.cityId(), withdrawn.interestId());
         } else if (payload instanceof ClusterLaunched launched) {
             ClusterRecord cluster = ClusterRecord.findById(launched.clusterId());
@@ -214,8 +213,7 @@ public class ReadModelService {
     }
 
     private void interest(MatchEngine engine, InterestExpressed expressed, Rows rows, Instant now) {
-        InterestRecord interest = rows.interests().containsKey(expressed.interestId())
-                ? rows.interests().get(expressed.interestId()) : InterestRecord.findById(expressed.interestId());
+        InterestRecord interest = rows.interests().get(expressed.interestId());
         if (interest == null) {
             interest = new InterestRecord();
             interest.id = expressed.interestId();

@@ -154,7 +154,7 @@ public class EventInbox {
     }
 
     /** Reads the CloudEvent; empty for unknown types. */
-    public Optional<ReceivedEvent> decode(Headers kafkaHeaders, String value) {
+    private Optional<ReceivedEvent> decode(Headers kafkaHeaders, String value) {
         CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(kafkaHeaders));
         if (headers.id().length() > MAX_EVENT_ID_LENGTH) {
             throw new MalformedEventException("Event id longer than " + MAX_EVENT_ID_LENGTH + " characters");
