@@ -1,0 +1,41 @@
+package org.citybridge.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceProcessCommandTest {
+
+    @TempDir
+    Path quarkusApp;
+
+    @Test
+    void shouldStartWithTheBuildsClassArchiveWhenThereIsOne() throws IOException {
+        Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS))
+                .doesNotContain("-XX:SharedArchiveFile=app-cds.jsa");
+
+        Files.createFile(quarkusApp.resolve("app-cds.jsa"));
+        List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS);
+
+        assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=app-cds.jsa",
+                "-jar", jar.toString());
+    }
+
+    @Test
+    void shouldLeaveSharingToOptionsThatSaySomethingOfIt() throws IOException {
+        Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
+        Files.createFile(quarkusApp.resolve("app-cds.jsa"));
+
+        assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", "-Xshare:auto")))
+                .noneMatch(option -> option.contains("SharedArchiveFile"));
+        assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa")))
+                .filteredOn(option -> option.contains("SharedArchiveFile")).containsExactly("-XX:SharedArchiveFile=other.jsa");
+    }
+}
