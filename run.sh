@@ -7,5 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building the platform (the first build downloads its dependencies and takes a few minutes)..."
 ./mvnw -B -q -ntp package -DskipTests
-exec java -cp "platform-launcher/target/platform-launcher.jar:platform-launcher/target/lib/*" \
+# the JDK Maven built with: the services' class data archives only work on the JVM that recorded them
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "platform-launcher/target/platform-launcher.jar:platform-launcher/target/lib/*" \
   org.citybridge.launcher.PlatformLauncher "$@"

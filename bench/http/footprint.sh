@@ -7,7 +7,17 @@
 # Usage: bench/http/footprint.sh [--no-build] [--runs N] [--idle S] [--variant LABEL "-Xmx128m|-XX:+UseSerialGC|env:NAME=v"]...
 # Without --variant: the launcher's JVM options. Each --variant (repeatable) is measured in turn against
 # the same infrastructure, with the options separated by | (env:NAME=value sets an environment variable
-# of the service). Output and a summary go to bench/target/footprint/. Stops everything it started.
+# of the service; app:FOLDER runs each service from <module>/target/FOLDER/quarkus-run.jar, a copy of
+# another build's quarkus-app). Output and a summary go to bench/target/footprint/. Stops everything it started.
+#
+# The figures in RESULTS.md compare with the packaging before the class data archive (fast-jar):
+#   ./mvnw -B -q -Pbench -pl bench,cities-service,clusters-service,matchmaking-service -am package \
+#     -DskipTests -Dquarkus.package.jar.aot.enabled=false
+#   for s in cities-service clusters-service matchmaking-service; do
+#     rm -rf $s/target/quarkus-app-fast-jar; cp -a $s/target/quarkus-app $s/target/quarkus-app-fast-jar; done
+#   L="-Xms32m|-Xmx256m|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-XX:MaxMetaspaceSize=192m"
+#   bench/http/footprint.sh --variant fast-jar "$L|app:quarkus-app-fast-jar" --variant archive "$L" \
+#     --variant no-archive "$L|-Xshare:auto"
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$HTTP_BENCH_ROOT"
@@ -33,7 +43,7 @@ mkdir -p "$OUT"
 RAW="$OUT/raw-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
 # timeout: the run stops by itself; the Java side stops what it started on exit
-timeout 900 java -Xmx256m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.Footprint data="$OUT/data" \
+timeout 900 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx256m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.Footprint data="$OUT/data" \
   runs="$RUNS" idleSeconds="$IDLE" "${VARIANTS[@]}" 2>&1 | tee "$RAW"
 
 SUMMARY="$OUT/summary-$(date -u +%Y%m%dT%H%M%SZ).md"

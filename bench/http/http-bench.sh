@@ -71,7 +71,7 @@ trap stop_platform EXIT
 rm -rf "$DATA"
 mkdir -p "$DATA"
 SCRIPT_PID=$$
-java -Xmx512m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.BenchPlatform "$DATA" "$CITIES" 40 \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx512m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.BenchPlatform "$DATA" "$CITIES" 40 \
   < <(while kill -0 "$SCRIPT_PID" 2> /dev/null; do sleep 1; done) > "$OUT/platform.log" 2>&1 &
 PLATFORM_PID=$!
 echo "Starting the platform and loading $CITIES cities (log: bench/target/http-bench/platform.log)..."

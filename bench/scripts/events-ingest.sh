@@ -17,6 +17,6 @@ cd "$(dirname "$0")/../.."
 rm -f bench/events/build.log
 jvm=()
 if [ -n "${BENCH_SERVICE_JVM:-}" ]; then jvm=("-Dbench.service.jvm=${BENCH_SERVICE_JVM}"); fi
-exec timeout --signal=TERM 45m java -Xmx1g -XX:+UseParallelGC "${jvm[@]}" \
+exec timeout --signal=TERM 45m "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:+UseParallelGC "${jvm[@]}" \
   -cp "bench/events/target/classes:$(cat bench/events/target/classpath.txt)" \
   org.citybridge.bench.events.IngestBench "$@"

@@ -14,6 +14,6 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,bench/events -am \
   package -DskipTests > bench/events/build.log 2>&1 || { tail -50 bench/events/build.log; exit 1; }
 rm -f bench/events/build.log
-exec timeout --signal=TERM 20m java -Xmx1g -XX:+UseParallelGC \
+exec timeout --signal=TERM 20m "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:+UseParallelGC \
   -cp "bench/events/target/classes:$(cat bench/events/target/classpath.txt)" \
   org.citybridge.bench.events.EventLatencyBench "$@"

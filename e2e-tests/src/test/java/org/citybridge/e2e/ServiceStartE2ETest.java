@@ -19,9 +19,8 @@ class ServiceStartE2ETest {
 
     @Test
     void shouldRunEachServiceOnTheClassArchiveItsBuildRecorded() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc (Linux) to see a process's mapped files");
         Platform platform = E2E.platform();
-        Path maps = Path.of("/proc/self/maps");
-        assumeTrue(Files.isReadable(maps), "needs /proc (Linux) to see the process's mapped files");
 
         for (Platform.Service service : Platform.SERVICES) {
             ServiceProcess process = platform.service(service.name());

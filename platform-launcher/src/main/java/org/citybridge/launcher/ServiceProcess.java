@@ -80,15 +80,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The java command line; it runs in the jar's directory. */
-    static List<String> command(Path jar, List<String> jvmOptions) {
+    /** Options that set class data sharing up themselves: the build's archive is then not added. */
+    private static final List<String> SHARING_OPTIONS = List.of("-Xshare", "SharedArchiveFile", "ArchiveClassesAtExit",
+            "AutoCreateSharedArchive", "SharedClassListFile", "DumpLoadedClassList", "UseSharedSpaces",
+            "RecordDynamicDumpInfo", "AOTCache", "AOTMode");
+
+    /**
+     * The java command line that runs the jar with these options, and with the build's class data archive
+     * when it is beside the jar and the options do not set sharing up themselves.
+     */
+    public static List<String> command(Path jar, List<String> jvmOptions) {
         List<String> command = new java.util.ArrayList<>();
         command.add(ChildProcesses.javaBinary());
         command.addAll(jvmOptions);
-        if (Files.isRegularFile(jar.resolveSibling(CDS_ARCHIVE))
-                && jvmOptions.stream().noneMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile"))) {
-            // relative, as Quarkus recorded it: from the jar's directory
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        Path archive = jar.resolveSibling(CDS_ARCHIVE);
+        if (Files.isRegularFile(archive)
+                && jvmOptions.stream().noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
+            command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
         }
         command.add("-jar");
         command.add(jar.toString());

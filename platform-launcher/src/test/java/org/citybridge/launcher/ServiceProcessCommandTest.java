@@ -19,13 +19,13 @@ class ServiceProcessCommandTest {
     void shouldStartWithTheBuildsClassArchiveWhenThereIsOne() throws IOException {
         Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
         assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS))
-                .doesNotContain("-XX:SharedArchiveFile=app-cds.jsa");
+                .noneMatch(option -> option.contains("SharedArchiveFile"));
 
-        Files.createFile(quarkusApp.resolve("app-cds.jsa"));
+        Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
         List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS);
 
-        assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=app-cds.jsa",
-                "-jar", jar.toString());
+        assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1",
+                "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-jar", jar.toString());
     }
 
     @Test
@@ -37,5 +37,11 @@ class ServiceProcessCommandTest {
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa")))
                 .filteredOn(option -> option.contains("SharedArchiveFile")).containsExactly("-XX:SharedArchiveFile=other.jsa");
+        // recording an archive and using one in the same JVM stops it at start
+        for (String recording : List.of("-XX:ArchiveClassesAtExit=run.jsa", "-XX:+AutoCreateSharedArchive",
+                "-XX:DumpLoadedClassList=classes.lst", "-XX:AOTCache=app.aot")) {
+            assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording)))
+                    .as(recording).noneMatch(option -> option.contains("SharedArchiveFile"));
+        }
     }
 }

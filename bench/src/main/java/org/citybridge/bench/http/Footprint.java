@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * {@code runs} (default 3), {@code idleSeconds} (default 20), {@code services} (comma separated, default
  * all three), {@code jvm} (JVM options separated by {@code |}, default the launcher's) and {@code label}, or
  * several {@code variant.<label>=<options>} measured one after the other against the same infrastructure
- * (an option {@code env:NAME=value} sets an environment variable of the service instead).
+ * (an option {@code env:NAME=value} sets an environment variable of the service instead, and
+ * {@code app:<folder>} runs the service from {@code target/<folder>/quarkus-run.jar}, a copy of another
+ * build's {@code quarkus-app}, to compare packagings in one run).
  * Prints one {@code FOOTPRINT} line per run.
  */
 public final class Footprint {
@@ -102,7 +104,9 @@ public final class Footprint {
         int variantNo = 0;
         for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
             String label = variant.getKey();
-            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:")).toList();
+            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:") && !o.startsWith("app:")).toList();
+            String app = variant.getValue().stream().filter(o -> o.startsWith("app:")).map(o -> o.substring(4))
+                    .findFirst().orElse("quarkus-app");
             variantNo++;
             for (Platform.Service service : Platform.SERVICES) {
                 if (!wanted.contains(service.name())) {
@@ -121,8 +125,8 @@ public final class Footprint {
                     int port = Ports.free();
                     Path log = layout.log(service.name() + "-" + label + "-" + run);
                     long t0 = System.nanoTime();
-                    ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()), port,
-                            env, log, jvm);
+                    Path jar = layout.serviceJar(service.name()).getParent().resolveSibling(app).resolve("quarkus-run.jar");
+                    ServiceProcess process = ServiceProcess.start(service.name(), jar, port, env, log, jvm);
                     started.add(process);
                     double readyMs = awaitReady(http, process, port, t0);
                     Thread.sleep(idleSeconds * 1000L);

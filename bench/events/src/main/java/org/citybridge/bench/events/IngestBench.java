@@ -30,6 +30,7 @@ import org.citybridge.infra.PlatformTopics;
 import org.citybridge.infra.Ports;
 import org.citybridge.infra.PostgresServer;
 import org.citybridge.launcher.PlatformLayout;
+import org.citybridge.launcher.ServiceProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +75,7 @@ import java.util.stream.Collectors;
 public final class IngestBench {
 
     /** As {@code ServiceProcess} runs every service of the platform. */
-    private static final String SERVICE_JVM = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=192m";
+    private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
 
     /** country, region, sub-region, relative weight (as the matchmaking benchmark's synthetic cities). */
     private static final Object[][] PLACES = {
@@ -279,11 +280,9 @@ public final class IngestBench {
         int port = Ports.free();
         String baseUrl = "http://127.0.0.1:" + port;
         Path jar = layout.serviceJar("matchmaking-service");
-        List<String> command = new ArrayList<>();
-        command.add(ChildProcesses.javaBinary());
-        command.addAll(List.of(System.getProperty("bench.service.jvm", SERVICE_JVM).trim().split("\\s+")));
-        command.add("-jar");
-        command.add(jar.toString());
+        // as the launcher runs it, the build's class data archive included
+        List<String> command = ServiceProcess.command(jar,
+                List.of(System.getProperty("bench.service.jvm", SERVICE_JVM).trim().split("\\s+")));
         Path log = layout.log("matchmaking-service");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
