@@ -16,7 +16,7 @@
 #   for s in cities-service clusters-service matchmaking-service; do
 #     rm -rf $s/target/quarkus-app-fast-jar; cp -a $s/target/quarkus-app $s/target/quarkus-app-fast-jar; done
 #   L="-Xms32m|-Xmx256m|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-XX:MaxMetaspaceSize=192m"
-#   bench/http/footprint.sh --variant fast-jar "$L|app:quarkus-app-fast-jar" --variant archive "$L" \
+#   bench/http/footprint.sh --idle 10 --variant fast-jar "$L|app:quarkus-app-fast-jar" --variant archive "$L" \
 #     --variant no-archive "$L|-Xshare:auto"
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -43,7 +43,7 @@ mkdir -p "$OUT"
 RAW="$OUT/raw-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
 # timeout: the run stops by itself; the Java side stops what it started on exit
-timeout 900 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx256m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.Footprint data="$OUT/data" \
+timeout 900 "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.Footprint data="$OUT/data" \
   runs="$RUNS" idleSeconds="$IDLE" "${VARIANTS[@]}" 2>&1 | tee "$RAW"
 
 SUMMARY="$OUT/summary-$(date -u +%Y%m%dT%H%M%SZ).md"

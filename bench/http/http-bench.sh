@@ -71,7 +71,7 @@ trap stop_platform EXIT
 rm -rf "$DATA"
 mkdir -p "$DATA"
 SCRIPT_PID=$$
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx512m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.BenchPlatform "$DATA" "$CITIES" 40 \
+"$JAVA" -Xmx512m -XX:+UseSerialGC -cp "$CP" org.citybridge.bench.http.BenchPlatform "$DATA" "$CITIES" 40 \
   < <(while kill -0 "$SCRIPT_PID" 2> /dev/null; do sleep 1; done) > "$OUT/platform.log" 2>&1 &
 PLATFORM_PID=$!
 echo "Starting the platform and loading $CITIES cities (log: bench/target/http-bench/platform.log)..."
@@ -91,14 +91,14 @@ HOST="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /pro
 {
   echo "# HTTP benchmark run $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "Machine: $HOST, $(java -version 2>&1 | head -1), $(pgbench --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Machine: $HOST, $("$JAVA" -version 2>&1 | head -1), $(pgbench --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Command: \`bench/http/http-bench.sh ${WHAT[*]}\` ($CITY_COUNT cities, $CONNECTIONS connections, $SECONDS_PER_RUN s per measurement)."
   echo "Service JVM options: ${CITYBRIDGE_SERVICE_JVM_OPTIONS:-launcher defaults}."
   echo
 } > "$SUMMARY"
 
 quiet() {
-  java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" org.citybridge.bench.http.AwaitQuiet \
+  "$JAVA" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" org.citybridge.bench.http.AwaitQuiet \
     "$KAFKA_BOOTSTRAP" 180 | tee -a "$RAW"
 }
 
@@ -121,11 +121,11 @@ profile_report() {
   [[ $PROFILE -eq 1 ]] || return 0
   for _ in $(seq 1 30); do [[ -s "$JFR_FILE" ]] && break; sleep 1; done
   sleep 2
-  { echo "-- JFR of cities-service: $JFR_FILE"; java -cp "$CP" org.citybridge.bench.http.JfrTop "$JFR_FILE" 30; } >> "$RAW" 2>&1
+  { echo "-- JFR of cities-service: $JFR_FILE"; "$JAVA" -cp "$CP" org.citybridge.bench.http.JfrTop "$JFR_FILE" 30; } >> "$RAW" 2>&1
 }
 
 openload() {
-  java -Xmx512m -XX:+UseParallelGC -cp "$CP" org.citybridge.bench.http.OpenLoad url="$CITIES_URL" ids="$IDS" \
+  "$JAVA" -Xmx512m -XX:+UseParallelGC -cp "$CP" org.citybridge.bench.http.OpenLoad url="$CITIES_URL" ids="$IDS" \
     tokenEndpoint="$TOKEN_ENDPOINT" officerCity="$LUOYANG_ID" "$@" 2>&1 | tee -a "$RAW" | grep '^RESULT' | tail -1
 }
 

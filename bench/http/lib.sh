@@ -5,6 +5,9 @@ HTTP_BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # Builds the services and the bench module and writes the bench class path (bench/target/classpath.txt).
 # Extra Maven options come from MAVEN_ARGS (e.g. MAVEN_ARGS=-o to stay offline).
+# The JDK Maven builds with: the services' class data archives only work on the JVM that recorded them.
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
 http_bench_build() {
   echo "Building the services and the bench module..."
   (cd "$HTTP_BENCH_ROOT" && ./mvnw -B -q -ntp -Pbench \

@@ -24,7 +24,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The classes Quarkus loads up to the end of static initialisation, archived at build time
-     * ({@code quarkus.package.jar.aot.enabled}): loading them from the archive saves 0.3–1.2 s of start-up.
+     * ({@code quarkus.package.jar.aot.enabled}): loading them from the archive saves 0.1–1.2 s of start-up.
      * A JVM other than the one that built it ignores the archive with a warning.
      */
     static final String CDS_ARCHIVE = "app-cds.jsa";
@@ -96,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path archive = jar.resolveSibling(CDS_ARCHIVE);
         if (Files.isRegularFile(archive)
                 && jvmOptions.stream().noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
-            command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+            command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize());
         }
         command.add("-jar");
         command.add(jar.toString());

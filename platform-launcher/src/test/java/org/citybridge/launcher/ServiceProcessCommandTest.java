@@ -29,6 +29,16 @@ class ServiceProcessCommandTest {
     }
 
     @Test
+    void shouldNameTheArchiveByItsAbsolutePathWhateverTheJarPath() throws IOException {
+        Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
+        Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
+        Path relativeJar = Path.of("").toAbsolutePath().relativize(jar);
+
+        assertThat(ServiceProcess.command(relativeJar, ServiceProcess.JVM_OPTIONS))
+                .contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+    }
+
+    @Test
     void shouldLeaveSharingToOptionsThatSaySomethingOfIt() throws IOException {
         Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
         Files.createFile(quarkusApp.resolve("app-cds.jsa"));
@@ -37,7 +47,7 @@ class ServiceProcessCommandTest {
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa")))
                 .filteredOn(option -> option.contains("SharedArchiveFile")).containsExactly("-XX:SharedArchiveFile=other.jsa");
-        // recording an archive and using one in the same JVM stops it at start
+        // options that record an archive or a class list: recording and mapping one at once stops the JVM
         for (String recording : List.of("-XX:ArchiveClassesAtExit=run.jsa", "-XX:+AutoCreateSharedArchive",
                 "-XX:DumpLoadedClassList=classes.lst", "-XX:AOTCache=app.aot")) {
             assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording)))
