@@ -68,12 +68,13 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.deleteIfExists(log);
-            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(command(jar, jvmOptions)))
+            ProcessBuilder builder = new ProcessBuilder()
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.command(ChildProcesses.detachedFromTerminal(command(jar, jvmOptions, builder.environment())));
             return new ServiceProcess(name, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
@@ -85,17 +86,30 @@ public final class ServiceProcess implements AutoCloseable {
             "AutoCreateSharedArchive", "SharedClassListFile", "DumpLoadedClassList", "UseSharedSpaces",
             "RecordDynamicDumpInfo", "AOTCache", "AOTMode");
 
+    /** Environment variables the JVM reads options from; a child process inherits them. */
+    private static final List<String> OPTIONS_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+
+    /** {@link #command(Path, List, Map)} for a child that inherits this process's environment. */
+    public static List<String> command(Path jar, List<String> jvmOptions) {
+        return command(jar, jvmOptions, System.getenv());
+    }
+
     /**
      * The java command line that runs the jar with these options, and with the build's class data archive
-     * when it is beside the jar and the options do not set sharing up themselves.
+     * when it is beside the jar and neither the options nor the child's environment ({@code JAVA_TOOL_OPTIONS},
+     * {@code JDK_JAVA_OPTIONS}) set sharing up themselves.
      */
-    public static List<String> command(Path jar, List<String> jvmOptions) {
+    public static List<String> command(Path jar, List<String> jvmOptions, Map<String, String> childEnvironment) {
         List<String> command = new java.util.ArrayList<>();
         command.add(ChildProcesses.javaBinary());
         command.addAll(jvmOptions);
+        List<String> effectiveOptions = new java.util.ArrayList<>(jvmOptions);
+        for (String variable : OPTIONS_VARIABLES) {
+            effectiveOptions.add(childEnvironment.getOrDefault(variable, ""));
+        }
         Path archive = jar.resolveSibling(CDS_ARCHIVE);
         if (Files.isRegularFile(archive)
-                && jvmOptions.stream().noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
+                && effectiveOptions.stream().noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
             command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize());
         }
         command.add("-jar");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,5 +54,20 @@ class ServiceProcessCommandTest {
             assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording)))
                     .as(recording).noneMatch(option -> option.contains("SharedArchiveFile"));
         }
+    }
+
+    @Test
+    void shouldLeaveSharingToTheOptionsTheChildsEnvironmentGivesTheJvm() throws IOException {
+        Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
+        Files.createFile(quarkusApp.resolve("app-cds.jsa"));
+
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off")))
+                .noneMatch(option -> option.contains("SharedArchiveFile"));
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS,
+                Map.of("JDK_JAVA_OPTIONS", "-Dx=1 -XX:ArchiveClassesAtExit=run.jsa")))
+                .noneMatch(option -> option.contains("SharedArchiveFile"));
+        // other options there change nothing
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("JAVA_TOOL_OPTIONS", "-Xmx300m")))
+                .anyMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
     }
 }
