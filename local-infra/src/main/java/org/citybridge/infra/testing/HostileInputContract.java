@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hostile input, generated from the service's own OpenAPI document: wrong types, missing and extra
  * fields, huge and empty strings, control and bidi characters, SQL and JSON injection strings,
  * extreme numbers, deep nesting, wrong content types, bad UUIDs and bad {@code If-Match}. Every
- * request is invalid by construction (free-text attacks ride with a forbidden extra field, writes to
- * existing resources go to ids that do not exist), so the service must answer each with a 4xx
- * problem+json, never a 5xx, and change no data. A service's test extends this, annotated
- * {@code @QuarkusTest} and {@code @TestSecurity} as a platform-admin so requests pass authentication
- * and reach parsing and validation.
+ * request is invalid by construction, so the service must answer each with a 4xx problem+json, never a
+ * 5xx, and change no data. Free-text and wrong-type values ride in an otherwise valid body, so they get
+ * past JSON parsing into deserialisation and validation: a write under a path with ids goes to ids that
+ * do not exist, a create has another required field nulled (validation reports both). Bad {@code If-Match}
+ * values also go, with a valid body, to an existing resource, the first of its collection's list when
+ * there is one. A service's test extends this, annotated {@code @QuarkusTest}.
+ *
+ * <p>Every request runs as a platform-admin, so that it passes authentication and reaches parsing and
+ * validation; the test fails if any is answered 401. The identity is declared here, on the class
+ * that declares the test method: that is where Quarkus looks for {@code @TestSecurity}, not on the
+ * subclass.
  */
+@TestSecurity(user = "admin", roles = "platform-admin")
 public abstract class HostileInputContract {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -82,14 +90,32 @@ public abstract class HostileInputContract {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> failures = new ArrayList<>();
     private int sent;
+    private int sentToExistingResources;
+    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
     /** At least this many requests must be generated (the contract asks for 300 per service). */
     protected int minimumRequests() {
         return 300;
     }
 
+    /**
+     * At least this many bad {@code If-Match} requests must reach an existing resource: a service whose
+     * test data holds such a resource says so here (the seeded clusters, a city its test registers).
+     */
+    protected int minimumRequestsToExistingResources() {
+        return 0;
+    }
+
+    /**
+     * Creates what the attacks need to find (runs within the test, as its security identity; before the
+     * data is checksummed).
+     */
+    protected void prepareResources() {
+    }
+
     @Test
     void hostileRequestsGetProblemsNeverServerErrorsAndChangeNothing() throws Exception {
+        prepareResources();
         JsonNode api = mapper.readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi").asString());
         String before = stableChecksum();
 
@@ -104,7 +130,10 @@ public abstract class HostileInputContract {
             }
         }
 
+        System.out.println("Hostile requests: " + sent + ", answers by status " + statuses);
         assertTrue(sent >= minimumRequests(), "only " + sent + " hostile requests were generated");
+        assertTrue(sentToExistingResources >= minimumRequestsToExistingResources(), "only " + sentToExistingResources
+                + " bad If-Match values went to existing resources");
         assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " hostile requests misbehaved:\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
         assertEquals(before, checksum(), "hostile requests changed data");
@@ -166,14 +195,35 @@ public abstract class HostileInputContract {
                     JSON.numberNode(new java.math.BigDecimal("1e400")), JSON.numberNode(-99999999999L), JSON.booleanNode(true))) {
                 ObjectNode body = valid.deepCopy();
                 body.set(field, wrong);
-                body.put("$hostile", true);
-                send(base.body("application/json", body.toString()), field + " as " + abbreviate(wrong.toString()));
+                send(base.body("application/json", invalidElsewhere(api, schema, body, field, hasPathParams).toString()),
+                        field + " as " + abbreviate(wrong.toString()));
             }
             for (String text : HOSTILE_TEXT) {
                 ObjectNode body = valid.deepCopy();
                 body.put(field, text);
-                body.put("$hostile", true);
-                send(base.body("application/json", body.toString()), field + " = " + abbreviate(text));
+                send(base.body("application/json", invalidElsewhere(api, schema, body, field, hasPathParams).toString()),
+                        field + " = " + abbreviate(text));
+            }
+        }
+        String existing = takesIfMatch(operation) ? existingResource(path) : null;
+        if (existing != null) {
+            // a valid body: the resource's own values where the request has the same fields
+            ObjectNode body = valid.deepCopy();
+            JsonNode current = readTree(RestAssured.given().get(existing.replaceAll("^(/api/v1/[^/]+/[^/]+).*", "$1")).asString());
+            for (Iterator<String> names = valid.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (current.hasNonNull(name) && current.get(name).getNodeType() == valid.get(name).getNodeType()) {
+                    body.set(name, current.get(name));
+                }
+            }
+            for (String bad : BAD_IF_MATCH) {
+                if (bad.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                    continue; // not representable in an HTTP/1.1 header
+                }
+                sentToExistingResources++;
+                String type = operation.path("requestBody").path("content").fieldNames().next(); // e.g. merge-patch
+                send(new Hostile(method, existing, Map.of(), Map.of("If-Match", bad), type, body.toString()),
+                        "existing resource, If-Match " + abbreviate(bad), 412);
             }
         }
         for (JsonNode required : resolve(api, schema).path("required")) {
@@ -186,7 +236,70 @@ public abstract class HostileInputContract {
         }
     }
 
+    /**
+     * The body made invalid by something other than the attacked field, so that the attacked value is
+     * still parsed and validated: under a path with ids nothing is needed (the ids do not exist); a create
+     * gets another required field nulled, or, when there is none that JSON null can break, a forbidden
+     * extra field (then only parsing sees the value).
+     */
+    private static ObjectNode invalidElsewhere(JsonNode api, JsonNode schema, ObjectNode body, String attacked,
+                                               boolean toMissingIds) {
+        if (toMissingIds) {
+            return body;
+        }
+        JsonNode resolved = resolve(api, schema);
+        for (JsonNode required : resolved.path("required")) {
+            String name = required.asText();
+            String type = resolve(api, resolved.path("properties").path(name)).path("type").asText("object");
+            if (!name.equals(attacked) && !List.of("integer", "number", "boolean").contains(type)) {
+                body.putNull(name); // a primitive would take null as 0 or false, so only references are nulled
+                return body;
+            }
+        }
+        body.put("$hostile", true);
+        return body;
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean takesIfMatch(JsonNode operation) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("header".equals(parameter.path("in").asText()) && "If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The path with its one id filled in with the first item of the collection's list
+     * ({@code /api/v1/clusters/{id}/…} from {@code GET /api/v1/clusters}); null when there is none.
+     */
+    private String existingResource(String path) {
+        int at = path.indexOf("/{");
+        if (at < 0 || path.indexOf('{', at + 2) >= 0) {
+            return null;
+        }
+        io.restassured.response.Response list = RestAssured.given().get(path.substring(0, at));
+        if (list.statusCode() != 200) {
+            return null;
+        }
+        String id = list.jsonPath().getString("items[0].id");
+        return id == null ? null : path.replaceAll("\\{[^}]+}", id);
+    }
+
     private void send(Hostile request, String what) {
+        send(request, what, 0);
+    }
+
+    /** Sends the request and records what is wrong with the answer; {@code expected} 0: any 4xx problem. */
+    private void send(Hostile request, String what, int expected) {
         sent++;
         StringBuilder uri = new StringBuilder("http://localhost:").append(RestAssured.port).append(request.path());
         String separator = "?";
@@ -211,13 +324,18 @@ public abstract class HostileInputContract {
             return;
         }
         int status = response.statusCode();
+        statuses.merge(status, 1, Integer::sum);
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        if (status >= 500) {
+        if (expected != 0 && status != expected) {
+            failures.add(label + ": " + status + " instead of " + expected + " " + abbreviate(response.body()));
+        } else if (status >= 500) {
             failures.add(label + ": " + status + " " + abbreviate(response.body()));
         } else if (status < 400 && !"GET".equals(request.method())) {
             failures.add(label + ": accepted with " + status); // a read may answer; a write must not
         } else if (status < 400) {
             return;
+        } else if (status == 401) {
+            failures.add(label + ": 401, refused before parsing and validation"); // 403 may be right for an admin
         } else if (contentType == null || !contentType.startsWith("application/problem+json")) {
             failures.add(label + ": " + status + " without problem+json (" + contentType + ")");
         }
