@@ -186,6 +186,30 @@ class IncomingEventsTest {
                 .body(org.hamcrest.Matchers.containsString("citybridge_events_dead_lettered_total"));
     }
 
+    @Test
+    void shouldDeadLetterAnUndecodablePartnershipAndStillApplyTheNextOneOfItsPair() {
+        String family = Fixtures.unique("Poisoned pair");
+        UUID puebla = Fixtures.ensureCity(UUID.randomUUID(), family + " Puebla", "MX");
+        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
+        UUID pair = PairIds.of(puebla, luoyang, ProposalKind.SISTER_CITY, null);
+        // both records are keyed by the pair, so on one partition: the later one applied proves the poison did not block it
+        events.publish(Topics.MATCHMAKING_EVENTS, pair.toString(),
+                CloudEventHeaders.newEvent(EventType.PARTNERSHIP_FORMED, pair, Instant.now()).toHeaders(), "not json at all");
+        events.publish(new PartnershipFormed(UUID.randomUUID(), pair, pair, puebla, luoyang,
+                ProposalKind.SISTER_CITY, null, LocalDate.of(2024, 5, 1), "proposal", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Fixtures.get(puebla).body("partners.cityId", contains(luoyang.toString()));
+            Fixtures.get(luoyang).body("partners.cityId", contains(puebla.toString()));
+        });
+        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetter("cities-service"),
+                TestEvents.keyed(pair), 1, Duration.ofSeconds(30));
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(r.value()).isEqualTo("not json at all");
+            assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
+        });
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -134,6 +134,35 @@ class EventConsumptionTest {
     }
 
     @Test
+    void shouldDeadLetterAPoisonClusterEventAndKeepConsumingItsCluster() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID cluster = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            events.publish(Scenario.registered(Scenario.simpleCity(a, Fixtures.name("Cluster poison A"), "MX")));
+            events.publish(Scenario.registered(Scenario.simpleCity(b, Fixtures.name("Cluster poison B"), "CN")));
+            events.publish(Scenario.interest(a, CooperationArea.TRANSPORT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(Scenario.interest(b, CooperationArea.TRANSPORT, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            Scenario.awaitOpenProposal(a, b);
+
+            // all keyed by the cluster, so on one partition: the later joins applied prove the poison did not block it
+            CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.MEMBER_JOINED, cluster, Instant.now());
+            events.publish(Topics.CLUSTER_EVENTS, cluster.toString(), headers.toHeaders(), "not json at all");
+            events.publish(Scenario.joined(cluster, a));
+            events.publish(Scenario.joined(cluster, b));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(Fixtures.openProposal(a, b))
+                            .hasValueSatisfying(p -> assertThat(Fixtures.codes(p)).contains("shared-cluster")));
+            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(cluster), 1, Duration.ofSeconds(30));
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(r.value()).isEqualTo("not json at all");
+                assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
+            });
+        }
+    }
+
+    @Test
     void shouldDeadLetterAnEventTheDatabaseRejectsAndStillApplyTheRestOfItsBatch() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
