@@ -4,20 +4,17 @@
 # against running PostgreSQL, Kafka and Keycloak, with the launcher's JVM options: run 1 on an empty
 # database (Flyway creates the schema), runs 2 and 3 on the migrated one. Targets: <= 3 s, <= 250 MB.
 #
-# Usage: bench/http/footprint.sh [--no-build] [--runs N] [--idle S] [--variant LABEL "-Xmx128m|-XX:+UseSerialGC|env:NAME=v"]...
+# Usage: bench/http/footprint.sh [--no-build] [--against-fast-jar] [--runs N] [--idle S] [--variant LABEL "-Xmx128m|-XX:+UseSerialGC|env:NAME=v"]...
 # Without --variant: the launcher's JVM options. Each --variant (repeatable) is measured in turn against
 # the same infrastructure, with the options separated by | (env:NAME=value sets an environment variable
 # of the service; app:FOLDER runs each service from <module>/target/FOLDER/quarkus-run.jar, a copy of
-# another build's quarkus-app). Output and a summary go to bench/target/footprint/. Stops everything it started.
+# another build's quarkus-app; launcher stands for the launcher's JVM options). Output and a summary go
+# to bench/target/footprint/. Stops everything it started.
 #
-# The figures in RESULTS.md compare with the packaging before the class data archive (fast-jar):
-#   ./mvnw -B -q -Pbench -pl bench,cities-service,clusters-service,matchmaking-service -am package \
-#     -DskipTests -Dquarkus.package.jar.aot.enabled=false
-#   for s in cities-service clusters-service matchmaking-service; do
-#     rm -rf $s/target/quarkus-app-fast-jar; cp -a $s/target/quarkus-app $s/target/quarkus-app-fast-jar; done
-#   L="-Xms32m|-Xmx256m|-XX:+UseSerialGC|-XX:TieredStopAtLevel=1|-XX:MaxMetaspaceSize=192m"
-#   bench/http/footprint.sh --idle 10 --variant fast-jar "$L|app:quarkus-app-fast-jar" --variant archive "$L" \
-#     --variant no-archive "$L|-Xshare:auto"
+# The figures in RESULTS.md compare with the packaging before the class data archive (fast-jar), in one command:
+#   bench/http/footprint.sh --against-fast-jar --runs 3 --idle 10
+# It first packages the services as fast-jar into <module>/target/quarkus-app-fast-jar, then builds as usual
+# and measures the variants fast-jar and archive (the launcher's options on each packaging), in that order.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$HTTP_BENCH_ROOT"
@@ -26,9 +23,11 @@ BUILD=1
 RUNS=3
 VARIANTS=()
 IDLE=20
+AGAINST_FAST_JAR=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0 ;;
+    --against-fast-jar) AGAINST_FAST_JAR=1 ;;
     --runs) RUNS="$2"; shift ;;
     --idle) IDLE="$2"; shift ;;
     --variant) VARIANTS+=("variant.$2=$3"); shift 2 ;;
@@ -36,6 +35,17 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
+if [[ $AGAINST_FAST_JAR -eq 1 ]]; then
+  echo "Packaging the services as fast-jar (no class data archive) for the baseline..."
+  ./mvnw -B -q -ntp -pl cities-service,clusters-service,matchmaking-service -am package -DskipTests \
+    -Dquarkus.package.jar.aot.enabled=false
+  for s in cities-service clusters-service matchmaking-service; do
+    rm -rf "$s/target/quarkus-app-fast-jar"
+    cp -a "$s/target/quarkus-app" "$s/target/quarkus-app-fast-jar"
+  done
+  BUILD=1 # the services' own packaging again, with its archive
+  VARIANTS=("variant.fast-jar=launcher|app:quarkus-app-fast-jar" "variant.archive=launcher" "${VARIANTS[@]}")
+fi
 [[ $BUILD -eq 1 ]] && http_bench_build
 CP="$(http_bench_classpath)"
 OUT="$HTTP_BENCH_ROOT/bench/target/footprint"

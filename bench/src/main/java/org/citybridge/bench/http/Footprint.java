@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * several {@code variant.<label>=<options>} measured one after the other against the same infrastructure
  * (an option {@code env:NAME=value} sets an environment variable of the service instead, and
  * {@code app:<folder>} runs the service from {@code target/<folder>/quarkus-run.jar}, a copy of another
- * build's {@code quarkus-app}, to compare packagings in one run).
+ * build's {@code quarkus-app}, to compare packagings in one run; the option {@code launcher} stands for the
+ * launcher's JVM options).
  * Prints one {@code FOOTPRINT} line per run.
  */
 public final class Footprint {
@@ -104,7 +105,9 @@ public final class Footprint {
         int variantNo = 0;
         for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
             String label = variant.getKey();
-            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:") && !o.startsWith("app:")).toList();
+            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:") && !o.startsWith("app:"))
+                    .flatMap(o -> o.equals("launcher") ? ServiceProcess.JVM_OPTIONS.stream() : java.util.stream.Stream.of(o))
+                    .toList();
             String app = variant.getValue().stream().filter(o -> o.startsWith("app:")).map(o -> o.substring(4))
                     .findFirst().orElse("quarkus-app");
             variantNo++;
