@@ -142,6 +142,11 @@ public final class EventLatencyBench {
 
     // ------------------------------------------------------------------------ HTTP
 
+    /**
+     * The platform-admin's token: a city officer may write only to its own city, and the interests here are
+     * spread over many cities (one city would put every POST on one row lock). An officer's POST differs
+     * only in the authorisation check (role and own city); the token is verified the same way.
+     */
     private synchronized String token() {
         if (token == null || System.nanoTime() - tokenAt > TimeUnit.SECONDS.toNanos(120)) {
             token = keycloak.passwordToken("admin", "admin-demo");
