@@ -6,7 +6,7 @@ import org.citybridge.infra.testing.HostileInputContract;
 @QuarkusTest
 class HostileInputTest extends HostileInputContract {
 
-    /** A city to send bad If-Match values to (the contract takes the first of the list). */
+    /** The city list is not empty then: the contract sends bad If-Match values to its first city. */
     @Override
     protected void prepareResources() {
         Fixtures.register(Fixtures.cityBody(Fixtures.unique("Hostile target"), "MX"));
