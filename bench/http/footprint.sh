@@ -8,7 +8,7 @@
 # Without --variant: the launcher's JVM options. Each --variant (repeatable) is measured in turn against
 # the same infrastructure, with the options separated by | (env:NAME=value sets an environment variable
 # of the service; app:FOLDER runs each service from <module>/target/FOLDER/quarkus-run.jar, a copy of
-# another build's quarkus-app; launcher stands for the launcher's JVM options). Output and a summary go
+# another build's quarkus-app; launcher stands for the launcher's default JVM options). Output and a summary go
 # to bench/target/footprint/. Stops everything it started.
 #
 # The figures in RESULTS.md compare with the packaging before the class data archive (fast-jar), in one command:

@@ -87,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
             "RecordDynamicDumpInfo", "AOTCache", "AOTMode");
 
     /** Environment variables the JVM reads options from; a child process inherits them. */
-    private static final List<String> OPTIONS_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    private static final List<String> OPTIONS_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     /** {@link #command(Path, List, Map)} for a child that inherits this process's environment. */
     public static List<String> command(Path jar, List<String> jvmOptions) {
@@ -97,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * The java command line that runs the jar with these options, and with the build's class data archive
      * when it is beside the jar and neither the options nor the child's environment ({@code JAVA_TOOL_OPTIONS},
-     * {@code JDK_JAVA_OPTIONS}) set sharing up themselves.
+     * {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}) set sharing up themselves.
      */
     public static List<String> command(Path jar, List<String> jvmOptions, Map<String, String> childEnvironment) {
         List<String> command = new java.util.ArrayList<>();

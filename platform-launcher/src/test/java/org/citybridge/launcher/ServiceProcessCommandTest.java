@@ -13,17 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceProcessCommandTest {
 
+    /** A child environment without JVM option variables, whatever this JVM's own environment holds. */
+    private static final Map<String, String> NO_ENV = Map.of();
+
     @TempDir
     Path quarkusApp;
 
     @Test
     void shouldStartWithTheBuildsClassArchiveWhenThereIsOne() throws IOException {
         Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
-        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS))
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, NO_ENV))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
 
         Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
-        List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS);
+        List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, NO_ENV);
 
         assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1",
                 "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-jar", jar.toString());
@@ -35,7 +38,7 @@ class ServiceProcessCommandTest {
         Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
         Path relativeJar = Path.of("").toAbsolutePath().relativize(jar);
 
-        assertThat(ServiceProcess.command(relativeJar, ServiceProcess.JVM_OPTIONS))
+        assertThat(ServiceProcess.command(relativeJar, ServiceProcess.JVM_OPTIONS, NO_ENV))
                 .contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
     }
 
@@ -44,14 +47,14 @@ class ServiceProcessCommandTest {
         Path jar = Files.createFile(quarkusApp.resolve("quarkus-run.jar"));
         Files.createFile(quarkusApp.resolve("app-cds.jsa"));
 
-        assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", "-Xshare:auto")))
+        assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", "-Xshare:auto"), NO_ENV))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
-        assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa")))
+        assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa"), NO_ENV))
                 .filteredOn(option -> option.contains("SharedArchiveFile")).containsExactly("-XX:SharedArchiveFile=other.jsa");
         // options that record an archive or a class list: recording and mapping one at once stops the JVM
         for (String recording : List.of("-XX:ArchiveClassesAtExit=run.jsa", "-XX:+AutoCreateSharedArchive",
                 "-XX:DumpLoadedClassList=classes.lst", "-XX:AOTCache=app.aot")) {
-            assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording)))
+            assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording), NO_ENV))
                     .as(recording).noneMatch(option -> option.contains("SharedArchiveFile"));
         }
     }
@@ -65,6 +68,8 @@ class ServiceProcessCommandTest {
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS,
                 Map.of("JDK_JAVA_OPTIONS", "-Dx=1 -XX:ArchiveClassesAtExit=run.jsa")))
+                .noneMatch(option -> option.contains("SharedArchiveFile"));
+        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("_JAVA_OPTIONS", "-Xshare:off")))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         // other options there change nothing
         assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("JAVA_TOOL_OPTIONS", "-Xmx300m")))

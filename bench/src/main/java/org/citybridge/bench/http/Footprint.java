@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * several {@code variant.<label>=<options>} measured one after the other against the same infrastructure
  * (an option {@code env:NAME=value} sets an environment variable of the service instead, and
  * {@code app:<folder>} runs the service from {@code target/<folder>/quarkus-run.jar}, a copy of another
- * build's {@code quarkus-app}, to compare packagings in one run; the option {@code launcher} stands for the
- * launcher's JVM options).
+ * build's {@code quarkus-app}, to compare packagings in one run; the option {@code launcher} stands for
+ * {@link ServiceProcess#JVM_OPTIONS}, the launcher's defaults).
  * Prints one {@code FOOTPRINT} line per run.
  */
 public final class Footprint {
