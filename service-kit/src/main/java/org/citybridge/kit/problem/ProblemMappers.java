@@ -11,14 +11,17 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citybridge.contracts.vocabulary.UnknownCodeException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -98,14 +101,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -113,7 +116,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
             return unreadableJson(json, uri);
@@ -121,6 +124,14 @@ public class ProblemMappers {
         UnknownCodeException code = causeOf(e, UnknownCodeException.class);
         if (code != null) {
             return unknownCode(code, uri);
+        }
+        if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
+            // concurrent writes of one row: both passed their checks, the database's version condition let one
+            // through. With the same If-Match the other lost the race as if its tag had been stale (412);
+            // without one it is a conflict to retry (409). Its transaction was rolled back.
+            String detail = "The resource changed while this request was applied; read it again and retry";
+            return apiError(headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                    ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail), uri);
         }
         if (DatabaseFailures.unavailable(e)) {
             Throwable root = DatabaseFailures.rootCause(e);
