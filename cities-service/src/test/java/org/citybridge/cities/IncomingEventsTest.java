@@ -120,9 +120,7 @@ class IncomingEventsTest {
         String family = Fixtures.unique("Partner");
         UUID mexicoCity = Fixtures.ensureCity(UUID.randomUUID(), family + " Mexico City", "MX");
         UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
-        UUID pair = PairIds.of(mexicoCity, luoyang, ProposalKind.SISTER_CITY, null);
-        PartnershipFormed formed = new PartnershipFormed(UUID.randomUUID(), pair, pair, mexicoCity, luoyang,
-                ProposalKind.SISTER_CITY, null, LocalDate.of(2022, 3, 1), "proposal", Instant.now());
+        PartnershipFormed formed = sisterCities(mexicoCity, luoyang, LocalDate.of(2022, 3, 1));
         String eventId = events.publish(formed);
         events.republish(formed, eventId);
 
@@ -134,9 +132,7 @@ class IncomingEventsTest {
         });
         // the redelivery is processed after the first delivery (same key): wait for a marker behind it
         UUID other = Fixtures.ensureCity(UUID.randomUUID(), family + " marker", "CN");
-        UUID markerPair = PairIds.of(mexicoCity, other, ProposalKind.SISTER_CITY, null);
-        events.publish(new PartnershipFormed(UUID.randomUUID(), markerPair, markerPair, mexicoCity, other,
-                ProposalKind.SISTER_CITY, null, LocalDate.of(2023, 1, 1), "proposal", Instant.now()));
+        events.publish(sisterCities(mexicoCity, other, LocalDate.of(2023, 1, 1)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
         Fixtures.get(luoyang).body("partners.size()", equalTo(1));
@@ -191,12 +187,12 @@ class IncomingEventsTest {
         String family = Fixtures.unique("Poisoned pair");
         UUID puebla = Fixtures.ensureCity(UUID.randomUUID(), family + " Puebla", "MX");
         UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
-        UUID pair = PairIds.of(puebla, luoyang, ProposalKind.SISTER_CITY, null);
+        PartnershipFormed formed = sisterCities(puebla, luoyang, LocalDate.of(2024, 5, 1));
+        UUID pair = formed.pairId();
         // both records are keyed by the pair, so on one partition: the later one applied proves the poison did not block it
         events.publish(Topics.MATCHMAKING_EVENTS, pair.toString(),
                 CloudEventHeaders.newEvent(EventType.PARTNERSHIP_FORMED, pair, Instant.now()).toHeaders(), "not json at all");
-        events.publish(new PartnershipFormed(UUID.randomUUID(), pair, pair, puebla, luoyang,
-                ProposalKind.SISTER_CITY, null, LocalDate.of(2024, 5, 1), "proposal", Instant.now()));
+        events.publish(formed);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Fixtures.get(puebla).body("partners.cityId", contains(luoyang.toString()));
@@ -208,6 +204,13 @@ class IncomingEventsTest {
             assertThat(r.value()).isEqualTo("not json at all");
             assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
         });
+    }
+
+    /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
+    private static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
+        UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
+        return new PartnershipFormed(UUID.randomUUID(), pair, pair, a, b, ProposalKind.SISTER_CITY, null, formedOn,
+                "proposal", Instant.now());
     }
 
     private static byte[] bytes(String text) {

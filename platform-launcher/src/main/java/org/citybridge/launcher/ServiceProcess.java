@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,10 +101,10 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}) set sharing up themselves.
      */
     public static List<String> command(Path jar, List<String> jvmOptions, Map<String, String> childEnvironment) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(ChildProcesses.javaBinary());
         command.addAll(jvmOptions);
-        List<String> effectiveOptions = new java.util.ArrayList<>(jvmOptions);
+        List<String> effectiveOptions = new ArrayList<>(jvmOptions);
         for (String variable : OPTIONS_VARIABLES) {
             effectiveOptions.add(childEnvironment.getOrDefault(variable, ""));
         }

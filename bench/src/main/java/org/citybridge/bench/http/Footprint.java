@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Start time to ready and idle memory of each service, each started alone (the other two services
@@ -106,7 +107,7 @@ public final class Footprint {
         for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
             String label = variant.getKey();
             List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:") && !o.startsWith("app:"))
-                    .flatMap(o -> o.equals("launcher") ? ServiceProcess.JVM_OPTIONS.stream() : java.util.stream.Stream.of(o))
+                    .flatMap(o -> o.equals("launcher") ? ServiceProcess.JVM_OPTIONS.stream() : Stream.of(o))
                     .toList();
             String app = variant.getValue().stream().filter(o -> o.startsWith("app:")).map(o -> o.substring(4))
                     .findFirst().orElse("quarkus-app");

@@ -213,8 +213,7 @@ public abstract class HostileInputContract {
             // a required one it does not show (an action's own field, such as a reason) keeps its example
             ObjectNode body = valid.deepCopy();
             JsonNode current = readTree(RestAssured.given().get(existing.replaceAll("^(/api/v1/[^/]+/[^/]+).*", "$1")).asString());
-            List<String> required = new ArrayList<>();
-            resolve(api, schema).path("required").forEach(r -> required.add(r.asText()));
+            List<String> required = requiredFields(api, schema);
             for (Iterator<String> names = valid.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!current.hasNonNull(name)) {
@@ -225,23 +224,23 @@ public abstract class HostileInputContract {
                     body.set(name, current.get(name));
                 }
             }
+            String type = operation.path("requestBody").path("content").fieldNames().next(); // e.g. merge-patch
             for (String bad : BAD_IF_MATCH) {
                 if (bad.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
                     continue; // not representable in an HTTP/1.1 header
                 }
                 sentToExistingResources++;
-                String type = operation.path("requestBody").path("content").fieldNames().next(); // e.g. merge-patch
                 send(new Hostile(method, existing, Map.of(), Map.of("If-Match", bad), type, body.toString()),
                         "existing resource, If-Match " + abbreviate(bad), 412);
             }
         }
-        for (JsonNode required : resolve(api, schema).path("required")) {
+        for (String required : requiredFields(api, schema)) {
             ObjectNode body = valid.deepCopy();
-            body.remove(required.asText());
-            send(base.body("application/json", body.toString()), "missing " + required.asText());
+            body.remove(required);
+            send(base.body("application/json", body.toString()), "missing " + required);
             ObjectNode nulled = valid.deepCopy();
-            nulled.putNull(required.asText());
-            send(base.body("application/json", nulled.toString()), "null " + required.asText());
+            nulled.putNull(required);
+            send(base.body("application/json", nulled.toString()), "null " + required);
         }
     }
 
@@ -256,10 +255,9 @@ public abstract class HostileInputContract {
         if (toMissingIds) {
             return body;
         }
-        JsonNode resolved = resolve(api, schema);
-        for (JsonNode required : resolved.path("required")) {
-            String name = required.asText();
-            String type = resolve(api, resolved.path("properties").path(name)).path("type").asText("object");
+        JsonNode properties = resolve(api, schema).path("properties");
+        for (String name : requiredFields(api, schema)) {
+            String type = resolve(api, properties.path(name)).path("type").asText("object");
             if (!name.equals(attacked) && !List.of("integer", "number", "boolean").contains(type)) {
                 body.putNull(name); // a primitive would take null as 0 or false, so only references are nulled
                 return body;
@@ -267,6 +265,12 @@ public abstract class HostileInputContract {
         }
         body.put("$hostile", true);
         return body;
+    }
+
+    private static List<String> requiredFields(JsonNode api, JsonNode schema) {
+        List<String> required = new ArrayList<>();
+        resolve(api, schema).path("required").forEach(name -> required.add(name.asText()));
+        return required;
     }
 
     private JsonNode readTree(String json) {

@@ -1,5 +1,8 @@
 package org.citybridge.kit.problem;
 
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -48,6 +51,19 @@ public final class DatabaseFailures {
                 if (state.startsWith("22") || state.equals("23502") || state.equals("23514")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A write that lost a race for one row: it passed its checks, but the row's version changed before it
+     * committed (another write of the same row got through first). Its transaction was rolled back.
+     */
+    public static boolean lostConcurrentUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return true;
             }
         }
         return false;

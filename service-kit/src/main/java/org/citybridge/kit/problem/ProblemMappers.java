@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citybridge.contracts.vocabulary.UnknownCodeException;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -125,10 +123,9 @@ public class ProblemMappers {
         if (code != null) {
             return unknownCode(code, uri);
         }
-        if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
-            // concurrent writes of one row: both passed their checks, the database's version condition let one
-            // through. With the same If-Match the other lost the race as if its tag had been stale (412);
-            // without one it is a conflict to retry (409). Its transaction was rolled back.
+        if (DatabaseFailures.lostConcurrentUpdate(e)) {
+            // with the same If-Match as the winner it lost as if its tag had been stale (412); without one it is
+            // a conflict to retry (409)
             String detail = "The resource changed while this request was applied; read it again and retry";
             return apiError(headers.getHeaderString(HttpHeaders.IF_MATCH) != null
                     ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail), uri);
