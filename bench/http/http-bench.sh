@@ -12,10 +12,12 @@
 # (in this order: the writes leave matchmaking a backlog of events to digest for minutes).
 # CITYBRIDGE_SERVICE_JVM_OPTIONS replaces the services' JVM options (see the launcher), to compare.
 #
-# Usage: bench/http/http-bench.sh [--no-build] [--profile] [--cities N] [--connections C] [--seconds S] [reads] [writes] [sustained]
-# (default: all three, 10,000 cities, 16 connections, 30 s per measurement). --profile records cities-service
-# with JFR during the wrk runs and prints where its CPU went (bench/target/http-bench/*.jfr). Raw output and a summary go
-# to bench/target/http-bench/. Needs a JDK 17+, wrk (installed from Debian's packages if missing) and
+# Usage: bench/http/http-bench.sh [--no-build] [--profile] [--cities N] [--connections C] [--seconds S] [--warm-up S]
+#        [reads] [writes] [sustained]
+# (default: all three, 10,000 cities, 16 connections, 30 s per measurement, after a warm-up of 120 s at 150 req/s
+# with 20 % writes). --profile records cities-service
+# with JFR during the wrk runs, and matchmaking-service too during the first sustained stage, and prints where
+# their CPU went (bench/target/http-bench/*.jfr). Raw output and a summary go to bench/target/http-bench/. Needs a JDK 17+, wrk (installed from Debian's packages if missing) and
 # pgbench (Debian package postgresql-client).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -26,6 +28,7 @@ PROFILE=0
 CITIES=10000
 CONNECTIONS=16
 SECONDS_PER_RUN=30
+WARM_UP=120
 WHAT=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -34,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --cities) CITIES="$2"; shift ;;
     --connections) CONNECTIONS="$2"; shift ;;
     --seconds) SECONDS_PER_RUN="$2"; shift ;;
+    --warm-up) WARM_UP="$2"; shift ;;
     reads|writes|sustained) WHAT+=("$1") ;;
     *) echo "Unknown argument $1" >&2; exit 2 ;;
   esac
@@ -93,7 +97,7 @@ HOST="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /pro
   echo
   echo "Machine: $HOST, $("$JAVA" -version 2>&1 | head -1), $(pgbench --version), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Command: \`bench/http/http-bench.sh ${WHAT[*]}\` ($CITY_COUNT cities, $CONNECTIONS connections, $SECONDS_PER_RUN s per measurement)."
-  echo "Service JVM options: ${CITYBRIDGE_SERVICE_JVM_OPTIONS:-launcher defaults}."
+  echo "Service JVM options: ${CITYBRIDGE_SERVICE_JVM_OPTIONS:-launcher defaults}. Warm-up before measuring: $WARM_UP s at 150 req/s, 20 % writes."
   echo
 } > "$SUMMARY"
 
@@ -108,20 +112,31 @@ snapshot() {
     | sed -E 's#-cp [^ ]+#-cp ...#; s#(quarkus-app|keycloak|kafka|postgres)[^ ]*#\1#g' | cut -c1-200; } >> "$RAW") &
 }
 
-# JFR of cities-service for the next $1 seconds, summarised into the raw output afterwards (--profile).
+# JFR for the next $1 seconds of cities-service (and of the services named after $2), summarised into the raw
+# output afterwards (--profile).
+JFR_FILES=()
 profile_start() {
   [[ $PROFILE -eq 1 ]] || return 0
-  local port="${CITIES_URL##*:}" pid
-  pid=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
-  JFR_FILE="$OUT/$2.jfr"
-  rm -f "$JFR_FILE"
-  jcmd "$pid" JFR.start name=bench settings=profile duration="$1s" filename="$JFR_FILE" > /dev/null
+  local seconds="$1" name="$2" service url port pid
+  shift 2
+  JFR_FILES=()
+  for service in cities "$@"; do
+    url="${service^^}_URL"
+    port="${!url##*:}"
+    pid=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+    JFR_FILES+=("$OUT/$name-$service.jfr")
+    rm -f "$OUT/$name-$service.jfr"
+    jcmd "$pid" JFR.start name=bench settings=profile duration="${seconds}s" filename="$OUT/$name-$service.jfr" > /dev/null
+  done
 }
 profile_report() {
   [[ $PROFILE -eq 1 ]] || return 0
-  for _ in $(seq 1 30); do [[ -s "$JFR_FILE" ]] && break; sleep 1; done
-  sleep 2
-  { echo "-- JFR of cities-service: $JFR_FILE"; "$JAVA" -cp "$CP" org.citybridge.bench.http.JfrTop "$JFR_FILE" 30; } >> "$RAW" 2>&1
+  local file
+  for file in "${JFR_FILES[@]}"; do
+    for _ in $(seq 1 30); do [[ -s "$file" ]] && break; sleep 1; done
+    sleep 2
+    { echo "-- JFR: $file"; "$JAVA" -cp "$CP" org.citybridge.bench.http.JfrTop "$file" 30; } >> "$RAW" 2>&1
+  done
 }
 
 openload() {
@@ -133,6 +148,14 @@ token() {
   curl -s -d grant_type=password -d client_id=citybridge-web -d "username=$1" -d "password=$2" "$TOKEN_ENDPOINT" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
+
+# The services are measured warm, as they run in production: C2 compiles the hot paths of every request
+# kind during the first minutes, and would otherwise do so inside the measured minutes. The warm-up's writes
+# are digested before anything is measured.
+WRITES20=get=70,list=10,post-officer=10,post-admin=10
+log "== warm-up: 150 req/s for $WARM_UP s, 20 % writes (not counted)"
+openload rate=150 seconds="$WARM_UP" mix=$WRITES20 label=warm-up workers=200 > /dev/null
+quiet
 
 if wants reads || wants writes; then
   # pgbench's own tables in a database of their own on the same server (scale 1: 100,000 accounts,
@@ -178,11 +201,6 @@ if wants reads; then
 fi
 
 if wants sustained; then
-  WRITES20=get=70,list=10,post-officer=10,post-admin=10
-  # a service is measured warm, as after the reads' warm-up: a cold JIT would otherwise compile during the
-  # measured minute (C2 most of all); the warm-up's writes are digested before the measurement starts
-  log "== sustained: warm-up (150 req/s for 20 s, 20 % writes, not counted)"
-  openload rate=150 seconds=20 mix=$WRITES20 label=sustained-warm-up workers=200 > /dev/null
   {
     echo "## Sustained load, open loop, 60 s per stage (each on a quiet platform: the writes of the stage before digested)"
     echo
@@ -201,7 +219,9 @@ if wants sustained; then
     quiet
     log "== sustained: $RATE req/s for 60 s, mix $MIX"
     snapshot 30 "sustained $RATE req/s"
+    [[ -z "${PROFILED:-}" ]] && profile_start 50 sustained matchmaking
     S=$(openload rate="$RATE" seconds=60 mix="$MIX" label="sustained-$RATE" workers=200)
+    [[ -z "${PROFILED:-}" ]] && { profile_report; PROFILED=1; }
     echo "| $RATE req/s, $MIX | $(field "$S" sent) | $(field "$S" errors) | $(field "$S" achieved) | $(field "$S" p50) | $(field "$S" p90) | $(field "$S" p99) | $(field "$S" max) | $(field "$S" service_p99) | $(field "$S" get_p99) / $(field "$S" list_p99) / $(field "$S" post_officer_p99) / $(field "$S" post_admin_p99) |" >> "$SUMMARY"
   done
   echo >> "$SUMMARY"

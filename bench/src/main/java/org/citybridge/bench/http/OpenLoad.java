@@ -1,5 +1,6 @@
 package org.citybridge.bench.http;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +20,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,12 +107,28 @@ public final class OpenLoad {
         AtomicLong lastEnd = new AtomicLong();
         double intervalNanos = 1e9 / rate;
         URI target = URI.create(base);
-        long start = System.nanoTime() + 200_000_000L;
+        // every worker connects before the clock starts, as wrk does: 200 connections opened within the first
+        // second would otherwise be measured as that second's latency
+        CountDownLatch connected = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicLong startAt = new AtomicLong();
 
         List<Thread> pool = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
                 RawHttp connection = new RawHttp(target);
+                try {
+                    connection.connect();
+                } catch (IOException e) {
+                    connection.close(); // the first request reconnects and counts the failure
+                }
+                connected.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long start = startAt.get();
                 while (true) {
                     int i = next.getAndIncrement();
                     if (i >= total) {
@@ -161,6 +180,10 @@ public final class OpenLoad {
             pool.add(t);
             t.start();
         }
+        connected.await(30, TimeUnit.SECONDS);
+        long start = System.nanoTime() + 200_000_000L;
+        startAt.set(start);
+        go.countDown();
         for (Thread t : pool) {
             t.join(Duration.ofSeconds(seconds + 120L).toMillis());
         }
@@ -180,6 +203,7 @@ public final class OpenLoad {
             result.append(percentiles(kinds.get(k).replace('-', '_') + "_", latency, done, kind, k));
         }
         System.out.println(label + ": " + done + " requests at " + rate + "/s for " + seconds + " s, mix " + mix);
+        printTimeline(latency, done, rate);
         if (!errors.isEmpty()) {
             System.out.println("errors: " + new TreeMap<>(errors));
         }
@@ -220,6 +244,23 @@ public final class OpenLoad {
         return method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n"
                 + (extra == null ? "" : extra) + (method.equals("POST") ? "Content-Length: " + length + "\r\n" : "")
                 + "\r\n";
+    }
+
+    /**
+     * One line per second of due time: whether a high p99 comes from a few stalls (a collection, a checkpoint)
+     * or from queueing all along tells where to look.
+     */
+    private static void printTimeline(long[] latency, int n, double rate) {
+        int perSecond = (int) Math.max(1, Math.round(rate));
+        StringBuilder line = new StringBuilder("timeline (second: p50/p99/max ms, requests over 100 ms):");
+        for (int from = 0; from < n; from += perSecond) {
+            long[] second = Arrays.copyOfRange(latency, from, Math.min(n, from + perSecond));
+            long over = Arrays.stream(second).filter(l -> l > 100_000_000L).count();
+            Arrays.sort(second);
+            line.append(String.format(Locale.ROOT, "%n  %3d: %.0f/%.0f/%.0f %d", from / perSecond, at(second, 0.5),
+                    at(second, 0.99), second[second.length - 1] / 1e6, over));
+        }
+        System.out.println(line);
     }
 
     private static String percentiles(String prefix, long[] values, int n, byte[] kind, int k) {
@@ -267,7 +308,7 @@ public final class OpenLoad {
             }
             int from = at + "\"access_token\":\"".length();
             return body.substring(from, body.indexOf('"', from));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("token for " + user + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

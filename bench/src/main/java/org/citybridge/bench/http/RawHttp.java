@@ -27,8 +27,8 @@ final class RawHttp implements AutoCloseable {
         this.target = target;
     }
 
-    /** Sends the request and returns the response status; reconnects if the connection was closed. */
-    int exchange(byte[] request) throws IOException {
+    /** Opens the connection unless it is open. */
+    void connect() throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -37,6 +37,11 @@ final class RawHttp implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             out = socket.getOutputStream();
         }
+    }
+
+    /** Sends the request and returns the response status; reconnects if the connection was closed. */
+    int exchange(byte[] request) throws IOException {
+        connect();
         out.write(request);
         out.flush();
         String statusLine = line();
