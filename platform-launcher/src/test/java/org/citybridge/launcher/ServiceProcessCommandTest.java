@@ -28,8 +28,17 @@ class ServiceProcessCommandTest {
         Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
         List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, NO_ENV);
 
-        assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1",
+        assertThat(command).containsSubsequence("-XX:+UseSerialGC",
                 "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-jar", jar.toString());
+    }
+
+    @Test
+    void shouldTrimTheNativeHeapOnlyWhereTheJvmHasTheOption() {
+        assertThat(ServiceProcess.jvmKnows("UseSerialGC")).isTrue();
+        assertThat(ServiceProcess.jvmKnows("NoSuchOptionAnywhere")).isFalse();
+        assertThat(ServiceProcess.JVM_OPTIONS.contains("-XX:TrimNativeHeapInterval=2000"))
+                .isEqualTo(ServiceProcess.jvmKnows("TrimNativeHeapInterval"));
+        assertThat(ServiceProcess.JVM_OPTIONS).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
     }
 
     @Test
