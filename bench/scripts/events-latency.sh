@@ -2,9 +2,10 @@
 # Event to proposal latency: interest POST to cities-service until matchmaking's ProposalCreated is read
 # from matchmaking-events, at a fixed rate, beside the broker's own produce->consume latency at the same
 # rate on the same broker. Starts the whole platform (as ./run.sh does) on free loopback ports from a
-# private copy of the built services, and stops it again; about 5 minutes.
+# private copy of the built services, and stops it again; about 7 minutes. The measured interests follow a
+# warm-up of the same kind at the same rate (not counted), so the services' JIT has compiled their path.
 #
-#   bash bench/scripts/events-latency.sh [rate per second, default 50] [seconds, default 60]
+#   bash bench/scripts/events-latency.sh [rate per second, default 50] [seconds, default 60] [warm-up seconds, default 60]
 #
 # On a shared machine run it under the build lock, so nothing else disturbs the measurement:
 #   flock /tmp/citybridge-maven.lock bash bench/scripts/events-latency.sh

@@ -38,7 +38,9 @@ import java.util.concurrent.locks.LockSupport;
  * one per line), {@code rate} (requests/s), {@code seconds}, {@code mix} (weights, e.g.
  * {@code get=80,list=10,post-officer=5,post-admin=5}), {@code tokenEndpoint} and {@code officerCity} (for
  * the POSTs: officer.luoyang writes on its own city, the admin on random cities), {@code workers}
- * (default 200), {@code label}. Prints a summary and one {@code RESULT} line; exits 0 even when
+ * (default 200), {@code leadIn} (seconds at the same rate before the measured ones, default 2: requests
+ * sent but not timed, while the generator's own JIT warms up; their failures still count as errors),
+ * {@code label}. Prints a summary and one {@code RESULT} line; exits 0 even when
  * requests failed (the caller judges the figures).
  */
 public final class OpenLoad {
@@ -95,7 +97,9 @@ public final class OpenLoad {
             refresher.start();
         }
 
-        int total = (int) Math.round(rate * seconds);
+        double leadInSeconds = Double.parseDouble(a.getOrDefault("leadIn", "2"));
+        int lead = (int) Math.round(rate * leadInSeconds);
+        int total = lead + (int) Math.round(rate * seconds);
         long[] latency = new long[total];
         long[] service = new long[total];
         byte[] kind = new byte[total];
@@ -185,25 +189,33 @@ public final class OpenLoad {
         startAt.set(start);
         go.countDown();
         for (Thread t : pool) {
-            t.join(Duration.ofSeconds(seconds + 120L).toMillis());
+            t.join(Duration.ofSeconds(seconds + (long) leadInSeconds + 120L).toMillis());
         }
         if (refresher != null) {
             refresher.interrupt();
         }
 
-        int done = Math.min(next.get(), total);
-        long okCount = Arrays.stream(statusOf, 0, done).filter(s -> s >= 200 && s < 300).count();
-        double elapsed = (lastEnd.get() - start) / 1e9;
+        int sent = Math.min(next.get(), total);
+        // only the requests after the lead-in are timed; failures count from the first request
+        int from = Math.min(lead, sent);
+        long leadInErrors = Arrays.stream(statusOf, 0, from).filter(s -> s < 200 || s >= 300).count();
+        long[] timed = Arrays.copyOfRange(latency, from, sent);
+        long[] timedService = Arrays.copyOfRange(service, from, sent);
+        byte[] timedKind = Arrays.copyOfRange(kind, from, sent);
+        int done = timed.length;
+        long okCount = Arrays.stream(statusOf, from, sent).filter(s -> s >= 200 && s < 300).count();
+        double elapsed = (lastEnd.get() - start) / 1e9 - lead / rate;
         StringBuilder result = new StringBuilder();
         result.append(String.format(Locale.ROOT, "RESULT label=%s rate=%.0f seconds=%d sent=%d ok=%d errors=%d "
-                        + "achieved=%.1f", label, rate, seconds, done, okCount, done - okCount, okCount / elapsed));
-        result.append(percentiles("", latency, done, null, -1));
-        result.append(percentiles("service_", service, done, null, -1));
+                        + "achieved=%.1f", label, rate, seconds, done, okCount, done - okCount + leadInErrors,
+                okCount / elapsed));
+        result.append(percentiles("", timed, done, null, -1));
+        result.append(percentiles("service_", timedService, done, null, -1));
         for (int k = 0; k < kinds.size(); k++) {
-            result.append(percentiles(kinds.get(k).replace('-', '_') + "_", latency, done, kind, k));
+            result.append(percentiles(kinds.get(k).replace('-', '_') + "_", timed, done, timedKind, k));
         }
         System.out.println(label + ": " + done + " requests at " + rate + "/s for " + seconds + " s, mix " + mix);
-        printTimeline(latency, done, rate);
+        printTimeline(timed, done, rate);
         if (!errors.isEmpty()) {
             System.out.println("errors: " + new TreeMap<>(errors));
         }

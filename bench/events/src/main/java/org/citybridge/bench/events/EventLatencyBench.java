@@ -58,6 +58,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <ol>
  *   <li>set-up, not timed: per cooperation area two "offering" cities (Mexico, China) with an OFFER
  *       interest, and {@code rate × seconds} "seeking" cities without interests;</li>
+ *   <li>warm-up, not counted: the measured steps below for {@code rate × warm-up seconds} other seeking
+ *       cities, so that the services' JIT (C2) has compiled the path before it is timed;</li>
  *   <li>baseline: the broker's own produce→consume latency on a topic of the same broker, at the same
  *       rate for the same time, with the producer settings of the outbox relay;</li>
  *   <li>measured: at {@code rate} per second, an interest POST (SEEK in one area) for the next seeking
@@ -66,7 +68,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       too, which splits the time into cities-service (POST, outbox relay) and matchmaking
  *       (consume, re-rank, commit, outbox relay).</li>
  * </ol>
- * Arguments: {@code [rate per s] [seconds]} (default 50 60). Writes {@code target/events-latency.md}.
+ * Arguments: {@code [rate per s] [seconds] [warm-up seconds]} (default 50 60 60). Writes {@code target/events-latency.md}.
  */
 public final class EventLatencyBench {
 
@@ -76,6 +78,7 @@ public final class EventLatencyBench {
 
     private final int rate;
     private final int seconds;
+    private final int warmUpSeconds;
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Keycloak keycloak;
@@ -83,15 +86,17 @@ public final class EventLatencyBench {
     private String citiesUrl;
     private long tokenAt;
 
-    private EventLatencyBench(int rate, int seconds) {
+    private EventLatencyBench(int rate, int seconds, int warmUpSeconds) {
         this.rate = rate;
         this.seconds = seconds;
+        this.warmUpSeconds = warmUpSeconds;
     }
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        new EventLatencyBench(rate, seconds).run();
+        int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        new EventLatencyBench(rate, seconds, warmUpSeconds).run();
         System.exit(0);
     }
 
@@ -122,11 +127,20 @@ public final class EventLatencyBench {
                 }
             }
             int count = rate * seconds;
-            UUID[] seekers = createSeekers(count);
-            expectedEvents += count;
+            int warmUpCount = rate * warmUpSeconds;
+            UUID[] warmUpSeekers = createSeekers(warmUpCount, "Warm-up seeker");
+            UUID[] seekers = createSeekers(count, "Seeker");
+            expectedEvents += warmUpCount + count;
             System.out.printf(Locale.ROOT, "Set-up: %d offering and %d seeking cities; waiting for matchmaking%n",
-                    AREAS.length * 2, count);
+                    AREAS.length * 2, warmUpCount + count);
             awaitApplied(matchmaking, appliedBefore + expectedEvents, Duration.ofMinutes(5));
+
+            // ---------------------------------------------------------------- warm-up
+            if (warmUpCount > 0) {
+                System.out.printf(Locale.ROOT, "Warm-up (not counted): %d/s for %d s%n", rate, warmUpSeconds);
+                interestToProposal(cities, kafka, warmUpSeekers);
+                awaitApplied(matchmaking, appliedBefore + expectedEvents + warmUpCount, Duration.ofMinutes(5));
+            }
 
             // ---------------------------------------------------------------- baseline
             long[] broker = brokerLatency(kafka);
@@ -185,7 +199,7 @@ public final class EventLatencyBench {
         }
     }
 
-    private UUID[] createSeekers(int count) throws Exception {
+    private UUID[] createSeekers(int count, String name) throws Exception {
         UUID[] ids = new UUID[count];
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -193,7 +207,7 @@ public final class EventLatencyBench {
             for (int i = 0; i < count; i++) {
                 int index = i;
                 done.add(pool.submit(() -> {
-                    ids[index] = createCity("Seeker " + index + " " + run, SEEKER_COUNTRIES[index % SEEKER_COUNTRIES.length],
+                    ids[index] = createCity(name + " " + index + " " + run, SEEKER_COUNTRIES[index % SEEKER_COUNTRIES.length],
                             20_000 + 7_919L * index);
                     return null;
                 }));
@@ -350,7 +364,7 @@ public final class EventLatencyBench {
             String interestType = EventType.INTEREST_EXPRESSED.ceType();
             String proposalType = EventType.PROPOSAL_CREATED.ceType();
             Thread reader = new Thread(() -> {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(count / rate + 60L);
                 while (proposals.get() < count && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         long now = System.nanoTime();
@@ -377,7 +391,7 @@ public final class EventLatencyBench {
                 }
             }, "latency-reader");
             reader.start();
-            System.out.printf(Locale.ROOT, "Measured: interest POST → ProposalCreated, %d/s for %d s%n", rate, seconds);
+            System.out.printf(Locale.ROOT, "Interest POST → ProposalCreated, %d/s for %d s%n", rate, count / rate);
             token();
             paced(count, i -> {
                 CooperationArea area = AREAS[i % AREAS.length];
