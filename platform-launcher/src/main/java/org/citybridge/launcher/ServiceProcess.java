@@ -25,27 +25,31 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Small heaps: three services, Keycloak and Kafka share a laptop (or two CI cores). The JIT is the JVM's
      * default (C1, then C2 for hot code): C1 alone starts 0.5–1.7 s sooner but costs about twice the CPU per
-     * request, which two cores at 300 req/s cannot give. The native heap is trimmed every 2 s where the JVM can
-     * (JDK 17.0.9 on): the C2 compiler's freed memory would otherwise stay resident, ≈ 20 MB per service.
+     * request, which two cores at 300 req/s cannot give. On Linux the native heap is trimmed every 2 s where the
+     * JVM has that as a product option (recent JDK 17 and 21 updates, JDK 23 on): the C2 compiler's freed
+     * memory would otherwise stay resident, ≈ 20 MB per service.
      */
     public static final List<String> JVM_OPTIONS = defaultJvmOptions();
 
     private static List<String> defaultJvmOptions() {
         List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:MaxMetaspaceSize=192m"));
-        if (jvmKnows("TrimNativeHeapInterval")) {
+        if (System.getProperty("os.name", "").startsWith("Linux") && jvmKnows("TrimNativeHeapInterval")) {
             options.add("-XX:TrimNativeHeapInterval=2000");
         }
         return List.copyOf(options);
     }
 
-    /** Whether this JVM, which also runs the services ({@link ChildProcesses#javaBinary()}), has the option. */
+    /**
+     * Whether this JVM, which also runs the services ({@link ChildProcesses#javaBinary()}), has the option
+     * unlocked: experimental and diagnostic options are unknown here unless unlocked.
+     */
     static boolean jvmKnows(String option) {
         try {
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(option);
             return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        } catch (RuntimeException | LinkageError e) {
+            return false; // unknown or locked option, or a runtime without the HotSpot management module
         }
     }
 

@@ -1,11 +1,14 @@
 package org.citybridge.launcher;
 
+import org.citybridge.infra.ChildProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +36,22 @@ class ServiceProcessCommandTest {
     }
 
     @Test
-    void shouldTrimTheNativeHeapOnlyWhereTheJvmHasTheOption() {
+    void shouldGiveOptionsTheServicesJvmAcceptsWithoutAWarning() throws Exception {
         assertThat(ServiceProcess.jvmKnows("UseSerialGC")).isTrue();
         assertThat(ServiceProcess.jvmKnows("NoSuchOptionAnywhere")).isFalse();
-        assertThat(ServiceProcess.JVM_OPTIONS.contains("-XX:TrimNativeHeapInterval=2000"))
-                .isEqualTo(ServiceProcess.jvmKnows("TrimNativeHeapInterval"));
         assertThat(ServiceProcess.JVM_OPTIONS).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaBinary()));
+        command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.add("-version");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
+        Process java = builder.start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(java.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContainIgnoringCase("warning").doesNotContain("Unrecognized")
+                .doesNotContain("must be enabled");
     }
 
     @Test

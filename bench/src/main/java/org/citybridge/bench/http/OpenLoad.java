@@ -39,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code get=80,list=10,post-officer=5,post-admin=5}), {@code tokenEndpoint} and {@code officerCity} (for
  * the POSTs: officer.luoyang writes on its own city, the admin on random cities), {@code workers}
  * (default 200), {@code leadIn} (seconds at the same rate before the measured ones, default 2: requests
- * sent but not timed, while the generator's own JIT warms up; their failures still count as errors),
+ * sent but not timed, while the generator's own JIT warms up; their failures are reported as {@code lead_in_errors}),
  * {@code label}. Prints a summary and one {@code RESULT} line; exits 0 even when
  * requests failed (the caller judges the figures).
  */
@@ -124,7 +124,7 @@ public final class OpenLoad {
                 try {
                     connection.connect();
                 } catch (IOException e) {
-                    connection.close(); // the first request reconnects and counts the failure
+                    connection.close(); // the first request connects again; a failure then counts as an error request reconnects and counts the failure
                 }
                 connected.countDown();
                 try {
@@ -184,7 +184,9 @@ public final class OpenLoad {
             pool.add(t);
             t.start();
         }
-        connected.await(30, TimeUnit.SECONDS);
+        if (!connected.await(30, TimeUnit.SECONDS)) {
+            System.out.println("not every worker connected within 30 s; the others connect on their first request");
+        }
         long start = System.nanoTime() + 200_000_000L;
         startAt.set(start);
         go.countDown();
@@ -204,11 +206,11 @@ public final class OpenLoad {
         byte[] timedKind = Arrays.copyOfRange(kind, from, sent);
         int done = timed.length;
         long okCount = Arrays.stream(statusOf, from, sent).filter(s -> s >= 200 && s < 300).count();
-        double elapsed = (lastEnd.get() - start) / 1e9 - lead / rate;
+        double elapsed = Math.max(1e-3, (lastEnd.get() - start) / 1e9 - lead / rate);
         StringBuilder result = new StringBuilder();
         result.append(String.format(Locale.ROOT, "RESULT label=%s rate=%.0f seconds=%d sent=%d ok=%d errors=%d "
-                        + "achieved=%.1f", label, rate, seconds, done, okCount, done - okCount + leadInErrors,
-                okCount / elapsed));
+                        + "lead_in=%d lead_in_errors=%d achieved=%.1f", label, rate, seconds, done, okCount,
+                done - okCount, from, leadInErrors, okCount / elapsed));
         result.append(percentiles("", timed, done, null, -1));
         result.append(percentiles("service_", timedService, done, null, -1));
         for (int k = 0; k < kinds.size(); k++) {

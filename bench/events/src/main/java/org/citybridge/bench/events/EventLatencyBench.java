@@ -138,8 +138,12 @@ public final class EventLatencyBench {
             // ---------------------------------------------------------------- warm-up
             if (warmUpCount > 0) {
                 System.out.printf(Locale.ROOT, "Warm-up (not counted): %d/s for %d s%n", rate, warmUpSeconds);
-                interestToProposal(cities, kafka, warmUpSeekers);
-                awaitApplied(matchmaking, appliedBefore + expectedEvents + warmUpCount, Duration.ofMinutes(5));
+                Measured warmUp = interestToProposal(cities, kafka, warmUpSeekers);
+                if (warmUp.errors() > 0) {
+                    System.out.printf(Locale.ROOT, "Warm-up: %d failed POSTs%n", warmUp.errors());
+                }
+                awaitApplied(matchmaking, appliedBefore + expectedEvents + warmUpCount - warmUp.errors(),
+                        Duration.ofMinutes(5));
             }
 
             // ---------------------------------------------------------------- baseline
@@ -225,7 +229,7 @@ public final class EventLatencyBench {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (BenchSupport.counter(http, matchmaking, "citybridge_events_applied_total") < target) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("matchmaking did not apply the set-up events in " + timeout);
+                throw new IllegalStateException("matchmaking did not apply the expected events in " + timeout);
             }
             BenchSupport.sleep(500);
         }
@@ -448,8 +452,9 @@ public final class EventLatencyBench {
         double[] proposal = BenchSupport.summary(m.toProposal());
         double[] hop = BenchSupport.summary(m.matchmakingHop());
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Event to proposal latency, %s UTC; %s; %d/s for %d s (%d interests)%n%n",
-                date.toString().substring(0, 16).replace('T', ' '), BenchSupport.machine(), rate, seconds, count));
+        out.append(String.format(Locale.ROOT, "Event to proposal latency, %s UTC; %s; %d/s for %d s (%d interests), after %d s of warm-up%n%n",
+                date.toString().substring(0, 16).replace('T', ' '), BenchSupport.machine(), rate, seconds, count,
+                warmUpSeconds));
         out.append("| measured | n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p99 / broker p99 |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         row(out, "broker produce→consume (baseline)", b, b);
