@@ -24,10 +24,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Small heaps: three services, Keycloak and Kafka share a laptop (or two CI cores). The JIT is the JVM's
-     * default (C1, then C2 for hot code): C1 alone starts 0.5–1.7 s sooner but costs about twice the CPU per
-     * request, which two cores at 300 req/s cannot give. On Linux the native heap is trimmed every 2 s where the
-     * JVM has that as a product option (recent JDK 17 and 21 updates, JDK 23 on): the C2 compiler's freed
-     * memory would otherwise stay resident, ≈ 20 MB per service.
+     * default (C1, then C2 for hot code): C1 alone starts 0.3–1.1 s sooner but needs ≈ 1.7 times the CPU
+     * per request under load, which two cores at 300 req/s cannot give. On Linux the native heap is trimmed
+     * every 2 s where the JVM has that as a product option (recent JDK 17 and 21 updates, JDK 23 on): the
+     * C2 compiler's freed memory would otherwise stay resident, ≈ 20 MB per service.
      */
     public static final List<String> JVM_OPTIONS = defaultJvmOptions();
 
