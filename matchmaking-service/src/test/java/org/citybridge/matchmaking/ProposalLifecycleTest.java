@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -15,12 +16,20 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.kit.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +51,8 @@ class ProposalLifecycleTest {
     static final UUID DECLINE_B = UUID.fromString("00000000-0000-4000-8000-00000000d002");
     static final UUID AUTH_A = UUID.fromString("00000000-0000-4000-8000-00000000e001");
     static final UUID AUTH_B = UUID.fromString("00000000-0000-4000-8000-00000000e002");
+    static final UUID RACE_A = UUID.fromString("00000000-0000-4000-8000-0000000ace01");
+    static final UUID RACE_B = UUID.fromString("00000000-0000-4000-8000-0000000ace02");
     static final String THIRD_CITY = "00000000-0000-4000-8000-00000000ffff";
 
     @Inject
@@ -72,6 +83,43 @@ class ProposalLifecycleTest {
                 .contentType("application/problem+json");
         // accepted by one side: it stays listed for both cities
         assertThat(Scenario.cityProposals(OFFICER_B).<String>getList("partnerCityId")).contains(OFFICER_A.toString());
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
+    void shouldLetExactlyOneOfTwentyConcurrentAnswersWithTheSameETagWin() throws Exception {
+        String id = pair(RACE_A, RACE_B, CooperationArea.ECONOMIC_DEVELOPMENT);
+        String etag = given().get("/api/v1/proposals/{id}", id).then().statusCode(200).extract().header("ETag");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        Map<Integer, List<String>> answersByStatus = new ConcurrentHashMap<>();
+        try {
+            List<Callable<Void>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String answer = i % 2 == 0 ? "accept" : "decline";
+                answers.add(() -> {
+                    int status = given().queryParam("cityId", RACE_A).header("If-Match", etag)
+                            .post("/api/v1/proposals/{id}/" + answer, id).then().extract().statusCode();
+                    answersByStatus.computeIfAbsent(status, s -> new CopyOnWriteArrayList<>()).add(answer);
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(answers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answersByStatus).containsOnlyKeys(200, 412);
+        assertThat(answersByStatus.get(200)).hasSize(1);
+        assertThat(answersByStatus.get(412)).hasSize(19);
+        // no lost update: the stored answer is the winner's, and only its event was written
+        boolean accepted = answersByStatus.get(200).get(0).equals("accept");
+        given().get("/api/v1/proposals/{id}", id).then().statusCode(200)
+                .body("status", equalTo(accepted ? "ACCEPTED_BY_ONE" : "DECLINED"));
+        long decisions = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and type in ?2", id,
+                List.of(EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PROPOSAL_DECLINED.ceType())));
+        assertThat(decisions).isEqualTo(1);
     }
 
     @Test
