@@ -10,6 +10,7 @@ import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.infra.testing.Concurrently;
 import org.citybridge.infra.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -114,22 +115,10 @@ class CityRegistrationTest {
     void shouldCreateOneCityForManyConcurrentPostsWithTheSameIdempotencyKey() throws Exception {
         String name = Fixtures.unique("Concurrent Oaxaca");
         String key = UUID.randomUUID().toString();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-        try {
-            List<java.util.concurrent.Callable<String>> posts = new java.util.ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                posts.add(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                        .body(Fixtures.cityBody(name, "MX"))
-                        .when().post("/api/v1/cities").then().statusCode(201).extract().path("id"));
-            }
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            for (var result : pool.invokeAll(posts)) {
-                ids.add(result.get());
-            }
-            assertThat(ids).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> ids = Concurrently.run(20, i -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Fixtures.cityBody(name, "MX"))
+                .when().post("/api/v1/cities").then().statusCode(201).extract().path("id"));
+        assertThat(ids).containsOnly(ids.get(0));
         given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
     }
 

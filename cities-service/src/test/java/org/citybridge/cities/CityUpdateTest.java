@@ -8,19 +8,15 @@ import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.infra.testing.Concurrently;
 import org.citybridge.infra.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,25 +124,15 @@ class CityUpdateTest {
     void shouldLetExactlyOneOfManyConcurrentUpdatesWithTheSameETagWin() throws Exception {
         String name = Fixtures.unique("Morelia");
         UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Callable<Integer>> updates = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                Map<String, Object> body = Fixtures.cityBody(name, "MX");
-                body.put("population", 1000 + i);
-                updates.add(() -> given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
-                        .when().put("/api/v1/cities/" + id).then().extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(updates)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
-            // no lost update: the stored population is the winner's (update i sent 1000 + i)
-            Fixtures.get(id).body("version", equalTo(1)).body("population", equalTo(1000 + statuses.indexOf(200)));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(20, i -> {
+            Map<String, Object> body = Fixtures.cityBody(name, "MX");
+            body.put("population", 1000 + i);
+            return given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                    .when().put("/api/v1/cities/" + id).then().extract().statusCode();
+        });
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
+        // no lost update: the stored population is the winner's (update i sent 1000 + i)
+        Fixtures.get(id).body("version", equalTo(1)).body("population", equalTo(1000 + statuses.indexOf(200)));
     }
 }
