@@ -5,6 +5,8 @@ import org.hibernate.StaleStateException;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What a failure says about the database, read anywhere in its cause chain: the same answers for the
@@ -22,20 +24,17 @@ public final class DatabaseFailures {
      * in its message): a temporary condition, not a bug of the request.
      */
     public static boolean unavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") && !state.equals("08P01") || state.startsWith("57P")
-                        || state.equals("53300"))) {
-                    return true;
-                }
-                String message = sql.getMessage();
-                if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
+        return causeChain(e).anyMatch(t -> t instanceof SQLException sql && unavailable(sql));
+    }
+
+    private static boolean unavailable(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") && !state.equals("08P01") || state.startsWith("57P")
+                || state.equals("53300"))) {
+            return true;
         }
-        return false;
+        String message = sql.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
     /**
@@ -45,15 +44,9 @@ public final class DatabaseFailures {
      * there (23503) and serialisation failures (40001) are not in it: a retry can pass.
      */
     public static boolean invalidData(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("22") || state.equals("23502") || state.equals("23514")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return causeChain(e).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23502")
+                || sql.getSQLState().equals("23514")));
     }
 
     /**
@@ -61,20 +54,16 @@ public final class DatabaseFailures {
      * committed (another write of the same row got through first). Its transaction was rolled back.
      */
     public static boolean lostConcurrentUpdate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        return causeChain(e).anyMatch(t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
     }
 
     /** The innermost cause: what a transaction's wrappers were about. */
     public static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return causeChain(e).reduce((outer, inner) -> inner).orElse(e);
+    }
+
+    /** The failure and its causes, outermost first (a cause that is its own cause ends the chain). */
+    static Stream<Throwable> causeChain(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 }

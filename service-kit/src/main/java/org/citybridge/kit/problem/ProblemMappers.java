@@ -198,11 +198,6 @@ public class ProblemMappers {
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return DatabaseFailures.causeChain(e).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 }
