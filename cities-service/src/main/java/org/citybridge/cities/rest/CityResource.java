@@ -35,8 +35,9 @@ import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.IdempotencyKeys;
 import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -132,7 +133,7 @@ public class CityResource {
                 area == null ? null : CooperationArea.fromCode(area),
                 stance == null ? null : Stance.parse(stance),
                 intent == null ? null : Intent.parse(intent),
-                text, PageRequest.flag("retired", retired, false));
+                text, QueryParams.flag("retired", retired, false));
         return views.cities(cities.list(query, request));
     }
 

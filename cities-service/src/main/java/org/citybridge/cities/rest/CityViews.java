@@ -5,7 +5,7 @@ import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.CityPartner;
 import org.citybridge.cities.domain.Interest;
 import org.citybridge.kit.security.Caller;
-import org.citybridge.kit.web.Page;
+import org.citybridge.kit.paging.Page;
 
 import java.util.List;
 import java.util.Map;

@@ -22,8 +22,9 @@ import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.IdempotencyKeys;
 import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +66,7 @@ public class InterestResource {
                                        @QueryParam("page") String page, @QueryParam("size") String size,
                                        @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.by("expressedAt").and("id"));
-        return interests.list(cityId, PageRequest.flag("includeWithdrawn", includeWithdrawn, false), request)
+        return interests.list(cityId, QueryParams.flag("includeWithdrawn", includeWithdrawn, false), request)
                 .map(CityViews::interest);
     }
 

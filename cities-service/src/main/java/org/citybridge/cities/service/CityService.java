@@ -20,8 +20,8 @@ import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

@@ -16,8 +16,8 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.contracts.vocabulary.UnknownCodeException;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

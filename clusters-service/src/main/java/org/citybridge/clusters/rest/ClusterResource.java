@@ -22,8 +22,8 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Roles;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -127,7 +127,7 @@ public class ClusterResource {
                                         @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, MEMBER_SORTS, Sort.by("joinedAt").and("id"));
         return clusters.members(id, QueryParams.enumValue(MemberKind.class, "memberKind", memberKind),
-                QueryParams.uuid("memberId", memberId), PageRequest.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
+                QueryParams.uuid("memberId", memberId), QueryParams.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
     }
 
     @GET

@@ -9,8 +9,8 @@ import org.citybridge.clusters.domain.OrganisationKind;
 import org.citybridge.clusters.rest.OrganisationRequest;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -16,8 +16,8 @@ import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Caller;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 
 import java.util.HashMap;
 import java.util.List;

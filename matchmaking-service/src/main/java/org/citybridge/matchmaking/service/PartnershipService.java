@@ -7,8 +7,8 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.web.IdempotencyKeys;
 import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.kit.web.Page;
-import org.citybridge.kit.web.PageRequest;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.matchmaking.PartnershipRecord;
 
 import java.time.Instant;

@@ -1,11 +1,16 @@
 package org.citybridge.kit.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.problem.ApiException;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Optimistic concurrency over HTTP: the ETag of a resource is its version; updates must send it back
- * in {@code If-Match}. Missing → 428, stale → 412, so no update is ever lost.
+ * in {@code If-Match}, which becomes the {@link ExpectedVersion} a service checks. Missing → 428,
+ * stale → 412, so no update is ever lost.
  */
 public final class ETags {
 
@@ -16,22 +21,37 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Checks an {@code If-Match} header against the current version. */
-    public static void requireMatch(String ifMatch, long currentVersion) {
+    /** The version an update is based on, from its required {@code If-Match} header: missing → 428. */
+    public static ExpectedVersion expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiException.preconditionRequired("Send the resource's ETag in If-Match to update it");
         }
-        String current = Long.toString(currentVersion);
+        return parse(ifMatch);
+    }
+
+    /** As {@link #expectedVersion}, for actions where {@code If-Match} is optional: absent means any version. */
+    public static ExpectedVersion expectedVersionIfPresent(String ifMatch) {
+        return ifMatch == null ? ExpectedVersion.ANY : expectedVersion(ifMatch);
+    }
+
+    /** A list of entity tags; weak tags compare like strong ones, tags that are not versions match nothing. */
+    private static ExpectedVersion parse(String ifMatch) {
+        Set<Long> versions = new HashSet<>();
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals("*") || tag.equals("\"" + current + "\"")) {
-                return;
+            if (tag.equals("*")) {
+                return ExpectedVersion.ANY;
+            }
+            if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                String digits = tag.substring(1, tag.length() - 1);
+                if (digits.matches("0|[1-9][0-9]{0,17}")) { // canonical only: "07" is not the tag of version 7
+                    versions.add(Long.parseLong(digits));
+                }
             }
         }
-        throw ApiException.preconditionFailed("The resource changed since you read it (current ETag \"" + current
-                + "\"); read it again and retry");
+        return new ExpectedVersion(versions, false);
     }
 }

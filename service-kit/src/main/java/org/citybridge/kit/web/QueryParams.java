@@ -92,4 +92,16 @@ public final class QueryParams {
             throw ApiException.badRequest(name, e.getMessage());
         }
     }
+
+    /** Parses an optional boolean query parameter; 400 naming it if it is neither true nor false. */
+    public static boolean flag(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name, "must be true or false, not '" + value + "'");
+        };
+    }
 }

@@ -1,4 +1,4 @@
-package org.citybridge.kit.web;
+package org.citybridge.kit.paging;
 
 import io.quarkus.panache.common.Sort;
 import org.citybridge.kit.problem.ApiException;
@@ -39,8 +39,8 @@ public record PageRequest(int page, int size, Sort sort) {
         return of(integer("page", page), integer("size", size), sort, allowedSorts, defaultSort);
     }
 
-    /** Parses an optional integer query parameter; 400 naming it if it is not one. */
-    public static Integer integer(String name, String value) {
+    /** Parses an optional integer parameter; 400 naming it if it is not one. */
+    private static Integer integer(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -49,18 +49,6 @@ public record PageRequest(int page, int size, Sort sort) {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(name, "must be an integer, not '" + value + "'");
         }
-    }
-
-    /** Parses an optional boolean query parameter; 400 naming it if it is neither true nor false. */
-    public static boolean flag(String name, String value, boolean defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiException.badRequest(name, "must be true or false, not '" + value + "'");
-        };
     }
 
     private static Sort parseSort(String sort, Map<String, String> allowed, Sort defaultSort) {

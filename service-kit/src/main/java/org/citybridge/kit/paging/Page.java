@@ -1,4 +1,4 @@
-package org.citybridge.kit.web;
+package org.citybridge.kit.paging;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
