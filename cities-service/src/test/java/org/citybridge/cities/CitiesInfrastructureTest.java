@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.EventPayload;
-import org.citybridge.infra.testing.InfrastructureContract;
+import org.citybridge.testing.InfrastructureContract;
 import org.citybridge.kit.outbox.EventOutbox;
 
 import java.time.Instant;

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
-import org.citybridge.infra.testing.Concurrently;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.Concurrently;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 

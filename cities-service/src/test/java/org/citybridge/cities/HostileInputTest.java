@@ -1,7 +1,7 @@
 package org.citybridge.cities;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.citybridge.infra.testing.HostileInputContract;
+import org.citybridge.testing.HostileInputContract;
 
 @QuarkusTest
 class HostileInputTest extends HostileInputContract {

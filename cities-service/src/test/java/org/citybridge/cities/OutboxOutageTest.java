@@ -9,8 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.infra.KafkaServer;
-import org.citybridge.infra.testing.TestEvents;
-import org.citybridge.infra.testing.TestInfrastructure;
+import org.citybridge.testing.TestEvents;
+import org.citybridge.testing.TestInfrastructure;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import org.citybridge.contracts.events.InterestWithdrawn;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -10,8 +10,8 @@ import org.citybridge.contracts.events.ClusterLaunched;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.vocabulary.CooperationArea;
-import org.citybridge.infra.testing.Concurrently;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.Concurrently;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import org.citybridge.contracts.events.ExchangeHeld;
 import org.citybridge.contracts.events.ExchangeScheduled;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 

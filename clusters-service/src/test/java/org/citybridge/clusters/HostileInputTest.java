@@ -1,7 +1,7 @@
 package org.citybridge.clusters;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.citybridge.infra.testing.HostileInputContract;
+import org.citybridge.testing.HostileInputContract;
 
 /** Hostile input generated from clusters-service's OpenAPI document: 4xx problems only, and no data changes. */
 @QuarkusTest

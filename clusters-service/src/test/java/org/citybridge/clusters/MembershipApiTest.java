@@ -13,7 +13,7 @@ import org.citybridge.contracts.events.MemberJoined;
 import org.citybridge.contracts.events.MemberLeft;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package org.citybridge.clusters;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import org.citybridge.infra.testing.KafkaResource;
-import org.citybridge.infra.testing.PostgresResource;
+import org.citybridge.testing.KafkaResource;
+import org.citybridge.testing.PostgresResource;
 
 /** Real PostgreSQL (database {@code clusters}) and a real Kafka broker for every test of this module. */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "clusters"))

@@ -22,7 +22,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.matchmaking.domain.Ranked;
 import org.citybridge.matchmaking.service.MatchmakingState;

@@ -14,7 +14,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;

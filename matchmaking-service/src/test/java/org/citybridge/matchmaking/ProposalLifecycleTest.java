@@ -15,8 +15,8 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.infra.testing.Concurrently;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.Concurrently;
+import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,7 +10,7 @@ import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.events.ProposalCreated;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.ProposalKind;
-import org.citybridge.infra.testing.TestEvents;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

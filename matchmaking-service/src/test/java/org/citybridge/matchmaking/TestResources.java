@@ -3,8 +3,8 @@ package org.citybridge.matchmaking;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.citybridge.infra.PostgresServer;
-import org.citybridge.infra.testing.KafkaResource;
-import org.citybridge.infra.testing.TestInfrastructure;
+import org.citybridge.testing.KafkaResource;
+import org.citybridge.testing.TestInfrastructure;
 
 import java.util.Map;
 import java.util.UUID;

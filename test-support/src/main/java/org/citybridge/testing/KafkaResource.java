@@ -1,4 +1,4 @@
-package org.citybridge.infra.testing;
+package org.citybridge.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

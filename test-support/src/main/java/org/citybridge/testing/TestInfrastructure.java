@@ -1,4 +1,4 @@
-package org.citybridge.infra.testing;
+package org.citybridge.testing;
 
 import org.citybridge.infra.KafkaServer;
 import org.citybridge.infra.PlatformTopics;

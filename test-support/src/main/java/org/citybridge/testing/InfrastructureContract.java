@@ -1,4 +1,4 @@
-package org.citybridge.infra.testing;
+package org.citybridge.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;

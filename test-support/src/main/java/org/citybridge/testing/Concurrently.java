@@ -1,4 +1,4 @@
-package org.citybridge.infra.testing;
+package org.citybridge.testing;
 
 import java.util.ArrayList;
 import java.util.List;
