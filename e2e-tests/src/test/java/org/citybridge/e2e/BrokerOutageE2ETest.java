@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
+import org.citybridge.launcher.http.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,8 +64,8 @@ class BrokerOutageE2ETest {
                 .until(() -> events.caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
 
         ExecutorService clients = Executors.newFixedThreadPool(8);
-        List<Future<Http.Answer>> interestAnswers = new ArrayList<>();
-        List<Future<Http.Answer>> joinAnswers = new ArrayList<>();
+        List<Future<ApiClient.Reply>> interestAnswers = new ArrayList<>();
+        List<Future<ApiClient.Reply>> joinAnswers = new ArrayList<>();
         Instant outageStarted = null;
         Instant writesAnswered;
         try {
@@ -91,9 +92,9 @@ class BrokerOutageE2ETest {
             pacer.join(TimeUnit.SECONDS.toMillis(120));
             assertThat(pacer.isAlive()).as("writes still being sent after 120 s").isFalse();
 
-            List<Http.Answer> failed = new ArrayList<>();
-            for (Future<Http.Answer> answer : concat(interestAnswers, joinAnswers)) {
-                Http.Answer a = answer.get(60, TimeUnit.SECONDS);
+            List<ApiClient.Reply> failed = new ArrayList<>();
+            for (Future<ApiClient.Reply> answer : concat(interestAnswers, joinAnswers)) {
+                ApiClient.Reply a = answer.get(60, TimeUnit.SECONDS);
                 if (!a.ok()) {
                     failed.add(a);
                 }
@@ -132,7 +133,7 @@ class BrokerOutageE2ETest {
             assertUniqueIds(cityEvents);
 
             Set<String> memberships = new HashSet<>();
-            for (Future<Http.Answer> join : joinAnswers) {
+            for (Future<ApiClient.Reply> join : joinAnswers) {
                 memberships.add(join.get().json().get("id").asText());
             }
             await("every membership published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -182,8 +183,8 @@ class BrokerOutageE2ETest {
                 .as("ce_ids published more than once").isEmpty();
     }
 
-    private static List<Future<Http.Answer>> concat(List<Future<Http.Answer>> a, List<Future<Http.Answer>> b) {
-        List<Future<Http.Answer>> all = new ArrayList<>(a);
+    private static List<Future<ApiClient.Reply>> concat(List<Future<ApiClient.Reply>> a, List<Future<ApiClient.Reply>> b) {
+        List<Future<ApiClient.Reply>> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

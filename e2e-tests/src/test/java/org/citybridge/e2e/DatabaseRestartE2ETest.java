@@ -3,6 +3,7 @@ package org.citybridge.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.ServiceProcess;
+import org.citybridge.launcher.http.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,12 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.citybridge.e2e.FaultPlatform.CITIES;
 import static org.citybridge.e2e.FaultPlatform.CLUSTERS;
+import static org.citybridge.e2e.FaultPlatform.HTTP;
 import static org.citybridge.e2e.FaultPlatform.MATCHMAKING;
+import static org.citybridge.e2e.FaultPlatform.asAdmin;
 
 /**
  * Database restart (issue 7): PostgreSQL is stopped and started again under light load (about four
@@ -49,8 +53,15 @@ class DatabaseRestartE2ETest {
 
     private static final List<String> SERVICES = List.of(CITIES, CLUSTERS, MATCHMAKING);
 
+    /**
+     * A stack trace or an exception class in a body: a frame ({@code at org.x.Y.m(Y.java:1)}) or a
+     * qualified exception name ({@code org.postgresql.util.PSQLException}).
+     */
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "(?m)(^|\\s)at [\\w$]+(\\.[\\w$<>]+)+\\([^)]*\\)|\\b[a-z][\\w$]*(\\.[\\w$]+)+\\.[A-Z][\\w$]*(Exception|Error)\\b");
+
     /** One answer seen during the scenario. */
-    private record Seen(String service, String what, Instant at, Http.Answer answer) {
+    private record Seen(String service, String what, Instant at, ApiClient.Reply answer) {
     }
 
     @Test
@@ -68,18 +79,18 @@ class DatabaseRestartE2ETest {
         List<Thread> load = new ArrayList<>();
         for (String service : SERVICES) {
             String url = platform.serviceUrl(service);
-            load.add(loop(running, seen, service, "ready", 200, () -> Http.get(url + "/q/health/ready")));
+            load.add(loop(running, seen, service, "ready", 200, () -> HTTP.get(url + "/q/health/ready")));
         }
         String cities = platform.serviceUrl(CITIES);
         String clusters = platform.serviceUrl(CLUSTERS);
         String matchmaking = platform.serviceUrl(MATCHMAKING);
-        load.add(loop(running, seen, CITIES, "read", 300, () -> Http.get(cities + "/api/v1/cities?size=20&q=" + scenario.run)));
+        load.add(loop(running, seen, CITIES, "read", 300, () -> HTTP.get(cities + "/api/v1/cities?size=20&q=" + scenario.run)));
         load.add(loop(running, seen, CITIES, "write", 1000, () -> scenario.post(
                 interest(scenario, n.get() % 4, "tourism", n.get() % 2 == 0 ? "OFFER" : "SEEK", "load " + n.incrementAndGet()))));
-        load.add(loop(running, seen, CLUSTERS, "read", 300, () -> Http.get(clusters + "/api/v1/clusters")));
+        load.add(loop(running, seen, CLUSTERS, "read", 300, () -> HTTP.get(clusters + "/api/v1/clusters")));
         load.add(loop(running, seen, CLUSTERS, "write", 1000, () -> organisation(clusters)));
         load.add(loop(running, seen, MATCHMAKING, "read", 250,
-                () -> Http.get(matchmaking + "/api/v1/cities/" + scenario.cities.get(n.get() % 4) + "/proposals")));
+                () -> HTTP.get(matchmaking + "/api/v1/cities/" + scenario.cities.get(n.get() % 4) + "/proposals")));
         load.forEach(Thread::start);
 
         Instant stopped;
@@ -114,21 +125,21 @@ class DatabaseRestartE2ETest {
         // no stack trace anywhere; every failed API call is problem+json; readiness answers its health JSON
         assertThat(seen).as("answers seen").hasSizeGreaterThan(50);
         for (Seen s : seen) {
-            Http.Answer a = s.answer();
+            ApiClient.Reply a = s.answer();
             if (!a.reached()) {
                 continue; // refused or timed out: nothing was said
             }
-            assertThat(Http.STACK_TRACE.matcher(a.body()).find()).as("stack trace in %s %s answer %d: %s",
-                    s.service(), s.what(), a.status(), a.body()).isFalse();
+            assertThat(STACK_TRACE.matcher(a.text()).find()).as("stack trace in %s %s answer %d: %s",
+                    s.service(), s.what(), a.status(), a.text()).isFalse();
             if (s.what().equals("ready")) {
                 assertThat(a.status()).as("%s readiness", s.service()).isIn(200, 503);
                 assertThat(a.json().path("status").asText()).isEqualTo(a.status() == 200 ? "UP" : "DOWN");
             } else if (a.status() >= 400) {
-                assertThat(a.contentType()).as("%s %s answer %d: %s", s.service(), s.what(), a.status(), a.body())
+                assertThat(a.contentType()).as("%s %s answer %d: %s", s.service(), s.what(), a.status(), a.text())
                         .startsWith("application/problem+json");
                 if (a.status() >= 500) {
                     assertThat(a.status()).as("an API failing for want of its database says so: %s %s %s",
-                            s.service(), s.what(), a.body()).isEqualTo(503);
+                            s.service(), s.what(), a.text()).isEqualTo(503);
                     assertThat(a.json().path("type").asText()).endsWith("/unavailable");
                 }
             }
@@ -138,7 +149,7 @@ class DatabaseRestartE2ETest {
         // writes work again in all three services
         scenario.post(interest(scenario, 5, "air-quality", "SEEK", "after")).expect(200, 201);
         organisation(clusters).expect(201);
-        Http.post(matchmaking + "/api/v1/partnerships", FaultPlatform.adminToken(), Map.of(
+        asAdmin().post(matchmaking + "/api/v1/partnerships", Map.of(
                 "cityA", scenario.cities.get(2).toString(), "cityB", scenario.cities.get(3).toString(),
                 "kind", "SISTER_CITY", "formedOn", LocalDate.now().toString(),
                 "source", "Recorded after the database restart, " + scenario.run)).expect(201);
@@ -147,7 +158,7 @@ class DatabaseRestartE2ETest {
         String seeking = scenario.cities.get(5).toString();
         await("matchmaking proposes the pair completed after the restart").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    Http.Answer answer = Http.get(matchmaking + "/api/v1/cities/" + seeking + "/proposals");
+                    ApiClient.Reply answer = HTTP.get(matchmaking + "/api/v1/cities/" + seeking + "/proposals");
                     if (answer.status() != 200) {
                         return false;
                     }
@@ -167,14 +178,14 @@ class DatabaseRestartE2ETest {
                 List.of(), note + " of " + scenario.run);
     }
 
-    private static Http.Answer organisation(String clusters) {
-        return Http.post(clusters + "/api/v1/organisations", FaultPlatform.adminToken(), Map.of(
+    private static ApiClient.Reply organisation(String clusters) {
+        return asAdmin().post(clusters + "/api/v1/organisations", Map.of(
                 "name", "Organisation " + UUID.randomUUID(), "kind", "ACADEMIA"));
     }
 
     /** Calls {@code call} every {@code pauseMillis} (after each answer) while {@code running}, recording each answer. */
     private static Thread loop(AtomicBoolean running, ConcurrentLinkedQueue<Seen> seen, String service, String what,
-                               long pauseMillis, Supplier<Http.Answer> call) {
+                               long pauseMillis, Supplier<ApiClient.Reply> call) {
         Thread thread = new Thread(() -> {
             while (running.get()) {
                 seen.add(new Seen(service, what, Instant.now(), call.get()));

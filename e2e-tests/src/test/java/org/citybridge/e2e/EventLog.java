@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class EventLog {
 
         JsonNode data() {
             try {
-                return Http.JSON.readTree(value);
+                return ApiClient.JSON.readTree(value);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new AssertionError("Undecodable " + type + " on " + topic + ": " + value, e);
             }

@@ -6,6 +6,7 @@ import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.PlatformLayout;
 import org.citybridge.launcher.PlatformPorts;
 import org.citybridge.launcher.Status;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,12 @@ final class FaultPlatform {
     static final String CITIES = "cities-service";
     static final String CLUSTERS = "clusters-service";
     static final String MATCHMAKING = "matchmaking-service";
+
+    /**
+     * The fault tests' client: they call the APIs from several threads at once and must see every answer
+     * as it came, including status 0 while a service is down; a short connect timeout keeps them moving.
+     */
+    static final ApiClient HTTP = ApiClient.create(Duration.ofSeconds(2));
 
     private static final Path DATA = Path.of("target", "fault-platform").toAbsolutePath();
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(3); // realm access tokens live 5 min
@@ -51,6 +58,11 @@ final class FaultPlatform {
 
     static String url(String service) {
         return get().serviceUrl(service);
+    }
+
+    /** {@link #HTTP} with a platform-admin token. */
+    static ApiClient asAdmin() {
+        return HTTP.as(adminToken());
     }
 
     /** A platform-admin access token from the platform's Keycloak (password grant of the demo admin). */

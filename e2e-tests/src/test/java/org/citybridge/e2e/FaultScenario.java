@@ -1,6 +1,7 @@
 package org.citybridge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import static org.citybridge.e2e.FaultPlatform.CITIES;
 import static org.citybridge.e2e.FaultPlatform.CLUSTERS;
+import static org.citybridge.e2e.FaultPlatform.asAdmin;
 
 /**
  * Deterministic data for one fault test: its own cities (names unique per run) and a reproducible
@@ -59,7 +61,7 @@ final class FaultScenario {
             city.put("name", "City " + run + " " + i);
             city.put("country", COUNTRIES[i % COUNTRIES.length]);
             city.put("population", 200_000L + 137_000L * i);
-            JsonNode created = Http.post(FaultPlatform.url(CITIES) + "/api/v1/cities", FaultPlatform.adminToken(), city)
+            JsonNode created = asAdmin().post(FaultPlatform.url(CITIES) + "/api/v1/cities", city)
                     .expect(201).json();
             cities.add(UUID.fromString(created.get("id").asText()));
         }
@@ -78,15 +80,14 @@ final class FaultScenario {
     }
 
     /** Posts an interest write; the answer as it came. */
-    Http.Answer post(InterestWrite write) {
-        return Http.post(FaultPlatform.url(CITIES) + "/api/v1/cities/" + write.city() + "/interests",
-                FaultPlatform.adminToken(), write.body());
+    ApiClient.Reply post(InterestWrite write) {
+        return asAdmin().post(FaultPlatform.url(CITIES) + "/api/v1/cities/" + write.city() + "/interests",
+                write.body());
     }
 
     /** Posts the membership of the i-th city in a cluster; the answer as it came. */
-    Http.Answer join(int cityIndex) {
-        return Http.post(FaultPlatform.url(CLUSTERS) + "/api/v1/clusters/" + cluster(cityIndex) + "/members",
-                FaultPlatform.adminToken(), Map.of("memberKind", "CITY", "memberId", cities.get(cityIndex).toString(),
-                        "role", "MEMBER"));
+    ApiClient.Reply join(int cityIndex) {
+        return asAdmin().post(FaultPlatform.url(CLUSTERS) + "/api/v1/clusters/" + cluster(cityIndex) + "/members",
+                Map.of("memberKind", "CITY", "memberId", cities.get(cityIndex).toString(), "role", "MEMBER"));
     }
 }

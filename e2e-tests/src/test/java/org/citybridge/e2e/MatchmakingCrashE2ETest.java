@@ -6,6 +6,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.ServiceProcess;
+import org.citybridge.launcher.http.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.citybridge.e2e.FaultPlatform.HTTP;
 import static org.citybridge.e2e.FaultPlatform.MATCHMAKING;
+import static org.citybridge.e2e.FaultPlatform.asAdmin;
 
 /**
  * Crash (issue 7): matchmaking-service is killed with SIGKILL five times while a stream of events
@@ -68,14 +71,14 @@ class MatchmakingCrashE2ETest {
         AtomicInteger written = new AtomicInteger();
         Thread stream = new Thread(() -> {
             for (int i = 0; streaming.get(); i++) {
-                Http.Answer answer = scenario.post(scenario.interest(i));
+                ApiClient.Reply answer = scenario.post(scenario.interest(i));
                 if (!answer.ok()) {
-                    failedWrites.add("interest " + i + ": " + answer.status() + " " + answer.body());
+                    failedWrites.add("interest " + i + ": " + answer.status() + " " + answer.text());
                 }
                 if (i % 10 == 0 && i / 10 < CITIES) {
-                    Http.Answer join = scenario.join(i / 10);
+                    ApiClient.Reply join = scenario.join(i / 10);
                     if (!join.ok()) {
-                        failedWrites.add("join " + i / 10 + ": " + join.status() + " " + join.body());
+                        failedWrites.add("join " + i / 10 + ": " + join.status() + " " + join.text());
                     }
                 }
                 written.incrementAndGet();
@@ -105,7 +108,7 @@ class MatchmakingCrashE2ETest {
 
                 // the other side accepts just as the process dies: the kill may land before the commit,
                 // between the commit and the relay, or after both
-                CompletableFuture<Http.Answer> lastAccept = CompletableFuture.supplyAsync(() -> accept(matchmaking, id, cityB));
+                CompletableFuture<ApiClient.Reply> lastAccept = CompletableFuture.supplyAsync(() -> accept(matchmaking, id, cityB));
                 BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(5L * kill));
                 ServiceProcess killed = platform.service(MATCHMAKING);
                 platform.killService(MATCHMAKING);
@@ -114,10 +117,10 @@ class MatchmakingCrashE2ETest {
 
                 ServiceProcess restarted = platform.restartService(MATCHMAKING);
                 assertThat(restarted).isNotSameAs(killed);
-                Http.Answer retried = accept(matchmaking, id, cityB);
+                ApiClient.Reply retried = accept(matchmaking, id, cityB);
                 assertThat(retried.status()).as("acceptance retried after the crash (first try answered %d)", status)
                         .isIn(200, 409);
-                assertThat(Http.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json().get("status").asText())
+                assertThat(HTTP.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json().get("status").asText())
                         .isEqualTo("AGREED");
                 agreed.add(id);
             }
@@ -147,11 +150,11 @@ class MatchmakingCrashE2ETest {
         String matchmaking = platform.serviceUrl(MATCHMAKING);
         for (String id : agreed) {
             assertThat(formed.get(id)).as("PartnershipFormed events of proposal %s", id).isEqualTo(1);
-            JsonNode proposal = Http.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json();
+            JsonNode proposal = HTTP.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json();
             for (String side : List.of(proposal.get("cityA").asText(), proposal.get("cityB").asText())) {
                 assertThat(accepted.get(id + " by " + side)).as("ProposalAccepted of %s by %s", id, side).isEqualTo(1);
             }
-            JsonNode partnerships = Http.get(matchmaking + "/api/v1/partnerships?size=100&cityId=" + proposal.get("cityA").asText())
+            JsonNode partnerships = HTTP.get(matchmaking + "/api/v1/partnerships?size=100&cityId=" + proposal.get("cityA").asText())
                     .expect(200).json().get("items");
             long forProposal = 0;
             for (JsonNode partnership : partnerships) {
@@ -172,16 +175,16 @@ class MatchmakingCrashE2ETest {
             lastTry.set("no PROPOSED proposal between two cities of the scenario");
             return null;
         }
-        Http.Answer answer = accept(matchmaking, proposal.get("id").asText(), UUID.fromString(proposal.get("cityA").asText()))
+        ApiClient.Reply answer = accept(matchmaking, proposal.get("id").asText(), UUID.fromString(proposal.get("cityA").asText()))
                 .expect(200, 409);
-        lastTry.set("proposal " + proposal.get("id").asText() + ": acceptance answered " + answer.status() + " " + answer.body());
+        lastTry.set("proposal " + proposal.get("id").asText() + ": acceptance answered " + answer.status() + " " + answer.text());
         return answer.ok() ? proposal : null;
     }
 
     /** Accepts as platform-admin on behalf of one side. */
-    private static Http.Answer accept(String matchmaking, String proposalId, UUID side) {
-        return Http.post(matchmaking + "/api/v1/proposals/" + proposalId + "/accept?cityId=" + side,
-                FaultPlatform.adminToken(), null);
+    private static ApiClient.Reply accept(String matchmaking, String proposalId, UUID side) {
+        return asAdmin().post(matchmaking + "/api/v1/proposals/" + proposalId + "/accept?cityId=" + side,
+                null);
     }
 
     /** The best PROPOSED proposal of a scenario city with another scenario city; null if none. */
@@ -189,7 +192,7 @@ class MatchmakingCrashE2ETest {
         Set<String> scenario = new HashSet<>();
         cities.forEach(c -> scenario.add(c.toString()));
         for (UUID city : cities) {
-            Http.Answer answer = Http.get(matchmaking + "/api/v1/cities/" + city + "/proposals");
+            ApiClient.Reply answer = HTTP.get(matchmaking + "/api/v1/cities/" + city + "/proposals");
             if (answer.status() != 200) {
                 continue;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.ServiceProcess;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.citybridge.e2e.FaultPlatform.HTTP;
 
 /**
  * What matchmaking would show had nothing gone wrong: a second matchmaking-service process with a
@@ -77,7 +79,7 @@ final class MatchmakingOracle implements AutoCloseable {
     static Map<UUID, List<String>> snapshot(String matchmakingUrl, List<UUID> cities) {
         Map<UUID, List<String>> snapshot = new LinkedHashMap<>();
         for (UUID city : cities) {
-            Http.Answer answer = Http.get(matchmakingUrl + "/api/v1/cities/" + city + "/proposals").expect(200, 404);
+            ApiClient.Reply answer = HTTP.get(matchmakingUrl + "/api/v1/cities/" + city + "/proposals").expect(200, 404);
             List<String> lines = new ArrayList<>();
             if (answer.status() == 404) {
                 lines.add("unknown to matchmaking");

@@ -2,6 +2,7 @@ package org.citybridge.launcher.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class CitySeed {
 
     public static Result load(SeedContext context) {
         JsonNode entries = readResource();
-        String adminToken = context.adminToken();
+        ApiClient admin = context.api().as(context.adminToken());
         Map<String, UUID> ids = new LinkedHashMap<>();
         int created = 0;
         for (JsonNode entry : entries) {
@@ -42,13 +43,13 @@ public final class CitySeed {
             String country = city.get("country").asText();
             UUID id = find(context, name, country);
             if (id == null) {
-                Api.Answer answer = context.api().post(context.citiesUrl() + "/api/v1/cities", adminToken,
-                        key("city", name, country), city).ok("Creating city " + name);
-                id = UUID.fromString(answer.body().get("id").asText());
+                ApiClient.Reply reply = admin.post(context.citiesUrl() + "/api/v1/cities", city,
+                        key("city", name, country)).requireOk("Creating city " + name);
+                id = UUID.fromString(reply.json().get("id").asText());
                 for (JsonNode interest : entry.path("interests")) {
-                    context.api().post(context.citiesUrl() + "/api/v1/cities/" + id + "/interests", adminToken,
-                            key("interest", name, interest.get("area").asText()), interest)
-                            .ok("Stating an interest of " + name);
+                    admin.post(context.citiesUrl() + "/api/v1/cities/" + id + "/interests", interest,
+                            key("interest", name, interest.get("area").asText()))
+                            .requireOk("Stating an interest of " + name);
                 }
                 created++;
             }
@@ -59,7 +60,7 @@ public final class CitySeed {
 
     private static UUID find(SeedContext context, String name, String country) {
         String url = context.citiesUrl() + "/api/v1/cities?size=100&country=" + enc(country) + "&q=" + enc(name);
-        JsonNode page = context.api().get(url).ok("Looking up city " + name).body();
+        JsonNode page = context.api().get(url).requireOk("Looking up city " + name).json();
         for (JsonNode item : page.path("items")) {
             if (name.equalsIgnoreCase(item.path("name").asText()) && country.equalsIgnoreCase(item.path("country").asText())) {
                 return UUID.fromString(item.get("id").asText());
@@ -68,9 +69,10 @@ public final class CitySeed {
         return null;
     }
 
-    private static String key(String... parts) {
-        return UUID.nameUUIDFromBytes(("citybridge-seed|" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /** A deterministic Idempotency-Key: a retried create is not doubled. */
+    private static Map<String, String> key(String... parts) {
+        return Map.of("Idempotency-Key", UUID.nameUUIDFromBytes(("citybridge-seed|" + String.join("|", parts))
+                .getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static String enc(String value) {
@@ -79,7 +81,7 @@ public final class CitySeed {
 
     static JsonNode readResource() {
         try (InputStream in = CitySeed.class.getResourceAsStream("/seed/cities.json")) {
-            return Api.JSON.readTree(in);
+            return ApiClient.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package org.citybridge.launcher.seed;
 
 import org.citybridge.launcher.DemoUsers;
 import org.citybridge.launcher.Keycloak;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * @param cityIds seed city ids by {@link #cityKey(String, String) name and country}
  */
 public record SeedContext(String citiesUrl, String clustersUrl, String matchmakingUrl, Keycloak keycloak,
-                          Map<String, UUID> cityIds, Api api) {
+                          Map<String, UUID> cityIds, ApiClient api) {
 
     public static String cityKey(String name, String country) {
         return name + "|" + country;

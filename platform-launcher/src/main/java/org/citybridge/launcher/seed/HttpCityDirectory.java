@@ -1,6 +1,7 @@
-package org.citybridge.clusters.seed;
+package org.citybridge.launcher.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.citybridge.launcher.http.ApiClient;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class HttpCityDirectory implements CityDirectory {
         if (!reply.is(200)) {
             throw new ApiClient.ApiCallException("GET /api/v1/cities?q=" + name, reply);
         }
-        JsonNode items = reply.body().path("items");
+        JsonNode items = reply.json().path("items");
         JsonNode exact = null;
         for (JsonNode item : items) {
             if (name.equalsIgnoreCase(item.path("name").asText())) {

@@ -1,4 +1,4 @@
-package org.citybridge.clusters.seed;
+package org.citybridge.launcher.seed;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,9 +1,7 @@
-package org.citybridge.clusters;
+package org.citybridge.launcher.seed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import org.citybridge.clusters.seed.ApiClient;
-import org.citybridge.clusters.seed.HttpCityDirectory;
+import org.citybridge.launcher.http.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +57,8 @@ class HttpCityDirectoryTest {
             exchange.close();
         });
         server.start();
-        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), () -> null,
-                new ObjectMapper());
+        ApiClient api = ApiClient.create(Duration.ofSeconds(10))
+                .at(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
         directory = new HttpCityDirectory(api);
     }
 

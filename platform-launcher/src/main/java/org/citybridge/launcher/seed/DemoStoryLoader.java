@@ -1,9 +1,8 @@
-package org.citybridge.clusters.seed;
+package org.citybridge.launcher.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.citybridge.launcher.http.ApiClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -27,8 +26,8 @@ import java.util.logging.Logger;
  * Where the article is silent (exact course dates, Chinese counterparts besides Luoyang, individual
  * survey answers) the data says it is illustrative.
  *
- * <p>Run it with {@code java ... DemoStoryLoader <clusters-url> <cities-url>}; a bearer token of a
- * {@code platform-admin} is read from the environment variable {@code CITYBRIDGE_TOKEN}.
+ * <p>The launcher runs it in-process once the cities are seeded ({@link Seeder}), with a
+ * {@code platform-admin} token; it needs nothing of clusters-service but its public API.
  */
 public final class DemoStoryLoader {
 
@@ -46,10 +45,10 @@ public final class DemoStoryLoader {
     static final String LATIN_AMERICA = "Latin America and the Caribbean";
 
     /** Mexican cities with UNESCO World Heritage historic centres (Mexico City first). */
-    static final List<String> MEXICAN_CITIES = List.of("Mexico City", "Puebla", "Oaxaca", "Guanajuato", "Morelia",
+    public static final List<String> MEXICAN_CITIES = List.of("Mexico City", "Puebla", "Oaxaca", "Guanajuato", "Morelia",
             "Zacatecas", "Querétaro", "Tlacotalpan", "Campeche", "San Miguel de Allende");
     /** Luoyang, and illustrative Chinese counterparts with World Heritage sites. */
-    static final List<String> CHINESE_CITIES = List.of("Luoyang", "Xi'an", "Dengfeng", "Anyang");
+    public static final List<String> CHINESE_CITIES = List.of("Luoyang", "Xi'an", "Dengfeng", "Anyang");
 
     /** What the story consists of after a run. */
     public record Result(Map<String, UUID> organisations, UUID courseId, UUID videoConferenceId,
@@ -59,6 +58,7 @@ public final class DemoStoryLoader {
     private final ApiClient api;
     private final CityDirectory cities;
     private final Duration projectionWait;
+    private final Consumer<String> log;
     private int created;
 
     /**
@@ -68,22 +68,15 @@ public final class DemoStoryLoader {
      *                       registration (its projection follows city-events asynchronously)
      */
     public DemoStoryLoader(ApiClient api, CityDirectory cities, Duration projectionWait) {
+        this(api, cities, projectionWait, LOG::info);
+    }
+
+    /** As above, with the loader's progress notes sent to {@code log} (the launcher keeps them in a file). */
+    public DemoStoryLoader(ApiClient api, CityDirectory cities, Duration projectionWait, Consumer<String> log) {
         this.api = api;
         this.cities = cities;
         this.projectionWait = projectionWait;
-    }
-
-    public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: DemoStoryLoader <clusters-service url> <cities-service url>  (token in CITYBRIDGE_TOKEN)");
-            System.exit(2);
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        Supplier<String> token = () -> System.getenv("CITYBRIDGE_TOKEN");
-        ApiClient clusters = new ApiClient(URI.create(args[0]), token, mapper);
-        ApiClient citiesApi = new ApiClient(URI.create(args[1]), token, mapper);
-        Result result = new DemoStoryLoader(clusters, new HttpCityDirectory(citiesApi), Duration.ofMinutes(2)).load();
-        System.out.println("Demo story loaded: " + result);
+        this.log = log;
     }
 
     /** Loads (or completes) the story; returns the ids involved and how many things were created now. */
@@ -102,11 +95,11 @@ public final class DemoStoryLoader {
         Map<UUID, String> courseCities = new LinkedHashMap<>();
         for (String name : MEXICAN_CITIES) {
             cities.find(name, "MX").ifPresentOrElse(id -> courseCities.put(id, "MX"),
-                    () -> LOG.info("Demo story: " + name + " (MX) is not registered with cities-service; left out"));
+                    () -> log.accept("Demo story: " + name + " (MX) is not registered with cities-service; left out"));
         }
         for (String name : CHINESE_CITIES) {
             cities.find(name, "CN").ifPresentOrElse(id -> courseCities.put(id, "CN"),
-                    () -> LOG.info("Demo story: " + name + " (CN) is not registered with cities-service; left out"));
+                    () -> log.accept("Demo story: " + name + " (CN) is not registered with cities-service; left out"));
         }
 
         // the joint pilot project of UNOSSC, UNESCO Mexico and MWHCA lives in the tourism cluster
@@ -159,7 +152,7 @@ public final class DemoStoryLoader {
                 interest("transport", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(), List.of())));
 
         Result result = new Result(organisations, course, videoConference, new ArrayList<>(courseCities.keySet()), created);
-        LOG.info("Demo story: " + created + " item(s) created");
+        log.accept("Demo story: " + created + " item(s) created");
         return result;
     }
 
@@ -277,11 +270,11 @@ public final class DemoStoryLoader {
             body.put("topics", topics);
             ApiClient.Reply reply = postWaitingForCity("/api/v1/exchanges", body, key("exchange:" + title + ":" + start));
             createdId("POST /api/v1/exchanges", reply);
-            exchange = reply.body();
+            exchange = reply.json();
         }
         UUID id = UUID.fromString(exchange.path("id").asText());
         if ("PLANNED".equals(exchange.path("status").asText())) {
-            ApiClient.Reply current = api.get("/api/v1/exchanges/" + id, Map.of());
+            ApiClient.Reply current = api.get("/api/v1/exchanges/" + id).expect(200);
             ApiClient.Reply held = api.post("/api/v1/exchanges/" + id + "/hold", Map.of("outcomeNotes", notes),
                     Map.of("If-Match", current.etag()));
             if (!held.is(200)) {
@@ -321,7 +314,7 @@ public final class DemoStoryLoader {
         long deadline = System.nanoTime() + projectionWait.toNanos();
         while (true) {
             ApiClient.Reply reply = api.post(path, body, headers);
-            boolean cityNotYetKnown = reply.is(422) && reply.body().path("detail").asText().startsWith("Unknown city");
+            boolean cityNotYetKnown = reply.is(422) && reply.json().path("detail").asText().startsWith("Unknown city");
             if (!cityNotYetKnown || System.nanoTime() > deadline) {
                 return reply;
             }
@@ -339,7 +332,7 @@ public final class DemoStoryLoader {
             throw new ApiClient.ApiCallException(call, reply);
         }
         created++;
-        return UUID.fromString(reply.body().path("id").asText());
+        return UUID.fromString(reply.json().path("id").asText());
     }
 
     private static Map<String, String> key(String what) {
