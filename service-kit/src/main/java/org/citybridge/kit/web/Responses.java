@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The response shapes every resource shares: a single resource with its ETag, and the idempotent
- * create answering 201 with an absolute {@code Location} and the new resource's ETag.
+ * create answering 201 with an absolute {@code Location} and the new resource's ETag (or, for a write
+ * that creates or updates, 201 or 200 with the {@code Location}).
  */
 @RequestScoped
 public class Responses {
@@ -22,6 +23,17 @@ public class Responses {
      * @param version its version, the ETag
      */
     public record Created(Object body, String path, long version) {
+    }
+
+    /**
+     * What a write that creates a resource or updates the matching one produced, for resources without
+     * a version (no ETag).
+     *
+     * @param body    the resource's view
+     * @param path    its path under the API root
+     * @param created true if the write created it (201), false if it updated an existing one (200)
+     */
+    public record CreatedOrUpdated(Object body, String path, boolean created) {
     }
 
     private final IdempotencyKeys keys;
@@ -47,12 +59,33 @@ public class Responses {
      * @param request the request body: the same key with another body is a 422
      */
     public Response created(String idempotencyKey, String route, Object request, Supplier<Created> create) {
-        String scope = caller.subject() + " POST " + route;
-        IdempotentResponse response = keys.execute(idempotencyKey, scope, request, () -> {
+        return once(idempotencyKey, route, request, () -> {
             Created created = create.get();
-            String location = uriInfo.getBaseUriBuilder().path(created.path()).build().toString();
-            return new IdempotentResponse(201, location, ETags.of(created.version()).toString(), keys.json(created.body()));
+            return new IdempotentResponse(201, location(created.path()), ETags.of(created.version()).toString(),
+                    keys.json(created.body()));
         });
-        return response.toResponse();
+    }
+
+    /**
+     * As {@link #created}, for a write that creates a resource or updates the matching one: 201 or 200,
+     * both with Location; a replay answers the stored response and writes nothing.
+     */
+    public Response createdOrUpdated(String idempotencyKey, String route, Object request,
+                                     Supplier<CreatedOrUpdated> write) {
+        return once(idempotencyKey, route, request, () -> {
+            CreatedOrUpdated written = write.get();
+            return new IdempotentResponse(written.created() ? 201 : 200, location(written.path()), null,
+                    keys.json(written.body()));
+        });
+    }
+
+    /** Runs the write once per key, scoped to the caller and route. */
+    private Response once(String idempotencyKey, String route, Object request, Supplier<IdempotentResponse> write) {
+        String scope = caller.subject() + " POST " + route;
+        return keys.execute(idempotencyKey, scope, request, write).toResponse();
+    }
+
+    private String location(String path) {
+        return uriInfo.getBaseUriBuilder().path(path).build().toString();
     }
 }
