@@ -7,6 +7,7 @@ import org.citybridge.cities.service.CityService;
 import org.citybridge.cities.service.InterestService;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
+import org.citybridge.kit.inbox.EventHandlers;
 import org.citybridge.kit.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,32 +21,28 @@ import java.util.concurrent.CompletionStage;
 public class IncomingEventsConsumer {
 
     private final EventInbox inbox;
-    private final InterestService interests;
-    private final CityService cities;
+    private final EventHandlers clusterEvents;
+    private final EventHandlers matchmakingEvents;
 
     public IncomingEventsConsumer(EventInbox inbox, InterestService interests, CityService cities) {
         this.inbox = inbox;
-        this.interests = interests;
-        this.cities = cities;
+        this.clusterEvents = EventHandlers.builder()
+                .on(SurveyResponseRecorded.class, interests::applySurveyResponse)
+                .build();
+        this.matchmakingEvents = EventHandlers.builder()
+                .on(PartnershipFormed.class, cities::recordPartnership)
+                .build();
     }
 
     @Incoming("cluster-events")
     @Blocking
     public CompletionStage<Void> onClusterEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(event -> {
-            if (event.payload() instanceof SurveyResponseRecorded response) {
-                interests.applySurveyResponse(response);
-            }
-        }));
+        return inbox.consume(batch, events -> events.forEach(clusterEvents::handle));
     }
 
     @Incoming("matchmaking-events")
     @Blocking
     public CompletionStage<Void> onMatchmakingEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(event -> {
-            if (event.payload() instanceof PartnershipFormed partnership) {
-                cities.recordPartnership(partnership);
-            }
-        }));
+        return inbox.consume(batch, events -> events.forEach(matchmakingEvents::handle));
     }
 }

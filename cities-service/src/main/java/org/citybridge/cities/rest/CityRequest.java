@@ -11,6 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.citybridge.cities.domain.City;
+import org.citybridge.cities.domain.Official;
+import org.citybridge.cities.service.CityCommand;
+import org.citybridge.contracts.events.HeritageAsset;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -32,6 +36,30 @@ public record CityRequest(
         @Size(max = 50) List<@NotNull @Valid HeritageAssetDto> heritageAssets,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> associations,
         @Size(max = 50) List<@NotNull @Valid OfficialDto> officials) {
+
+    /** The city's current profile in request form, officials' contact data included: the base of a merge patch. */
+    static CityRequest of(City city) {
+        return new CityRequest(city.name, city.localName, city.country, city.population,
+                city.latitude == null ? null : new Coordinates(city.latitude, city.longitude),
+                city.languages, city.description,
+                city.heritageAssets.stream().map(h ->
+                        new HeritageAssetDto(h.name(), h.kind(), h.inscribedYear(), h.facts())).toList(),
+                city.associations,
+                city.officials.stream().map(o ->
+                        new OfficialDto(o.name(), o.title(), o.office(), o.email(), o.phone())).toList());
+    }
+
+    /** The profile as the directory's command; call after validation. */
+    CityCommand toCommand() {
+        CityCommand.Coordinates position = coordinates == null ? null
+                : new CityCommand.Coordinates(coordinates.latitude(), coordinates.longitude());
+        return new CityCommand(name, localName, country, population, position, languages, description,
+                heritageAssets == null ? null : heritageAssets.stream()
+                        .map(h -> new HeritageAsset(h.name(), h.kind(), h.inscribedYear(), h.facts())).toList(),
+                associations,
+                officials == null ? null : officials.stream()
+                        .map(o -> new Official(o.name(), o.title(), o.office(), o.email(), o.phone())).toList());
+    }
 
     /** WGS 84 coordinates in decimal degrees. */
     public record Coordinates(

@@ -23,21 +23,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.cities.domain.City;
+import org.citybridge.cities.domain.CityPartner;
 import org.citybridge.cities.service.CityQuery;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.web.IdempotencyKeys;
-import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.kit.paging.Page;
-import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -64,18 +65,16 @@ public class CityResource {
             "name", "name", "country", "country", "population", "population", "createdAt", "createdAt");
 
     private final CityService cities;
-    private final CityViews views;
     private final Caller caller;
-    private final IdempotencyKeys idempotency;
+    private final Responses responses;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    public CityResource(CityService cities, CityViews views, Caller caller, IdempotencyKeys idempotency,
-                        ObjectMapper mapper, Validator validator) {
+    public CityResource(CityService cities, Caller caller, Responses responses, ObjectMapper mapper,
+                        Validator validator) {
         this.cities = cities;
-        this.views = views;
         this.caller = caller;
-        this.idempotency = idempotency;
+        this.responses = responses;
         this.mapper = mapper;
         this.validator = validator;
     }
@@ -94,11 +93,10 @@ public class CityResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response register(@Valid @NotNull CityRequest request,
                              @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
-        return idempotency.execute(key, caller.subject() + " POST /api/v1/cities", request, () -> {
-            City city = cities.register(request);
-            return new IdempotentResponse(201, "/api/v1/cities/" + city.id, ETags.of(city.version).toString(),
-                    idempotency.json(views.city(city)));
-        }).toResponse();
+        return responses.created(key, "/api/v1/cities", request, () -> {
+            City city = cities.register(request.toCommand());
+            return new Responses.Created(view(city), "/api/v1/cities/" + city.id, city.version);
+        });
     }
 
     @GET
@@ -110,7 +108,7 @@ public class CityResource {
     @APIResponse(responseCode = "404", description = "Unknown city")
     public Response get(@PathParam("id") UUID id) {
         City city = cities.get(id);
-        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+        return Responses.ok(view(city), city.version);
     }
 
     @GET
@@ -134,7 +132,10 @@ public class CityResource {
                 stance == null ? null : Stance.parse(stance),
                 intent == null ? null : Intent.parse(intent),
                 text, QueryParams.flag("retired", retired, false));
-        return views.cities(cities.list(query, request));
+        Page<City> found = cities.list(query, request);
+        // the partners of the whole page in one query, not one per city
+        Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(found.items().stream().map(c -> c.id).toList());
+        return found.map(city -> view(city, partners.getOrDefault(city.id, List.of())));
     }
 
     @PUT
@@ -153,8 +154,8 @@ public class CityResource {
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull CityRequest request) {
         caller.requireActsFor(id);
-        City city = cities.replace(id, ifMatch, request);
-        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+        City city = cities.replace(id, ETags.expectedVersion(ifMatch), request.toCommand());
+        return Responses.ok(view(city), city.version);
     }
 
     @PATCH
@@ -177,15 +178,15 @@ public class CityResource {
         if (!patch.isObject()) {
             throw ApiException.badRequest("body", "a merge patch must be a JSON object");
         }
-        ObjectNode merged = mapper.valueToTree(cities.asRequest(cities.get(id)));
+        ObjectNode merged = mapper.valueToTree(CityRequest.of(cities.get(id)));
         mergePatch(merged, (ObjectNode) patch);
         CityRequest request = mapper.treeToValue(merged, CityRequest.class);
         Set<ConstraintViolation<CityRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        City city = cities.replace(id, ifMatch, request);
-        return Response.ok(views.city(city)).tag(ETags.of(city.version)).build();
+        City city = cities.replace(id, ETags.expectedVersion(ifMatch), request.toCommand());
+        return Responses.ok(view(city), city.version);
     }
 
     @DELETE
@@ -200,6 +201,15 @@ public class CityResource {
     public Response retire(@PathParam("id") UUID id) {
         cities.retire(id);
         return Response.noContent().build();
+    }
+
+    private CityResponse view(City city) {
+        return view(city, CityPartner.ofCity(city.id));
+    }
+
+    /** Officials' contact data only for admins and the city's own officers. */
+    private CityResponse view(City city, List<CityPartner> partners) {
+        return CityResponse.of(city, partners, caller.actsFor(city.id));
     }
 
     /** RFC 7396: objects merge recursively, null removes, anything else replaces. */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.citybridge.cities.service.InterestCommand;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
@@ -20,6 +21,11 @@ public record InterestRequest(
         @NotNull @Schema(example = "SISTER_CITY") Intent intent,
         @Valid Preferences preferences,
         @Size(max = 1000) @Schema(example = "2022 marks 50 years of China-Mexico diplomatic ties") String note) {
+
+    InterestCommand toCommand() {
+        return new InterestCommand(area, stance, intent, preferences == null ? List.of() : preferences.regions(),
+                preferences == null ? List.of() : preferences.countries(), note);
+    }
 
     /** Preferred partners; empty means any. */
     public record Preferences(

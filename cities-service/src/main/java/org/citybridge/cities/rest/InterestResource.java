@@ -17,14 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.cities.domain.Interest;
 import org.citybridge.cities.service.InterestService;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
-import org.citybridge.kit.web.IdempotencyKeys;
-import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.kit.paging.Page;
-import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,12 +49,12 @@ public class InterestResource {
 
     private final InterestService interests;
     private final Caller caller;
-    private final IdempotencyKeys idempotency;
+    private final Responses responses;
 
-    public InterestResource(InterestService interests, Caller caller, IdempotencyKeys idempotency) {
+    public InterestResource(InterestService interests, Caller caller, Responses responses) {
         this.interests = interests;
         this.caller = caller;
-        this.idempotency = idempotency;
+        this.responses = responses;
     }
 
     @GET
@@ -67,14 +65,14 @@ public class InterestResource {
                                        @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.by("expressedAt").and("id"));
         return interests.list(cityId, QueryParams.flag("includeWithdrawn", includeWithdrawn, false), request)
-                .map(CityViews::interest);
+                .map(InterestResponse::of);
     }
 
     @GET
     @Path("/{interestId}")
     @Operation(summary = "Get one interest")
     public InterestResponse get(@PathParam("cityId") UUID cityId, @PathParam("interestId") UUID interestId) {
-        return CityViews.interest(interests.get(cityId, interestId));
+        return InterestResponse.of(interests.get(cityId, interestId));
     }
 
     @POST
@@ -92,18 +90,12 @@ public class InterestResource {
     public Response express(@PathParam("cityId") UUID cityId, @Valid @NotNull InterestRequest request,
                             @HeaderParam("Idempotency-Key") String key) {
         caller.requireActsFor(cityId);
-        String scope = caller.subject() + " POST /api/v1/cities/" + cityId + "/interests";
-        return idempotency.execute(key, scope, request, () -> {
-            InterestService.Expressed result = interests.express(cityId, request.area(), request.stance(),
-                    request.intent(),
-                    request.preferences() == null ? List.of() : request.preferences().regions(),
-                    request.preferences() == null ? List.of() : request.preferences().countries(),
-                    request.note(), Interest.SOURCE_PROFILE);
+        return responses.createdOrUpdated(key, "/api/v1/cities/" + cityId + "/interests", request, () -> {
+            InterestService.Expressed result = interests.express(cityId, request.toCommand());
             Interest interest = result.interest();
-            return new IdempotentResponse(result.created() ? 201 : 200,
-                    "/api/v1/cities/" + cityId + "/interests/" + interest.id, null,
-                    idempotency.json(CityViews.interest(interest)));
-        }).toResponse();
+            return new Responses.CreatedOrUpdated(InterestResponse.of(interest),
+                    "/api/v1/cities/" + cityId + "/interests/" + interest.id, result.created());
+        });
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package org.citybridge.cities.rest;
 
+import org.citybridge.cities.domain.Interest;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
@@ -23,4 +24,10 @@ public record InterestResponse(
         Instant expressedAt,
         Instant withdrawnAt,
         boolean active) {
+
+    static InterestResponse of(Interest interest) {
+        return new InterestResponse(interest.id, interest.cityId, interest.area, interest.stance, interest.intent,
+                interest.preferences, interest.note, interest.source, interest.expressedAt, interest.withdrawnAt,
+                interest.isActive());
+    }
 }

@@ -4,24 +4,24 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.CityPartner;
 import org.citybridge.cities.domain.M49Regions;
 import org.citybridge.cities.domain.Official;
-import org.citybridge.cities.rest.CityRequest;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.HeritageAsset;
 import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.Uniqueness;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -45,17 +45,18 @@ public class CityService {
     }
 
     @Transactional
-    public City register(CityRequest request) {
-        M49Regions.Placement placement = M49Regions.ofField("country", request.country());
-        requireUniqueName(request.name(), placement.country(), null);
-        Instant now = Instant.now();
+    public City register(CityCommand command) {
+        M49Regions.Placement placement = M49Regions.ofField("country", command.country());
+        requireUniqueName(command.name(), placement.country(), null);
+        Instant now = Clock.now();
         City city = new City();
         city.id = UUID.randomUUID();
-        apply(city, request, placement);
+        apply(city, command, placement);
         city.createdAt = now;
         city.updatedAt = now;
         city.persist();
-        flushOrConflict(request);
+        // the unique name index settles a race between two registrations with the pre-check's answer
+        Uniqueness.flush(duplicateName(command.name(), command.country()));
         outbox.append(new CityRegistered(profile(city), now));
         return city;
     }
@@ -104,22 +105,22 @@ public class CityService {
         return Page.of(items, page, found.count());
     }
 
-    /** Replaces the profile, if the caller's ETag is current. */
+    /** Replaces the profile, if the caller based the change on the current version. */
     @Transactional
-    public City replace(UUID id, String ifMatch, CityRequest request) {
+    public City replace(UUID id, ExpectedVersion expected, CityCommand command) {
         City city = lockForChange(id);
-        ETags.requireMatch(ifMatch, city.version);
-        M49Regions.Placement placement = M49Regions.ofField("country", request.country());
-        requireUniqueName(request.name(), placement.country(), id);
+        expected.check(city.version);
+        M49Regions.Placement placement = M49Regions.ofField("country", command.country());
+        requireUniqueName(command.name(), placement.country(), id);
         CityProfile before = profile(city);
         List<Official> officialsBefore = city.officials;
-        apply(city, request, placement);
+        apply(city, command, placement);
         boolean publicChange = !profile(city).equals(before);
         if (!publicChange && Objects.equals(officialsBefore, city.officials)) {
             return city; // nothing changed, nothing to announce
         }
-        city.updatedAt = Instant.now();
-        flushOrConflict(request);
+        city.updatedAt = Clock.now();
+        Uniqueness.flush(duplicateName(command.name(), command.country()));
         if (publicChange) {
             // officials are personal data and never travel in events
             outbox.append(new CityUpdated(profile(city), city.updatedAt));
@@ -142,7 +143,7 @@ public class CityService {
             return false;
         }
         city.retired = true;
-        city.updatedAt = Instant.now();
+        city.updatedAt = Clock.now();
         outbox.append(new CityRetired(id, city.updatedAt));
         return true;
     }
@@ -172,7 +173,7 @@ public class CityService {
         partner.area = partnership.area();
         partner.formedOn = partnership.formedOn();
         partner.persist();
-        city.updatedAt = Instant.now();
+        city.updatedAt = Clock.now();
         em.flush();
         outbox.append(new CityUpdated(profile(city), city.updatedAt));
     }
@@ -183,18 +184,6 @@ public class CityService {
         return new CityProfile(city.id, city.name, city.localName, city.country, city.region, city.subRegion,
                 city.population, city.latitude, city.longitude, city.languages, city.description,
                 city.heritageAssets, city.associations, partners, city.version);
-    }
-
-    /** The current profile in request form, as the base of a merge patch. */
-    public CityRequest asRequest(City city) {
-        return new CityRequest(city.name, city.localName, city.country, city.population,
-                city.latitude == null ? null : new CityRequest.Coordinates(city.latitude, city.longitude),
-                city.languages, city.description,
-                city.heritageAssets.stream().map(h ->
-                        new CityRequest.HeritageAssetDto(h.name(), h.kind(), h.inscribedYear(), h.facts())).toList(),
-                city.associations,
-                city.officials.stream().map(o ->
-                        new CityRequest.OfficialDto(o.name(), o.title(), o.office(), o.email(), o.phone())).toList());
     }
 
     City lockForChange(UUID id) {
@@ -216,43 +205,30 @@ public class CityService {
         }
     }
 
-    /** Flushes, turning a lost race on the unique name index into the same 409 as the pre-check. */
-    private void flushOrConflict(CityRequest request) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw duplicate(request.name(), request.country());
-            }
-            throw e;
-        }
-    }
-
     private static ApiException duplicate(String name, String country) {
-        return ApiException.conflict("A city named '" + name.trim() + "' already exists in "
-                + country.toUpperCase(Locale.ROOT));
+        return ApiException.conflict(duplicateName(name, country));
     }
 
-    private static void apply(City city, CityRequest request, M49Regions.Placement placement) {
-        city.name = request.name().trim();
-        city.localName = blankToNull(request.localName());
+    private static String duplicateName(String name, String country) {
+        return "A city named '" + name.trim() + "' already exists in " + country.toUpperCase(Locale.ROOT);
+    }
+
+    private static void apply(City city, CityCommand command, M49Regions.Placement placement) {
+        city.name = command.name().trim();
+        city.localName = blankToNull(command.localName());
         city.country = placement.country();
         city.region = placement.region();
         city.subRegion = placement.subRegion();
-        city.population = request.population();
-        city.latitude = request.coordinates() == null ? null : request.coordinates().latitude();
-        city.longitude = request.coordinates() == null ? null : request.coordinates().longitude();
-        city.languages = request.languages() == null ? List.of() : List.copyOf(request.languages());
-        city.description = blankToNull(request.description());
-        city.heritageAssets = request.heritageAssets() == null ? List.of() : request.heritageAssets().stream()
+        city.population = command.population();
+        city.latitude = command.coordinates() == null ? null : command.coordinates().latitude();
+        city.longitude = command.coordinates() == null ? null : command.coordinates().longitude();
+        city.languages = command.languages() == null ? List.of() : List.copyOf(command.languages());
+        city.description = blankToNull(command.description());
+        city.heritageAssets = command.heritageAssets() == null ? List.of() : command.heritageAssets().stream()
                 .map(h -> new HeritageAsset(h.name().trim(), blankToNull(h.kind()), h.inscribedYear(), h.facts()))
                 .toList();
-        city.associations = request.associations() == null ? List.of() : List.copyOf(request.associations());
-        city.officials = officials(request);
-    }
-
-    private static List<Official> officials(CityRequest request) {
-        return request.officials() == null ? List.of() : request.officials().stream()
+        city.associations = command.associations() == null ? List.of() : List.copyOf(command.associations());
+        city.officials = command.officials() == null ? List.of() : command.officials().stream()
                 .map(o -> new Official(o.name().trim(), blankToNull(o.title()), blankToNull(o.office()),
                         blankToNull(o.email()), blankToNull(o.phone())))
                 .toList();

@@ -15,12 +15,12 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.contracts.vocabulary.UnknownCodeException;
 import org.citybridge.kit.outbox.EventOutbox;
-import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,15 +47,17 @@ public class InterestService {
     }
 
     /**
-     * States an interest; restating the same area, stance and intent updates the active one.
+     * States an interest on the city's profile; restating the same area, stance and intent updates the
+     * active one.
      *
      * @throws ApiException 404 unknown city, 409 retired city, 400 unknown region or country
      */
     @Transactional
-    public Expressed express(UUID cityId, CooperationArea area, Stance stance, Intent intent,
-                             List<String> regions, List<String> countries, String note, String source) {
+    public Expressed express(UUID cityId, InterestCommand command) {
         cities.lockForChange(cityId);
-        return upsert(cityId, area, stance, intent, preferences(regions, countries), note, source);
+        return upsert(cityId, command.area(), command.stance(), command.intent(),
+                preferences(command.preferredRegions(), command.preferredCountries()), command.note(),
+                Interest.SOURCE_PROFILE);
     }
 
     public Interest get(UUID cityId, UUID interestId) {
@@ -85,7 +87,7 @@ public class InterestService {
         if (!interest.isActive()) {
             return false;
         }
-        interest.withdrawnAt = Instant.now();
+        interest.withdrawnAt = Clock.now();
         outbox.append(new InterestWithdrawn(cityId, interest.id, interest.area, interest.stance, interest.intent,
                 interest.withdrawnAt));
         return true;
@@ -136,7 +138,7 @@ public class InterestService {
         interest.preferences = preferences;
         interest.note = note == null || note.isBlank() ? null : note;
         interest.source = source;
-        interest.expressedAt = Instant.now();
+        interest.expressedAt = Clock.now();
         if (created) {
             interest.persist();
         }
