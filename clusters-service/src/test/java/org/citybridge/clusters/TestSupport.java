@@ -9,11 +9,11 @@ import org.citybridge.clusters.domain.Exchange;
 import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.clusters.domain.OrganisationKind;
-import org.citybridge.clusters.rest.ClusterRequest;
-import org.citybridge.clusters.rest.ExchangeRequest;
-import org.citybridge.clusters.rest.OrganisationRequest;
+import org.citybridge.clusters.service.ClusterCommand;
 import org.citybridge.clusters.service.ClusterService;
+import org.citybridge.clusters.service.ExchangeCommand;
 import org.citybridge.clusters.service.ExchangeService;
+import org.citybridge.clusters.service.OrganisationCommand;
 import org.citybridge.clusters.service.OrganisationService;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
@@ -22,6 +22,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.testing.TestEvents;
 
 import java.time.Duration;
@@ -123,18 +124,18 @@ public class TestSupport {
 
     public UUID cluster(CooperationArea... areas) {
         String slug = "test-" + UUID.randomUUID();
-        return QuarkusTransaction.requiringNew().call(() -> clusters.create(new ClusterRequest(slug,
+        return QuarkusTransaction.requiringNew().call(() -> clusters.create(new ClusterCommand(slug,
                 unique("Cluster"), null, Set.of(areas.length == 0 ? new CooperationArea[]{CooperationArea.TOURISM} : areas),
                 null)).id);
     }
 
     public UUID organisation() {
-        return QuarkusTransaction.requiringNew().call(() -> organisations.create(new OrganisationRequest(
+        return QuarkusTransaction.requiringNew().call(() -> organisations.create(new OrganisationCommand(
                 unique("Organisation"), OrganisationKind.DEVELOPMENT_PARTNER, "MX", null)).id);
     }
 
     public Exchange plannedExchange(UUID clusterId, LocalDate start, UUID... participants) {
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.create(new ExchangeRequest(unique("Exchange"),
+        return QuarkusTransaction.requiringNew().call(() -> exchanges.create(new ExchangeCommand(unique("Exchange"),
                 ExchangeFormat.WEBINAR, start, start, clusterId, Set.of(), Set.of(participants),
                 Set.of(CooperationArea.TOURISM), null)));
     }
@@ -145,12 +146,14 @@ public class TestSupport {
 
     public Exchange heldExchange(UUID... participants) {
         Exchange planned = plannedExchange(participants);
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.hold(planned.id, "*", "held in a test"));
+        return QuarkusTransaction.requiringNew().call(() -> exchanges.hold(planned.id, ExpectedVersion.ANY,
+                "held in a test"));
     }
 
     public Exchange cancelledExchange(UUID... participants) {
         Exchange planned = plannedExchange(participants);
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.cancel(planned.id, "*", "cancelled in a test"));
+        return QuarkusTransaction.requiringNew().call(() -> exchanges.cancel(planned.id, ExpectedVersion.ANY,
+                "cancelled in a test"));
     }
 
     public long outboxCount(UUID aggregateId) {

@@ -7,8 +7,8 @@ import org.citybridge.clusters.service.KnownCityService;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
+import org.citybridge.kit.inbox.EventHandlers;
 import org.citybridge.kit.inbox.EventInbox;
-import org.citybridge.kit.inbox.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.concurrent.CompletionStage;
@@ -22,36 +22,21 @@ import java.util.concurrent.CompletionStage;
 public class IncomingEventsConsumer {
 
     private final EventInbox inbox;
-    private final KnownCityService cities;
+    private final EventHandlers cityEvents;
 
     public IncomingEventsConsumer(EventInbox inbox, KnownCityService cities) {
         this.inbox = inbox;
-        this.cities = cities;
+        this.cityEvents = EventHandlers.builder()
+                .on(CityRegistered.class, registered ->
+                        cities.applyProfile(registered.city(), registered.registeredAt()))
+                .on(CityUpdated.class, updated -> cities.applyProfile(updated.city(), updated.updatedAt()))
+                .on(CityRetired.class, retired -> cities.retire(retired.cityId(), retired.retiredAt()))
+                .build();
     }
 
     @Incoming("city-events")
     @Blocking
     public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(this::apply));
-    }
-
-    private void apply(ReceivedEvent event) {
-        switch (event.type()) {
-            case CITY_REGISTERED -> {
-                CityRegistered registered = (CityRegistered) event.payload();
-                cities.applyProfile(registered.city(), registered.registeredAt());
-            }
-            case CITY_UPDATED -> {
-                CityUpdated updated = (CityUpdated) event.payload();
-                cities.applyProfile(updated.city(), updated.updatedAt());
-            }
-            case CITY_RETIRED -> {
-                CityRetired retired = (CityRetired) event.payload();
-                cities.retire(retired.cityId(), retired.retiredAt());
-            }
-            default -> {
-                // interests and other city facts do not concern clusters-service
-            }
-        }
+        return inbox.consume(batch, events -> events.forEach(cityEvents::handle));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.citybridge.clusters.domain.ClusterStatus;
+import org.citybridge.clusters.service.ClusterCommand;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,4 +21,8 @@ public record ClusterRequest(
         @Size(max = 4000) String description,
         @NotEmpty Set<@NotNull CooperationArea> areas,
         @Schema(description = "ACTIVE (default) or CLOSED; a closed cluster takes no new members") ClusterStatus status) {
+
+    ClusterCommand toCommand() {
+        return new ClusterCommand(slug, name, description, areas, status);
+    }
 }

@@ -20,11 +20,13 @@ import org.citybridge.clusters.domain.Membership;
 import org.citybridge.clusters.service.ClusterService;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.MemberKind;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -95,7 +97,7 @@ public class ClusterResource {
     public Response create(@Valid @NotNull ClusterRequest body,
                            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/clusters", body, () -> {
-            var cluster = clusters.create(body);
+            var cluster = clusters.create(body.toCommand());
             return new Responses.Created(ClusterView.of(cluster), "/api/v1/clusters/" + cluster.id, cluster.version);
         });
     }
@@ -111,7 +113,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
                            @Valid @NotNull ClusterRequest body) {
-        var cluster = clusters.update(id, ifMatch, body);
+        var cluster = clusters.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(ClusterView.of(cluster), cluster.version);
     }
 
@@ -156,7 +158,7 @@ public class ClusterResource {
     public Response join(@PathParam("id") UUID id, @Valid @NotNull JoinRequest body,
                          @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/clusters/" + id + "/members", body, () -> {
-            Membership membership = clusters.join(id, body);
+            Membership membership = clusters.join(id, body.toCommand());
             return new Responses.Created(MembershipView.of(membership),
                     "/api/v1/clusters/" + id + "/members/" + membership.id, membership.version);
         });

@@ -3,6 +3,7 @@ package org.citybridge.clusters.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.citybridge.clusters.service.ExchangeCommand;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,4 +24,9 @@ public record ExchangeRequest(
         @Size(max = 200) Set<@NotNull UUID> participantCityIds,
         @Size(max = 19) Set<@NotNull CooperationArea> topics,
         @Size(max = 4000) String outcomeNotes) {
+
+    ExchangeCommand toCommand() {
+        return new ExchangeCommand(title, format, startDate, endDate, clusterId, facilitatorIds, participantCityIds,
+                topics, outcomeNotes);
+    }
 }

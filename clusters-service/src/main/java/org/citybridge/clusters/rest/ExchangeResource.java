@@ -20,11 +20,13 @@ import org.citybridge.clusters.domain.ExchangeStatus;
 import org.citybridge.clusters.domain.SurveyResponse;
 import org.citybridge.clusters.service.ExchangeService;
 import org.citybridge.clusters.service.SurveyService;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -102,7 +104,7 @@ public class ExchangeResource {
     public Response create(@Valid @NotNull ExchangeRequest body,
                            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/exchanges", body, () -> {
-            Exchange exchange = exchanges.create(body);
+            Exchange exchange = exchanges.create(body.toCommand());
             return new Responses.Created(ExchangeView.of(exchange), "/api/v1/exchanges/" + exchange.id, exchange.version);
         });
     }
@@ -120,7 +122,7 @@ public class ExchangeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
                            @Valid @NotNull ExchangeRequest body) {
-        Exchange exchange = exchanges.update(id, ifMatch, body);
+        Exchange exchange = exchanges.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
     }
 
@@ -136,7 +138,8 @@ public class ExchangeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
                          @Valid HoldRequest body) {
-        Exchange exchange = exchanges.hold(id, ifMatch, body == null ? null : body.outcomeNotes());
+        String outcomeNotes = body == null ? null : body.outcomeNotes();
+        Exchange exchange = exchanges.hold(id, ETags.expectedVersion(ifMatch), outcomeNotes);
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
     }
 
@@ -152,7 +155,7 @@ public class ExchangeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
                            @Valid @NotNull CancelRequest body) {
-        Exchange exchange = exchanges.cancel(id, ifMatch, body.reason());
+        Exchange exchange = exchanges.cancel(id, ETags.expectedVersion(ifMatch), body.reason());
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
     }
 
@@ -202,7 +205,7 @@ public class ExchangeResource {
     public Response answerSurvey(@PathParam("id") UUID id, @Valid @NotNull SurveyResponseRequest body,
                                  @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/exchanges/" + id + "/survey-responses", body, () -> {
-            SurveyResponse response = surveys.submit(id, body);
+            SurveyResponse response = surveys.submit(id, body.toCommand());
             return new Responses.Created(SurveyResponseView.of(response),
                     "/api/v1/exchanges/" + id + "/survey-responses/" + response.id, response.version);
         });

@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.Response;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.clusters.domain.OrganisationKind;
 import org.citybridge.clusters.service.OrganisationService;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -92,7 +94,7 @@ public class OrganisationResource {
     public Response create(@Valid @NotNull OrganisationRequest body,
                            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/organisations", body, () -> {
-            Organisation organisation = organisations.create(body);
+            Organisation organisation = organisations.create(body.toCommand());
             return new Responses.Created(OrganisationView.of(organisation), "/api/v1/organisations/" + organisation.id,
                     organisation.version);
         });
@@ -110,7 +112,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
                            @Valid @NotNull OrganisationRequest body) {
-        Organisation organisation = organisations.update(id, ifMatch, body);
+        Organisation organisation = organisations.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(OrganisationView.of(organisation), organisation.version);
     }
 
@@ -124,7 +126,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
-        organisations.delete(id, ifMatch);
+        organisations.delete(id, ETags.expectedVersion(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.citybridge.clusters.service.SurveyResponseCommand;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -18,4 +19,11 @@ public record SurveyResponseRequest(
         @NotNull Boolean wantsPartnership,
         @NotNull @Min(1) @Max(5) @Schema(example = "5") Integer rating,
         @Size(max = 4000) String comment) {
+
+    /** Call after validation: the answer and the rating are required. */
+    SurveyResponseCommand toCommand() {
+        return new SurveyResponseCommand(cityId,
+                interests == null ? null : interests.stream().map(StatedInterestRequest::toCommand).toList(),
+                wantsPartnership, rating, comment);
+    }
 }

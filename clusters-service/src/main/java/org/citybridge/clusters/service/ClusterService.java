@@ -8,20 +8,20 @@ import org.citybridge.clusters.domain.ClusterStatus;
 import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.Membership;
 import org.citybridge.clusters.domain.Organisation;
-import org.citybridge.clusters.rest.ClusterRequest;
-import org.citybridge.clusters.rest.JoinRequest;
 import org.citybridge.contracts.events.ClusterLaunched;
 import org.citybridge.contracts.events.MemberJoined;
 import org.citybridge.contracts.events.MemberLeft;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.security.Caller;
-import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.Uniqueness;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.time.Clock;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -74,14 +74,14 @@ public class ClusterService {
     }
 
     @Transactional
-    public Cluster create(ClusterRequest request) {
-        if (Cluster.findBySlug(request.slug()).isPresent()) {
-            throw ApiException.conflict("A cluster with slug '" + request.slug() + "' already exists");
+    public Cluster create(ClusterCommand command) {
+        if (Cluster.findBySlug(command.slug()).isPresent()) {
+            throw ApiException.conflict("A cluster with slug '" + command.slug() + "' already exists");
         }
         Cluster cluster = new Cluster();
         cluster.id = UUID.randomUUID();
         cluster.launchedAt = Clock.now();
-        apply(cluster, request);
+        apply(cluster, command);
         cluster.announced = true;
         cluster.persist();
         outbox.append(launched(cluster));
@@ -89,14 +89,14 @@ public class ClusterService {
     }
 
     @Transactional
-    public Cluster update(UUID id, String ifMatch, ClusterRequest request) {
+    public Cluster update(UUID id, ExpectedVersion expected, ClusterCommand command) {
         Cluster cluster = Cluster.<Cluster>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Cluster", id));
-        ETags.requireMatch(ifMatch, cluster.version);
-        Optional<Cluster> sameSlug = Cluster.findBySlug(request.slug());
+        expected.check(cluster.version);
+        Optional<Cluster> sameSlug = Cluster.findBySlug(command.slug());
         if (sameSlug.isPresent() && !sameSlug.get().id.equals(id)) {
-            throw ApiException.conflict("A cluster with slug '" + request.slug() + "' already exists");
+            throw ApiException.conflict("A cluster with slug '" + command.slug() + "' already exists");
         }
-        apply(cluster, request);
+        apply(cluster, command);
         cluster.announced = true;
         Cluster.getEntityManager().flush();
         // ClusterLaunched also announces changes of name or areas (see its contract)
@@ -118,13 +118,13 @@ public class ClusterService {
         return pending.size();
     }
 
-    private static void apply(Cluster cluster, ClusterRequest request) {
-        cluster.slug = request.slug();
-        cluster.name = request.name().trim();
-        cluster.description = request.description();
-        cluster.status = request.status() == null ? ClusterStatus.ACTIVE : request.status();
+    private static void apply(Cluster cluster, ClusterCommand command) {
+        cluster.slug = command.slug();
+        cluster.name = command.name().trim();
+        cluster.description = command.description();
+        cluster.status = command.status() == null ? ClusterStatus.ACTIVE : command.status();
         cluster.areas.clear();
-        cluster.areas.addAll(EnumSet.copyOf(request.areas()));
+        cluster.areas.addAll(EnumSet.copyOf(command.areas()));
         cluster.updatedAt = Clock.now();
     }
 
@@ -169,35 +169,35 @@ public class ClusterService {
      * Unknown or retired cities and unknown organisations are 422; joining twice is 409.
      */
     @Transactional
-    public Membership join(UUID clusterId, JoinRequest request) {
+    public Membership join(UUID clusterId, MembershipCommand command) {
         Cluster cluster = requireCluster(clusterId);
-        authoriseFor(request.memberKind(), request.memberId());
+        authoriseFor(command.memberKind(), command.memberId());
         if (cluster.status == ClusterStatus.CLOSED) {
             throw ApiException.conflict("Cluster " + cluster.slug + " is closed and takes no new members");
         }
         String name;
-        if (request.memberKind() == MemberKind.CITY) {
-            KnownCity city = cities.requireActive(request.memberId(), "member");
+        if (command.memberKind() == MemberKind.CITY) {
+            KnownCity city = cities.requireActive(command.memberId(), "member");
             name = city.name;
         } else {
-            Organisation organisation = Organisation.findById(request.memberId());
+            Organisation organisation = Organisation.findById(command.memberId());
             if (organisation == null) {
-                throw ApiException.unprocessable("Unknown organisation " + request.memberId() + " as member");
+                throw ApiException.unprocessable("Unknown organisation " + command.memberId() + " as member");
             }
             name = organisation.name;
         }
         boolean alreadyMember = Membership.count("clusterId = ?1 and memberKind = ?2 and memberId = ?3 and leftAt is null",
-                clusterId, request.memberKind(), request.memberId()) > 0;
+                clusterId, command.memberKind(), command.memberId()) > 0;
         if (alreadyMember) {
             throw ApiException.conflict(name + " is already a member of cluster " + cluster.slug);
         }
         Membership membership = new Membership();
         membership.id = UUID.randomUUID();
         membership.clusterId = clusterId;
-        membership.memberKind = request.memberKind();
-        membership.memberId = request.memberId();
+        membership.memberKind = command.memberKind();
+        membership.memberId = command.memberId();
         membership.memberName = name;
-        membership.role = request.role() == null ? MemberRole.MEMBER : request.role();
+        membership.role = command.role() == null ? MemberRole.MEMBER : command.role();
         membership.joinedAt = Clock.now();
         // the partial unique index on active memberships settles a race between two joins
         Uniqueness.persist(membership, name + " is already a member of cluster " + cluster.slug);

@@ -7,15 +7,15 @@ import org.citybridge.clusters.domain.Cluster;
 import org.citybridge.clusters.domain.Exchange;
 import org.citybridge.clusters.domain.ExchangeStatus;
 import org.citybridge.clusters.domain.Organisation;
-import org.citybridge.clusters.rest.ExchangeRequest;
 import org.citybridge.contracts.events.ExchangeCancelled;
 import org.citybridge.contracts.events.ExchangeHeld;
 import org.citybridge.contracts.events.ExchangeScheduled;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -81,12 +81,12 @@ public class ExchangeService {
     }
 
     @Transactional
-    public Exchange create(ExchangeRequest request) {
+    public Exchange create(ExchangeCommand command) {
         Exchange exchange = new Exchange();
         exchange.id = UUID.randomUUID();
         exchange.status = ExchangeStatus.PLANNED;
         exchange.createdAt = Clock.now();
-        apply(exchange, request);
+        apply(exchange, command);
         exchange.persist();
         outbox.append(scheduled(exchange));
         return exchange;
@@ -94,22 +94,22 @@ public class ExchangeService {
 
     /** Replaces the plan of a PLANNED exchange and announces it again as ExchangeScheduled. */
     @Transactional
-    public Exchange update(UUID id, String ifMatch, ExchangeRequest request) {
+    public Exchange update(UUID id, ExpectedVersion expected, ExchangeCommand command) {
         Exchange exchange = require(id);
-        ETags.requireMatch(ifMatch, exchange.version);
+        expected.check(exchange.version);
         if (exchange.status != ExchangeStatus.PLANNED) {
             throw ApiException.conflict("Exchange " + id + " is " + exchange.status + "; only a PLANNED exchange can be changed");
         }
-        apply(exchange, request);
+        apply(exchange, command);
         Exchange.getEntityManager().flush();
         outbox.append(scheduled(exchange));
         return exchange;
     }
 
     @Transactional
-    public Exchange hold(UUID id, String ifMatch, String outcomeNotes) {
+    public Exchange hold(UUID id, ExpectedVersion expected, String outcomeNotes) {
         Exchange exchange = require(id);
-        ETags.requireMatch(ifMatch, exchange.version);
+        expected.check(exchange.version);
         requirePlanned(exchange, "hold");
         exchange.status = ExchangeStatus.HELD;
         exchange.heldAt = Clock.now();
@@ -125,9 +125,9 @@ public class ExchangeService {
     }
 
     @Transactional
-    public Exchange cancel(UUID id, String ifMatch, String reason) {
+    public Exchange cancel(UUID id, ExpectedVersion expected, String reason) {
         Exchange exchange = require(id);
-        ETags.requireMatch(ifMatch, exchange.version);
+        expected.check(exchange.version);
         requirePlanned(exchange, "cancel");
         exchange.status = ExchangeStatus.CANCELLED;
         exchange.cancelledAt = Clock.now();
@@ -145,37 +145,37 @@ public class ExchangeService {
         }
     }
 
-    private void apply(Exchange exchange, ExchangeRequest request) {
-        if (request.endDate().isBefore(request.startDate())) {
+    private void apply(Exchange exchange, ExchangeCommand command) {
+        if (command.endDate().isBefore(command.startDate())) {
             throw ApiException.badRequest("endDate", "must not be before startDate");
         }
-        if (request.clusterId() != null && Cluster.findById(request.clusterId()) == null) {
-            throw ApiException.unprocessable("Unknown cluster " + request.clusterId());
+        if (command.clusterId() != null && Cluster.findById(command.clusterId()) == null) {
+            throw ApiException.unprocessable("Unknown cluster " + command.clusterId());
         }
-        Set<UUID> facilitators = request.facilitatorIds() == null ? Set.of() : request.facilitatorIds();
+        Set<UUID> facilitators = command.facilitatorIds() == null ? Set.of() : command.facilitatorIds();
         for (UUID organisationId : facilitators) {
             if (Organisation.findById(organisationId) == null) {
                 throw ApiException.unprocessable("Unknown organisation " + organisationId + " as facilitator");
             }
         }
-        Set<UUID> participants = request.participantCityIds() == null ? Set.of() : request.participantCityIds();
+        Set<UUID> participants = command.participantCityIds() == null ? Set.of() : command.participantCityIds();
         for (UUID cityId : participants) {
             cities.requireActive(cityId, "participant");
         }
-        exchange.title = request.title().trim();
-        exchange.format = request.format();
-        exchange.startDate = request.startDate();
-        exchange.endDate = request.endDate();
-        exchange.clusterId = request.clusterId();
+        exchange.title = command.title().trim();
+        exchange.format = command.format();
+        exchange.startDate = command.startDate();
+        exchange.endDate = command.endDate();
+        exchange.clusterId = command.clusterId();
         exchange.facilitatorIds.clear();
         exchange.facilitatorIds.addAll(facilitators);
         exchange.participantCityIds.clear();
         exchange.participantCityIds.addAll(participants);
         exchange.topics.clear();
-        if (request.topics() != null) {
-            exchange.topics.addAll(request.topics());
+        if (command.topics() != null) {
+            exchange.topics.addAll(command.topics());
         }
-        exchange.outcomeNotes = request.outcomeNotes();
+        exchange.outcomeNotes = command.outcomeNotes();
         exchange.updatedAt = Clock.now();
     }
 

@@ -6,6 +6,7 @@ import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.Membership;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

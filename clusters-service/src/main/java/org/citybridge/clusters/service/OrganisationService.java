@@ -6,11 +6,11 @@ import jakarta.transaction.Transactional;
 import org.citybridge.clusters.domain.Membership;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.clusters.domain.OrganisationKind;
-import org.citybridge.clusters.rest.OrganisationRequest;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -50,33 +50,33 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Organisation create(OrganisationRequest request) {
-        requireUniqueName(request.name(), null);
+    public Organisation create(OrganisationCommand command) {
+        requireUniqueName(command.name(), null);
         Organisation organisation = new Organisation();
         organisation.id = UUID.randomUUID();
         organisation.createdAt = Clock.now();
-        apply(organisation, request);
+        apply(organisation, command);
         organisation.persist();
         return organisation;
     }
 
     @Transactional
-    public Organisation update(UUID id, String ifMatch, OrganisationRequest request) {
+    public Organisation update(UUID id, ExpectedVersion expected, OrganisationCommand command) {
         Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Organisation", id));
-        ETags.requireMatch(ifMatch, organisation.version);
-        requireUniqueName(request.name(), id);
-        apply(organisation, request);
+        expected.check(organisation.version);
+        requireUniqueName(command.name(), id);
+        apply(organisation, command);
         Organisation.getEntityManager().flush();
         return organisation;
     }
 
     /** Deletes an organisation nothing refers to; one with memberships or exchanges is 409. */
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, ExpectedVersion expected) {
         Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Organisation", id));
-        ETags.requireMatch(ifMatch, organisation.version);
+        expected.check(organisation.version);
         long memberships = Membership.count("memberId", id);
         long exchanges = Organisation.getEntityManager()
                 .createQuery("select count(e) from Exchange e where :id member of e.facilitatorIds", Long.class)
@@ -88,14 +88,14 @@ public class OrganisationService {
         organisation.delete();
     }
 
-    private static void apply(Organisation organisation, OrganisationRequest request) {
-        if (request.country() != null && !COUNTRIES.contains(request.country())) {
-            throw ApiException.badRequest("country", "unknown ISO 3166-1 alpha-2 code '" + request.country() + "'");
+    private static void apply(Organisation organisation, OrganisationCommand command) {
+        if (command.country() != null && !COUNTRIES.contains(command.country())) {
+            throw ApiException.badRequest("country", "unknown ISO 3166-1 alpha-2 code '" + command.country() + "'");
         }
-        organisation.name = request.name().trim();
-        organisation.kind = request.kind();
-        organisation.country = request.country();
-        organisation.website = request.website();
+        organisation.name = command.name().trim();
+        organisation.kind = command.kind();
+        organisation.country = command.country();
+        organisation.website = command.website();
         organisation.updatedAt = Clock.now();
     }
 

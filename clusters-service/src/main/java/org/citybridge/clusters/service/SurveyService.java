@@ -8,16 +8,16 @@ import org.citybridge.clusters.domain.ExchangeStatus;
 import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.SurveyInterest;
 import org.citybridge.clusters.domain.SurveyResponse;
-import org.citybridge.clusters.rest.StatedInterestRequest;
-import org.citybridge.clusters.rest.SurveyResponseRequest;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.StatedInterest;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.outbox.EventOutbox;
-import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.Uniqueness;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.time.Clock;
 
 import java.util.HashMap;
 import java.util.List;
@@ -48,11 +48,11 @@ public class SurveyService {
      * response from the city (409).
      */
     @Transactional
-    public SurveyResponse submit(UUID exchangeId, SurveyResponseRequest request) {
+    public SurveyResponse submit(UUID exchangeId, SurveyResponseCommand command) {
         Exchange exchange = Exchange.<Exchange>findByIdOptional(exchangeId)
                 .orElseThrow(() -> ApiException.notFound("Exchange", exchangeId));
-        caller.requireActsFor(request.cityId());
-        KnownCity city = cities.requireActive(request.cityId(), "survey respondent");
+        caller.requireActsFor(command.cityId());
+        KnownCity city = cities.requireActive(command.cityId(), "survey respondent");
         if (exchange.status != ExchangeStatus.HELD) {
             throw ApiException.unprocessable("Exchange " + exchangeId + " is " + exchange.status
                     + "; surveys can be answered only after it was held");
@@ -67,12 +67,12 @@ public class SurveyService {
         response.id = UUID.randomUUID();
         response.exchangeId = exchangeId;
         response.cityId = city.id;
-        response.wantsPartnership = request.wantsPartnership();
-        response.rating = request.rating();
-        response.comment = request.comment();
+        response.wantsPartnership = command.wantsPartnership();
+        response.rating = command.rating();
+        response.comment = command.comment();
         response.recordedAt = Clock.now();
-        if (request.interests() != null) {
-            for (StatedInterestRequest stated : request.interests()) {
+        if (command.interests() != null) {
+            for (SurveyResponseCommand.Interest stated : command.interests()) {
                 SurveyInterest interest = new SurveyInterest();
                 interest.area = stated.area();
                 interest.stance = stated.stance();
