@@ -1,28 +1,20 @@
 package org.citybridge.clusters;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import org.citybridge.testing.OpenApiContract;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.notNullValue;
+import java.util.List;
 
+/** clusters-service's OpenAPI document: the shared contract, with its endpoints and their problem responses. */
 @QuarkusTest
-class OpenApiTest {
+class OpenApiTest extends OpenApiContract {
 
-    @Test
-    void shouldDocumentEveryEndpointWithProblemResponses() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths", hasKey("/api/v1/clusters"))
-                .body("paths", hasKey("/api/v1/clusters/{id}/members"))
-                .body("paths", hasKey("/api/v1/clusters/{id}/members/{membershipId}/leave"))
-                .body("paths", hasKey("/api/v1/organisations/{id}"))
-                .body("paths", hasKey("/api/v1/exchanges/{id}/hold"))
-                .body("paths", hasKey("/api/v1/exchanges/{id}/cancel"))
-                .body("paths", hasKey("/api/v1/exchanges/{id}/survey-responses"))
-                .body("paths", hasKey("/api/v1/cities/{cityId}/exchanges"))
-                .body("components.schemas", hasKey("Problem"))
-                .body("paths.'/api/v1/exchanges/{id}/hold'.post.responses.'409'.content.'application/problem+json'", notNullValue())
-                .body("paths.'/api/v1/exchanges/{id}/survey-responses'.post.responses.'422'", notNullValue());
+    OpenApiTest() {
+        super(List.of("/api/v1/clusters", "/api/v1/clusters/{id}/members",
+                        "/api/v1/clusters/{id}/members/{membershipId}/leave", "/api/v1/organisations/{id}",
+                        "/api/v1/exchanges/{id}/hold", "/api/v1/exchanges/{id}/cancel",
+                        "/api/v1/exchanges/{id}/survey-responses", "/api/v1/cities/{cityId}/exchanges"),
+                List.of("paths.'/api/v1/exchanges/{id}/hold'.post.responses.'409'.content.'application/problem+json'",
+                        "paths.'/api/v1/exchanges/{id}/survey-responses'.post.responses.'422'"));
     }
 }
