@@ -21,8 +21,8 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.inbox.EventInbox;
-import org.citybridge.matchmaking.service.MatchmakingState;
-import org.citybridge.matchmaking.service.ReadModelService;
+import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.citybridge.matchmaking.readmodel.ReadModelService;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 

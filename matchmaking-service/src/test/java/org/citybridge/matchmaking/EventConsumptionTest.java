@@ -18,9 +18,10 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.inbox.ReceivedEvent;
-import org.citybridge.matchmaking.domain.Ranked;
-import org.citybridge.matchmaking.service.MatchmakingState;
-import org.citybridge.matchmaking.service.ReadModelService;
+import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.readmodel.Interest;
+import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.citybridge.matchmaking.readmodel.ReadModelService;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -197,7 +198,7 @@ class EventConsumptionTest {
                 Scenario.interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE), seek);
         applyAsOneBatch(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()), seek);
 
-        long stored = QuarkusTransaction.requiringNew().call(() -> InterestRecord.count("id", seek.interestId()));
+        long stored = QuarkusTransaction.requiringNew().call(() -> Interest.count("id", seek.interestId()));
         assertThat(stored).as("the interest row, written, deleted and written again in one transaction").isEqualTo(1);
         // the engine rebuilt from the database ranks as the live one did
         List<Ranked> live = state.locked(() -> state.engine().ranking(a));

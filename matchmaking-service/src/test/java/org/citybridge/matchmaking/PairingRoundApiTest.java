@@ -11,8 +11,8 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
-import org.citybridge.matchmaking.domain.Match;
-import org.citybridge.matchmaking.service.MatchmakingState;
+import org.citybridge.matchmaking.scoring.Match;
+import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

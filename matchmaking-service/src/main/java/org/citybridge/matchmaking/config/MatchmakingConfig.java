@@ -2,9 +2,11 @@ package org.citybridge.matchmaking.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.citybridge.matchmaking.domain.MatchSettings;
-import org.citybridge.matchmaking.domain.SouthSouthMode;
-import org.citybridge.matchmaking.domain.Weights;
+import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.SouthSouthMode;
+import org.citybridge.matchmaking.scoring.Weights;
+
+import java.util.Map;
 
 /** Matchmaking settings ({@code citybridge.matchmaking.*}); the defaults are the documented model. */
 @ConfigMapping(prefix = "citybridge.matchmaking")
@@ -22,53 +24,14 @@ public interface MatchmakingConfig {
     @WithDefault("BONUS")
     SouthSouthMode southSouthMode();
 
-    WeightsConfig weights();
-
-    /** The contribution of one unit of each feature. */
-    interface WeightsConfig {
-        @WithDefault("3.0")
-        double complementary();
-
-        @WithDefault("1.0")
-        double sharedInterest();
-
-        @WithDefault("0.75")
-        double sharedCluster();
-
-        @WithDefault("1.5")
-        double exchangeTogether();
-
-        @WithDefault("0.5")
-        double surveyWish();
-
-        @WithDefault("1.0")
-        double heritage();
-
-        @WithDefault("0.5")
-        double association();
-
-        @WithDefault("0.5")
-        double scale();
-
-        @WithDefault("2.0")
-        double partnerPreference();
-
-        @WithDefault("0.5")
-        double southSouth();
-
-        @WithDefault("1.0")
-        double network();
-
-        @WithDefault("0.25")
-        double loadDamper();
-    }
+    /**
+     * Weights by feature key ({@code citybridge.matchmaking.weights.shared-cluster=0.75}); a feature not
+     * named here keeps its documented default, a key no feature has stops the service at start.
+     */
+    Map<String, Double> weights();
 
     /** The settings as the scoring core takes them. */
     default MatchSettings toSettings() {
-        WeightsConfig w = weights();
-        return new MatchSettings(new Weights(w.complementary(), w.sharedInterest(), w.sharedCluster(),
-                w.exchangeTogether(), w.surveyWish(), w.heritage(), w.association(), w.scale(),
-                w.partnerPreference(), w.southSouth(), w.network(), w.loadDamper()),
-                topN(), minScore(), southSouthMode());
+        return new MatchSettings(Weights.of(weights()), topN(), minScore(), southSouthMode());
     }
 }

@@ -4,8 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.citybridge.kit.inbox.EventInbox;
-import org.citybridge.matchmaking.service.MatchmakingState;
-import org.citybridge.matchmaking.service.ReadModelService;
+import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.citybridge.matchmaking.readmodel.ReadModelService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.concurrent.CompletionStage;

@@ -5,11 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
-import org.citybridge.matchmaking.CityRecord;
-import org.citybridge.matchmaking.ProposalRecord;
-import org.citybridge.matchmaking.service.ProposalService;
+import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +24,9 @@ import java.util.UUID;
 public class CityProposalsResource {
 
     private final ProposalService proposals;
-    private final Views views;
 
-    public CityProposalsResource(ProposalService proposals, Views views) {
+    public CityProposalsResource(ProposalService proposals) {
         this.proposals = proposals;
-        this.views = views;
     }
 
     @GET
@@ -41,15 +36,10 @@ public class CityProposalsResource {
     @APIResponse(responseCode = "404", description = "The city is not known to matchmaking",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RankedProposalView> list(@PathParam("id") UUID cityId) {
-        if (CityRecord.findById(cityId) == null) {
-            throw ApiException.notFound("City", cityId);
-        }
         List<RankedProposalView> ranked = new ArrayList<>();
-        for (ProposalRecord proposal : proposals.openFor(cityId)) {
-            UUID partner = proposal.cityA.equals(cityId) ? proposal.cityB : proposal.cityA;
-            CityRecord partnerCity = CityRecord.findById(partner);
-            ranked.add(new RankedProposalView(ranked.size() + 1, partner, partnerCity == null ? null : partnerCity.name,
-                    views.proposal(proposal)));
+        for (ProposalService.CityProposal entry : proposals.openFor(cityId)) {
+            ranked.add(new RankedProposalView(ranked.size() + 1, entry.partnerId(), entry.partnerName(),
+                    ProposalView.of(entry.proposal())));
         }
         return ranked;
     }

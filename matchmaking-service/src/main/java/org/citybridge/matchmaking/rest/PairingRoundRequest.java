@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.matchmaking.pairing.GroupQuery;
+import org.citybridge.matchmaking.pairing.PairingService.RunRound;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -24,6 +26,11 @@ public record PairingRoundRequest(
         @Schema(description = "optimal (maximum total score) or stable (no blocking pair)", defaultValue = "optimal")
         @Pattern(regexp = "optimal|stable") String method) {
 
+    RunRound toCommand() {
+        return new RunRound(groupA.toQuery(), groupB.toQuery(), kind, area, capacity == null ? 1 : capacity,
+                method == null ? "optimal" : method);
+    }
+
     /** Explicit city ids, or filters that all must hold. */
     @Schema(description = "A group of cities: ids, or filters")
     public record GroupSelector(
@@ -31,5 +38,9 @@ public record PairingRoundRequest(
             @Schema(example = "MX") @Pattern(regexp = "[A-Za-z]{2}") String country,
             UUID clusterId,
             CooperationArea area) {
+
+        GroupQuery toQuery() {
+            return new GroupQuery(cityIds, country, clusterId, area);
+        }
     }
 }

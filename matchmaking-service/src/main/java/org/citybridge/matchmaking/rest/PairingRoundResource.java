@@ -14,14 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
-import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
-import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.web.IdempotencyKeys;
-import org.citybridge.kit.web.IdempotentResponse;
-import org.citybridge.matchmaking.service.GroupQuery;
-import org.citybridge.matchmaking.service.PairingRoundResult;
-import org.citybridge.matchmaking.service.PairingService;
+import org.citybridge.kit.web.Responses;
+import org.citybridge.matchmaking.pairing.PairingRound;
+import org.citybridge.matchmaking.pairing.PairingRoundResult;
+import org.citybridge.matchmaking.pairing.PairingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,15 +39,11 @@ import java.util.UUID;
 public class PairingRoundResource {
 
     private final PairingService pairing;
-    private final Views views;
-    private final Caller caller;
-    private final IdempotencyKeys idempotency;
+    private final Responses responses;
 
-    public PairingRoundResource(PairingService pairing, Views views, Caller caller, IdempotencyKeys idempotency) {
+    public PairingRoundResource(PairingService pairing, Responses responses) {
         this.pairing = pairing;
-        this.views = views;
-        this.caller = caller;
-        this.idempotency = idempotency;
+        this.responses = responses;
     }
 
     @POST
@@ -71,12 +64,12 @@ public class PairingRoundResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@Valid @NotNull PairingRoundRequest request,
                         @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
-        int capacity = request.capacity() == null ? 1 : request.capacity();
-        String method = request.method() == null ? "optimal" : request.method();
-        return pairing.run(group(request.groupA()), group(request.groupB()), request.kind(), request.area(), capacity,
-                method, key, caller.subject() + " POST /api/v1/pairing-rounds", request,
-                result -> new IdempotentResponse(201, "/api/v1/pairing-rounds/" + result.id(), ETags.of(0).toString(),
-                        idempotency.json(result))).toResponse();
+        PairingService.RunRound command = request.toCommand();
+        pairing.validate(command);
+        return pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
+            PairingRound round = pairing.run(command);
+            return new Responses.Created(round.current(), "/api/v1/pairing-rounds/" + round.id, round.version);
+        }));
     }
 
     @GET
@@ -87,8 +80,8 @@ public class PairingRoundResource {
     @APIResponse(responseCode = "404", description = "Unknown round",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        PairingRoundResult result = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
-        return Response.ok(result).tag(ETags.of(pairing.version(id))).build();
+        PairingRound round = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
+        return Responses.ok(round.current(), round.version);
     }
 
     @POST
@@ -105,10 +98,6 @@ public class PairingRoundResource {
     @APIResponse(responseCode = "409", description = "Already done for this round",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProposalView> createProposals(@PathParam("id") UUID id) {
-        return pairing.createProposals(id).stream().map(views::proposal).toList();
-    }
-
-    private static GroupQuery group(PairingRoundRequest.GroupSelector selector) {
-        return new GroupQuery(selector.cityIds(), selector.country(), selector.clusterId(), selector.area());
+        return pairing.createProposals(id).stream().map(ProposalView::of).toList();
     }
 }

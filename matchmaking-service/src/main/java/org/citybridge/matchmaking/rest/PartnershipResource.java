@@ -17,16 +17,13 @@ import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
-import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
-import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.web.IdempotencyKeys;
-import org.citybridge.kit.web.IdempotentResponse;
+import org.citybridge.kit.web.Responses;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
-import org.citybridge.matchmaking.PartnershipRecord;
-import org.citybridge.matchmaking.service.PartnershipService;
+import org.citybridge.matchmaking.partnership.Partnership;
+import org.citybridge.matchmaking.partnership.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,15 +47,11 @@ public class PartnershipResource {
     private static final Map<String, String> SORTS = Map.of("formedOn", "formedOn", "recordedAt", "recordedAt");
 
     private final PartnershipService partnerships;
-    private final Views views;
-    private final Caller caller;
-    private final IdempotencyKeys idempotency;
+    private final Responses responses;
 
-    public PartnershipResource(PartnershipService partnerships, Views views, Caller caller, IdempotencyKeys idempotency) {
+    public PartnershipResource(PartnershipService partnerships, Responses responses) {
         this.partnerships = partnerships;
-        this.views = views;
-        this.caller = caller;
-        this.idempotency = idempotency;
+        this.responses = responses;
     }
 
     @GET
@@ -72,7 +65,7 @@ public class PartnershipResource {
                                       @QueryParam("kind") String kind) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
         return partnerships.search(QueryParams.uuid("cityId", cityId), QueryParams.code("kind", kind, ProposalKind::parse),
-                request).map(views::partnership);
+                request).map(PartnershipView::of);
     }
 
     @GET
@@ -82,8 +75,8 @@ public class PartnershipResource {
             content = @Content(schema = @Schema(implementation = PartnershipView.class)))
     @APIResponse(responseCode = "404", description = "Unknown partnership")
     public Response get(@PathParam("id") UUID id) {
-        PartnershipRecord partnership = partnerships.find(id).orElseThrow(() -> ApiException.notFound("Partnership", id));
-        return Response.ok(views.partnership(partnership)).tag(ETags.of(partnership.version)).build();
+        Partnership partnership = partnerships.find(id).orElseThrow(() -> ApiException.notFound("Partnership", id));
+        return Responses.ok(PartnershipView.of(partnership), partnership.version);
     }
 
     @POST
@@ -103,10 +96,10 @@ public class PartnershipResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response record(@Valid @NotNull RecordPartnershipRequest request,
                            @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
-        return partnerships.record(request.cityA(), request.cityB(), request.kind(), request.area(), request.formedOn(),
-                request.source(), key, caller.subject() + " POST /api/v1/partnerships", request,
-                partnership -> new IdempotentResponse(201, "/api/v1/partnerships/" + partnership.id,
-                        ETags.of(partnership.version).toString(), idempotency.json(views.partnership(partnership))))
-                .toResponse();
+        return partnerships.locked(() -> responses.created(key, "/api/v1/partnerships", request, () -> {
+            Partnership partnership = partnerships.record(request.toCommand());
+            return new Responses.Created(PartnershipView.of(partnership), "/api/v1/partnerships/" + partnership.id,
+                    partnership.version);
+        }));
     }
 }

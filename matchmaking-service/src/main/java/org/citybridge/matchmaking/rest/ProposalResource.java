@@ -21,8 +21,9 @@ import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
-import org.citybridge.matchmaking.ProposalRecord;
-import org.citybridge.matchmaking.service.ProposalService;
+import org.citybridge.kit.web.Responses;
+import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,12 +49,10 @@ public class ProposalResource {
             "updatedAt", "updatedAt", "status", "status");
 
     private final ProposalService proposals;
-    private final Views views;
     private final Caller caller;
 
-    public ProposalResource(ProposalService proposals, Views views, Caller caller) {
+    public ProposalResource(ProposalService proposals, Caller caller) {
         this.proposals = proposals;
-        this.views = views;
         this.caller = caller;
     }
 
@@ -71,7 +70,7 @@ public class ProposalResource {
                                    @Parameter(example = "tourism") @QueryParam("area") String area) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
         return proposals.search(QueryParams.uuid("cityId", cityId), status(status), QueryParams.code("kind", kind, ProposalKind::parse),
-                QueryParams.code("area", area, CooperationArea::fromCode), request).map(views::proposal);
+                QueryParams.code("area", area, CooperationArea::fromCode), request).map(ProposalView::of);
     }
 
     @GET
@@ -82,8 +81,8 @@ public class ProposalResource {
     @APIResponse(responseCode = "404", description = "Unknown proposal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        ProposalRecord proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
-        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+        Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
+        return Responses.ok(ProposalView.of(proposal), proposal.version);
     }
 
     @POST
@@ -107,8 +106,8 @@ public class ProposalResource {
                            @Parameter(description = "The side acting (required for platform-admin)",
                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                            @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.accept(id, QueryParams.uuid("cityId", cityId), ifMatch, caller);
-        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+        Proposal proposal = proposals.accept(answer(id, cityId, ifMatch));
+        return Responses.ok(ProposalView.of(proposal), proposal.version);
     }
 
     @POST
@@ -130,16 +129,22 @@ public class ProposalResource {
                             @Parameter(description = "The side acting (required for platform-admin)",
                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
                             @HeaderParam("If-Match") String ifMatch) {
-        ProposalRecord proposal = proposals.decline(id, QueryParams.uuid("cityId", cityId), ifMatch, caller);
-        return Response.ok(views.proposal(proposal)).tag(ETags.of(proposal.version)).build();
+        Proposal proposal = proposals.decline(answer(id, cityId, ifMatch));
+        return Responses.ok(ProposalView.of(proposal), proposal.version);
     }
 
-    private static ProposalRecord.Status status(String value) {
+    /** If-Match is optional here: checked when sent. */
+    private ProposalService.Answer answer(UUID id, String cityId, String ifMatch) {
+        return new ProposalService.Answer(id, QueryParams.uuid("cityId", cityId), ETags.expectedVersionIfPresent(ifMatch),
+                caller);
+    }
+
+    private static Proposal.Status status(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return ProposalRecord.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return Proposal.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("status", "unknown status '" + value + "'");
         }

@@ -3,6 +3,7 @@ package org.citybridge.matchmaking.rest;
 import org.citybridge.contracts.events.MatchReason;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.matchmaking.proposal.Proposal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,4 +26,9 @@ public record ProposalView(
         @Schema(enumeration = {"RANKING", "PAIRING_ROUND"}) String origin,
         Instant createdAt,
         Instant updatedAt) {
+
+    static ProposalView of(Proposal p) {
+        return new ProposalView(p.id, p.cityA, p.cityB, p.kind, p.area(), p.score, p.reasons, p.status.name(),
+                p.acceptedByA, p.acceptedByB, p.origin.name(), p.createdAt, p.updatedAt);
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.matchmaking.partnership.PartnershipService.RecordPartnership;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -21,4 +22,8 @@ public record RecordPartnershipRequest(
         @NotNull @PastOrPresent LocalDate formedOn,
         @Schema(description = "Where the agreement is documented", example = "Agreement signed in Luoyang, 2022")
         @NotBlank @Size(max = 500) String source) {
+
+    RecordPartnership toCommand() {
+        return new RecordPartnership(cityA, cityB, kind, area, formedOn, source);
+    }
 }

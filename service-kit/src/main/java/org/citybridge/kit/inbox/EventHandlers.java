@@ -3,6 +3,7 @@ package org.citybridge.kit.inbox;
 import org.citybridge.contracts.events.EventPayload;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -28,6 +29,11 @@ public final class EventHandlers {
         if (handler != null) {
             handler.accept(event);
         }
+    }
+
+    /** Applies each event's handler, in order. */
+    public void handleAll(List<ReceivedEvent> events) {
+        events.forEach(this::handle);
     }
 
     /** True if some handler takes events of this payload's type. */

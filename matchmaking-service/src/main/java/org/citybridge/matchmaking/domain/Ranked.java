@@ -1,7 +1,0 @@
-package org.citybridge.matchmaking.domain;
-
-import java.util.UUID;
-
-/** One entry of a city's ranking: a partner and the pair's score. */
-public record Ranked(UUID partner, double score) {
-}

@@ -1,0 +1,205 @@
+package org.citybridge.matchmaking.proposal;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.citybridge.contracts.events.MatchReason;
+import org.citybridge.contracts.events.ProposalAccepted;
+import org.citybridge.contracts.events.ProposalCreated;
+import org.citybridge.contracts.events.ProposalDeclined;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.matchmaking.scoring.Match;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A proposal that two cities partner; id = pair id (unordered pair and kind). Its lifecycle is its own:
+ * each transition checks that it is allowed, changes the state and returns the event it causes, for the
+ * caller to publish in the same transaction.
+ *
+ * <pre>
+ * PROPOSED → ACCEPTED_BY_ONE → AGREED         (both sides accept; a partnership forms)
+ * PROPOSED | ACCEPTED_BY_ONE → DECLINED      (either side; never proposed again for this kind)
+ * PROPOSED → SUPERSEDED → PROPOSED           (the pair left every top list, and came back)
+ * PROPOSED | ACCEPTED_BY_ONE → WITHDRAWN     (a city retired)
+ * </pre>
+ */
+@Entity
+@Table(name = "mm_proposal")
+public class Proposal extends PanacheEntityBase {
+
+    public enum Status { PROPOSED, ACCEPTED_BY_ONE, AGREED, DECLINED, SUPERSEDED, WITHDRAWN }
+
+    /** Where a proposal came from: the continuous ranking, or a pairing round turned into proposals. */
+    public enum Origin { RANKING, PAIRING_ROUND }
+
+    /** The statuses in which the cities can still answer. */
+    public static final List<Status> OPEN = List.of(Status.PROPOSED, Status.ACCEPTED_BY_ONE);
+
+    @Id
+    public UUID id;
+    @Column(name = "city_a")
+    public UUID cityA;
+    @Column(name = "city_b")
+    public UUID cityB;
+    @Enumerated(EnumType.STRING)
+    public ProposalKind kind;
+    /** Area code of a thematic proposal. */
+    @Column(name = "area")
+    public String areaCode;
+    public double score;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<MatchReason> reasons = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "accepted_by_a")
+    public boolean acceptedByA;
+    @Column(name = "accepted_by_b")
+    public boolean acceptedByB;
+    /** The city that declined. */
+    @Column(name = "decided_by")
+    public UUID decidedBy;
+    @Enumerated(EnumType.STRING)
+    public Origin origin;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** A new proposal of a match, PROPOSED; persist it and publish {@link #announcement}. */
+    static Proposal propose(Match match, UUID pairId, Origin origin, Instant now) {
+        Proposal proposal = new Proposal();
+        proposal.id = pairId;
+        proposal.cityA = match.cityA();
+        proposal.cityB = match.cityB();
+        proposal.kind = match.kind();
+        proposal.areaCode = match.area() == null ? null : match.area().code();
+        proposal.origin = origin;
+        proposal.createdAt = now;
+        proposal.status = Status.PROPOSED;
+        proposal.score = match.score();
+        proposal.reasons = new ArrayList<>(match.reasons());
+        proposal.updatedAt = now;
+        return proposal;
+    }
+
+    public CooperationArea area() {
+        return areaCode == null ? null : CooperationArea.fromCode(areaCode);
+    }
+
+    public boolean isOpen() {
+        return OPEN.contains(status);
+    }
+
+    /** The event that announces this proposal as it is now. */
+    ProposalCreated announcement(Instant now) {
+        return new ProposalCreated(id, cityA, cityB, kind, area(), score, reasons, now);
+    }
+
+    /** Takes the match's current score and reasons, if they changed; the status stays. */
+    void rescore(Match match, Instant now) {
+        if (score != match.score() || !reasons.equals(match.reasons())) {
+            score = match.score();
+            reasons = new ArrayList<>(match.reasons());
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * A superseded proposal whose pair is listed again: PROPOSED afresh, answers reset.
+     *
+     * @return the event announcing it again
+     */
+    ProposalCreated reopen(Match match, Origin from, Instant now) {
+        if (status != Status.SUPERSEDED) {
+            throw new IllegalStateException("Only a superseded proposal reopens, not a " + status + " one");
+        }
+        rescore(match, now);
+        status = Status.PROPOSED;
+        acceptedByA = false;
+        acceptedByB = false;
+        origin = from;
+        updatedAt = now;
+        return announcement(now);
+    }
+
+    /** The pair left every top list: a PROPOSED ranking proposal is superseded (an answered one stays). */
+    boolean supersedeIfUnanswered(Instant now) {
+        if (status != Status.PROPOSED || origin != Origin.RANKING) {
+            return false;
+        }
+        status = Status.SUPERSEDED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The partnership this proposal stands for exists already (recorded otherwise): it can no longer be agreed. */
+    void supersedeByPartnership(Instant now) {
+        if (isOpen()) {
+            status = Status.SUPERSEDED;
+            updatedAt = now;
+        }
+    }
+
+    /** A city of the pair retired. */
+    void withdraw(Instant now) {
+        if (isOpen()) {
+            status = Status.WITHDRAWN;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * One side accepts; once both have, the proposal is AGREED (the caller forms the partnership).
+     *
+     * @throws ApiException 409 if the proposal is closed or this side accepted already
+     */
+    ProposalAccepted accept(UUID side, Instant now) {
+        requireOpen("accepted");
+        boolean sideA = side.equals(cityA);
+        if (sideA ? acceptedByA : acceptedByB) {
+            throw ApiException.conflict("City " + side + " has already accepted proposal " + id);
+        }
+        if (sideA) {
+            acceptedByA = true;
+        } else {
+            acceptedByB = true;
+        }
+        status = acceptedByA && acceptedByB ? Status.AGREED : Status.ACCEPTED_BY_ONE;
+        updatedAt = now;
+        return new ProposalAccepted(id, cityA, cityB, side, now);
+    }
+
+    /**
+     * One side declines: the pair is never proposed again for this kind.
+     *
+     * @throws ApiException 409 if the proposal is closed
+     */
+    ProposalDeclined decline(UUID side, Instant now) {
+        requireOpen("declined");
+        status = Status.DECLINED;
+        decidedBy = side;
+        updatedAt = now;
+        return new ProposalDeclined(id, cityA, cityB, side, now);
+    }
+
+    private void requireOpen(String verb) {
+        if (!isOpen()) {
+            throw ApiException.conflict("Proposal " + id + " is " + status + " and can no longer be " + verb);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.citybridge.matchmaking.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.matchmaking.proposal.Proposal.Origin;
+import org.citybridge.matchmaking.proposal.Proposal.Status;
+import org.citybridge.matchmaking.ranking.PairChange;
+import org.citybridge.matchmaking.scoring.Match;
+import org.hibernate.query.NativeQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/**
+ * Keeps the stored proposals equal to the union of the cities' top lists: a newly listed pair becomes a
+ * proposal (announced), a changed one is rescored, one listed by nobody is superseded. Runs inside the
+ * caller's transaction, under the engine lock, after the engine changed.
+ */
+@ApplicationScoped
+public class ProposalSync {
+
+    /** Pairs per round of {@link #apply}: keeps the id list of its second query well below PostgreSQL's bind limit. */
+    private static final int CHUNK = 500;
+
+    private final EventOutbox outbox;
+    private final EntityManager em;
+
+    public ProposalSync(EventOutbox outbox, EntityManager em) {
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /**
+     * Applies ranking changes: new listed pairs become proposals, pairs listed by nobody are superseded.
+     * The proposals of the changed pairs are read with two queries per chunk of pairs instead of two
+     * per pair: an event changes tens of pairs, and one query (with its auto-flush) per pair was what
+     * bounded event ingest.
+     */
+    public void apply(List<PairChange> changes, Instant now) {
+        for (int from = 0; from < changes.size(); from += CHUNK) {
+            applyChunk(changes.subList(from, Math.min(changes.size(), from + CHUNK)), now);
+        }
+    }
+
+    private void applyChunk(List<PairChange> changes, Instant now) {
+        Map<List<UUID>, List<Proposal>> openByPair = new HashMap<>();
+        for (Proposal proposal : openProposalsOf(changes)) {
+            openByPair.computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>()).add(proposal);
+        }
+        // every stored proposal of the current matches, whatever its status; absent = new
+        UUID[] pairIds = new UUID[changes.size()]; // name-based UUIDs (a hash each): computed once
+        Set<UUID> matched = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).current() != null) {
+                pairIds[i] = changes.get(i).current().pairId();
+                matched.add(pairIds[i]);
+            }
+        }
+        Map<UUID, Proposal> byId = new HashMap<>();
+        if (!matched.isEmpty()) {
+            for (Proposal proposal : Proposal.<Proposal>list("id in ?1", matched)) {
+                byId.put(proposal.id, proposal);
+            }
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            PairChange change = changes.get(i);
+            UUID keep = pairIds[i];
+            for (Proposal proposal : openByPair.getOrDefault(List.of(change.cityA(), change.cityB()), List.of())) {
+                if (!proposal.id.equals(keep)) {
+                    proposal.supersedeIfUnanswered(now);
+                }
+            }
+            if (change.current() != null) {
+                upsert(change.current(), keep, byId.get(keep), Origin.RANKING, now);
+            }
+        }
+    }
+
+    /**
+     * The open proposals of exactly these pairs (any kind). The pairs go in as two parallel arrays, so
+     * the statement is the same whatever their number; selecting every open proposal of any first city
+     * with any second city, as before, loaded hundreds of unrelated proposals per event.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Proposal> openProposalsOf(List<PairChange> changes) {
+        StringJoiner firsts = new StringJoiner(",", "{", "}");
+        StringJoiner seconds = new StringJoiner(",", "{", "}");
+        for (PairChange change : changes) {
+            firsts.add(change.cityA().toString());
+            seconds.add(change.cityB().toString());
+        }
+        return em.createNativeQuery("""
+                        select p.* from mm_proposal p
+                        join unnest(cast(:firsts as uuid[]), cast(:seconds as uuid[])) as pair(city_a, city_b)
+                          on p.city_a = pair.city_a and p.city_b = pair.city_b
+                        where p.status in ('PROPOSED', 'ACCEPTED_BY_ONE')""", Proposal.class)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(Proposal.class) // flushes pending proposal changes first, as a query would
+                .setParameter("firsts", firsts.toString())
+                .setParameter("seconds", seconds.toString())
+                .getResultList();
+    }
+
+    /** Creates or refreshes the proposal of a match; returns it, or empty if its history forbids it. */
+    public Optional<Proposal> upsert(Match match, Origin origin, Instant now) {
+        UUID pairId = match.pairId();
+        return upsert(match, pairId, Proposal.findById(pairId), origin, now);
+    }
+
+    /** As {@link #upsert(Match, Origin, Instant)}, with its pair id and the stored proposal (null if none). */
+    private Optional<Proposal> upsert(Match match, UUID pairId, Proposal stored, Origin origin, Instant now) {
+        if (stored == null) {
+            Proposal proposal = Proposal.propose(match, pairId, origin, now);
+            proposal.persist();
+            outbox.append(proposal.announcement(now));
+            return Optional.of(proposal);
+        }
+        if (stored.isOpen()) {
+            stored.rescore(match, now);
+            return Optional.of(stored);
+        }
+        if (stored.status == Status.SUPERSEDED) {
+            outbox.append(stored.reopen(match, origin, now));
+            return Optional.of(stored);
+        }
+        return Optional.empty(); // declined, agreed or withdrawn: never proposed again
+    }
+
+    /** A city retired: its open proposals are withdrawn. */
+    public void withdrawOpen(UUID cityId, Instant now) {
+        for (Proposal proposal : Proposal.<Proposal>list("(cityA = ?1 or cityB = ?1) and status in ?2", cityId,
+                Proposal.OPEN)) {
+            proposal.withdraw(now);
+        }
+    }
+
+    /**
+     * A partnership of this pair and kind was formed: an open proposal of it other than the one agreed
+     * can no longer be agreed (a second partnership would be a conflict), so it closes.
+     */
+    public void partnershipFormed(UUID pairId, UUID agreedProposalId, Instant now) {
+        Proposal same = Proposal.findById(pairId);
+        if (same != null && !same.id.equals(agreedProposalId)) {
+            same.supersedeByPartnership(now);
+        }
+    }
+}

@@ -1,0 +1,619 @@
+package org.citybridge.matchmaking.ranking;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.matchmaking.scoring.CityFacts;
+import org.citybridge.matchmaking.scoring.CityGraph;
+import org.citybridge.matchmaking.scoring.CityNode;
+import org.citybridge.matchmaking.scoring.CityView;
+import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.InterestFacts;
+import org.citybridge.matchmaking.scoring.Match;
+import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.PairScorer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * The matchmaking core: the in-memory read model, every city's top-N ranking, and incremental
+ * maintenance of those rankings as facts change. Plain Java, single writer (callers serialise
+ * mutations); queries may run concurrently with each other but not with a mutation.
+ *
+ * <p>Ranking one city never scores all cities: {@link TopSearch} sweeps bit-set indexes of the city's
+ * features 64 cities at a time and scores only the candidates whose upper bound can still enter the
+ * top N; a re-rank starts from the previous list, so its threshold is high from the start.
+ *
+ * <p>After a change to city A, A is re-ranked, and for the cities B whose score with A may have
+ * changed (found through the area, cluster, exchange and partnership indexes) only the entry of A in
+ * B's list is updated; B is fully re-ranked only when A's entry in B's list fell (its successor is
+ * unknown). Every pair whose listing or score may have changed is collected for {@link #drainChanges()}.
+ */
+public final class MatchEngine {
+
+    private static final double EPS = 1e-9;
+
+    private final CityGraph graph;
+    private MatchSettings settings;
+    private PairScorer scorer;
+    private final List<TopList> lists = new ArrayList<>();
+    private final List<Set<Integer>> heldBy = new ArrayList<>();
+    /**
+     * Each city's current entry threshold ({@link TopList#threshold}), kept beside the lists: offering a
+     * changed city to tens of thousands of others reads this array in city order instead of each
+     * other city's list object (scattered over the heap, a cache miss each).
+     */
+    private double[] thresholds = new double[0];
+    private int firstUnnoted;
+    /**
+     * The cities whose list is exactly their top N (ranked by a search, then kept by the incremental
+     * steps). Lists restored from stored proposals may miss entries until the city is ranked again.
+     */
+    private final BitSet exact = new BitSet();
+    private Set<Long> touched = new LinkedHashSet<>();
+    private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
+    private boolean bulk;
+
+    public MatchEngine(MatchSettings settings, DevelopingEconomies developing) {
+        this.graph = new CityGraph(developing);
+        this.settings = settings;
+        this.scorer = new PairScorer(graph, settings);
+    }
+
+    public MatchSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the settings (e.g. new weights) and re-ranks every city. */
+    public void reconfigure(MatchSettings newSettings) {
+        this.settings = newSettings;
+        this.scorer = new PairScorer(graph, newSettings);
+        rescoreAll();
+    }
+
+    /** Suspends ranking maintenance while a large state is loaded; end with {@link #endBulk()}. */
+    public void beginBulk() {
+        bulk = true;
+    }
+
+    public void endBulk() {
+        bulk = false;
+        ensureLists();
+    }
+
+    // ---------------------------------------------------------------- mutations
+
+    public void upsertCity(CityFacts facts) {
+        List<CityNode> newPartners = graph.upsertCity(facts);
+        CityNode node = graph.find(facts.cityId());
+        ensureLists();
+        refresh(node, graph.areaNeighbourhood(node), null, false);
+        for (CityNode partner : newPartners) {
+            partnershipEffects(node, partner);
+        }
+    }
+
+    public void retireCity(UUID cityId) {
+        CityNode node = graph.retire(cityId);
+        ensureLists();
+        refresh(node, null, null);
+    }
+
+    public void expressInterest(UUID cityId, InterestFacts interest) {
+        BitSet rising = graph.expressInterest(cityId, interest);
+        ensureLists();
+        refresh(graph.find(cityId), rising, null, true);
+    }
+
+    public void withdrawInterest(UUID cityId, UUID interestId) {
+        BitSet matching = graph.withdrawInterest(cityId, interestId);
+        if (matching != null) {
+            ensureLists();
+            refresh(graph.find(cityId), matching, null, true);
+        }
+    }
+
+    public void nameCluster(UUID clusterId, String name) {
+        graph.nameCluster(clusterId, name);
+    }
+
+    public void joinCluster(UUID clusterId, UUID cityId) {
+        List<Integer> members = graph.joinCluster(clusterId, cityId);
+        if (members != null) {
+            ensureLists();
+            refresh(graph.find(cityId), null, members);
+        }
+    }
+
+    public void leaveCluster(UUID clusterId, UUID cityId) {
+        List<Integer> members = graph.leaveCluster(clusterId, cityId);
+        if (members != null) {
+            ensureLists();
+            refresh(graph.find(cityId), null, members);
+        }
+    }
+
+    /** An exchange took place with these participants (a restatement replaces the participants). */
+    public void exchangeHeld(UUID exchangeId, String title, LocalDate date, Collection<UUID> participants) {
+        Set<Integer> all = graph.exchangeHeld(exchangeId, title, date, participants);
+        ensureLists();
+        refreshAll(all);
+    }
+
+    public void exchangeCancelled(UUID exchangeId) {
+        Set<Integer> all = graph.exchangeCancelled(exchangeId);
+        if (all != null) {
+            ensureLists();
+            refreshAll(all);
+        }
+    }
+
+    public void surveyAnswered(UUID exchangeId, UUID cityId, boolean wantsPartnership) {
+        List<Integer> participants = graph.surveyAnswered(exchangeId, cityId, wantsPartnership);
+        if (participants != null) {
+            ensureLists();
+            refresh(graph.find(cityId), null, participants);
+        }
+    }
+
+    /** Two cities became partners: the pair is excluded from now on, and network and load change around them. */
+    public void partnershipFormed(UUID cityA, UUID cityB) {
+        CityNode a = graph.node(cityA);
+        CityNode b = graph.node(cityB);
+        if (graph.partnershipFormed(a, b)) {
+            ensureLists();
+            partnershipEffects(a, b);
+        }
+    }
+
+    /** A proposal of this kind was declined: the pair is never proposed again for that kind. */
+    public void declined(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area) {
+        if (graph.declined(cityA, cityB, kind, area)) {
+            ensureLists();
+            refresh(graph.node(cityA), null, List.of(graph.node(cityB).index()));
+        }
+    }
+
+    /** Re-ranks every city from scratch (weights changed); returns the number of cities ranked. */
+    public int rescoreAll() {
+        ensureLists(true);
+        int n = graph.size();
+        TopList[] fresh = new TopList[n];
+        IntStream.range(0, n).parallel().forEach(i -> fresh[i] = computeTop(graph.at(i), null));
+        for (int i = 0; i < n; i++) {
+            TopList old = lists.get(i);
+            for (int k = 0; k < old.size; k++) {
+                touch(i, old.others[k]);
+            }
+            for (int k = 0; k < fresh[i].size; k++) {
+                touch(i, fresh[i].others[k]);
+            }
+            lists.set(i, fresh[i]);
+            noteThreshold(i);
+            exact.set(i);
+            heldBy.set(i, null);
+        }
+        for (int i = 0; i < n; i++) {
+            TopList list = lists.get(i);
+            for (int k = 0; k < list.size; k++) {
+                heldBy(list.others[k]).add(i);
+            }
+        }
+        return n;
+    }
+
+    /** Restores a listed pair from persisted state (startup), without recording changes. */
+    public void restoreListed(UUID cityA, UUID cityB) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        if (a == null || b == null) {
+            return;
+        }
+        ensureLists();
+        double score = scorer.scoreOnly(a, b);
+        if (!(score >= settings.minScore())) {
+            return;
+        }
+        for (CityNode[] side : new CityNode[][]{{a, b}, {b, a}}) {
+            TopList list = lists.get(side[0].index());
+            if (list.indexOf(side[1].index()) < 0) {
+                int evicted = list.offer(side[1].index(), score);
+                if (evicted != -2) {
+                    heldBy(side[1].index()).add(side[0].index());
+                    noteThreshold(side[0].index());
+                    exact.clear(side[0].index());
+                }
+                if (evicted >= 0) {
+                    heldBy(evicted).remove(side[0].index());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** The pairs whose ranking changed since the last call, with their current match (reasons included). */
+    public List<PairChange> drainChanges() {
+        List<PairChange> changes = new ArrayList<>(touched.size());
+        for (long key : touched) {
+            int x = (int) (key >>> 32);
+            int y = (int) key;
+            CityNode a = graph.at(x);
+            CityNode b = graph.at(y);
+            boolean listed = lists.get(x).indexOf(y) >= 0 || lists.get(y).indexOf(x) >= 0;
+            Match current = listed ? scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO) : null;
+            UUID low = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
+            changes.add(new PairChange(low, low.equals(a.id()) ? b.id() : a.id(), current));
+        }
+        touched = new LinkedHashSet<>(); // not clear(): that walks the whole table, grown once by a full re-score
+        changes.sort(Comparator.comparing(PairChange::cityA).thenComparing(PairChange::cityB));
+        return changes;
+    }
+
+    /** The city's current top list, best first. */
+    public List<Ranked> ranking(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        if (node == null || node.index() >= lists.size()) {
+            return List.of();
+        }
+        return toRanked(lists.get(node.index()));
+    }
+
+    /** The city's current top list as matches with reasons. */
+    public List<Match> topMatches(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        List<Match> matches = new ArrayList<>();
+        for (Ranked ranked : ranking(cityId)) {
+            matches.add(scorer.evaluate(node, graph.find(ranked.partner()), true, PairScorer.Requirement.AUTO));
+        }
+        return matches;
+    }
+
+    /** Ranks the city afresh through the indexes (does not change the stored ranking). */
+    public List<Ranked> rankIndexed(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        return node == null ? List.of() : toRanked(computeTop(node, null));
+    }
+
+    /** Receives the scores of a scan. */
+    @FunctionalInterface
+    public interface ScoreSink {
+        void accept(UUID other, double score);
+    }
+
+    /**
+     * Scores the city against every other city, in city order: what a brute-force ranking scans (NaN
+     * where a hard constraint excludes the pair or it has no interest feature).
+     */
+    public void scoreAgainstAll(UUID cityId, ScoreSink sink) {
+        CityNode a = graph.find(cityId);
+        if (a == null) {
+            return;
+        }
+        for (CityNode b : graph.nodes()) {
+            sink.accept(b.id(), scorer.scoreOnly(a, b));
+        }
+    }
+
+    /** The score the ranking uses for a pair: NaN where a hard constraint excludes it or it has no interest feature. */
+    public double score(UUID cityA, UUID cityB) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        return a == null || b == null ? Double.NaN : scorer.scoreOnly(a, b);
+    }
+
+    /** The best-kind match of two cities with reasons, if no hard constraint excludes them. */
+    public Optional<Match> match(UUID cityA, UUID cityB) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        if (a == null || b == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO));
+    }
+
+    /**
+     * The match of two cities for a fixed kind (pairing rounds): no interest feature is required.
+     *
+     * @param withReasons false for the score only (fast, for score matrices)
+     */
+    public Optional<Match> matchFor(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, boolean withReasons) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        if (a == null || b == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(scorer.evaluate(a, b, withReasons, new PairScorer.Requirement(kind, area)));
+    }
+
+    /**
+     * The scores of every left × right pair for a fixed kind (pairing rounds), NaN where no match is
+     * possible: {@link #matchFor} without reasons for each cell, the cities looked up once and the rows
+     * scored in parallel (read-only, like a full re-score).
+     */
+    public double[][] scoreMatrix(List<UUID> left, List<UUID> right, ProposalKind kind, CooperationArea area) {
+        CityNode[] rows = left.stream().map(graph::find).toArray(CityNode[]::new);
+        CityNode[] columns = right.stream().map(graph::find).toArray(CityNode[]::new);
+        PairScorer.Requirement requirement = new PairScorer.Requirement(kind, area);
+        double[][] scores = new double[rows.length][columns.length];
+        IntStream.range(0, rows.length).parallel().forEach(i -> {
+            for (int j = 0; j < columns.length; j++) {
+                Match match = rows[i] == null || columns[j] == null ? null
+                        : scorer.evaluate(rows[i], columns[j], false, requirement);
+                scores[i][j] = match == null ? Double.NaN : match.score();
+            }
+        });
+        return scores;
+    }
+
+    public boolean isListed(UUID cityA, UUID cityB) {
+        CityNode a = graph.find(cityA);
+        CityNode b = graph.find(cityB);
+        if (a == null || b == null || a.index() >= lists.size() || b.index() >= lists.size()) {
+            return false;
+        }
+        return lists.get(a.index()).indexOf(b.index()) >= 0 || lists.get(b.index()).indexOf(a.index()) >= 0;
+    }
+
+    public Optional<CityView> city(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        return node == null ? Optional.empty() : Optional.of(graph.view(node));
+    }
+
+    public List<CityView> cities() {
+        return graph.nodes().stream().map(graph::view).toList();
+    }
+
+    public int size() {
+        return graph.size();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private List<Ranked> toRanked(TopList list) {
+        List<Ranked> ranked = new ArrayList<>(list.size);
+        for (int i = 0; i < list.size; i++) {
+            ranked.add(new Ranked(graph.at(list.others[i]).id(), list.scores[i]));
+        }
+        return ranked;
+    }
+
+    private void partnershipEffects(CityNode a, CityNode b) {
+        // Adamic–Adar rises for (a, partners of b) and (b, partners of a), and changes for pairs of
+        // partners around a or b (their common partner's degree grew); the load damper of a and b grew.
+        Set<Integer> around = new HashSet<>(a.partnerIndexes());
+        around.addAll(b.partnerIndexes());
+        List<Integer> aroundList = new ArrayList<>(around);
+        refresh(a, null, aroundList);
+        refresh(b, null, aroundList);
+        for (int z : aroundList) {
+            if (z != a.index() && z != b.index()) {
+                refresh(graph.at(z), null, aroundList);
+            }
+        }
+    }
+
+    private void refreshAll(Set<Integer> cities) {
+        List<Integer> affected = new ArrayList<>(cities);
+        affected.sort(null);
+        for (int p : affected) {
+            refresh(graph.at(p), null, affected);
+        }
+    }
+
+    private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected) {
+        refresh(a, affectedBits, affected, false);
+    }
+
+    /**
+     * Re-ranks {@code a}, then updates a's entry in the lists of the affected cities and of those listing it.
+     *
+     * @param onlyAffectedRose a's score can have risen with the cities of {@code affectedBits} only (an
+     *                         interest in one area): when none of a's listed scores fell, a is
+     *                         re-ranked in the same sweep that offers it to the others
+     */
+    private void refresh(CityNode a, BitSet affectedBits, Collection<Integer> affected, boolean onlyAffectedRose) {
+        if (bulk) {
+            return;
+        }
+        Set<Integer> dirty = new LinkedHashSet<>();
+        TopList own = onlyAffectedRose && affectedBits != null && a.scorable() && exact.get(a.index())
+                ? rescoredIfNoneFell(a) : null;
+        if (own == null) {
+            recompute(a.index());
+        }
+        // Many cities to offer a to: only those whose bound with a reaches their threshold get past
+        // the bit sets. The cities already listing a are not skipped: heldBy below visits each of them.
+        // An unscorable a enters no list, so only its current entries (heldBy) need an update.
+        if (affectedBits != null && a.scorable()) {
+            TopSearch.bounds(scorer, a, scratch.get())
+                    .forEachReaching(affectedBits, thresholds, own, settings.minScore(), (b, intoTheirs, intoOwn) -> {
+                        if (intoTheirs) {
+                            updateEntry(b, a, dirty);
+                        }
+                        if (intoOwn) {
+                            offerTo(own, a, b);
+                        }
+                    });
+        }
+        if (own != null) {
+            // Every other city's score with a did not rise and was below a's old N-th, which only rose.
+            install(a.index(), own);
+        }
+        if (affected != null) {
+            for (int b : affected) {
+                updateEntry(b, a, dirty);
+            }
+        }
+        for (int b : new ArrayList<>(heldBy(a.index()))) {
+            updateEntry(b, a, dirty);
+        }
+        for (int b : dirty) {
+            recompute(b);
+        }
+    }
+
+    private void updateEntry(int b, CityNode a, Set<Integer> dirty) {
+        if (b == a.index()) {
+            return;
+        }
+        CityNode nb = graph.at(b);
+        TopList list = lists.get(b);
+        int pos = list.indexOf(a.index());
+        if (pos >= 0) {
+            double score = scorer.scoreOnly(nb, a);
+            if (!(score >= settings.minScore()) || score < list.scores[pos]) {
+                dirty.add(b); // a fell: b's next-best candidate is unknown, re-rank b
+                return;
+            }
+            list.raise(pos, score);
+            noteThreshold(b);
+            touch(a.index(), b);
+            return;
+        }
+        if (!nb.scorable() || dirty.contains(b)) {
+            return;
+        }
+        double threshold = list.threshold(settings.minScore());
+        if (scorer.upperBound(nb, a) < threshold - EPS) {
+            return;
+        }
+        double score = scorer.scoreOnly(nb, a);
+        if (!(score >= settings.minScore())) {
+            return;
+        }
+        int evicted = list.offer(a.index(), score);
+        if (evicted == -2) {
+            return;
+        }
+        heldBy(a.index()).add(b);
+        noteThreshold(b);
+        touch(a.index(), b);
+        if (evicted >= 0) {
+            heldBy(evicted).remove(b);
+            touch(b, evicted);
+        }
+    }
+
+    /**
+     * a's (exact) list with every entry rescored, or null if a score fell (its successor is then unknown).
+     */
+    private TopList rescoredIfNoneFell(CityNode a) {
+        TopList old = lists.get(a.index());
+        TopList fresh = new TopList(settings.topN(), graph.nodes());
+        for (int k = 0; k < old.size; k++) {
+            double score = scorer.scoreOnly(a, graph.at(old.others[k]));
+            if (!(score >= old.scores[k])) {
+                return null;
+            }
+            fresh.offer(old.others[k], score);
+        }
+        return fresh;
+    }
+
+    private void offerTo(TopList own, CityNode a, int b) {
+        if (b == a.index() || own.indexOf(b) >= 0) {
+            return;
+        }
+        double score = scorer.scoreOnly(a, graph.at(b));
+        if (score >= settings.minScore()) {
+            own.offer(b, score);
+        }
+    }
+
+    private void recompute(int x) {
+        install(x, computeTop(graph.at(x), lists.get(x).partners()));
+        exact.set(x);
+    }
+
+    /** Makes {@code fresh} x's list, keeping heldBy, the thresholds and the changed pairs in step. */
+    private void install(int x, TopList fresh) {
+        TopList old = lists.get(x);
+        for (int k = 0; k < old.size; k++) {
+            heldBy(old.others[k]).remove(x);
+            touch(x, old.others[k]);
+        }
+        for (int k = 0; k < fresh.size; k++) {
+            heldBy(fresh.others[k]).add(x);
+            touch(x, fresh.others[k]);
+        }
+        lists.set(x, fresh);
+        noteThreshold(x);
+    }
+
+    private void noteThreshold(int x) {
+        thresholds[x] = lists.get(x).threshold(settings.minScore());
+    }
+
+    /** For tests: whether the threshold array agrees with every list. */
+    boolean thresholdsAgree() {
+        for (int x = 0; x < lists.size(); x++) {
+            if (Double.compare(thresholds[x], lists.get(x).threshold(settings.minScore())) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The top N of one city (see {@link TopSearch}); {@code hint}: cities worth scoring first, or null. */
+    TopList computeTop(CityNode a, int[] hint) {
+        return TopSearch.top(graph, scorer, settings, a, hint, scratch.get());
+    }
+
+    private void touch(int x, int y) {
+        if (x == y) {
+            return;
+        }
+        touched.add(CityGraph.pairKey(x, y));
+    }
+
+    private Set<Integer> heldBy(int idx) {
+        Set<Integer> set = heldBy.get(idx);
+        if (set == null) {
+            set = new HashSet<>(4);
+            heldBy.set(idx, set);
+        }
+        return set;
+    }
+
+    private void ensureLists() {
+        ensureLists(false);
+    }
+
+    private void ensureLists(boolean resize) {
+        if (resize) {
+            for (int i = 0; i < lists.size(); i++) {
+                if (lists.get(i).others.length != settings.topN()) {
+                    TopList old = lists.get(i);
+                    TopList replaced = new TopList(settings.topN(), graph.nodes());
+                    for (int k = 0; k < old.size && k < settings.topN(); k++) {
+                        replaced.offer(old.others[k], old.scores[k]);
+                    }
+                    lists.set(i, replaced);
+                }
+            }
+        }
+        while (lists.size() < graph.size()) {
+            lists.add(new TopList(settings.topN(), graph.nodes()));
+            heldBy.add(null);
+        }
+        if (thresholds.length < lists.size()) {
+            thresholds = Arrays.copyOf(thresholds, Math.max(lists.size(), thresholds.length * 2));
+        }
+        for (int i = resize ? 0 : firstUnnoted; i < lists.size(); i++) {
+            noteThreshold(i);
+        }
+        firstUnnoted = lists.size();
+    }
+}

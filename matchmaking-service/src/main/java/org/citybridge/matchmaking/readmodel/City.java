@@ -1,0 +1,55 @@
+package org.citybridge.matchmaking.readmodel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.citybridge.matchmaking.scoring.CityFacts;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A city as matchmaking knows it from city-events (public profile facts only). */
+@Entity
+@Table(name = "mm_city")
+public class City extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String name;
+    public String country;
+    public String region;
+    @Column(name = "sub_region")
+    public String subRegion;
+    public Long population;
+    public Double latitude;
+    public Double longitude;
+    /** Names of its UNESCO World Heritage sites. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "world_heritage")
+    public List<String> worldHeritage = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> associations = new ArrayList<>();
+    /** Partner city ids from the profile. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<UUID> partners = new ArrayList<>();
+    public boolean retired;
+    /** The profile version of the last applied city event: older restatements are ignored. */
+    @Column(name = "profile_version")
+    public long profileVersion;
+    @Version
+    public long version;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The facts the scoring core uses. */
+    public CityFacts facts() {
+        return new CityFacts(id, name, country, region, subRegion, population, worldHeritage, associations, partners);
+    }
+}

@@ -1,0 +1,147 @@
+package org.citybridge.matchmaking.scoring;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One city inside the scoring core: its profile facts plus derived bit masks that make pair scoring
+ * a handful of array reads. Mutable, owned by {@link CityGraph}: the features read its fields, the
+ * ranking only what the public methods show.
+ */
+public final class CityNode {
+
+    public static final int AREAS = CooperationArea.values().length;
+
+    final UUID id;
+    final int idx;
+    /** False for cities only referenced so far (e.g. a partner not yet registered): never scored. */
+    boolean registered;
+    boolean retired;
+    String name;
+    String country;
+    String region;
+    String subRegion;
+    Long population;
+    double log10Population = Double.NaN;
+    List<String> worldHeritage = List.of();
+    Set<String> associations = Set.of();
+    boolean developing;
+
+    final Map<UUID, InterestFacts> interests = new LinkedHashMap<>();
+    /** Per area: bit 1 &lt;&lt; stance ordinal for every interest in that area. */
+    final byte[] stance = new byte[AREAS];
+    /** Per area: bit 1 &lt;&lt; intent ordinal for every interest in that area. */
+    final byte[] intent = new byte[AREAS];
+    /** The masks as last entered in the area indexes of {@link CityGraph} (zero once retired). */
+    final byte[] indexedStance = new byte[AREAS];
+    final byte[] indexedIntent = new byte[AREAS];
+    /** Bit 1 &lt;&lt; area ordinal for every area with at least one interest. */
+    int areaBits;
+    boolean hasPreferences;
+    /** Every preferred region or country of any interest, lower case: a cheap bound of the preference feature. */
+    Set<String> preferenceTargets = Set.of();
+    /** The targets as last entered in {@link CityGraph#byPreferenceTarget}. */
+    Set<String> indexedTargets = Set.of();
+    /** Lower-case country, region and sub-region, for matching others' preferences. */
+    String[] place = new String[0];
+
+    final Set<UUID> clusters = new HashSet<>();
+    final Set<UUID> exchanges = new HashSet<>();
+    final Set<Integer> partners = new HashSet<>();
+
+    CityNode(UUID id, int idx) {
+        this.id = id;
+        this.idx = idx;
+    }
+
+    void setPlace(String country, String region, String subRegion) {
+        this.country = country;
+        this.region = region;
+        this.subRegion = subRegion;
+        List<String> parts = new ArrayList<>();
+        for (String part : new String[]{country, region, subRegion}) {
+            if (part != null) {
+                parts.add(part.toLowerCase(Locale.ROOT));
+            }
+        }
+        place = parts.toArray(new String[0]);
+    }
+
+    /** True if any of this city's preferences could be met by {@code other} (an upper bound of the feature). */
+    boolean mayPrefer(CityNode other) {
+        if (!hasPreferences) {
+            return false;
+        }
+        for (String part : other.place) {
+            if (preferenceTargets.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    /** The city's dense number: its bit in every index. */
+    public int index() {
+        return idx;
+    }
+
+    /** Registered and not retired: the only cities that are ever scored. */
+    public boolean scorable() {
+        return registered && !retired;
+    }
+
+    /** True if the city states an interest in some area: without one it is never proposed. */
+    public boolean hasInterests() {
+        return areaBits != 0;
+    }
+
+    /** The numbers of the cities it has formed partnerships with (read-only). */
+    public Set<Integer> partnerIndexes() {
+        return Collections.unmodifiableSet(partners);
+    }
+
+    String label() {
+        return name == null ? id.toString() : name;
+    }
+
+    /** Recomputes the masks of one area after its interests changed. */
+    void recomputeArea(int area) {
+        byte s = 0;
+        byte i = 0;
+        boolean prefs = false;
+        Set<String> targets = new HashSet<>();
+        for (InterestFacts interest : interests.values()) {
+            if (interest.hasPreferences()) {
+                prefs = true;
+                interest.preferredRegions().forEach(r -> targets.add(r.toLowerCase(Locale.ROOT)));
+                interest.preferredCountries().forEach(c -> targets.add(c.toLowerCase(Locale.ROOT)));
+            }
+            if (interest.area().ordinal() == area) {
+                s |= (byte) (1 << interest.stance().ordinal());
+                i |= (byte) (1 << interest.intent().ordinal());
+            }
+        }
+        stance[area] = s;
+        intent[area] = i;
+        hasPreferences = prefs;
+        preferenceTargets = Set.copyOf(targets);
+        if (s != 0) {
+            areaBits |= 1 << area;
+        } else {
+            areaBits &= ~(1 << area);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.citybridge.matchmaking.scoring;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+
+/**
+ * Per direction: an interest of a matched area prefers partners in the other city's region,
+ * sub-region or country: "Luoyang looks for partners in Latin America and the Caribbean, where Mexico
+ * City is". Bounded by two lists: the cities in {@code a}'s preferred places, and the cities preferring
+ * {@code a}'s place.
+ */
+final class PartnerPreference extends PairFeature {
+
+    PartnerPreference() {
+        super("partner-preference", "partner-preference", 2.0);
+    }
+
+    @Override
+    double contribute(Pair pair, Reasons out) {
+        double unit = pair.weight(this);
+        double contribution = 0;
+        String preferredByA = satisfied(pair.a, pair.matchedAreas, pair.b);
+        if (preferredByA != null) {
+            contribution += unit;
+            if (out != null) {
+                out.add(this, pair.a.label() + " looks for partners in " + preferredByA + ", where " + pair.b.label()
+                        + " is", unit);
+            }
+        }
+        String preferredByB = satisfied(pair.b, pair.matchedAreas, pair.a);
+        if (preferredByB != null) {
+            contribution += unit;
+            if (out != null) {
+                out.add(this, pair.b.label() + " looks for partners in " + preferredByB + ", where " + pair.a.label()
+                        + " is", unit);
+            }
+        }
+        return contribution;
+    }
+
+    @Override
+    double bound(PairScorer scorer, CityNode a, CityNode b) {
+        double unit = scorer.weights().of(this);
+        return (a.mayPrefer(b) ? unit : 0) + (b.mayPrefer(a) ? unit : 0);
+    }
+
+    @Override
+    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
+        double unit = scorer.weights().of(this);
+        CityGraph graph = scorer.graph();
+        if (a.hasPreferences) {
+            IdSet places = lists.union();
+            for (String target : a.preferenceTargets) {
+                IdSet holders = graph.byPlace.get(target);
+                if (holders != null) {
+                    places.addAll(holders);
+                }
+            }
+            lists.add(places, unit, lists.newGroup());
+        }
+        IdSet preferring = lists.union();
+        for (String part : a.place) {
+            IdSet holders = graph.byPreferenceTarget.get(part);
+            if (holders != null) {
+                preferring.addAll(holders);
+            }
+        }
+        lists.add(preferring, unit, lists.newGroup());
+    }
+
+    /** The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any. */
+    private static String satisfied(CityNode who, int matchedAreas, CityNode other) {
+        if (!who.hasPreferences) {
+            return null;
+        }
+        CooperationArea[] areas = CooperationArea.values();
+        for (int bits = matchedAreas; bits != 0; bits &= bits - 1) {
+            CooperationArea area = areas[Integer.numberOfTrailingZeros(bits)];
+            for (InterestFacts interest : who.interests.values()) {
+                if (interest.area() != area || !interest.hasPreferences()) {
+                    continue;
+                }
+                for (String region : interest.preferredRegions()) {
+                    if (region.equalsIgnoreCase(other.region) || region.equalsIgnoreCase(other.subRegion)) {
+                        return region;
+                    }
+                }
+                for (String country : interest.preferredCountries()) {
+                    if (country.equalsIgnoreCase(other.country)) {
+                        return country;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

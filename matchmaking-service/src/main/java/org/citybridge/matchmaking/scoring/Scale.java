@@ -1,0 +1,43 @@
+package org.citybridge.matchmaking.scoring;
+
+import java.util.Locale;
+
+/**
+ * Similar population: 1 for equal populations, falling linearly to 0 at a factor of 100: "Similar scale
+ * (9,209,944 and 7,079,000 inhabitants)". Dense and small: bounded by a residual of its weight.
+ */
+final class Scale extends PairFeature {
+
+    Scale() {
+        super("scale", "scale", 0.5);
+    }
+
+    @Override
+    double contribute(Pair pair, Reasons out) {
+        double contribution = exact(pair.scorer, pair.a, pair.b);
+        if (contribution > 0 && out != null) {
+            out.add(this, String.format(Locale.ROOT, "Similar scale (%,d and %,d inhabitants)", pair.a.population,
+                    pair.b.population), contribution);
+        }
+        return contribution;
+    }
+
+    /** Cheap enough to serve as its own bound. */
+    @Override
+    double bound(PairScorer scorer, CityNode a, CityNode b) {
+        return exact(scorer, a, b);
+    }
+
+    @Override
+    double residual(PairScorer scorer, CityNode a) {
+        return scorer.weights().of(this);
+    }
+
+    private double exact(PairScorer scorer, CityNode a, CityNode b) {
+        if (Double.isNaN(a.log10Population) || Double.isNaN(b.log10Population)) {
+            return 0;
+        }
+        double similarity = Math.max(0, 1 - Math.abs(a.log10Population - b.log10Population) / 2);
+        return similarity > 0 ? scorer.weights().of(this) * similarity : 0;
+    }
+}

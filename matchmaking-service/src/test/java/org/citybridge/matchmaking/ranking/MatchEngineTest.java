@@ -1,0 +1,358 @@
+package org.citybridge.matchmaking.ranking;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.matchmaking.scoring.CityFacts;
+import org.citybridge.matchmaking.scoring.CityView;
+import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.Features;
+import org.citybridge.matchmaking.scoring.InterestFacts;
+import org.citybridge.matchmaking.scoring.Match;
+import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.RandomWorld;
+import org.citybridge.matchmaking.scoring.SouthSouthMode;
+import org.citybridge.matchmaking.scoring.TestWeights;
+import org.citybridge.matchmaking.scoring.Weights;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plain unit tests of the scoring core: incremental rankings equal full scans, hard constraints hold. */
+class MatchEngineTest {
+
+    private static MatchSettings settings(int topN, double minScore, SouthSouthMode mode) {
+        return new MatchSettings(Weights.defaults(), topN, minScore, mode);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void shouldKeepEveryIncrementalRankingEqualToABruteForceScan(long seed) {
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(seed);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 1500; step++) {
+            String event = world.randomEvent(engine, interests);
+            assertThat(engine.thresholdsAgree()).as("thresholds after step %d (%s)", step, event).isTrue();
+            if (step % 50 == 49 || step > 1450) {
+                for (UUID city : world.cities) {
+                    assertThat(engine.ranking(city)).as("step %d (%s), city %s", step, event, city)
+                            .isEqualTo(BruteForce.rank(engine, city));
+                }
+            }
+        }
+        for (UUID city : world.cities) {
+            assertThat(engine.rankIndexed(city)).isEqualTo(BruteForce.rank(engine, city));
+        }
+    }
+
+    /**
+     * The search bounds every feature by its weight; other weights (a zero complementary weight makes
+     * complementary pairs score as shared) and a longer top list must still give the brute-force result.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void shouldRankExactlyAsABruteForceScanUnderOtherWeights(long seed) {
+        Weights[] variants = {
+                TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5),
+                TestWeights.positional(5.0, 0, 0.1, 0, 0, 0, 0, 2.0, 0.5, 0, 0.3, 0),
+                TestWeights.positional(1.0, 1.0, 2.5, 3.0, 2.0, 0.5, 2.0, 0.25, 1.0, 2.0, 4.0, 1.0)};
+        for (Weights weights : variants) {
+            MatchEngine engine = new MatchEngine(new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS),
+                    DevelopingEconomies.load());
+            RandomWorld world = new RandomWorld(seed);
+            List<UUID[]> interests = new ArrayList<>();
+            for (int step = 0; step < 900; step++) {
+                world.randomEvent(engine, interests);
+            }
+            for (UUID city : world.cities) {
+                assertThat(engine.rankIndexed(city)).as("%s, city %s", weights, city)
+                        .isEqualTo(BruteForce.rank(engine, city));
+                assertThat(engine.ranking(city)).as("%s, maintained, city %s", weights, city)
+                        .isEqualTo(BruteForce.rank(engine, city));
+            }
+            assertThat(engine.thresholdsAgree()).as("%s, thresholds", weights).isTrue();
+            engine.reconfigure(new MatchSettings(weights, 10, 2.0, SouthSouthMode.BONUS));
+            assertThat(engine.thresholdsAgree()).as("%s, thresholds after a new top size and minimum", weights).isTrue();
+        }
+    }
+
+    @Test
+    void shouldScoreExactlyTheSameWithAndWithoutReasons() {
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(77);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 1000; step++) {
+            world.randomEvent(engine, interests);
+        }
+        int scored = 0;
+        for (UUID a : world.cities) {
+            for (UUID b : world.cities) {
+                double scoreOnly = engine.score(a, b);
+                double withReasons = engine.match(a, b).map(Match::score).orElse(Double.NaN);
+                assertThat(Double.doubleToLongBits(scoreOnly)).as("%s %s", a, b).isEqualTo(Double.doubleToLongBits(withReasons));
+                if (!Double.isNaN(scoreOnly)) {
+                    scored++;
+                }
+            }
+        }
+        assertThat(scored).isGreaterThan(1000);
+    }
+
+    /**
+     * After a start the lists hold only the pairs of the stored proposals (here: none), not each city's
+     * top N; an interest event must still leave the city ranked exactly, not only topped up from one area.
+     */
+    @Test
+    void shouldRankACityExactlyOnItsFirstEventAfterAStartThatRestoredLessThanItsTopN() {
+        RandomWorld world = new RandomWorld(21);
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        engine.beginBulk();
+        for (int i = 0; i < 80; i++) {
+            engine.upsertCity(world.facts(world.newCityId()));
+        }
+        for (int i = 0; i < 300; i++) {
+            engine.expressInterest(world.anyCity(), world.interest());
+        }
+        engine.endBulk();
+        for (UUID city : List.copyOf(world.cities)) {
+            engine.expressInterest(city, world.interest());
+            assertThat(engine.ranking(city)).as("city %s after its first event", city)
+                    .isEqualTo(BruteForce.rank(engine, city));
+        }
+    }
+
+    @Test
+    void shouldBuildAPairingScoreMatrixEqualToScoringEachPair() {
+        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(31);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 600; step++) {
+            world.randomEvent(engine, interests);
+        }
+        List<UUID> left = world.cities.subList(0, world.cities.size() / 2);
+        List<UUID> right = new ArrayList<>(world.cities.subList(world.cities.size() / 2, world.cities.size()));
+        right.add(UUID.randomUUID()); // unknown: no match
+        for (ProposalKind kind : ProposalKind.values()) {
+            CooperationArea area = kind == ProposalKind.THEMATIC ? CooperationArea.TOURISM : null;
+            double[][] matrix = engine.scoreMatrix(left, right, kind, area);
+            int feasible = 0;
+            for (int i = 0; i < left.size(); i++) {
+                for (int j = 0; j < right.size(); j++) {
+                    double expected = engine.matchFor(left.get(i), right.get(j), kind, area, false)
+                            .map(Match::score).orElse(Double.NaN);
+                    assertThat(Double.compare(matrix[i][j], expected)).as("%s %d,%d: %s vs %s", kind, i, j,
+                            matrix[i][j], expected).isZero(); // NaN for no match on both sides
+                    feasible += Double.isNaN(expected) ? 0 : 1;
+                }
+            }
+            assertThat(feasible).as("%s: pairs with a score", kind).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void shouldReachTheSameRankingsWhateverTheOrderOfIndependentEvents() {
+        RandomWorld world = new RandomWorld(42);
+        MatchEngine first = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        List<Runnable> events = new ArrayList<>();
+        List<CityFacts> facts = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            facts.add(world.facts(world.newCityId()));
+        }
+        List<Object[]> interests = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            interests.add(new Object[]{world.anyCity(), world.interest()});
+        }
+        facts.forEach(first::upsertCity);
+        interests.forEach(x -> first.expressInterest((UUID) x[0], (InterestFacts) x[1]));
+
+        MatchEngine second = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        facts.forEach(second::upsertCity);
+        List<Object[]> shuffled = new ArrayList<>(interests);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        shuffled.forEach(x -> second.expressInterest((UUID) x[0], (InterestFacts) x[1]));
+
+        for (UUID city : world.cities) {
+            assertThat(second.ranking(city)).isEqualTo(first.ranking(city));
+        }
+    }
+
+    @Test
+    void shouldNeverProposeASisterCityInTheSameCountryNorExistingPartnersNorRetiredCities() {
+        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        RandomWorld world = new RandomWorld(9);
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 1200; step++) {
+            world.randomEvent(engine, interests);
+        }
+        int sisterProposals = 0;
+        for (UUID city : world.cities) {
+            CityView view = engine.city(city).orElseThrow();
+            for (Match match : engine.topMatches(city)) {
+                CityView a = engine.city(match.cityA()).orElseThrow();
+                CityView b = engine.city(match.cityB()).orElseThrow();
+                assertThat(view.retired()).isFalse();
+                assertThat(a.retired() || b.retired()).isFalse();
+                if (match.kind() == ProposalKind.SISTER_CITY) {
+                    sisterProposals++;
+                    assertThat(a.country()).isNotEqualToIgnoringCase(b.country());
+                }
+                assertThat(match.reasons().stream().mapToDouble(r -> r.contribution()).sum())
+                        .isCloseTo(match.score(), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        assertThat(sisterProposals).as("the scenario does produce sister-city proposals").isPositive();
+    }
+
+    /**
+     * Moving an interest to another area can raise a score in the area it left: there a complementary
+     * match (weight 0.5 here) can become a shared intent (2.0). Both lists must see it.
+     */
+    @Test
+    void shouldOfferACityWhoseScoreRoseInTheAreaAnInterestLeft() {
+        Weights sharedAboveComplementary = TestWeights.positional(0.5, 2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        MatchEngine engine = new MatchEngine(new MatchSettings(sharedAboveComplementary, 5, 1.0, SouthSouthMode.BONUS),
+                DevelopingEconomies.load());
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        engine.upsertCity(new CityFacts(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        InterestFacts seeking = interest(CooperationArea.TOURISM, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+        engine.expressInterest(a, seeking);
+        engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+        engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+        assertThat(engine.ranking(b)).as("complementary only: 0.5, below the minimum").isEmpty();
+
+        engine.expressInterest(a, new InterestFacts(seeking.interestId(), CooperationArea.TRADE, Stance.SEEK,
+                Intent.KNOWLEDGE_EXCHANGE, List.of(), List.of()));
+
+        assertThat(engine.ranking(b)).extracting(Ranked::partner).containsExactly(a);
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).containsExactly(b);
+        assertThat(engine.ranking(b)).isEqualTo(BruteForce.rank(engine, b));
+    }
+
+    @Test
+    void shouldExcludePartnersAndDeclinedKindsButKeepOtherKinds() {
+        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        UUID c = new UUID(0, 3);
+        engine.upsertCity(new CityFacts(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(c, "C", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.SEEK, Intent.SISTER_CITY));
+        engine.expressInterest(a, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.SISTER_CITY));
+        engine.expressInterest(b, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(c, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.SISTER_CITY));
+
+        Match ab = engine.match(a, b).orElseThrow();
+        assertThat(ab.kind()).isEqualTo(ProposalKind.SISTER_CITY);
+        engine.declined(a, b, ProposalKind.SISTER_CITY, null);
+        Match thematic = engine.match(a, b).orElseThrow();
+        assertThat(thematic.kind()).isEqualTo(ProposalKind.THEMATIC);
+        assertThat(thematic.area()).isEqualTo(CooperationArea.TOURISM);
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).contains(b);
+
+        engine.partnershipFormed(a, c);
+        assertThat(engine.match(a, c)).isEmpty();
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).doesNotContain(c);
+        assertThat(engine.ranking(c)).extracting(Ranked::partner).doesNotContain(a);
+
+        engine.retireCity(b);
+        assertThat(engine.ranking(a)).isEmpty();
+        assertThat(engine.ranking(b)).isEmpty();
+    }
+
+    @Test
+    void shouldApplySouthSouthAsAHardFilterWhenConfigured() {
+        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.FILTER), DevelopingEconomies.load());
+        UUID mx = new UUID(0, 1);
+        UUID fr = new UUID(0, 2);
+        UUID cn = new UUID(0, 3);
+        engine.upsertCity(new CityFacts(mx, "Puebla", "MX", "Americas", null, 1_500_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(fr, "Lyon", "FR", "Europe", null, 500_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(cn, "Luoyang", "CN", "Asia", null, 7_000_000L, List.of(), List.of(), List.of()));
+        for (UUID city : List.of(mx, fr, cn)) {
+            engine.expressInterest(city, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE));
+        }
+        assertThat(engine.ranking(mx)).extracting(Ranked::partner).containsExactly(cn);
+        assertThat(engine.ranking(fr)).isEmpty();
+    }
+
+    @Test
+    void shouldExplainEveryFeatureOfAPair() {
+        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        UUID hub = new UUID(0, 3);
+        UUID cluster = new UUID(5, 5);
+        UUID exchange = new UUID(6, 6);
+        engine.upsertCity(new CityFacts(a, "Mexico City", "MX", "Americas", "Latin America and the Caribbean", 9_200_000L,
+                List.of("Historic Centre of Mexico City and Xochimilco"), List.of("MWHCA"), List.of(hub)));
+        engine.upsertCity(new CityFacts(b, "Luoyang", "CN", "Asia", "Eastern Asia", 7_000_000L,
+                List.of("Longmen Grottoes"), List.of("MWHCA"), List.of(hub)));
+        engine.upsertCity(new CityFacts(hub, "Hub", "PE", "Americas", null, 100_000L, List.of(), List.of(), List.of()));
+        engine.expressInterest(a, interest(CooperationArea.ECONOMIC_DEVELOPMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(b, new InterestFacts(UUID.randomUUID(), CooperationArea.ECONOMIC_DEVELOPMENT, Stance.OFFER,
+                Intent.SISTER_CITY, List.of("Latin America and the Caribbean"), List.of()));
+        engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY));
+        engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY));
+        engine.nameCluster(cluster, "Renewable Energy Development");
+        engine.joinCluster(cluster, a);
+        engine.joinCluster(cluster, b);
+        engine.exchangeHeld(exchange, "Mexico City – Luoyang video conference", java.time.LocalDate.of(2022, 2, 22), List.of(a, b));
+        engine.surveyAnswered(exchange, a, true);
+        engine.surveyAnswered(exchange, b, true);
+
+        Match match = engine.match(a, b).orElseThrow();
+        assertThat(match.kind()).isEqualTo(ProposalKind.SISTER_CITY);
+        assertThat(match.reasons()).extracting(r -> r.code()).contains("complementary-interest", "shared-interest",
+                "partner-preference", "shared-cluster", "exchange-together", "survey-partnership-wish", "heritage",
+                "shared-association", "scale", "south-south", "network", "load-damper");
+        assertThat(match.reasons().get(0).code()).isEqualTo("complementary-interest");
+        assertThat(match.reasons()).anySatisfy(r -> assertThat(r.text())
+                .isEqualTo("Mexico City seeks economic development, which Luoyang offers"));
+        Weights w = Weights.defaults();
+        double expected = w.of(Features.COMPLEMENTARY_INTEREST) + w.of(Features.SHARED_INTEREST) + w.of(Features.PARTNER_PREFERENCE) + w.of(Features.SHARED_CLUSTER)
+                + w.of(Features.EXCHANGE_TOGETHER) + w.of(Features.SURVEY_PARTNERSHIP_WISH) + w.of(Features.HERITAGE) + w.of(Features.SHARED_ASSOCIATION)
+                + w.of(Features.SCALE) * (1 - Math.abs(Math.log10(9_200_000) - Math.log10(7_000_000)) / 2)
+                + w.of(Features.SOUTH_SOUTH) + w.of(Features.NETWORK) / Math.log(2) - w.of(Features.LOAD_DAMPER) * 2 * Math.log(2);
+        assertThat(match.score()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(engine.match(b, a)).contains(match);
+    }
+
+    @Test
+    void shouldDampHubCitiesSoTheyDoNotTakeEveryProposal() {
+        MatchEngine engine = new MatchEngine(settings(1, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        UUID seeker = new UUID(0, 1);
+        UUID hub = new UUID(0, 2);
+        UUID quiet = new UUID(0, 3);
+        for (UUID id : List.of(seeker, hub, quiet)) {
+            engine.upsertCity(new CityFacts(id, id.toString(), id == seeker ? "MX" : "CN", null, null, 1_000_000L,
+                    List.of(), List.of(), List.of()));
+        }
+        engine.expressInterest(seeker, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(hub, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(quiet, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+        for (int i = 0; i < 5; i++) {
+            UUID other = new UUID(1, i);
+            engine.upsertCity(new CityFacts(other, "P" + i, "BR", null, null, null, List.of(), List.of(), List.of()));
+            engine.partnershipFormed(hub, other);
+        }
+        assertThat(engine.ranking(seeker)).extracting(Ranked::partner).containsExactly(quiet);
+        assertThat(Set.copyOf(engine.ranking(seeker))).hasSize(1);
+    }
+
+    private static InterestFacts interest(CooperationArea area, Stance stance, Intent intent) {
+        return new InterestFacts(UUID.randomUUID(), area, stance, intent, List.of(), List.of());
+    }
+}

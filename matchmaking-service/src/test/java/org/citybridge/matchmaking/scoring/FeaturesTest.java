@@ -1,0 +1,322 @@
+package org.citybridge.matchmaking.scoring;
+
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.citybridge.contracts.vocabulary.CooperationArea.AGRICULTURE;
+import static org.citybridge.contracts.vocabulary.CooperationArea.ECONOMIC_DEVELOPMENT;
+import static org.citybridge.contracts.vocabulary.CooperationArea.GREEN_CITIES;
+import static org.citybridge.contracts.vocabulary.CooperationArea.TOURISM;
+import static org.citybridge.contracts.vocabulary.Intent.KNOWLEDGE_EXCHANGE;
+import static org.citybridge.contracts.vocabulary.Intent.SISTER_CITY;
+import static org.citybridge.contracts.vocabulary.Intent.THEMATIC_PARTNERSHIP;
+import static org.citybridge.contracts.vocabulary.Stance.MUTUAL;
+import static org.citybridge.contracts.vocabulary.Stance.OFFER;
+import static org.citybridge.contracts.vocabulary.Stance.SEEK;
+
+/**
+ * Each feature on its own, with the default weights: its exact contribution, its bounds and its reason
+ * text. Plain Java: the graph is built by hand, nothing runs but the feature.
+ */
+class FeaturesTest {
+
+    private static final String LATAM = "Latin America and the Caribbean";
+
+    private final ScoringWorld world = new ScoringWorld();
+    private final CityNode mexicoCity = world.city("Mexico City", "MX", 9_209_944,
+            List.of("Historic Centre of Mexico City and Xochimilco"), List.of("MWHCA"));
+    private final CityNode luoyang = world.city("Luoyang", "CN", 7_079_000, List.of("Longmen Grottoes"), List.of("MWHCA"));
+    private final CityNode lyon = world.city("Lyon", "FR", 522_000);
+
+    private void interest(CityNode city, CooperationArea area, Stance stance, Intent intent) {
+        world.interest(city, area, stance, intent);
+    }
+
+    @Nested
+    class ComplementaryInterestFeature {
+
+        @Test
+        void shouldCountEachDirectionWhereOneSeeksWhatTheOtherOffers() {
+            interest(mexicoCity, ECONOMIC_DEVELOPMENT, SEEK, THEMATIC_PARTNERSHIP);
+            interest(luoyang, ECONOMIC_DEVELOPMENT, OFFER, THEMATIC_PARTNERSHIP);
+            interest(luoyang, AGRICULTURE, SEEK, THEMATIC_PARTNERSHIP);
+            interest(mexicoCity, AGRICULTURE, MUTUAL, THEMATIC_PARTNERSHIP); // MUTUAL offers too
+
+            ScoringWorld.Explained explained = world.explain(Features.COMPLEMENTARY_INTEREST, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(6.0);
+            assertThat(explained.texts()).containsExactlyInAnyOrder(
+                    "Mexico City seeks economic development, which Luoyang offers",
+                    "Luoyang seeks agriculture, which Mexico City offers");
+            assertThat(explained.reasons()).allSatisfy(r -> assertThat(r.contribution()).isEqualTo(3.0));
+        }
+
+        @Test
+        void shouldGiveNothingWhenBothOnlySeek() {
+            interest(mexicoCity, TOURISM, SEEK, SISTER_CITY);
+            interest(luoyang, TOURISM, SEEK, SISTER_CITY);
+
+            assertThat(world.explain(Features.COMPLEMENTARY_INTEREST, mexicoCity, luoyang).value()).isZero();
+        }
+
+        @Test
+        void shouldBeBoundedByItsMatchClassInTheSearch() {
+            interest(mexicoCity, TOURISM, MUTUAL, SISTER_CITY);
+            interest(luoyang, TOURISM, MUTUAL, SISTER_CITY);
+            interest(lyon, TOURISM, OFFER, SISTER_CITY);
+            PairScorer scorer = world.scorer();
+
+            // Mexico City's lists: MUTUAL against OFFER is one direction (3), MUTUAL against MUTUAL shared (1)
+            assertThat(scorer.interestPart(mexicoCity, lyon)).isEqualTo(3.0);
+            assertThat(scorer.interestPart(mexicoCity, luoyang)).isEqualTo(1.0);
+            assertThat(listBound(scorer, mexicoCity, lyon)).isEqualTo(3.0);
+            assertThat(listBound(scorer, mexicoCity, luoyang)).isEqualTo(1.0);
+        }
+
+        private double listBound(PairScorer scorer, CityNode a, CityNode candidate) {
+            double[] bound = {0};
+            scorer.searchLists(a, new SearchLists() {
+                public int newGroup() {
+                    return 100;
+                }
+
+                public void add(IdSet cities, double b, int group) {
+                    if (group < CityNode.AREAS && cities.contains(candidate.idx)) {
+                        bound[0] += b;
+                    }
+                }
+
+                public IdSet union() {
+                    return new IdSet();
+                }
+            });
+            return bound[0];
+        }
+    }
+
+    @Nested
+    class SharedInterestFeature {
+
+        @Test
+        void shouldCountAnAreaBothPursueWithACommonIntent() {
+            interest(mexicoCity, GREEN_CITIES, MUTUAL, SISTER_CITY);
+            interest(luoyang, GREEN_CITIES, MUTUAL, SISTER_CITY);
+
+            ScoringWorld.Explained explained = world.explain(Features.SHARED_INTEREST, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(1.0);
+            assertThat(explained.texts()).containsExactly("Both cities pursue green cities (sister city)");
+        }
+
+        @Test
+        void shouldGiveNothingWhereTheyComplementEachOtherOrTheirIntentsDiffer() {
+            interest(mexicoCity, TOURISM, SEEK, SISTER_CITY);
+            interest(luoyang, TOURISM, OFFER, SISTER_CITY);
+            interest(mexicoCity, GREEN_CITIES, MUTUAL, KNOWLEDGE_EXCHANGE);
+            interest(luoyang, GREEN_CITIES, MUTUAL, THEMATIC_PARTNERSHIP);
+
+            assertThat(world.explain(Features.SHARED_INTEREST, mexicoCity, luoyang).value()).isZero();
+        }
+    }
+
+    @Nested
+    class PartnerPreferenceFeature {
+
+        @Test
+        void shouldCountAPreferenceOfAMatchedAreaThatTheOtherCityMeets() {
+            interest(mexicoCity, TOURISM, MUTUAL, SISTER_CITY);
+            world.interest(luoyang, TOURISM, MUTUAL, SISTER_CITY, List.of(LATAM), List.of());
+
+            ScoringWorld.Explained explained = world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(2.0);
+            assertThat(explained.texts()).containsExactly(
+                    "Luoyang looks for partners in " + LATAM + ", where Mexico City is");
+            PairScorer scorer = world.scorer();
+            assertThat(Features.PARTNER_PREFERENCE.bound(scorer, mexicoCity, luoyang)).isEqualTo(2.0);
+            assertThat(world.listBound(Features.PARTNER_PREFERENCE, luoyang, mexicoCity)).isEqualTo(2.0);
+            assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, luoyang))
+                    .as("Mexico City's search: Luoyang prefers its place").isEqualTo(2.0);
+            assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, lyon)).isZero();
+        }
+
+        @Test
+        void shouldIgnoreAPreferenceOfAnAreaTheyDoNotMatchIn() {
+            interest(mexicoCity, TOURISM, MUTUAL, SISTER_CITY);
+            interest(luoyang, TOURISM, MUTUAL, SISTER_CITY);
+            world.interest(luoyang, AGRICULTURE, SEEK, SISTER_CITY, List.of(), List.of("MX"));
+
+            assertThat(world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang).value()).isZero();
+            assertThat(Features.PARTNER_PREFERENCE.bound(world.scorer(), mexicoCity, luoyang))
+                    .as("the bound does not look at areas").isEqualTo(2.0);
+        }
+    }
+
+    @Nested
+    class SharedClusterFeature {
+
+        @Test
+        void shouldCountEachClusterBothBelongTo() {
+            world.cluster("Renewable Energy Development", mexicoCity, luoyang);
+            world.cluster("Sustainable Tourism", mexicoCity, luoyang, lyon);
+            world.cluster("Public Health", mexicoCity);
+
+            ScoringWorld.Explained explained = world.explain(Features.SHARED_CLUSTER, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(1.5);
+            assertThat(explained.texts()).containsExactly(
+                    "Both are members of 2 clusters: Renewable Energy Development; Sustainable Tourism");
+            assertThat(world.explain(Features.SHARED_CLUSTER, mexicoCity, lyon).texts())
+                    .containsExactly("Both are members of the cluster Sustainable Tourism");
+            assertThat(Features.SHARED_CLUSTER.bound(world.scorer(), mexicoCity, luoyang)).isEqualTo(1.5);
+            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, luoyang)).isEqualTo(1.5);
+            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, lyon)).isEqualTo(0.75);
+        }
+    }
+
+    @Nested
+    class ExchangeFeatures {
+
+        @Test
+        void shouldCountEachHeldExchangeBothAttendedAndEachSharedWish() {
+            var course = world.exchange("Promoting Inclusive and Sustainable Tourism Development",
+                    LocalDate.of(2020, 12, 8), mexicoCity, luoyang, lyon);
+            world.exchange("Mexico City – Luoyang video conference", LocalDate.of(2022, 2, 22), mexicoCity, luoyang);
+            world.wantsPartnership(course, mexicoCity);
+            world.wantsPartnership(course, luoyang);
+
+            ScoringWorld.Explained together = world.explain(Features.EXCHANGE_TOGETHER, mexicoCity, luoyang);
+            ScoringWorld.Explained wish = world.explain(Features.SURVEY_PARTNERSHIP_WISH, mexicoCity, luoyang);
+
+            assertThat(together.value()).isEqualTo(3.0);
+            assertThat(together.texts()).contains(
+                    "Both took part in \"Mexico City – Luoyang video conference\" (2022-02-22)");
+            assertThat(wish.value()).isEqualTo(0.5);
+            assertThat(wish.texts()).containsExactly("After \"Promoting Inclusive and Sustainable Tourism Development\""
+                    + " both said in the survey that they want partnerships");
+            assertThat(world.explain(Features.SURVEY_PARTNERSHIP_WISH, mexicoCity, lyon).value())
+                    .as("Lyon did not say so").isZero();
+            assertThat(world.sparse(Features.EXCHANGE_TOGETHER, lyon, mexicoCity)).isTrue();
+            assertThat(world.sparse(Features.SURVEY_PARTNERSHIP_WISH, lyon, luoyang)).isTrue();
+            assertThat(Features.EXCHANGE_TOGETHER.bound(world.scorer(), lyon, luoyang)).isEqualTo(1.5);
+        }
+    }
+
+    @Nested
+    class HeritageFeature {
+
+        @Test
+        void shouldCountBothHoldingWorldHeritageOnce() {
+            ScoringWorld.Explained explained = world.explain(Features.HERITAGE, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(1.0);
+            assertThat(explained.texts()).containsExactly("Both hold UNESCO World Heritage sites: "
+                    + "Historic Centre of Mexico City and Xochimilco; Longmen Grottoes");
+            assertThat(world.explain(Features.HERITAGE, mexicoCity, lyon).value()).isZero();
+            assertThat(world.listBound(Features.HERITAGE, mexicoCity, luoyang)).isEqualTo(1.0);
+            assertThat(world.listBound(Features.HERITAGE, mexicoCity, lyon)).isZero();
+            assertThat(world.listBound(Features.HERITAGE, lyon, luoyang)).as("Lyon holds none: no list").isZero();
+        }
+    }
+
+    @Nested
+    class SharedAssociationFeature {
+
+        @Test
+        void shouldCountEachAssociationBothBelongTo() {
+            ScoringWorld.Explained explained = world.explain(Features.SHARED_ASSOCIATION, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(0.5);
+            assertThat(explained.texts()).containsExactly("Both belong to MWHCA");
+            assertThat(world.explain(Features.SHARED_ASSOCIATION, mexicoCity, lyon).value()).isZero();
+            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), mexicoCity)).isEqualTo(0.5);
+            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), lyon)).isZero();
+        }
+    }
+
+    @Nested
+    class ScaleFeature {
+
+        @Test
+        void shouldFallFromItsWeightForEqualPopulationsToNothingAtAFactorOfAHundred() {
+            CityNode twin = world.city("Twin", "FR", 522_000);
+            CityNode village = world.city("Village", "FR", 5_220);
+
+            assertThat(world.explain(Features.SCALE, lyon, twin).value()).isEqualTo(0.5);
+            assertThat(world.explain(Features.SCALE, lyon, village).value()).isZero();
+            ScoringWorld.Explained explained = world.explain(Features.SCALE, mexicoCity, luoyang);
+            assertThat(explained.value())
+                    .isCloseTo(0.5 * (1 - Math.abs(Math.log10(9_209_944) - Math.log10(7_079_000)) / 2), offset(1e-12));
+            assertThat(explained.texts()).containsExactly("Similar scale (9,209,944 and 7,079,000 inhabitants)");
+            assertThat(Features.SCALE.residual(world.scorer(), lyon)).isEqualTo(0.5);
+        }
+    }
+
+    @Nested
+    class SouthSouthFeature {
+
+        @Test
+        void shouldRewardTwoDevelopingEconomiesInBonusModeOnly() {
+            ScoringWorld.Explained explained = world.explain(Features.SOUTH_SOUTH, mexicoCity, luoyang);
+
+            assertThat(explained.value()).isEqualTo(0.5);
+            assertThat(explained.texts()).containsExactly("Both cities are in developing economies (South-South cooperation)");
+            assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, lyon).value()).isZero();
+            assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), lyon)).isZero();
+
+            world.settings(new MatchSettings(Weights.defaults(), 10, 3.0, SouthSouthMode.FILTER));
+            assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, luoyang).value())
+                    .as("in FILTER mode the constraint excludes the others instead").isZero();
+            assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), mexicoCity)).isZero();
+        }
+    }
+
+    @Nested
+    class NetworkAndLoadFeatures {
+
+        @Test
+        void shouldScorePartnersOfCommonPartnersAndDampBothCitiesLoad() {
+            CityNode puebla = world.city("Puebla", "MX", 1_692_000);
+            world.partners(mexicoCity, puebla);
+            world.partners(luoyang, puebla);
+
+            ScoringWorld.Explained network = world.explain(Features.NETWORK, mexicoCity, luoyang);
+            ScoringWorld.Explained damper = world.explain(Features.LOAD_DAMPER, mexicoCity, luoyang);
+
+            assertThat(network.value()).isCloseTo(1 / Math.log(2), offset(1e-12));
+            assertThat(network.texts()).containsExactly("Partners of common partners: Puebla");
+            assertThat(Features.NETWORK.bound(world.scorer(), mexicoCity, luoyang)).isGreaterThanOrEqualTo(network.value());
+            assertThat(world.sparse(Features.NETWORK, mexicoCity, luoyang)).isTrue();
+            assertThat(damper.value()).isCloseTo(-0.25 * 2 * Math.log(2), offset(1e-12));
+            assertThat(damper.texts()).containsExactly("Damped: the two cities already have 2 partnerships");
+            assertThat(Features.LOAD_DAMPER.bound(world.scorer(), mexicoCity, luoyang)).isZero();
+            assertThat(world.explain(Features.NETWORK, mexicoCity, lyon).value()).isZero();
+        }
+    }
+
+    @Test
+    void shouldListEveryFeatureOnceWithItsDocumentedDefaultWeight() {
+        assertThat(Weights.defaults().asMap()).containsExactly(
+                org.assertj.core.api.Assertions.entry("complementary", 3.0),
+                org.assertj.core.api.Assertions.entry("shared-interest", 1.0),
+                org.assertj.core.api.Assertions.entry("partner-preference", 2.0),
+                org.assertj.core.api.Assertions.entry("shared-cluster", 0.75),
+                org.assertj.core.api.Assertions.entry("exchange-together", 1.5),
+                org.assertj.core.api.Assertions.entry("survey-wish", 0.5),
+                org.assertj.core.api.Assertions.entry("heritage", 1.0),
+                org.assertj.core.api.Assertions.entry("association", 0.5),
+                org.assertj.core.api.Assertions.entry("scale", 0.5),
+                org.assertj.core.api.Assertions.entry("south-south", 0.5),
+                org.assertj.core.api.Assertions.entry("network", 1.0),
+                org.assertj.core.api.Assertions.entry("load-damper", 0.25));
+        assertThat(Features.ALL).extracting(Feature::code).doesNotHaveDuplicates();
+    }
+}
