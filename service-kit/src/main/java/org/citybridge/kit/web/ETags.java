@@ -2,7 +2,6 @@ package org.citybridge.kit.web;
 
 import jakarta.ws.rs.core.EntityTag;
 import org.citybridge.kit.command.ExpectedVersion;
-import org.citybridge.kit.problem.ApiException;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -21,10 +20,14 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version an update is based on, from its required {@code If-Match} header: missing → 428. */
+    /**
+     * The version an update is based on, from its required {@code If-Match} header. A missing one becomes
+     * {@link ExpectedVersion#MISSING}, which the service's check answers with 428 once it has found the
+     * resource, so an unknown resource is still a 404.
+     */
     public static ExpectedVersion expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ApiException.preconditionRequired("Send the resource's ETag in If-Match to update it");
+            return ExpectedVersion.MISSING;
         }
         return parse(ifMatch);
     }
@@ -52,6 +55,6 @@ public final class ETags {
                 }
             }
         }
-        return new ExpectedVersion(versions, false);
+        return new ExpectedVersion(versions, false, false);
     }
 }
