@@ -6,10 +6,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -32,13 +35,33 @@ public final class ArchitectureRules {
     }
 
     /**
-     * Checks the rules of {@link #rules} on the production classes of a service.
+     * Where a service keeps each layer, below its base package: {@code rest} is always the web edge.
+     *
+     * @param services   packages of the service layer (transactions, rules, their entities)
+     * @param domain     packages of the domain, bottom-up: each may use those listed before it, not after
+     * @param pureDomain true if the domain is plain Java: it may use only the JDK, contracts and itself
+     */
+    public record Layout(String basePackage, List<String> services, List<String> domain, boolean pureDomain) {
+
+        /** The usual layout: {@code rest}, {@code service}, {@code domain} (JPA entities in the domain). */
+        public static Layout layered(String basePackage) {
+            return new Layout(basePackage, List.of("service"), List.of("domain"), false);
+        }
+    }
+
+    /**
+     * Checks the rules of {@link #rules} on the production classes of a service laid out as usual.
      *
      * @param basePackage the service's base package, one of {@link #SERVICES}
      * @throws AssertionError naming every violated rule and each violation
      */
     public static void check(String basePackage) {
-        checkAll(basePackage, rules(basePackage));
+        check(Layout.layered(basePackage));
+    }
+
+    /** Checks the rules of {@link #rules} on the production classes of a service with this layout. */
+    public static void check(Layout layout) {
+        checkAll(layout.basePackage(), rules(layout));
     }
 
     /** Checks {@link #contractsRule} on the classes of {@code contracts}. */
@@ -47,23 +70,41 @@ public final class ArchitectureRules {
     }
 
     /** The rules of one service; a service without one of the named layers passes the rules about it. */
-    public static List<ArchRule> rules(String basePackage) {
+    public static List<ArchRule> rules(Layout layout) {
+        String basePackage = layout.basePackage();
         if (!SERVICES.contains(basePackage)) {
             throw new IllegalArgumentException(basePackage + " is not a service's base package; known: " + SERVICES);
         }
         String rest = basePackage + ".rest..";
-        String service = basePackage + ".service..";
-        String domain = basePackage + ".domain..";
+        String[] service = packages(basePackage, layout.services());
+        String[] domain = packages(basePackage, layout.domain());
+        String[] serviceAndDomain = packages(basePackage,
+                Stream.concat(layout.services().stream(), layout.domain().stream()).toList());
         List<ArchRule> rules = new ArrayList<>();
-        rules.add(noClasses().that().resideInAnyPackage(service, domain)
+        rules.add(noClasses().that().resideInAnyPackage(serviceAndDomain)
                 .should().dependOnClassesThat().resideInAnyPackage(rest, KIT_WEB + "..", JAX_RS + "..")
                 .because("services take commands and an ExpectedVersion, and return entities: requests, "
                         + "If-Match and responses are the rest layer's business")
                 .allowEmptyShould(true));
-        rules.add(noClasses().that().resideInAPackage(domain)
-                .should().dependOnClassesThat().resideInAnyPackage(service, basePackage + ".messaging..")
+        String[] above = Stream.concat(Arrays.stream(service),
+                Stream.of(basePackage + ".messaging..")).toArray(String[]::new);
+        rules.add(noClasses().that().resideInAnyPackage(domain)
+                .should().dependOnClassesThat().resideInAnyPackage(above)
                 .because("the domain is the bottom layer (rest -> service -> domain)")
                 .allowEmptyShould(true));
+        for (int i = 0; i < domain.length - 1; i++) {
+            String[] later = Arrays.copyOfRange(domain, i + 1, domain.length);
+            rules.add(noClasses().that().resideInAPackage(domain[i])
+                    .should().dependOnClassesThat().resideInAnyPackage(later)
+                    .because("the domain's packages build on each other bottom-up, never back"));
+        }
+        if (layout.pureDomain()) {
+            String[] allowed = Stream.concat(Arrays.stream(domain),
+                    Stream.of("java..", CONTRACTS + "..")).toArray(String[]::new);
+            rules.add(classes().that().resideInAnyPackage(domain)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                    .because("the domain is plain Java, tested without Quarkus, a database or a broker"));
+        }
         rules.add(noClasses().that().resideInAPackage(basePackage + "..").and().resideOutsideOfPackage(rest)
                 .should().dependOnClassesThat().resideInAPackage(rest)
                 .because("the rest layer is the service's edge: nothing inside the service calls it")
@@ -74,6 +115,10 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .because("services share only contracts and service-kit; each keeps its own code and data"));
         return rules;
+    }
+
+    private static String[] packages(String basePackage, List<String> names) {
+        return names.stream().map(name -> basePackage + "." + name + "..").toArray(String[]::new);
     }
 
     /** {@code contracts} is the vocabulary everything shares, so it depends on nothing of ours. */
