@@ -1,11 +1,11 @@
 package org.citybridge.bench;
 
 import org.citybridge.contracts.vocabulary.ProposalKind;
-import org.citybridge.matchmaking.domain.DevelopingEconomies;
-import org.citybridge.matchmaking.domain.MatchEngine;
-import org.citybridge.matchmaking.domain.MatchSettings;
-import org.citybridge.matchmaking.domain.PairingSolver;
-import org.citybridge.matchmaking.domain.Ranked;
+import org.citybridge.matchmaking.pairing.PairingSolver;
+import org.citybridge.matchmaking.ranking.MatchEngine;
+import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.MatchSettings;
 import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -80,7 +80,7 @@ public final class MatchmakingBench {
             for (int i = 0; i < bruteSamples; i++) {
                 UUID city = sample.get(i);
                 long s = System.nanoTime();
-                List<Ranked> reference = engine.rankBruteForce(city);
+                List<Ranked> reference = BruteForceTop.rank(engine, city);
                 brute[i] = (System.nanoTime() - s) / 1e6;
                 List<Ranked> fast = engine.rankIndexed(city);
                 if (!reference.equals(fast) || !reference.equals(engine.ranking(city))) {
@@ -115,7 +115,7 @@ public final class MatchmakingBench {
                 check.add(cities.anyCity());
             }
             for (UUID city : check) {
-                if (!engine.ranking(city).equals(engine.rankBruteForce(city))) {
+                if (!engine.ranking(city).equals(BruteForceTop.rank(engine, city))) {
                     exact = false;
                     System.err.println("STALE ranking for " + city);
                 }

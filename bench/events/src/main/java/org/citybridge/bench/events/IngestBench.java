@@ -21,6 +21,7 @@ import org.citybridge.contracts.events.HeritageAsset;
 import org.citybridge.contracts.events.InterestExpressed;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.bench.SyntheticPlaces;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
@@ -76,17 +77,6 @@ public final class IngestBench {
 
     /** As {@code ServiceProcess} runs every service of the platform. */
     private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
-
-    /** country, region, sub-region, relative weight (as the matchmaking benchmark's synthetic cities). */
-    private static final Object[][] PLACES = {
-            {"MX", "Americas", "Latin America and the Caribbean", 8}, {"BR", "Americas", "Latin America and the Caribbean", 10},
-            {"PE", "Americas", "Latin America and the Caribbean", 4}, {"CO", "Americas", "Latin America and the Caribbean", 4},
-            {"CN", "Asia", "Eastern Asia", 16}, {"IN", "Asia", "Southern Asia", 16}, {"ID", "Asia", "South-eastern Asia", 6},
-            {"VN", "Asia", "South-eastern Asia", 4}, {"NG", "Africa", "Sub-Saharan Africa", 6}, {"KE", "Africa", "Sub-Saharan Africa", 4},
-            {"EG", "Africa", "Northern Africa", 4}, {"ZA", "Africa", "Sub-Saharan Africa", 3}, {"TR", "Asia", "Western Asia", 3},
-            {"FR", "Europe", "Western Europe", 4}, {"DE", "Europe", "Western Europe", 4}, {"US", "Americas", "Northern America", 6},
-            {"JP", "Asia", "Eastern Asia", 3}, {"FJ", "Oceania", "Melanesia", 1}};
-    private static final String[] PREFERRED = {"Latin America and the Caribbean", "Eastern Asia", "Sub-Saharan Africa", "Africa", "Asia"};
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -151,17 +141,6 @@ public final class IngestBench {
 
     private long[] produceBacklog(String bootstrap) throws Exception {
         Random random = new Random(seed);
-        int totalWeight = 0;
-        for (Object[] place : PLACES) {
-            totalWeight += (int) place[3];
-        }
-        CooperationArea[] areas = CooperationArea.values();
-        double[] areaWeights = new double[areas.length];
-        double areaTotal = 0;
-        for (int i = 0; i < areas.length; i++) {
-            areaWeights[i] = 1.0 / Math.pow(i + 1, 0.7);
-            areaTotal += areaWeights[i];
-        }
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -176,41 +155,29 @@ public final class IngestBench {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             while (expressed < interests) {
                 UUID cityId = new UUID(random.nextLong(), random.nextLong());
-                int pick = random.nextInt(totalWeight);
-                Object[] place = PLACES[0];
-                for (Object[] candidate : PLACES) {
-                    pick -= (int) candidate[3];
-                    if (pick < 0) {
-                        place = candidate;
-                        break;
-                    }
-                }
+                SyntheticPlaces.Place place = SyntheticPlaces.place(random);
                 long population = (long) Math.pow(10, 4 + random.nextDouble() * 3.3);
                 List<HeritageAsset> heritage = random.nextInt(10) == 0
                         ? List.of(new HeritageAsset("Site " + cities, "UNESCO World Heritage site", 1990, List.of()))
                         : List.of();
                 List<String> associations = random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
-                CityProfile profile = new CityProfile(cityId, "City " + cities, null, (String) place[0], (String) place[1],
-                        (String) place[2], population, null, null, List.of(), null, heritage, associations, List.of(), 1);
+                CityProfile profile = new CityProfile(cityId, "City " + cities, null, place.country(), place.region(),
+                        place.subRegion(), population, null, null, List.of(), null, heritage, associations, List.of(), 1);
                 send(producer, new CityRegistered(profile, time), time);
                 cities++;
                 int n = 3 + random.nextInt(6);
                 Set<String> stated = new HashSet<>();
                 for (int k = 0; k < n && expressed < interests; k++) {
-                    double r = random.nextDouble() * areaTotal;
-                    int a = 0;
-                    while (a < areas.length - 1 && (r -= areaWeights[a]) > 0) {
-                        a++;
-                    }
+                    CooperationArea area = SyntheticPlaces.area(random);
                     Stance stance = Stance.values()[random.nextInt(3)];
                     Intent intent = Intent.values()[random.nextInt(3)];
-                    if (!stated.add(areas[a] + "/" + stance + "/" + intent)) {
+                    if (!stated.add(area + "/" + stance + "/" + intent)) {
                         continue; // restating would update, not add
                     }
                     PartnerPreferences preferences = random.nextInt(10) == 0
-                            ? new PartnerPreferences(List.of(PREFERRED[random.nextInt(PREFERRED.length)]), List.of())
+                            ? new PartnerPreferences(List.of(SyntheticPlaces.PREFERRED[random.nextInt(SyntheticPlaces.PREFERRED.length)]), List.of())
                             : PartnerPreferences.NONE;
-                    send(producer, new InterestExpressed(cityId, UUID.randomUUID(), areas[a], stance, intent, preferences,
+                    send(producer, new InterestExpressed(cityId, UUID.randomUUID(), area, stance, intent, preferences,
                             null, "profile", time), time);
                     expressed++;
                 }
@@ -376,8 +343,8 @@ public final class IngestBench {
 
     private static String classify(List<String> frames) {
         for (String frame : frames) {
-            if (frame.contains("org.citybridge.matchmaking.domain.")) {
-                return "ranking (matchmaking domain: " + method(frame) + ")";
+            if (frame.contains("org.citybridge.matchmaking.scoring.") || frame.contains("org.citybridge.matchmaking.ranking.")) {
+                return "ranking (matchmaking engine: " + method(frame) + ")";
             }
             if (frame.contains("org.postgresql.") || frame.contains("sun.nio.ch.") || frame.contains("java.net.Socket")) {
                 for (String outer : frames) {
