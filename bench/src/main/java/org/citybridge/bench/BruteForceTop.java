@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 final class BruteForceTop {
 
-    private BruteForceTop() {
-    }
+    private BruteForceTop() {}
 
     static List<Ranked> rank(MatchEngine engine, UUID cityId) {
         int n = engine.settings().topN();

@@ -34,16 +34,21 @@ import java.util.UUID;
  */
 public final class MatchmakingBench {
 
-    private MatchmakingBench() {
-    }
+    private MatchmakingBench() {}
 
     public static void main(String[] args) {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,138000").split(","))
-                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .toArray();
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
-        System.out.printf(Locale.ROOT, "# Matchmaking benchmark, seed %d, %d cores, Java %s%n", seed,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.println("| cities | load (s) | full re-score (s) | top-10 indexed median (ms) | top-10 brute force median (ms) | speed-up | same top-10 | InterestExpressed median (ms) | p95 (ms) | changed pairs per event (mean, with reasons) | rankings exact after events |");
+        System.out.printf(
+                Locale.ROOT,
+                "# Matchmaking benchmark, seed %d, %d cores, Java %s%n",
+                seed,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println(
+                "| cities | load (s) | full re-score (s) | top-10 indexed median (ms) | top-10 brute force median (ms) | speed-up | same top-10 | InterestExpressed median (ms) | p95 (ms) | changed pairs per event (mean, with reasons) | rankings exact after events |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         MatchEngine last = null;
         SyntheticCities lastCities = null;
@@ -125,9 +130,20 @@ public final class MatchmakingBench {
             }
             double indexedMedian = median(indexed);
             double bruteMedian = median(brute);
-            System.out.printf(Locale.ROOT, "| %,d | %.1f | %.1f | %.3f | %.2f | %.0f× | yes (%d cities) | %.3f | %.3f | %.1f | yes (%d cities) |%n",
-                    n, loadSeconds, rescoreSeconds, indexedMedian, bruteMedian, bruteMedian / indexedMedian, bruteSamples,
-                    median(apply), percentile(apply, 0.95), changedPairs / (double) apply.length, check.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %,d | %.1f | %.1f | %.3f | %.2f | %.0f× | yes (%d cities) | %.3f | %.3f | %.1f | yes (%d cities) |%n",
+                    n,
+                    loadSeconds,
+                    rescoreSeconds,
+                    indexedMedian,
+                    bruteMedian,
+                    bruteMedian / indexedMedian,
+                    bruteSamples,
+                    median(apply),
+                    percentile(apply, 0.95),
+                    changedPairs / (double) apply.length,
+                    check.size());
             last = engine;
             lastCities = cities;
         }
@@ -189,10 +205,20 @@ public final class MatchmakingBench {
         double jgrapht = (System.nanoTime() - s2) / 1e9;
         boolean equal = Math.abs(reference - total) < 1e-6 * Math.max(1, total);
         System.out.println();
-        System.out.println("| pairing | score matrix (s) | Hungarian, ours (s) | JGraphT Kuhn–Munkres (s) | total ours | total JGraphT | equal |");
+        System.out.println(
+                "| pairing | score matrix (s) | Hungarian, ours (s) | JGraphT Kuhn–Munkres (s) | total ours | total JGraphT | equal |");
         System.out.println("|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| %d × %d optimal | %.2f | %.2f | %.2f | %.3f | %.3f | %s |%n", left.size(), right.size(),
-                matrixSeconds, ours, jgrapht, total, reference, equal ? "yes" : "NO");
+        System.out.printf(
+                Locale.ROOT,
+                "| %d × %d optimal | %.2f | %.2f | %.2f | %.3f | %.3f | %s |%n",
+                left.size(),
+                right.size(),
+                matrixSeconds,
+                ours,
+                jgrapht,
+                total,
+                reference,
+                equal ? "yes" : "NO");
         if (!equal) {
             throw new AssertionError("pairing total differs from the JGraphT reference");
         }

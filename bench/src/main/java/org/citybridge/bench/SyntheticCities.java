@@ -3,9 +3,9 @@ package org.citybridge.bench;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.scoring.CityFacts;
 import org.citybridge.matchmaking.scoring.InterestFacts;
-import org.citybridge.matchmaking.ranking.MatchEngine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,9 +38,18 @@ final class SyntheticCities {
             countries.add(place.country());
             long population = (long) Math.pow(10, 4 + random.nextDouble() * 3.3);
             List<String> heritage = random.nextInt(10) == 0 ? List.of("Site " + i) : List.of();
-            List<String> associations = random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
-            engine.upsertCity(new CityFacts(id, "City " + i, place.country(), place.region(), place.subRegion(),
-                    population, heritage, associations, List.of()));
+            List<String> associations =
+                    random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
+            engine.upsertCity(new CityFacts(
+                    id,
+                    "City " + i,
+                    place.country(),
+                    place.region(),
+                    place.subRegion(),
+                    population,
+                    heritage,
+                    associations,
+                    List.of()));
             int interests = 3 + random.nextInt(6);
             for (int k = 0; k < interests; k++) {
                 engine.expressInterest(id, interest());
@@ -64,7 +73,8 @@ final class SyntheticCities {
             for (int p = 0; p < size; p++) {
                 participants.add(anyCity());
             }
-            engine.exchangeHeld(exchange, "Exchange " + e, LocalDate.of(2021, 1, 1).plusDays(e % 900), participants);
+            engine.exchangeHeld(
+                    exchange, "Exchange " + e, LocalDate.of(2021, 1, 1).plusDays(e % 900), participants);
             for (UUID participant : participants) {
                 if (random.nextInt(3) == 0) {
                     engine.surveyAnswered(exchange, participant, true);
@@ -94,8 +104,12 @@ final class SyntheticCities {
         double s = random.nextDouble();
         Stance stance = s < 0.35 ? Stance.OFFER : s < 0.75 ? Stance.SEEK : Stance.MUTUAL;
         double t = random.nextDouble();
-        Intent intent = t < 0.2 ? Intent.SISTER_CITY : t < 0.7 ? Intent.THEMATIC_PARTNERSHIP : Intent.KNOWLEDGE_EXCHANGE;
-        List<String> regions = random.nextInt(10) == 0 ? List.of(SyntheticPlaces.PREFERRED[random.nextInt(SyntheticPlaces.PREFERRED.length)]) : List.of();
-        return new InterestFacts(new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, List.of());
+        Intent intent =
+                t < 0.2 ? Intent.SISTER_CITY : t < 0.7 ? Intent.THEMATIC_PARTNERSHIP : Intent.KNOWLEDGE_EXCHANGE;
+        List<String> regions = random.nextInt(10) == 0
+                ? List.of(SyntheticPlaces.PREFERRED[random.nextInt(SyntheticPlaces.PREFERRED.length)])
+                : List.of();
+        return new InterestFacts(
+                new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, List.of());
     }
 }

@@ -12,26 +12,35 @@ import java.util.Random;
 public final class SyntheticPlaces {
 
     /** A country with its UN M49 region and sub-region, and its relative weight. */
-    public record Place(String country, String region, String subRegion, int weight) {
-    }
+    public record Place(String country, String region, String subRegion, int weight) {}
 
     private static final Place[] PLACES = {
-            new Place("MX", "Americas", "Latin America and the Caribbean", 8),
-            new Place("BR", "Americas", "Latin America and the Caribbean", 10),
-            new Place("PE", "Americas", "Latin America and the Caribbean", 4),
-            new Place("CO", "Americas", "Latin America and the Caribbean", 4),
-            new Place("CN", "Asia", "Eastern Asia", 16), new Place("IN", "Asia", "Southern Asia", 16),
-            new Place("ID", "Asia", "South-eastern Asia", 6), new Place("VN", "Asia", "South-eastern Asia", 4),
-            new Place("NG", "Africa", "Sub-Saharan Africa", 6), new Place("KE", "Africa", "Sub-Saharan Africa", 4),
-            new Place("EG", "Africa", "Northern Africa", 4), new Place("ZA", "Africa", "Sub-Saharan Africa", 3),
-            new Place("TR", "Asia", "Western Asia", 3), new Place("FR", "Europe", "Western Europe", 4),
-            new Place("DE", "Europe", "Western Europe", 4), new Place("US", "Americas", "Northern America", 6),
-            new Place("JP", "Asia", "Eastern Asia", 3), new Place("FJ", "Oceania", "Melanesia", 1)};
-    private static final int TOTAL_WEIGHT = java.util.Arrays.stream(PLACES).mapToInt(Place::weight).sum();
+        new Place("MX", "Americas", "Latin America and the Caribbean", 8),
+        new Place("BR", "Americas", "Latin America and the Caribbean", 10),
+        new Place("PE", "Americas", "Latin America and the Caribbean", 4),
+        new Place("CO", "Americas", "Latin America and the Caribbean", 4),
+        new Place("CN", "Asia", "Eastern Asia", 16),
+        new Place("IN", "Asia", "Southern Asia", 16),
+        new Place("ID", "Asia", "South-eastern Asia", 6),
+        new Place("VN", "Asia", "South-eastern Asia", 4),
+        new Place("NG", "Africa", "Sub-Saharan Africa", 6),
+        new Place("KE", "Africa", "Sub-Saharan Africa", 4),
+        new Place("EG", "Africa", "Northern Africa", 4),
+        new Place("ZA", "Africa", "Sub-Saharan Africa", 3),
+        new Place("TR", "Asia", "Western Asia", 3),
+        new Place("FR", "Europe", "Western Europe", 4),
+        new Place("DE", "Europe", "Western Europe", 4),
+        new Place("US", "Americas", "Northern America", 6),
+        new Place("JP", "Asia", "Eastern Asia", 3),
+        new Place("FJ", "Oceania", "Melanesia", 1)
+    };
+    private static final int TOTAL_WEIGHT =
+            java.util.Arrays.stream(PLACES).mapToInt(Place::weight).sum();
 
     /** Regions and sub-regions partner preferences name. */
-    public static final String[] PREFERRED = {"Latin America and the Caribbean", "Eastern Asia", "Sub-Saharan Africa",
-            "Africa", "Asia"};
+    public static final String[] PREFERRED = {
+        "Latin America and the Caribbean", "Eastern Asia", "Sub-Saharan Africa", "Africa", "Asia"
+    };
 
     private static final double[] AREA_WEIGHTS = new double[CooperationArea.values().length];
     private static final double AREA_TOTAL;
@@ -45,8 +54,7 @@ public final class SyntheticPlaces {
         AREA_TOTAL = total;
     }
 
-    private SyntheticPlaces() {
-    }
+    private SyntheticPlaces() {}
 
     /** A place drawn by weight. */
     public static Place place(Random random) {

@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.EventPayload;
-import org.citybridge.testing.InfrastructureContract;
 import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.testing.InfrastructureContract;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -28,18 +28,24 @@ class CityListTest {
         String tag = Fixtures.unique("Pagetest");
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(Fixtures.register(Fixtures.cityBody(tag + " " + i, "MX")).toString());
+            created.add(
+                    Fixtures.register(Fixtures.cityBody(tag + " " + i, "MX")).toString());
         }
         Set<String> seen = new HashSet<>();
         for (int page = 0; page < 3; page++) {
-            List<String> ids = given().queryParam("q", tag).queryParam("size", 2).queryParam("page", page)
-                    .when().get("/api/v1/cities")
-                    .then().statusCode(200)
+            List<String> ids = given().queryParam("q", tag)
+                    .queryParam("size", 2)
+                    .queryParam("page", page)
+                    .when()
+                    .get("/api/v1/cities")
+                    .then()
+                    .statusCode(200)
                     .body("totalItems", equalTo(5))
                     .body("totalPages", equalTo(3))
                     .body("page", equalTo(page))
                     .body("size", equalTo(2))
-                    .extract().path("items.id");
+                    .extract()
+                    .path("items.id");
             assertThat(ids).hasSize(page < 2 ? 2 : 1);
             assertThat(seen.addAll(ids)).isTrue();
         }
@@ -52,10 +58,18 @@ class CityListTest {
         UUID small = register(tag + " small", "MX", 1_000);
         UUID large = register(tag + " large", "MX", 9_000_000);
         UUID middle = register(tag + " middle", "MX", 500_000);
-        given().queryParam("q", tag).queryParam("sort", "-population").when().get("/api/v1/cities")
-                .then().body("items.id", contains(large.toString(), middle.toString(), small.toString()));
-        given().queryParam("q", tag).queryParam("sort", "name").when().get("/api/v1/cities")
-                .then().body("items.id", contains(large.toString(), middle.toString(), small.toString()));
+        given().queryParam("q", tag)
+                .queryParam("sort", "-population")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(large.toString(), middle.toString(), small.toString()));
+        given().queryParam("q", tag)
+                .queryParam("sort", "name")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(large.toString(), middle.toString(), small.toString()));
     }
 
     @Test
@@ -65,16 +79,35 @@ class CityListTest {
         UUID chinese = register(tag + " Datong", "CN", 3_000_000);
         UUID brazilian = register(tag + " Ouro Preto", "BR", 70_000);
 
-        given().queryParam("q", tag).queryParam("country", "mx").when().get("/api/v1/cities")
-                .then().body("items.id", contains(mexican.toString()));
-        given().queryParam("q", tag).queryParam("region", "latin america and the caribbean").when().get("/api/v1/cities")
-                .then().body("items.id", containsInAnyOrder(mexican.toString(), brazilian.toString()));
-        given().queryParam("q", tag).queryParam("region", "Asia").when().get("/api/v1/cities")
-                .then().body("items.id", contains(chinese.toString()));
-        given().queryParam("q", tag.toUpperCase() + " DATONG").when().get("/api/v1/cities")
-                .then().body("items.id", contains(chinese.toString()));
-        given().queryParam("q", "%").queryParam("size", 1).when().get("/api/v1/cities")
-                .then().statusCode(200); // a LIKE wildcard is matched literally, not as "everything"
+        given().queryParam("q", tag)
+                .queryParam("country", "mx")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(mexican.toString()));
+        given().queryParam("q", tag)
+                .queryParam("region", "latin america and the caribbean")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", containsInAnyOrder(mexican.toString(), brazilian.toString()));
+        given().queryParam("q", tag)
+                .queryParam("region", "Asia")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(chinese.toString()));
+        given().queryParam("q", tag.toUpperCase() + " DATONG")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(chinese.toString()));
+        given().queryParam("q", "%")
+                .queryParam("size", 1)
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(200); // a LIKE wildcard is matched literally, not as "everything"
     }
 
     @Test
@@ -86,16 +119,36 @@ class CityListTest {
         express(seeker, "renewable-energy", "SEEK", "KNOWLEDGE_EXCHANGE");
         express(offerer, "renewable-energy", "OFFER", "THEMATIC_PARTNERSHIP");
         String interestId = express(withdrawn, "renewable-energy", "OFFER", "THEMATIC_PARTNERSHIP");
-        given().when().delete("/api/v1/cities/" + withdrawn + "/interests/" + interestId).then().statusCode(204);
+        given().when()
+                .delete("/api/v1/cities/" + withdrawn + "/interests/" + interestId)
+                .then()
+                .statusCode(204);
 
-        given().queryParam("q", tag).queryParam("area", "renewable-energy").when().get("/api/v1/cities")
-                .then().body("items.id", containsInAnyOrder(seeker.toString(), offerer.toString()));
-        given().queryParam("q", tag).queryParam("area", "renewable-energy").queryParam("stance", "offer")
-                .when().get("/api/v1/cities").then().body("items.id", contains(offerer.toString()));
-        given().queryParam("q", tag).queryParam("intent", "KNOWLEDGE_EXCHANGE")
-                .when().get("/api/v1/cities").then().body("items.id", contains(seeker.toString()));
-        given().queryParam("q", tag).queryParam("area", "trade")
-                .when().get("/api/v1/cities").then().body("totalItems", equalTo(0));
+        given().queryParam("q", tag)
+                .queryParam("area", "renewable-energy")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", containsInAnyOrder(seeker.toString(), offerer.toString()));
+        given().queryParam("q", tag)
+                .queryParam("area", "renewable-energy")
+                .queryParam("stance", "offer")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(offerer.toString()));
+        given().queryParam("q", tag)
+                .queryParam("intent", "KNOWLEDGE_EXCHANGE")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(seeker.toString()));
+        given().queryParam("q", tag)
+                .queryParam("area", "trade")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("totalItems", equalTo(0));
     }
 
     private static UUID register(String name, String country, long population) {
@@ -107,7 +160,11 @@ class CityListTest {
     private static String express(UUID city, String area, String stance, String intent) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("area", area, "stance", stance, "intent", intent))
-                .when().post("/api/v1/cities/" + city + "/interests")
-                .then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/v1/cities/" + city + "/interests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -10,9 +10,9 @@ import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.kit.security.Roles;
 import org.citybridge.testing.Concurrently;
 import org.citybridge.testing.TestEvents;
-import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,9 +37,12 @@ class CityRegistrationTest {
     @Test
     void shouldRegisterACityWithDerivedRegionLocationAndETag() {
         String name = Fixtures.unique("Luoyang");
-        var response = given().contentType(ContentType.JSON).body(Fixtures.cityBody(name, "cn"))
-                .when().post("/api/v1/cities")
-                .then().statusCode(201)
+        var response = given().contentType(ContentType.JSON)
+                .body(Fixtures.cityBody(name, "cn"))
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/cities/"))
                 .header("ETag", equalTo("\"0\""))
                 .body("name", equalTo(name))
@@ -55,7 +58,8 @@ class CityRegistrationTest {
         String id = response.path("id");
         assertThat(response.header("Location")).endsWith("/api/v1/cities/" + id);
 
-        Fixtures.get(UUID.fromString(id)).statusCode(200)
+        Fixtures.get(UUID.fromString(id))
+                .statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("name", equalTo(name))
                 .body("coordinates.latitude", equalTo(34.6197f));
@@ -68,8 +72,13 @@ class CityRegistrationTest {
             body.put("localName", localName);
             UUID id = Fixtures.register(body);
             Fixtures.get(id).body("localName", equalTo(localName));
-            given().queryParam("q", localName).queryParam("size", 100).when().get("/api/v1/cities")
-                    .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
+            given().queryParam("q", localName)
+                    .queryParam("size", 100)
+                    .when()
+                    .get("/api/v1/cities")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
         }
     }
 
@@ -77,9 +86,12 @@ class CityRegistrationTest {
     void shouldRejectADuplicateNameInTheSameCountryWithConflict() {
         String name = Fixtures.unique("Puebla");
         Fixtures.register(Fixtures.cityBody(name, "MX"));
-        given().contentType(ContentType.JSON).body(Fixtures.cityBody(name.toUpperCase(), "MX"))
-                .when().post("/api/v1/cities")
-                .then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.cityBody(name.toUpperCase(), "MX"))
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
                 .body("detail", containsString("already exists in MX"));
@@ -91,12 +103,22 @@ class CityRegistrationTest {
     void shouldReplayAnIdempotentPostWithoutCreatingAnything() {
         String name = Fixtures.unique("Oaxaca");
         String key = UUID.randomUUID().toString();
-        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        var first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body(Fixtures.cityBody(name, "MX"))
-                .when().post("/api/v1/cities").then().statusCode(201).extract();
-        var replay = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
+                .extract();
+        var replay = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body(Fixtures.cityBody(name, "MX"))
-                .when().post("/api/v1/cities").then().statusCode(201).extract();
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
+                .extract();
 
         assertThat(replay.<String>path("id")).isEqualTo(first.path("id"));
         assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
@@ -104,9 +126,13 @@ class CityRegistrationTest {
         given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
 
         // the same key for another request is refused
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body(Fixtures.cityBody(Fixtures.unique("Other"), "MX"))
-                .when().post("/api/v1/cities").then().statusCode(422)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString(key));
     }
@@ -115,9 +141,17 @@ class CityRegistrationTest {
     void shouldCreateOneCityForManyConcurrentPostsWithTheSameIdempotencyKey() throws Exception {
         String name = Fixtures.unique("Concurrent Oaxaca");
         String key = UUID.randomUUID().toString();
-        List<String> ids = Concurrently.run(20, i -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(Fixtures.cityBody(name, "MX"))
-                .when().post("/api/v1/cities").then().statusCode(201).extract().path("id"));
+        List<String> ids = Concurrently.run(
+                20,
+                i -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key)
+                        .body(Fixtures.cityBody(name, "MX"))
+                        .when()
+                        .post("/api/v1/cities")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
         assertThat(ids).containsOnly(ids.get(0));
         given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
     }
@@ -126,8 +160,11 @@ class CityRegistrationTest {
     void shouldAnnounceARegistrationOnceAsACloudEventWithoutPersonalData() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Xi'an"), "CN"));
         try (TestEvents events = new TestEvents(mapper)) {
-            List<ConsumerRecord<String, String>> records = events.read(Topics.CITY_EVENTS,
-                    TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_REGISTERED)), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records = events.read(
+                    Topics.CITY_EVENTS,
+                    TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_REGISTERED)),
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(records).hasSize(1);
             ConsumerRecord<String, String> record = records.get(0);
             CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(record));
@@ -139,7 +176,9 @@ class CityRegistrationTest {
             assertThat(payload.city().cityId()).isEqualTo(id);
             assertThat(payload.city().localName()).isEqualTo("洛阳");
             assertThat(payload.city().subRegion()).isEqualTo("Eastern Asia");
-            assertThat(payload.city().heritageAssets()).extracting(h -> h.name()).containsExactly("Longmen Grottoes");
+            assertThat(payload.city().heritageAssets())
+                    .extracting(h -> h.name())
+                    .containsExactly("Longmen Grottoes");
         }
     }
 
@@ -152,20 +191,33 @@ class CityRegistrationTest {
 
         Fixtures.get(id).statusCode(200).body("retired", equalTo(true));
         given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(0));
-        given().queryParam("q", name).queryParam("retired", "true").when().get("/api/v1/cities")
-                .then().body("items.id", contains(id.toString()));
-        given().when().delete("/api/v1/cities/" + UUID.randomUUID()).then().statusCode(404)
+        given().queryParam("q", name)
+                .queryParam("retired", "true")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .body("items.id", contains(id.toString()));
+        given().when()
+                .delete("/api/v1/cities/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
 
         try (TestEvents events = new TestEvents(mapper)) {
-            assertThat(events.read(Topics.CITY_EVENTS, TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_RETIRED)),
-                    2, Duration.ofSeconds(5))).as("retiring twice announces once").hasSize(1);
+            assertThat(events.read(
+                            Topics.CITY_EVENTS,
+                            TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_RETIRED)),
+                            2,
+                            Duration.ofSeconds(5)))
+                    .as("retiring twice announces once")
+                    .hasSize(1);
         }
     }
 
     @Test
     void shouldAnswer404ProblemForAnUnknownCity() {
-        Fixtures.get(UUID.randomUUID()).statusCode(404)
+        Fixtures.get(UUID.randomUUID())
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Not found"))
                 .body("instance", containsString("/api/v1/cities/"));

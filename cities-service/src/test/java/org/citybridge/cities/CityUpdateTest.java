@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.kit.security.Roles;
 import org.citybridge.testing.Concurrently;
 import org.citybridge.testing.TestEvents;
-import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,19 +37,33 @@ class CityUpdateTest {
         UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
         Map<String, Object> body = Fixtures.cityBody(name, "MX");
         body.put("population", 194_500);
-        body.put("heritageAssets", List.of(Map.of("name", "Historic Town of Guanajuato and Adjacent Mines",
-                "kind", "UNESCO World Heritage site", "inscribedYear", 1988)));
+        body.put(
+                "heritageAssets",
+                List.of(Map.of(
+                        "name",
+                        "Historic Town of Guanajuato and Adjacent Mines",
+                        "kind",
+                        "UNESCO World Heritage site",
+                        "inscribedYear",
+                        1988)));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
-                .when().put("/api/v1/cities/" + id)
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .when()
+                .put("/api/v1/cities/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("population", equalTo(194_500))
                 .body("version", equalTo(1));
 
         try (TestEvents events = new TestEvents(mapper)) {
-            var records = events.read(Topics.CITY_EVENTS, TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_UPDATED)),
-                    1, Duration.ofSeconds(30));
+            var records = events.read(
+                    Topics.CITY_EVENTS,
+                    TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_UPDATED)),
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(records).hasSize(1);
             CityUpdated updated = events.payload(records.get(0), CityUpdated.class);
             assertThat(updated.city().population()).isEqualTo(194_500L);
@@ -62,12 +76,28 @@ class CityUpdateTest {
     void shouldRefuseAStaleETagWith412AndAMissingOneWith428() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX"));
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX");
-        given().contentType(ContentType.JSON).body(body).when().put("/api/v1/cities/" + id)
-                .then().statusCode(428).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(body).when().put("/api/v1/cities/" + id)
-                .then().statusCode(412).contentType("application/problem+json");
-        given().contentType("application/merge-patch+json").header("If-Match", "\"3\"").body(Map.of("population", 1))
-                .when().patch("/api/v1/cities/" + id).then().statusCode(412);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/cities/" + id)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"7\"")
+                .body(body)
+                .when()
+                .put("/api/v1/cities/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"3\"")
+                .body(Map.of("population", 1))
+                .when()
+                .patch("/api/v1/cities/" + id)
+                .then()
+                .statusCode(412);
         Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
     }
 
@@ -78,9 +108,13 @@ class CityUpdateTest {
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put("population", 1_594_000);
         patch.put("description", null);
-        given().contentType("application/merge-patch+json").header("If-Match", Fixtures.etagOf(id)).body(patch)
-                .when().patch("/api/v1/cities/" + id)
-                .then().statusCode(200)
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", Fixtures.etagOf(id))
+                .body(patch)
+                .when()
+                .patch("/api/v1/cities/" + id)
+                .then()
+                .statusCode(200)
                 .body("population", equalTo(1_594_000))
                 .body("description", nullValue())
                 .body("name", equalTo(name))
@@ -90,15 +124,29 @@ class CityUpdateTest {
     @Test
     void shouldRejectAnInvalidPatchAndKeepTheCity() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Campeche"), "MX"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body(Map.of("population", -5)).when().patch("/api/v1/cities/" + id)
-                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("population"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body(Map.of("version", 99)).when().patch("/api/v1/cities/" + id)
-                .then().statusCode(400).body("detail", containsString("version"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body(List.of(1)).when().patch("/api/v1/cities/" + id)
-                .then().statusCode(400);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("population", -5))
+                .when()
+                .patch("/api/v1/cities/" + id)
+                .then()
+                .statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("population"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("version", 99))
+                .when()
+                .patch("/api/v1/cities/" + id)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("version"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(List.of(1))
+                .when()
+                .patch("/api/v1/cities/" + id)
+                .then()
+                .statusCode(400);
         Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
     }
 
@@ -106,18 +154,30 @@ class CityUpdateTest {
     void shouldNotLetARetiredCityChange() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"));
         given().when().delete("/api/v1/cities/" + id).then().statusCode(204);
-        given().contentType(ContentType.JSON).header("If-Match", Fixtures.etagOf(id))
+        given().contentType(ContentType.JSON)
+                .header("If-Match", Fixtures.etagOf(id))
                 .body(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"))
-                .when().put("/api/v1/cities/" + id).then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when().post("/api/v1/cities/" + id + "/interests").then().statusCode(409);
+                .when()
+                .put("/api/v1/cities/" + id)
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
+                .when()
+                .post("/api/v1/cities/" + id + "/interests")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void shouldAnswer404WhenUpdatingAnUnknownCity() {
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body(Fixtures.cityBody(Fixtures.unique("Nowhere"), "MX"))
-                .when().put("/api/v1/cities/" + UUID.randomUUID()).then().statusCode(404);
+                .when()
+                .put("/api/v1/cities/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -127,8 +187,14 @@ class CityUpdateTest {
         List<Integer> statuses = Concurrently.run(20, i -> {
             Map<String, Object> body = Fixtures.cityBody(name, "MX");
             body.put("population", 1000 + i);
-            return given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
-                    .when().put("/api/v1/cities/" + id).then().extract().statusCode();
+            return given().contentType(ContentType.JSON)
+                    .header("If-Match", "\"0\"")
+                    .body(body)
+                    .when()
+                    .put("/api/v1/cities/" + id)
+                    .then()
+                    .extract()
+                    .statusCode();
         });
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);

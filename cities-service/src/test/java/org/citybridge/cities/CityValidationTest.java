@@ -42,9 +42,12 @@ class CityValidationTest {
                 bad("languages[0]", b -> b.put("languages", List.of("eng"))),
                 bad("description", b -> b.put("description", "x".repeat(5001))),
                 bad("heritageAssets[0].name", b -> b.put("heritageAssets", List.of(Map.of("kind", "site")))),
-                bad("heritageAssets[0].inscribedYear", b -> b.put("heritageAssets",
-                        List.of(Map.of("name", "Old town", "inscribedYear", 1500)))),
-                bad("officials[0].email", b -> b.put("officials", List.of(Map.of("name", "A", "email", "not-an-email")))),
+                bad(
+                        "heritageAssets[0].inscribedYear",
+                        b -> b.put("heritageAssets", List.of(Map.of("name", "Old town", "inscribedYear", 1500)))),
+                bad(
+                        "officials[0].email",
+                        b -> b.put("officials", List.of(Map.of("name", "A", "email", "not-an-email")))),
                 bad("officials[0].phone", b -> b.put("officials", List.of(Map.of("name", "A", "phone", "call me")))),
                 bad("officials[0].name", b -> b.put("officials", List.of(Map.of("title", "Mayor")))),
                 // no mass assignment: platform-owned fields cannot be sent
@@ -66,9 +69,12 @@ class CityValidationTest {
         String name = Fixtures.unique("Invalid city");
         Map<String, Object> body = Fixtures.cityBody(name, "MX");
         change.accept(body);
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/cities")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("type", containsString("validation"))
@@ -79,68 +85,136 @@ class CityValidationTest {
     @Test
     void shouldRefuseControlCharactersButKeepLineBreaksInText() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Nul\u0000city"), "MX");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cities")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("name"));
-        given().queryParam("q", "a\u0000b").when().get("/api/v1/cities")
-                .then().statusCode(400).body("violations.field", hasItem("q"));
-        given().queryParam("region", "\u0007").when().get("/api/v1/cities").then().statusCode(400);
+        given().queryParam("q", "a\u0000b")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("q"));
+        given().queryParam("region", "\u0007")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400);
 
         Map<String, Object> multiline = Fixtures.cityBody(Fixtures.unique("Multiline"), "MX");
         multiline.put("description", "First line.\nSecond line.\tTabbed.");
-        given().contentType(ContentType.JSON).body(multiline).when().post("/api/v1/cities")
-                .then().statusCode(201).body("description", equalTo("First line.\nSecond line.\tTabbed."));
+        given().contentType(ContentType.JSON)
+                .body(multiline)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
+                .body("description", equalTo("First line.\nSecond line.\tTabbed."));
     }
 
     @Test
     void shouldNameTheUnknownCountryValue() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Atlantis"), "MX");
         body.put("country", "QQ");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cities")
-                .then().statusCode(400).body("detail", containsString("'QQ'"));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("'QQ'"));
     }
 
     @Test
     void shouldRejectMalformedJsonWithAProblemNotAServerError() {
         for (String text : List.of("{\"name\": ", "[1,2,3]", "\"just a string\"", "{\"name\": \"a\",}", "nul")) {
-            given().contentType(ContentType.JSON).body(text).when().post("/api/v1/cities")
-                    .then().statusCode(400).contentType("application/problem+json");
+            given().contentType(ContentType.JSON)
+                    .body(text)
+                    .when()
+                    .post("/api/v1/cities")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
     }
 
     @Test
     void shouldRejectAMissingBody() {
-        given().contentType(ContentType.JSON).when().post("/api/v1/cities")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void shouldRejectAWrongContentType() {
-        given().contentType(ContentType.TEXT).body("name=Luoyang").when().post("/api/v1/cities")
-                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.TEXT)
+                .body("name=Luoyang")
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
     void shouldRejectBadPagingAndSortingParameters() {
-        given().queryParam("size", 101).when().get("/api/v1/cities").then().statusCode(400)
+        given().queryParam("size", 101)
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("size"));
         given().queryParam("size", 0).when().get("/api/v1/cities").then().statusCode(400);
-        given().queryParam("page", -1).when().get("/api/v1/cities").then().statusCode(400)
+        given().queryParam("page", -1)
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("page"));
-        given().queryParam("page", "first").when().get("/api/v1/cities").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("page"));
-        given().queryParam("sort", "password").when().get("/api/v1/cities").then().statusCode(400)
+        given().queryParam("page", "first")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("page"));
+        given().queryParam("sort", "password")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("password"));
-        given().queryParam("area", "space-tourism").when().get("/api/v1/cities").then().statusCode(400)
+        given().queryParam("area", "space-tourism")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("'space-tourism'"));
-        given().queryParam("country", "ZZ").when().get("/api/v1/cities").then().statusCode(400)
+        given().queryParam("country", "ZZ")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("'ZZ'"));
-        given().queryParam("retired", "maybe").when().get("/api/v1/cities").then().statusCode(400);
+        given().queryParam("retired", "maybe")
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void shouldRejectAMalformedIdWithAProblem() {
-        given().when().get("/api/v1/cities/not-a-uuid").then()
+        given().when()
+                .get("/api/v1/cities/not-a-uuid")
+                .then()
                 .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
                 .contentType("application/problem+json");
     }

@@ -19,8 +19,7 @@ import static io.restassured.RestAssured.given;
 /** Test data: every test makes its own, with unique names, so tests never depend on each other. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -36,19 +35,44 @@ final class Fixtures {
         body.put("coordinates", Map.of("latitude", 34.6197, "longitude", 112.454));
         body.put("languages", List.of("zh"));
         body.put("description", "Ancient capital on the Luo river.");
-        body.put("heritageAssets", List.of(Map.of("name", "Longmen Grottoes", "kind", "UNESCO World Heritage site",
-                "inscribedYear", 2000, "facts", List.of("Late Northern Wei to Tang dynasties (316-907)"))));
+        body.put(
+                "heritageAssets",
+                List.of(Map.of(
+                        "name",
+                        "Longmen Grottoes",
+                        "kind",
+                        "UNESCO World Heritage site",
+                        "inscribedYear",
+                        2000,
+                        "facts",
+                        List.of("Late Northern Wei to Tang dynasties (316-907)"))));
         body.put("associations", List.of());
-        body.put("officials", List.of(Map.of("name", "Bai Zhibin", "title", "Deputy Director",
-                "office", "Foreign Affairs Office", "email", "bai@example.org", "phone", "+86 379 0000 0000")));
+        body.put(
+                "officials",
+                List.of(Map.of(
+                        "name",
+                        "Bai Zhibin",
+                        "title",
+                        "Deputy Director",
+                        "office",
+                        "Foreign Affairs Office",
+                        "email",
+                        "bai@example.org",
+                        "phone",
+                        "+86 379 0000 0000")));
         return body;
     }
 
     /** Registers a city through the API; the calling test must run as a platform-admin. */
     static UUID register(Map<String, Object> body) {
-        String id = given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/cities")
-                .then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
@@ -72,8 +96,12 @@ final class Fixtures {
             city.country = placement.country();
             city.region = placement.region();
             city.subRegion = placement.subRegion();
-            city.officials = new ArrayList<>(List.of(new Official("Diana Alarcon", "General Coordinator",
-                    "International Affairs", "diana@example.org", "+52 55 0000 0000")));
+            city.officials = new ArrayList<>(List.of(new Official(
+                    "Diana Alarcon",
+                    "General Coordinator",
+                    "International Affairs",
+                    "diana@example.org",
+                    "+52 55 0000 0000")));
             city.createdAt = Instant.now();
             city.updatedAt = city.createdAt;
             city.persist();

@@ -7,12 +7,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestExpressed;
+import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.StatedInterest;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.contracts.events.Topics;
-import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
@@ -57,34 +57,52 @@ class IncomingEventsTest {
     }
 
     private static SurveyResponseRecorded survey(UUID exchange, UUID city, StatedInterest... interests) {
-        return new SurveyResponseRecorded(UUID.randomUUID(), exchange, city, List.of(interests), true, 5, Instant.now());
+        return new SurveyResponseRecorded(
+                UUID.randomUUID(), exchange, city, List.of(interests), true, 5, Instant.now());
     }
 
     private static StatedInterest stated(CooperationArea area, Stance stance) {
-        return new StatedInterest(area, stance, Intent.THEMATIC_PARTNERSHIP,
-                new PartnerPreferences(List.of("Eastern Asia"), List.of()));
+        return new StatedInterest(
+                area, stance, Intent.THEMATIC_PARTNERSHIP, new PartnerPreferences(List.of("Eastern Asia"), List.of()));
     }
 
     private static int activeInterests(UUID city) {
-        return given().queryParam("size", 100).when().get("/api/v1/cities/" + city + "/interests")
-                .then().statusCode(200).extract().path("totalItems");
+        return given().queryParam("size", 100)
+                .when()
+                .get("/api/v1/cities/" + city + "/interests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalItems");
     }
 
     @Test
     void shouldTurnSurveyInterestsIntoCityInterestsAnnouncedWithTheirSource() {
         UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("Survey Puebla"), "MX");
-        SurveyResponseRecorded response = survey(UUID.randomUUID(), city,
-                stated(CooperationArea.TOURISM, Stance.SEEK), stated(CooperationArea.HERITAGE_PROTECTION, Stance.OFFER));
+        SurveyResponseRecorded response = survey(
+                UUID.randomUUID(),
+                city,
+                stated(CooperationArea.TOURISM, Stance.SEEK),
+                stated(CooperationArea.HERITAGE_PROTECTION, Stance.OFFER));
         events.publish(response);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/api/v1/cities/" + city + "/interests").then()
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/cities/" + city + "/interests")
+                        .then()
                         .body("items.area", containsInAnyOrder("tourism", "heritage-protection"))
-                        .body("items.source", containsInAnyOrder("survey:" + response.responseId(), "survey:" + response.responseId())));
+                        .body(
+                                "items.source",
+                                containsInAnyOrder(
+                                        "survey:" + response.responseId(), "survey:" + response.responseId())));
 
-        List<ConsumerRecord<String, String>> announced = events.read(Topics.CITY_EVENTS,
-                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)), 2, Duration.ofSeconds(30));
-        assertThat(announced).extracting(r -> events.payload(r, InterestExpressed.class).source())
+        List<ConsumerRecord<String, String>> announced = events.read(
+                Topics.CITY_EVENTS,
+                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
+                2,
+                Duration.ofSeconds(30));
+        assertThat(announced)
+                .extracting(r -> events.payload(r, InterestExpressed.class).source())
                 .containsOnly("survey:" + response.responseId());
     }
 
@@ -94,15 +112,19 @@ class IncomingEventsTest {
         UUID exchange = UUID.randomUUID();
         SurveyResponseRecorded response = survey(exchange, city, stated(CooperationArea.CULTURE, Stance.MUTUAL));
         String eventId = events.publish(response);
-        events.republish(response, eventId);          // same event id: a redelivery
-        events.publish(response);                     // same fact under a new id: still nothing new
+        events.republish(response, eventId); // same event id: a redelivery
+        events.publish(response); // same fact under a new id: still nothing new
         SurveyResponseRecorded marker = survey(exchange, city, stated(CooperationArea.TRADE, Stance.SEEK));
-        events.publish(marker);                       // same key, so processed after the others
+        events.publish(marker); // same key, so processed after the others
 
         await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 2);
-        List<ConsumerRecord<String, String>> announced = events.read(Topics.CITY_EVENTS,
-                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)), 2, Duration.ofSeconds(30));
-        assertThat(announced).extracting(r -> events.payload(r, InterestExpressed.class).area())
+        List<ConsumerRecord<String, String>> announced = events.read(
+                Topics.CITY_EVENTS,
+                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
+                2,
+                Duration.ofSeconds(30));
+        assertThat(announced)
+                .extracting(r -> events.payload(r, InterestExpressed.class).area())
                 .containsExactly(CooperationArea.CULTURE, CooperationArea.TRADE);
     }
 
@@ -126,19 +148,26 @@ class IncomingEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Fixtures.get(mexicoCity).body("partners.cityId", containsInAnyOrder(luoyang.toString()));
-            Fixtures.get(luoyang).body("partners.cityId", containsInAnyOrder(mexicoCity.toString()))
+            Fixtures.get(luoyang)
+                    .body("partners.cityId", containsInAnyOrder(mexicoCity.toString()))
                     .body("partners[0].kind", equalTo("SISTER_CITY"))
                     .body("partners[0].formedOn", equalTo("2022-03-01"));
         });
         // the redelivery is processed after the first delivery (same key): wait for a marker behind it
         UUID other = Fixtures.ensureCity(UUID.randomUUID(), family + " marker", "CN");
         events.publish(sisterCities(mexicoCity, other, LocalDate.of(2023, 1, 1)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
         Fixtures.get(luoyang).body("partners.size()", equalTo(1));
 
         // a page of cities carries each city's own partners, oldest first, as the single city does
-        given().queryParam("q", family).queryParam("size", 10).when().get("/api/v1/cities").then().statusCode(200)
+        given().queryParam("q", family)
+                .queryParam("size", 10)
+                .when()
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body(partnersInList(mexicoCity), contains(luoyang.toString(), other.toString()))
                 .body(partnersInList(luoyang), contains(mexicoCity.toString()))
@@ -152,33 +181,65 @@ class IncomingEventsTest {
     @Test
     void shouldSendAPoisonRecordToTheDeadLetterTopicAndKeepConsuming() {
         String poisonKey = UUID.randomUUID().toString();
-        events.publish(Topics.CLUSTER_EVENTS, poisonKey, Map.of(
-                CloudEventHeaders.H_SPECVERSION, bytes("1.0"), CloudEventHeaders.H_ID, bytes(UUID.randomUUID().toString()),
-                CloudEventHeaders.H_TYPE, bytes(EventType.SURVEY_RESPONSE_RECORDED.ceType()),
-                CloudEventHeaders.H_SOURCE, bytes("/citybridge/clusters-service"),
-                CloudEventHeaders.H_TIME, bytes(Instant.now().toString())), "{not json");
+        events.publish(
+                Topics.CLUSTER_EVENTS,
+                poisonKey,
+                Map.of(
+                        CloudEventHeaders.H_SPECVERSION,
+                        bytes("1.0"),
+                        CloudEventHeaders.H_ID,
+                        bytes(UUID.randomUUID().toString()),
+                        CloudEventHeaders.H_TYPE,
+                        bytes(EventType.SURVEY_RESPONSE_RECORDED.ceType()),
+                        CloudEventHeaders.H_SOURCE,
+                        bytes("/citybridge/clusters-service"),
+                        CloudEventHeaders.H_TIME,
+                        bytes(Instant.now().toString())),
+                "{not json");
         String headerless = UUID.randomUUID().toString();
         events.publish(Topics.CLUSTER_EVENTS, headerless, Map.of(), "{}");
         String futureType = UUID.randomUUID().toString();
-        events.publish(Topics.CLUSTER_EVENTS, futureType, Map.of(
-                CloudEventHeaders.H_SPECVERSION, bytes("1.0"), CloudEventHeaders.H_ID, bytes(UUID.randomUUID().toString()),
-                CloudEventHeaders.H_TYPE, bytes("org.citybridge.exchange.renamed.v9"),
-                CloudEventHeaders.H_SOURCE, bytes("/citybridge/clusters-service"),
-                CloudEventHeaders.H_TIME, bytes(Instant.now().toString())), "{\"anything\": 1}");
+        events.publish(
+                Topics.CLUSTER_EVENTS,
+                futureType,
+                Map.of(
+                        CloudEventHeaders.H_SPECVERSION,
+                        bytes("1.0"),
+                        CloudEventHeaders.H_ID,
+                        bytes(UUID.randomUUID().toString()),
+                        CloudEventHeaders.H_TYPE,
+                        bytes("org.citybridge.exchange.renamed.v9"),
+                        CloudEventHeaders.H_SOURCE,
+                        bytes("/citybridge/clusters-service"),
+                        CloudEventHeaders.H_TIME,
+                        bytes(Instant.now().toString())),
+                "{\"anything\": 1}");
 
         UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("After poison"), "MX");
         events.publish(survey(UUID.randomUUID(), city, stated(CooperationArea.AGRICULTURE, Stance.OFFER)));
         await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 1);
 
-        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetter("cities-service"),
-                r -> poisonKey.equals(r.key()) || headerless.equals(r.key()), 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = events.read(
+                Topics.deadLetter("cities-service"),
+                r -> poisonKey.equals(r.key()) || headerless.equals(r.key()),
+                2,
+                Duration.ofSeconds(30));
         assertThat(dead).hasSize(2);
-        assertThat(events.read(Topics.deadLetter("cities-service"), r -> futureType.equals(r.key()), 1, Duration.ofSeconds(2)))
-                .as("an unknown event type is skipped, not dead-lettered").isEmpty();
-        assertThat(dead).allSatisfy(r -> assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank());
-        assertThat(dead).filteredOn(r -> poisonKey.equals(r.key())).first()
+        assertThat(events.read(
+                        Topics.deadLetter("cities-service"), r -> futureType.equals(r.key()), 1, Duration.ofSeconds(2)))
+                .as("an unknown event type is skipped, not dead-lettered")
+                .isEmpty();
+        assertThat(dead)
+                .allSatisfy(r ->
+                        assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank());
+        assertThat(dead)
+                .filteredOn(r -> poisonKey.equals(r.key()))
+                .first()
                 .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("citybridge_events_dead_lettered_total"));
     }
 
@@ -189,17 +250,22 @@ class IncomingEventsTest {
         UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
         PartnershipFormed formed = sisterCities(puebla, luoyang, LocalDate.of(2024, 5, 1));
         UUID pair = formed.pairId();
-        // both records are keyed by the pair, so on one partition: the later one applied proves the poison did not block it
-        events.publish(Topics.MATCHMAKING_EVENTS, pair.toString(),
-                CloudEventHeaders.newEvent(EventType.PARTNERSHIP_FORMED, pair, Instant.now()).toHeaders(), "not json at all");
+        // both records are keyed by the pair, so on one partition: the later one applied proves the poison did not
+        // block it
+        events.publish(
+                Topics.MATCHMAKING_EVENTS,
+                pair.toString(),
+                CloudEventHeaders.newEvent(EventType.PARTNERSHIP_FORMED, pair, Instant.now())
+                        .toHeaders(),
+                "not json at all");
         events.publish(formed);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Fixtures.get(puebla).body("partners.cityId", contains(luoyang.toString()));
             Fixtures.get(luoyang).body("partners.cityId", contains(puebla.toString()));
         });
-        List<ConsumerRecord<String, String>> dead = events.read(Topics.deadLetter("cities-service"),
-                TestEvents.keyed(pair), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead =
+                events.read(Topics.deadLetter("cities-service"), TestEvents.keyed(pair), 1, Duration.ofSeconds(30));
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo("not json at all");
             assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
@@ -209,8 +275,17 @@ class IncomingEventsTest {
     /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
     private static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
         UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
-        return new PartnershipFormed(UUID.randomUUID(), pair, pair, a, b, ProposalKind.SISTER_CITY, null, formedOn,
-                "proposal", Instant.now());
+        return new PartnershipFormed(
+                UUID.randomUUID(),
+                pair,
+                pair,
+                a,
+                b,
+                ProposalKind.SISTER_CITY,
+                null,
+                formedOn,
+                "proposal",
+                Instant.now());
     }
 
     private static byte[] bytes(String text) {

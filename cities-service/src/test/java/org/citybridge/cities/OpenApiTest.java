@@ -10,8 +10,10 @@ import java.util.List;
 class OpenApiTest extends OpenApiContract {
 
     OpenApiTest() {
-        super(List.of("/api/v1/cities", "/api/v1/cities/{id}", "/api/v1/cities/{cityId}/interests"),
-                List.of("paths.'/api/v1/cities'.post.responses.'201'",
+        super(
+                List.of("/api/v1/cities", "/api/v1/cities/{id}", "/api/v1/cities/{cityId}/interests"),
+                List.of(
+                        "paths.'/api/v1/cities'.post.responses.'201'",
                         "paths.'/api/v1/cities'.post.responses.'409'",
                         "paths.'/api/v1/cities/{id}'.put.responses.'412'",
                         "paths.'/api/v1/cities/{id}'.put.responses.'428'",

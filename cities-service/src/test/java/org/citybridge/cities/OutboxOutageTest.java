@@ -9,9 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.infra.KafkaServer;
+import org.citybridge.kit.security.Roles;
 import org.citybridge.testing.TestEvents;
 import org.citybridge.testing.TestInfrastructure;
-import org.citybridge.kit.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,7 +46,10 @@ class OutboxOutageTest {
                 for (String area : AREAS) {
                     given().contentType(ContentType.JSON)
                             .body(Map.of("area", area, "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP"))
-                            .when().post("/api/v1/cities/" + city + "/interests").then().statusCode(201);
+                            .when()
+                            .post("/api/v1/cities/" + city + "/interests")
+                            .then()
+                            .statusCode(201);
                 }
             }
         } finally {
@@ -55,21 +58,30 @@ class OutboxOutageTest {
 
         try (TestEvents events = new TestEvents(mapper)) {
             for (UUID city : cities) {
-                List<ConsumerRecord<String, String>> records = events.read(Topics.CITY_EVENTS, TestEvents.keyed(city),
-                        1 + AREAS.size(), Duration.ofSeconds(60));
-                assertThat(records).extracting(r -> TestEvents.header(r, "ce_type")).containsExactly(
-                        EventType.CITY_REGISTERED.ceType(), EventType.INTEREST_EXPRESSED.ceType(),
-                        EventType.INTEREST_EXPRESSED.ceType(), EventType.INTEREST_EXPRESSED.ceType(),
-                        EventType.INTEREST_EXPRESSED.ceType());
-                assertThat(records).extracting(r -> r.value()).filteredOn(v -> v.contains("\"area\""))
+                List<ConsumerRecord<String, String>> records = events.read(
+                        Topics.CITY_EVENTS, TestEvents.keyed(city), 1 + AREAS.size(), Duration.ofSeconds(60));
+                assertThat(records)
+                        .extracting(r -> TestEvents.header(r, "ce_type"))
+                        .containsExactly(
+                                EventType.CITY_REGISTERED.ceType(),
+                                EventType.INTEREST_EXPRESSED.ceType(),
+                                EventType.INTEREST_EXPRESSED.ceType(),
+                                EventType.INTEREST_EXPRESSED.ceType(),
+                                EventType.INTEREST_EXPRESSED.ceType());
+                assertThat(records)
+                        .extracting(r -> r.value())
+                        .filteredOn(v -> v.contains("\"area\""))
                         .extracting(v -> v.replaceAll(".*\"area\":\"([a-z-]+)\".*", "$1"))
                         .containsExactlyElementsOf(AREAS);
-                assertThat(new HashSet<>(records.stream().map(r -> TestEvents.header(r, "ce_id")).toList()))
+                assertThat(new HashSet<>(records.stream()
+                                .map(r -> TestEvents.header(r, "ce_id"))
+                                .toList()))
                         .hasSize(records.size());
             }
             // nothing extra arrives later: read once more with room for duplicates
             for (UUID city : cities) {
-                assertThat(events.read(Topics.CITY_EVENTS, TestEvents.keyed(city), 2 + AREAS.size(), Duration.ofSeconds(3)))
+                assertThat(events.read(
+                                Topics.CITY_EVENTS, TestEvents.keyed(city), 2 + AREAS.size(), Duration.ofSeconds(3)))
                         .hasSize(1 + AREAS.size());
             }
         }

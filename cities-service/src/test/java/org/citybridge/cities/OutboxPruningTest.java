@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.citybridge.kit.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,10 +50,10 @@ class OutboxPruningTest {
     private String insertPublished(Instant publishedAt) {
         String eventId = UUID.randomUUID().toString();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into outbox_event (seq, event_id, type, source, topic, record_key, payload, occurred_at, published_at)"
-                             + " overriding system value"
-                             + " values (?, ?, 'org.citybridge.city.retired.v1', '/cities-service', 'city-events', ?, '{}', ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (seq, event_id, type, source, topic, record_key, payload, occurred_at, published_at)"
+                                + " overriding system value"
+                                + " values (?, ?, 'org.citybridge.city.retired.v1', '/cities-service', 'city-events', ?, '{}', ?, ?)")) {
             insert.setLong(1, nextSeq++);
             insert.setString(2, eventId);
             insert.setString(3, UUID.randomUUID().toString());

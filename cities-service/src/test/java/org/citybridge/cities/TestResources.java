@@ -10,6 +10,5 @@ import org.citybridge.testing.PostgresResource;
 @QuarkusTestResource(KafkaResource.class)
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 }

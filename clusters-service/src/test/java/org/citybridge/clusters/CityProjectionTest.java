@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.Membership;
-import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
@@ -35,9 +34,12 @@ class CityProjectionTest {
     TestSupport support;
 
     private static long processed(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) KnownCity.getEntityManager()
-                .createNativeQuery("select count(*) from processed_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) KnownCity.getEntityManager()
+                                .createNativeQuery("select count(*) from processed_event where event_id = :id")
+                                .setParameter("id", eventId)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -67,7 +69,8 @@ class CityProjectionTest {
         support.events().publish(new CityUpdated(TestSupport.profile(id, "Luoyang City", "CN", 2), TestSupport.now()));
         support.awaitCity(id, c -> "Luoyang City".equals(c.name));
         assertThat(support.knownCity(id).profileVersion).isEqualTo(2);
-        String memberName = QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>findById(membership).memberName);
+        String memberName =
+                QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>findById(membership).memberName);
         assertThat(memberName).isEqualTo("Luoyang City");
     }
 
@@ -97,7 +100,9 @@ class CityProjectionTest {
     void shouldKeepARetiredCityRetiredWhenALaterProfileArrives() {
         UUID id = support.registerCity();
         support.retireCity(id);
-        support.events().publish(new CityUpdated(TestSupport.profile(id, "Renamed after retirement", "MX", 5), TestSupport.now()));
+        support.events()
+                .publish(new CityUpdated(
+                        TestSupport.profile(id, "Renamed after retirement", "MX", 5), TestSupport.now()));
         support.awaitCity(id, c -> "Renamed after retirement".equals(c.name));
         assertThat(support.knownCity(id).retired).isTrue();
     }
@@ -105,9 +110,21 @@ class CityProjectionTest {
     @Test
     void shouldSkipCityEventsItDoesNotNeedAndUnknownTypes() {
         UUID id = support.registerCity();
-        String withdrawn = support.events().publish(new InterestWithdrawn(id, UUID.randomUUID(), org.citybridge.contracts.vocabulary.CooperationArea.TRADE, org.citybridge.contracts.vocabulary.Stance.SEEK, org.citybridge.contracts.vocabulary.Intent.SISTER_CITY, TestSupport.now()));
-        Map<String, byte[]> headers = new CloudEventHeaders(UUID.randomUUID().toString(), "org.citybridge.city.teleported.v9",
-                "/citybridge/cities-service", id.toString(), TestSupport.now()).toHeaders();
+        String withdrawn = support.events()
+                .publish(new InterestWithdrawn(
+                        id,
+                        UUID.randomUUID(),
+                        org.citybridge.contracts.vocabulary.CooperationArea.TRADE,
+                        org.citybridge.contracts.vocabulary.Stance.SEEK,
+                        org.citybridge.contracts.vocabulary.Intent.SISTER_CITY,
+                        TestSupport.now()));
+        Map<String, byte[]> headers = new CloudEventHeaders(
+                        UUID.randomUUID().toString(),
+                        "org.citybridge.city.teleported.v9",
+                        "/citybridge/cities-service",
+                        id.toString(),
+                        TestSupport.now())
+                .toHeaders();
         support.events().publish(Topics.CITY_EVENTS, id.toString(), headers, "{\"anything\":true}");
         support.events().publish(new CityUpdated(TestSupport.profile(id, "Still flowing", "MX", 2), TestSupport.now()));
         support.awaitCity(id, c -> "Still flowing".equals(c.name));
@@ -120,20 +137,27 @@ class CityProjectionTest {
         // no CloudEvents headers at all
         support.events().publish(Topics.CITY_EVENTS, id.toString(), Map.of(), "not json at all");
         // proper headers, undecodable data
-        Map<String, byte[]> headers = new LinkedHashMap<>(new CloudEventHeaders(UUID.randomUUID().toString(),
-                EventType.CITY_REGISTERED.ceType(), "/citybridge/cities-service", id.toString(), TestSupport.now()).toHeaders());
+        Map<String, byte[]> headers = new LinkedHashMap<>(new CloudEventHeaders(
+                        UUID.randomUUID().toString(),
+                        EventType.CITY_REGISTERED.ceType(),
+                        "/citybridge/cities-service",
+                        id.toString(),
+                        TestSupport.now())
+                .toHeaders());
         support.events().publish(Topics.CITY_EVENTS, id.toString(), headers, "{\"city\": 42");
 
-        List<ConsumerRecord<String, String>> dead = support.events().read(Topics.deadLetter("clusters-service"),
-                TestEvents.keyed(id), 2, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, String>> dead = support.events()
+                .read(Topics.deadLetter("clusters-service"), TestEvents.keyed(id), 2, Duration.ofSeconds(60));
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly("not json at all", "{\"city\": 42");
         assertThat(dead.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
-        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("ce_specversion");
 
         // the partition is not blocked: a good event for the same key is applied
-        support.events().publish(new CityRegistered(TestSupport.profile(id, "After the poison", "MX", 1), TestSupport.now()));
+        support.events()
+                .publish(new CityRegistered(TestSupport.profile(id, "After the poison", "MX", 1), TestSupport.now()));
         support.awaitCity(id, c -> c != null && "After the poison".equals(c.name));
     }
 }

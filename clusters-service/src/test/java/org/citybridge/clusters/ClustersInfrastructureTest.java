@@ -3,10 +3,10 @@ package org.citybridge.clusters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.citybridge.contracts.events.ExchangeCancelled;
 import org.citybridge.contracts.events.EventPayload;
-import org.citybridge.testing.InfrastructureContract;
+import org.citybridge.contracts.events.ExchangeCancelled;
 import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.testing.InfrastructureContract;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -13,8 +13,8 @@ import org.citybridge.contracts.events.ExchangeHeld;
 import org.citybridge.contracts.events.ExchangeScheduled;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
-import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -39,8 +39,14 @@ class ExchangeApiTest {
     @Inject
     TestSupport support;
 
-    private static Map<String, Object> exchange(String title, String start, String end, Object clusterId,
-                                                List<UUID> facilitators, List<UUID> cities, List<String> topics) {
+    private static Map<String, Object> exchange(
+            String title,
+            String start,
+            String end,
+            Object clusterId,
+            List<UUID> facilitators,
+            List<UUID> cities,
+            List<String> topics) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("format", "STUDY_COURSE");
@@ -54,7 +60,12 @@ class ExchangeApiTest {
     }
 
     private static String etag(String id) {
-        return given().when().get("/api/v1/exchanges/" + id).then().statusCode(200).extract().header("ETag");
+        return given().when()
+                .get("/api/v1/exchanges/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     @Test
@@ -66,17 +77,31 @@ class ExchangeApiTest {
         UUID chinese = support.registerCity(TestSupport.unique("Luoyang"), "CN");
         String title = TestSupport.unique("Promoting Inclusive and Sustainable Tourism Development");
         String id = given().contentType(ContentType.JSON)
-                .body(exchange(title, "2020-12-08", "2020-12-09", cluster, List.of(facilitator), List.of(mexican, chinese),
+                .body(exchange(
+                        title,
+                        "2020-12-08",
+                        "2020-12-09",
+                        cluster,
+                        List.of(facilitator),
+                        List.of(mexican, chinese),
                         List.of("tourism", "heritage-protection")))
-                .when().post("/api/v1/exchanges").then().statusCode(201)
-                .header("Location", containsString("/api/v1/exchanges/")).header("ETag", equalTo("\"0\""))
-                .body("status", equalTo("PLANNED")).body("startDate", equalTo("2020-12-08"))
-                .body("endDate", equalTo("2020-12-09")).body("format", equalTo("STUDY_COURSE"))
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/exchanges/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("status", equalTo("PLANNED"))
+                .body("startDate", equalTo("2020-12-08"))
+                .body("endDate", equalTo("2020-12-09"))
+                .body("format", equalTo("STUDY_COURSE"))
                 .body("participantCityIds", containsInAnyOrder(mexican.toString(), chinese.toString()))
                 .body("topics", containsInAnyOrder("tourism", "heritage-protection"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        List<ConsumerRecord<String, String>> records = support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 1);
+        List<ConsumerRecord<String, String>> records =
+                support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 1);
         assertThat(records).hasSize(1);
         CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(records.get(0)));
         assertThat(records.get(0).key()).isEqualTo(id);
@@ -91,7 +116,8 @@ class ExchangeApiTest {
         assertThat(scheduled.endDate()).isEqualTo(LocalDate.of(2020, 12, 9));
         assertThat(scheduled.facilitatorIds()).containsExactly(facilitator);
         assertThat(scheduled.participantCityIds()).containsExactlyInAnyOrder(mexican, chinese);
-        assertThat(scheduled.topics()).containsExactlyInAnyOrder(CooperationArea.TOURISM, CooperationArea.HERITAGE_PROTECTION);
+        assertThat(scheduled.topics())
+                .containsExactlyInAnyOrder(CooperationArea.TOURISM, CooperationArea.HERITAGE_PROTECTION);
     }
 
     @Test
@@ -100,16 +126,34 @@ class ExchangeApiTest {
         UUID luoyang = support.registerCity(TestSupport.unique("Luoyang"), "CN");
         UUID mexicoCity = support.registerCity(TestSupport.unique("Mexico City"), "MX");
         String id = given().contentType(ContentType.JSON)
-                .body(exchange(TestSupport.unique("Video conference"), "2022-02-22", "2022-02-22", null, List.of(),
-                        List.of(mexicoCity, luoyang), List.of("renewable-energy", "trade")))
-                .when().post("/api/v1/exchanges").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("If-Match", etag(id))
+                .body(exchange(
+                        TestSupport.unique("Video conference"),
+                        "2022-02-22",
+                        "2022-02-22",
+                        null,
+                        List.of(),
+                        List.of(mexicoCity, luoyang),
+                        List.of("renewable-energy", "trade")))
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(id))
                 .body(Map.of("outcomeNotes", "Strong interest in trade, technology, education and tourism"))
-                .when().post("/api/v1/exchanges/" + id + "/hold").then().statusCode(200)
-                .header("ETag", notNullValue()).body("status", equalTo("HELD")).body("heldAt", notNullValue())
+                .when()
+                .post("/api/v1/exchanges/" + id + "/hold")
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("status", equalTo("HELD"))
+                .body("heldAt", notNullValue())
                 .body("outcomeNotes", containsString("Strong interest"));
 
-        List<ConsumerRecord<String, String>> records = support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_HELD, 1);
+        List<ConsumerRecord<String, String>> records =
+                support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_HELD, 1);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo(id);
         ExchangeHeld held = support.events().payload(records.get(0), ExchangeHeld.class);
@@ -124,29 +168,66 @@ class ExchangeApiTest {
     void shouldAllowOnlyPlannedToHeldOrCancelled() {
         UUID city = support.registerCity();
         String held = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON).header("If-Match", etag(held)).body(Map.of())
-                .when().post("/api/v1/exchanges/" + held + "/hold").then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", etag(held)).body(Map.of())
-                .when().post("/api/v1/exchanges/" + held + "/hold").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("HELD"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(held)).body(Map.of("reason", "too late"))
-                .when().post("/api/v1/exchanges/" + held + "/cancel").then().statusCode(409);
-        given().contentType(ContentType.JSON).header("If-Match", etag(held))
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(held))
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + held + "/hold")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(held))
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + held + "/hold")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("HELD"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(held))
+                .body(Map.of("reason", "too late"))
+                .when()
+                .post("/api/v1/exchanges/" + held + "/cancel")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(held))
                 .body(exchange("changed", "2024-01-01", "2024-01-01", null, List.of(), List.of(city), List.of()))
-                .when().put("/api/v1/exchanges/" + held).then().statusCode(409);
+                .when()
+                .put("/api/v1/exchanges/" + held)
+                .then()
+                .statusCode(409);
         given().when().get("/api/v1/exchanges/" + held).then().body("status", equalTo("HELD"));
 
         String cancelled = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON).header("If-Match", etag(cancelled)).body(Map.of("reason", "Venue closed"))
-                .when().post("/api/v1/exchanges/" + cancelled + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("Venue closed"));
-        given().contentType(ContentType.JSON).header("If-Match", etag(cancelled)).body(Map.of())
-                .when().post("/api/v1/exchanges/" + cancelled + "/hold").then().statusCode(409);
-        given().contentType(ContentType.JSON).header("If-Match", etag(cancelled)).body(Map.of("reason", "again"))
-                .when().post("/api/v1/exchanges/" + cancelled + "/cancel").then().statusCode(409);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(cancelled))
+                .body(Map.of("reason", "Venue closed"))
+                .when()
+                .post("/api/v1/exchanges/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancellationReason", equalTo("Venue closed"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(cancelled))
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + cancelled + "/hold")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag(cancelled))
+                .body(Map.of("reason", "again"))
+                .when()
+                .post("/api/v1/exchanges/" + cancelled + "/cancel")
+                .then()
+                .statusCode(409);
         given().when().get("/api/v1/exchanges/" + cancelled).then().body("status", equalTo("CANCELLED"));
 
-        List<ConsumerRecord<String, String>> records = support.clusterEvents(UUID.fromString(cancelled), EventType.EXCHANGE_CANCELLED, 1);
+        List<ConsumerRecord<String, String>> records =
+                support.clusterEvents(UUID.fromString(cancelled), EventType.EXCHANGE_CANCELLED, 1);
         ExchangeCancelled event = support.events().payload(records.get(0), ExchangeCancelled.class);
         assertThat(event.reason()).isEqualTo("Venue closed");
         assertThat(records.get(0).key()).isEqualTo(cancelled);
@@ -160,23 +241,44 @@ class ExchangeApiTest {
     void shouldRequireACurrentETagForStatusChangesAndUpdates() {
         UUID city = support.registerCity();
         String id = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON).body(Map.of()).when().post("/api/v1/exchanges/" + id + "/hold")
-                .then().statusCode(428).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"42\"").body(Map.of("reason", "x"))
-                .when().post("/api/v1/exchanges/" + id + "/cancel").then().statusCode(412);
+        given().contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + id + "/hold")
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"42\"")
+                .body(Map.of("reason", "x"))
+                .when()
+                .post("/api/v1/exchanges/" + id + "/cancel")
+                .then()
+                .statusCode(412);
         given().when().get("/api/v1/exchanges/" + id).then().body("status", equalTo("PLANNED"));
 
         String before = etag(id);
         String title = TestSupport.unique("Replanned");
-        given().contentType(ContentType.JSON).header("If-Match", before)
+        given().contentType(ContentType.JSON)
+                .header("If-Match", before)
                 .body(exchange(title, "2024-03-01", "2024-03-02", null, List.of(), List.of(city), List.of("culture")))
-                .when().put("/api/v1/exchanges/" + id).then().statusCode(200).body("title", equalTo(title))
+                .when()
+                .put("/api/v1/exchanges/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo(title))
                 .body("topics", contains("culture"));
         assertThat(etag(id)).isNotEqualTo(before);
-        given().contentType(ContentType.JSON).header("If-Match", before).body(Map.of())
-                .when().post("/api/v1/exchanges/" + id + "/hold").then().statusCode(412);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", before)
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + id + "/hold")
+                .then()
+                .statusCode(412);
         // the new plan is announced again
-        assertThat(support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 2)).hasSize(2);
+        assertThat(support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 2))
+                .hasSize(2);
     }
 
     @Test
@@ -185,23 +287,46 @@ class ExchangeApiTest {
         String title = TestSupport.unique("Invalid");
         Map<String, Object> empty = new HashMap<>();
         empty.put("participantCityIds", List.of());
-        given().contentType(ContentType.JSON).body(empty).when().post("/api/v1/exchanges").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(empty)
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("title", "format", "startDate", "endDate"));
 
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-01", null, List.of(), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(400).body("violations.field", hasItem("endDate"));
-        Map<String, Object> badFormat = exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of());
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("endDate"));
+        Map<String, Object> badFormat =
+                exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of());
         badFormat.put("format", "CARRIER_PIGEON");
-        given().contentType(ContentType.JSON).body(badFormat).when().post("/api/v1/exchanges").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(badFormat)
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("CARRIER_PIGEON"));
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-13-45", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(400).body("violations.field", hasItem("startDate"));
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("startDate"));
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of("astrology")))
-                .when().post("/api/v1/exchanges").then().statusCode(400).body("detail", containsString("astrology"));
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("astrology"));
         assertThat(support.exchangesTitled(title)).isZero();
     }
 
@@ -212,19 +337,36 @@ class ExchangeApiTest {
         UUID stranger = UUID.randomUUID();
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(stranger), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(422).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("detail", containsString("Unknown city " + stranger));
         UUID retired = support.registerCity();
         support.retireCity(retired);
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(retired), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(422).body("detail", containsString("retired"));
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("retired"));
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", UUID.randomUUID(), List.of(), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(422).body("detail", containsString("Unknown cluster"));
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("Unknown cluster"));
         given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(UUID.randomUUID()), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(422).body("detail", containsString("Unknown organisation"));
+                .body(exchange(
+                        title, "2024-02-02", "2024-02-02", null, List.of(UUID.randomUUID()), List.of(), List.of()))
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("Unknown organisation"));
         assertThat(support.exchangesTitled(title)).isZero();
     }
 
@@ -234,11 +376,20 @@ class ExchangeApiTest {
         String title = TestSupport.unique("Officer");
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(403).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         assertThat(support.exchangesTitled(title)).isZero();
         Exchange planned = support.plannedExchange(support.registerCity());
-        given().contentType(ContentType.JSON).header("If-Match", "*").body(Map.of())
-                .when().post("/api/v1/exchanges/" + planned.id + "/hold").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of())
+                .when()
+                .post("/api/v1/exchanges/" + planned.id + "/hold")
+                .then()
+                .statusCode(403);
         given().when().get("/api/v1/exchanges/" + planned.id).then().body("status", equalTo("PLANNED"));
     }
 
@@ -247,11 +398,23 @@ class ExchangeApiTest {
         String title = TestSupport.unique("Anonymous");
         given().contentType(ContentType.JSON)
                 .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when().post("/api/v1/exchanges").then().statusCode(401);
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(401);
         Exchange planned = support.plannedExchange(support.registerCity());
-        given().contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("reason", "x"))
-                .when().post("/api/v1/exchanges/" + planned.id + "/cancel").then().statusCode(401);
-        given().when().get("/api/v1/exchanges/" + planned.id).then().statusCode(200).header("ETag", equalTo("\"0\""));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of("reason", "x"))
+                .when()
+                .post("/api/v1/exchanges/" + planned.id + "/cancel")
+                .then()
+                .statusCode(401);
+        given().when()
+                .get("/api/v1/exchanges/" + planned.id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""));
         given().when().get("/api/v1/exchanges/" + UUID.randomUUID()).then().statusCode(404);
     }
 
@@ -263,38 +426,99 @@ class ExchangeApiTest {
         Exchange december = support.plannedExchange(cluster, LocalDate.of(2020, 12, 8), city, other);
         Exchange february = support.plannedExchange(cluster, LocalDate.of(2022, 2, 22), city);
         Exchange elsewhere = support.plannedExchange(null, LocalDate.of(2022, 2, 22), other);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                org.citybridge.clusters.domain.Exchange.<Exchange>findById(february.id).status =
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> org.citybridge.clusters.domain.Exchange.<Exchange>findById(february.id).status =
                         org.citybridge.clusters.domain.ExchangeStatus.HELD);
 
-        given().queryParam("clusterId", cluster).when().get("/api/v1/exchanges").then().statusCode(200)
+        given().queryParam("clusterId", cluster)
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.id", contains(february.id.toString(), december.id.toString())); // newest first
-        given().queryParam("clusterId", cluster).queryParam("sort", "startDate").when().get("/api/v1/exchanges").then()
+        given().queryParam("clusterId", cluster)
+                .queryParam("sort", "startDate")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
                 .body("items.id", contains(december.id.toString(), february.id.toString()));
-        given().queryParam("cityId", other).when().get("/api/v1/exchanges").then()
+        given().queryParam("cityId", other)
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
                 .body("items.id", containsInAnyOrder(december.id.toString(), elsewhere.id.toString()));
-        given().queryParam("clusterId", cluster).queryParam("from", "2020-12-01").queryParam("to", "2020-12-31")
-                .when().get("/api/v1/exchanges").then().body("items.id", contains(december.id.toString()));
-        given().queryParam("cityId", city).queryParam("status", "HELD").when().get("/api/v1/exchanges").then()
+        given().queryParam("clusterId", cluster)
+                .queryParam("from", "2020-12-01")
+                .queryParam("to", "2020-12-31")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .body("items.id", contains(december.id.toString()));
+        given().queryParam("cityId", city)
+                .queryParam("status", "HELD")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
                 .body("items.id", contains(february.id.toString()));
-        given().queryParam("cityId", city).queryParam("size", 1).when().get("/api/v1/exchanges").then()
-                .body("totalItems", equalTo(2)).body("totalPages", equalTo(2)).body("items.size()", equalTo(1));
+        given().queryParam("cityId", city)
+                .queryParam("size", 1)
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .body("totalItems", equalTo(2))
+                .body("totalPages", equalTo(2))
+                .body("items.size()", equalTo(1));
 
-        given().queryParam("from", "2022-01-01").queryParam("to", "2021-01-01").when().get("/api/v1/exchanges").then()
-                .statusCode(400).body("violations.field", hasItem("to"));
-        given().queryParam("from", "yesterday").when().get("/api/v1/exchanges").then().statusCode(400)
+        given().queryParam("from", "2022-01-01")
+                .queryParam("to", "2021-01-01")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("to"));
+        given().queryParam("from", "yesterday")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("from"));
-        given().queryParam("status", "POSTPONED").when().get("/api/v1/exchanges").then().statusCode(400)
+        given().queryParam("status", "POSTPONED")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("status"));
-        given().queryParam("sort", "secret").when().get("/api/v1/exchanges").then().statusCode(400);
-        given().queryParam("q", "a\u0000b").when().get("/api/v1/exchanges").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("q"));
-        given().queryParam("q", "x".repeat(201)).when().get("/api/v1/exchanges").then().statusCode(400)
+        given().queryParam("sort", "secret")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400);
+        given().queryParam("q", "a\u0000b")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("q"));
-        given().queryParam("page", "first").when().get("/api/v1/exchanges").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("page"));
-        given().queryParam("clusterId", "tourism").when().get("/api/v1/exchanges").then().statusCode(400)
+        given().queryParam("q", "x".repeat(201))
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("q"));
+        given().queryParam("page", "first")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("page"));
+        given().queryParam("clusterId", "tourism")
+                .when()
+                .get("/api/v1/exchanges")
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("clusterId"));
     }
 
@@ -304,11 +528,21 @@ class ExchangeApiTest {
         Exchange older = support.plannedExchange(null, LocalDate.of(2020, 12, 8), city);
         Exchange newer = support.plannedExchange(null, LocalDate.of(2022, 2, 22), city);
         support.plannedExchange(null, LocalDate.of(2022, 2, 22), support.registerCity());
-        given().when().get("/api/v1/cities/" + city + "/exchanges").then().statusCode(200)
-                .body("totalItems", equalTo(2)).body("items.id", contains(newer.id.toString(), older.id.toString()));
-        given().queryParam("to", "2021-01-01").when().get("/api/v1/cities/" + city + "/exchanges").then()
+        given().when()
+                .get("/api/v1/cities/" + city + "/exchanges")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.id", contains(newer.id.toString(), older.id.toString()));
+        given().queryParam("to", "2021-01-01")
+                .when()
+                .get("/api/v1/cities/" + city + "/exchanges")
+                .then()
                 .body("items.id", contains(older.id.toString()));
-        given().when().get("/api/v1/cities/" + UUID.randomUUID() + "/exchanges").then().statusCode(200)
+        given().when()
+                .get("/api/v1/cities/" + UUID.randomUUID() + "/exchanges")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(0));
     }
 
@@ -318,18 +552,40 @@ class ExchangeApiTest {
         UUID city = support.registerCity();
         String title = TestSupport.unique("Idempotent");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(city), List.of("trade"));
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/api/v1/exchanges").then().statusCode(201).extract().path("id");
-        String location = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/api/v1/exchanges").then().statusCode(201).header("ETag", equalTo("\"0\""))
-                .body("id", equalTo(first)).extract().header("Location");
+        Map<String, Object> body =
+                exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(city), List.of("trade"));
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String location = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(201)
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(first))
+                .extract()
+                .header("Location");
         assertThat(location).endsWith("/api/v1/exchanges/" + first);
         assertThat(support.exchangesTitled(title)).isEqualTo(1);
         assertThat(support.outboxCount(UUID.fromString(first))).isEqualTo(1);
         body.put("title", title + " changed");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/api/v1/exchanges").then().statusCode(422).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/exchanges")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
         assertThat(support.exchangesTitled(title + " changed")).isZero();
     }
 }

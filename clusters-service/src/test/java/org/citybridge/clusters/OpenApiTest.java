@@ -10,11 +10,18 @@ import java.util.List;
 class OpenApiTest extends OpenApiContract {
 
     OpenApiTest() {
-        super(List.of("/api/v1/clusters", "/api/v1/clusters/{id}/members",
-                        "/api/v1/clusters/{id}/members/{membershipId}/leave", "/api/v1/organisations/{id}",
-                        "/api/v1/exchanges/{id}/hold", "/api/v1/exchanges/{id}/cancel",
-                        "/api/v1/exchanges/{id}/survey-responses", "/api/v1/cities/{cityId}/exchanges"),
-                List.of("paths.'/api/v1/exchanges/{id}/hold'.post.responses.'409'.content.'application/problem+json'",
+        super(
+                List.of(
+                        "/api/v1/clusters",
+                        "/api/v1/clusters/{id}/members",
+                        "/api/v1/clusters/{id}/members/{membershipId}/leave",
+                        "/api/v1/organisations/{id}",
+                        "/api/v1/exchanges/{id}/hold",
+                        "/api/v1/exchanges/{id}/cancel",
+                        "/api/v1/exchanges/{id}/survey-responses",
+                        "/api/v1/cities/{cityId}/exchanges"),
+                List.of(
+                        "paths.'/api/v1/exchanges/{id}/hold'.post.responses.'409'.content.'application/problem+json'",
                         "paths.'/api/v1/exchanges/{id}/survey-responses'.post.responses.'422'"));
     }
 }

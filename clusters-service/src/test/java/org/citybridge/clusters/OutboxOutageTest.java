@@ -10,10 +10,10 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.infra.KafkaServer;
-import org.citybridge.testing.TestEvents;
-import org.citybridge.testing.TestInfrastructure;
 import org.citybridge.kit.outbox.OutboxEvent;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.TestEvents;
+import org.citybridge.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,8 +32,8 @@ class OutboxOutageTest {
     TestSupport support;
 
     private static List<OutboxEvent> outbox(String key) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by seq", key));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by seq", key));
     }
 
     @Test
@@ -46,16 +46,44 @@ class OutboxOutageTest {
         kafka.stop();
         try {
             exchange = given().contentType(ContentType.JSON)
-                    .body(Map.of("title", TestSupport.unique("Outage conference"), "format", "VIDEO_CONFERENCE",
-                            "startDate", "2022-02-22", "endDate", "2022-02-22",
-                            "participantCityIds", List.of(mexicoCity, luoyang), "topics", List.of("renewable-energy")))
-                    .when().post("/api/v1/exchanges").then().statusCode(201).extract().path("id");
-            String etag = given().when().get("/api/v1/exchanges/" + exchange).then().extract().header("ETag");
-            given().contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("outcomeNotes", "held during an outage"))
-                    .when().post("/api/v1/exchanges/" + exchange + "/hold").then().statusCode(200);
+                    .body(Map.of(
+                            "title",
+                            TestSupport.unique("Outage conference"),
+                            "format",
+                            "VIDEO_CONFERENCE",
+                            "startDate",
+                            "2022-02-22",
+                            "endDate",
+                            "2022-02-22",
+                            "participantCityIds",
+                            List.of(mexicoCity, luoyang),
+                            "topics",
+                            List.of("renewable-energy")))
+                    .when()
+                    .post("/api/v1/exchanges")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String etag = given().when()
+                    .get("/api/v1/exchanges/" + exchange)
+                    .then()
+                    .extract()
+                    .header("ETag");
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", etag)
+                    .body(Map.of("outcomeNotes", "held during an outage"))
+                    .when()
+                    .post("/api/v1/exchanges/" + exchange + "/hold")
+                    .then()
+                    .statusCode(200);
             for (UUID city : List.of(mexicoCity, luoyang)) {
-                given().contentType(ContentType.JSON).body(SurveyApiTest.answer(city, 5))
-                        .when().post("/api/v1/exchanges/" + exchange + "/survey-responses").then().statusCode(201);
+                given().contentType(ContentType.JSON)
+                        .body(SurveyApiTest.answer(city, 5))
+                        .when()
+                        .post("/api/v1/exchanges/" + exchange + "/survey-responses")
+                        .then()
+                        .statusCode(201);
             }
             List<OutboxEvent> waiting = outbox(exchange);
             assertThat(waiting).hasSize(4);
@@ -64,20 +92,30 @@ class OutboxOutageTest {
             kafka.start();
         }
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> outbox(exchange).stream().allMatch(e -> e.publishedAt != null));
         List<OutboxEvent> sent = outbox(exchange);
 
         // one more than expected, so a duplicate would show up
-        List<ConsumerRecord<String, String>> records = support.events().read(Topics.CLUSTER_EVENTS,
-                TestEvents.keyed(UUID.fromString(exchange)), sent.size() + 1, Duration.ofSeconds(15));
+        List<ConsumerRecord<String, String>> records = support.events()
+                .read(
+                        Topics.CLUSTER_EVENTS,
+                        TestEvents.keyed(UUID.fromString(exchange)),
+                        sent.size() + 1,
+                        Duration.ofSeconds(15));
         assertThat(records).hasSize(4);
-        assertThat(records).extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID))
+        assertThat(records)
+                .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID))
                 .containsExactlyElementsOf(sent.stream().map(e -> e.eventId).toList());
-        assertThat(records).extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE)).containsExactly(
-                EventType.EXCHANGE_SCHEDULED.ceType(), EventType.EXCHANGE_HELD.ceType(),
-                EventType.SURVEY_RESPONSE_RECORDED.ceType(), EventType.SURVEY_RESPONSE_RECORDED.ceType());
-        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
+        assertThat(records)
+                .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+                .containsExactly(
+                        EventType.EXCHANGE_SCHEDULED.ceType(), EventType.EXCHANGE_HELD.ceType(),
+                        EventType.SURVEY_RESPONSE_RECORDED.ceType(), EventType.SURVEY_RESPONSE_RECORDED.ceType());
+        assertThat(records)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(records.get(0).partition());
 
         // consumption of city-events resumed too
         UUID afterwards = support.registerCity();

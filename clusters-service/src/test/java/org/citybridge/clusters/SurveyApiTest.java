@@ -38,15 +38,27 @@ class SurveyApiTest {
     TestSupport support;
 
     static Map<String, Object> luoyangInterest() {
-        return Map.of("area", "tourism", "stance", "MUTUAL", "intent", "SISTER_CITY",
-                "preferredRegions", List.of("Latin America and the Caribbean"), "preferredCountries", List.of("MX"));
+        return Map.of(
+                "area",
+                "tourism",
+                "stance",
+                "MUTUAL",
+                "intent",
+                "SISTER_CITY",
+                "preferredRegions",
+                List.of("Latin America and the Caribbean"),
+                "preferredCountries",
+                List.of("MX"));
     }
 
     static Map<String, Object> answer(UUID city, int rating) {
         Map<String, Object> body = new HashMap<>();
         body.put("cityId", city);
-        body.put("interests", List.of(luoyangInterest(),
-                Map.of("area", "trade", "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP")));
+        body.put(
+                "interests",
+                List.of(
+                        luoyangInterest(),
+                        Map.of("area", "trade", "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP")));
         body.put("wantsPartnership", true);
         body.put("rating", rating);
         body.put("comment", "Strong interest in cooperation");
@@ -58,8 +70,8 @@ class SurveyApiTest {
     }
 
     private static long stored(UUID exchange) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                SurveyResponse.count("exchangeId", exchange));
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> SurveyResponse.count("exchangeId", exchange));
     }
 
     @Test
@@ -68,20 +80,33 @@ class SurveyApiTest {
     void shouldRecordTheOwnCitysAnswerOnceAndAnnounceTheStatedInterests() {
         UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         Exchange exchange = support.heldExchange(own, support.registerCity());
-        String id = given().contentType(ContentType.JSON).body(answer(own, 5))
-                .when().post(responses(exchange.id)).then().statusCode(201)
-                .header("Location", containsString(responses(exchange.id) + "/")).header("ETag", equalTo("\"0\""))
-                .body("cityId", equalTo(own.toString())).body("rating", equalTo(5))
+        String id = given().contentType(ContentType.JSON)
+                .body(answer(own, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(201)
+                .header("Location", containsString(responses(exchange.id) + "/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("cityId", equalTo(own.toString()))
+                .body("rating", equalTo(5))
                 .body("interests[0].area", equalTo("tourism"))
                 .body("interests[0].preferredRegions", contains("Latin America and the Caribbean"))
                 .body("interests[1].preferredCountries.size()", equalTo(0))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        given().contentType(ContentType.JSON).body(answer(own, 4))
-                .when().post(responses(exchange.id)).then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(answer(own, 4))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         assertThat(stored(exchange.id)).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> records = support.clusterEvents(exchange.id, EventType.SURVEY_RESPONSE_RECORDED, 1);
+        List<ConsumerRecord<String, String>> records =
+                support.clusterEvents(exchange.id, EventType.SURVEY_RESPONSE_RECORDED, 1);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo(exchange.id.toString());
         SurveyResponseRecorded recorded = support.events().payload(records.get(0), SurveyResponseRecorded.class);
@@ -99,7 +124,11 @@ class SurveyApiTest {
         assertThat(recorded.interests().get(1).preferences().isEmpty()).isTrue();
 
         // the officer reads their own answer
-        given().when().get(responses(exchange.id) + "/" + id).then().statusCode(200).body("comment", containsString("Strong"));
+        given().when()
+                .get(responses(exchange.id) + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("comment", containsString("Strong"));
     }
 
     @Test
@@ -109,8 +138,13 @@ class SurveyApiTest {
         support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         UUID other = support.registerCity();
         Exchange exchange = support.heldExchange(other);
-        given().contentType(ContentType.JSON).body(answer(other, 5))
-                .when().post(responses(exchange.id)).then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(answer(other, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         assertThat(stored(exchange.id)).isZero();
     }
 
@@ -120,8 +154,13 @@ class SurveyApiTest {
         UUID participant = support.registerCity();
         UUID outsider = support.registerCity();
         Exchange exchange = support.heldExchange(participant);
-        given().contentType(ContentType.JSON).body(answer(outsider, 5))
-                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("did not take part"));
+        given().contentType(ContentType.JSON)
+                .body(answer(outsider, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("did not take part"));
         assertThat(stored(exchange.id)).isZero();
     }
 
@@ -130,11 +169,21 @@ class SurveyApiTest {
     void shouldRejectAnswersBeforeTheExchangeWasHeldWith422() {
         UUID city = support.registerCity();
         Exchange planned = support.plannedExchange(city);
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(planned.id)).then().statusCode(422).body("detail", containsString("PLANNED"));
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(planned.id))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("PLANNED"));
         Exchange cancelled = support.cancelledExchange(city);
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(cancelled.id)).then().statusCode(422).body("detail", containsString("CANCELLED"));
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(cancelled.id))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("CANCELLED"));
         assertThat(stored(planned.id) + stored(cancelled.id)).isZero();
     }
 
@@ -144,14 +193,28 @@ class SurveyApiTest {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
         support.retireCity(city);
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("retired"));
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("retired"));
         UUID stranger = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(answer(stranger, 5))
-                .when().post(responses(exchange.id)).then().statusCode(422).body("detail", containsString("Unknown city"));
+        given().contentType(ContentType.JSON)
+                .body(answer(stranger, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("Unknown city"));
         assertThat(stored(exchange.id)).isZero();
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(UUID.randomUUID())).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(UUID.randomUUID()))
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -159,26 +222,56 @@ class SurveyApiTest {
     void shouldValidateRatingAndInterestsNamingTheFieldsAndStoreNothing() {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
-        for (int rating : new int[]{0, 6}) {
-            given().contentType(ContentType.JSON).body(answer(city, rating))
-                    .when().post(responses(exchange.id)).then().statusCode(400).contentType("application/problem+json")
+        for (int rating : new int[] {0, 6}) {
+            given().contentType(ContentType.JSON)
+                    .body(answer(city, rating))
+                    .when()
+                    .post(responses(exchange.id))
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("violations.field", hasItem("rating"));
         }
         Map<String, Object> incomplete = new HashMap<>();
         incomplete.put("interests", List.of(Map.of("area", "tourism")));
-        given().contentType(ContentType.JSON).body(incomplete).when().post(responses(exchange.id)).then().statusCode(400)
-                .body("violations.field", hasItem("cityId")).body("violations.field", hasItem("wantsPartnership"))
+        given().contentType(ContentType.JSON)
+                .body(incomplete)
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("cityId"))
+                .body("violations.field", hasItem("wantsPartnership"))
                 .body("violations.field", hasItem("rating"))
                 .body("violations.field", hasItem("interests[0].stance"))
                 .body("violations.field", hasItem("interests[0].intent"));
         Map<String, Object> unknownArea = answer(city, 5);
         unknownArea.put("interests", List.of(Map.of("area", "astrology", "stance", "SEEK", "intent", "SISTER_CITY")));
-        given().contentType(ContentType.JSON).body(unknownArea).when().post(responses(exchange.id)).then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(unknownArea)
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("astrology"));
         Map<String, Object> badCountry = answer(city, 5);
-        badCountry.put("interests", List.of(Map.of("area", "trade", "stance", "SEEK", "intent", "SISTER_CITY",
-                "preferredCountries", List.of("Mexico"))));
-        given().contentType(ContentType.JSON).body(badCountry).when().post(responses(exchange.id)).then().statusCode(400)
+        badCountry.put(
+                "interests",
+                List.of(Map.of(
+                        "area",
+                        "trade",
+                        "stance",
+                        "SEEK",
+                        "intent",
+                        "SISTER_CITY",
+                        "preferredCountries",
+                        List.of("Mexico"))));
+        given().contentType(ContentType.JSON)
+                .body(badCountry)
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem(containsString("preferredCountries")));
         assertThat(stored(exchange.id)).isZero();
         assertThat(support.outboxCount(exchange.id)).isEqualTo(2); // Scheduled + Held only
@@ -189,8 +282,12 @@ class SurveyApiTest {
     void shouldForbidSurveyAnswersAndReadsToPartnerSystems() {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(exchange.id)).then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(403);
         given().when().get(responses(exchange.id)).then().statusCode(403);
         assertThat(stored(exchange.id)).isZero();
     }
@@ -199,8 +296,12 @@ class SurveyApiTest {
     void shouldRequireATokenToAnswerOrReadSurveys() {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
-        given().contentType(ContentType.JSON).body(answer(city, 5))
-                .when().post(responses(exchange.id)).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(401);
         given().when().get(responses(exchange.id)).then().statusCode(401);
         assertThat(stored(exchange.id)).isZero();
     }
@@ -212,23 +313,40 @@ class SurveyApiTest {
         UUID own = support.ensureCity(TestSupport.OTHER_CITY, "Other City");
         UUID neighbour = support.registerCity();
         Exchange exchange = support.heldExchange(own, neighbour);
-        UUID neighbourResponse = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            SurveyResponse r = new SurveyResponse();
-            r.id = UUID.randomUUID();
-            r.exchangeId = exchange.id;
-            r.cityId = neighbour;
-            r.wantsPartnership = false;
-            r.rating = 3;
-            r.recordedAt = TestSupport.now();
-            r.persist();
-            return r.id;
-        });
-        given().contentType(ContentType.JSON).body(answer(own, 4)).when().post(responses(exchange.id)).then().statusCode(201);
+        UUID neighbourResponse = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    SurveyResponse r = new SurveyResponse();
+                    r.id = UUID.randomUUID();
+                    r.exchangeId = exchange.id;
+                    r.cityId = neighbour;
+                    r.wantsPartnership = false;
+                    r.rating = 3;
+                    r.recordedAt = TestSupport.now();
+                    r.persist();
+                    return r.id;
+                });
+        given().contentType(ContentType.JSON)
+                .body(answer(own, 4))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(201);
 
-        given().when().get(responses(exchange.id)).then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items.cityId", everyItem(equalTo(own.toString())));
-        given().queryParam("cityId", neighbour).when().get(responses(exchange.id)).then().statusCode(403);
-        given().when().get(responses(exchange.id) + "/" + neighbourResponse).then().statusCode(403)
+        given().when()
+                .get(responses(exchange.id))
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items.cityId", everyItem(equalTo(own.toString())));
+        given().queryParam("cityId", neighbour)
+                .when()
+                .get(responses(exchange.id))
+                .then()
+                .statusCode(403);
+        given().when()
+                .get(responses(exchange.id) + "/" + neighbourResponse)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 
@@ -240,13 +358,31 @@ class SurveyApiTest {
         UUID c = support.registerCity();
         Exchange exchange = support.heldExchange(a, b, c);
         for (UUID city : List.of(a, b, c)) {
-            given().contentType(ContentType.JSON).body(answer(city, 5)).when().post(responses(exchange.id)).then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body(answer(city, 5))
+                    .when()
+                    .post(responses(exchange.id))
+                    .then()
+                    .statusCode(201);
         }
-        given().queryParam("size", 2).when().get(responses(exchange.id)).then().statusCode(200)
-                .body("totalItems", equalTo(3)).body("items.size()", equalTo(2)).body("totalPages", equalTo(2));
-        given().queryParam("cityId", b).when().get(responses(exchange.id)).then()
-                .body("totalItems", equalTo(1)).body("items[0].cityId", equalTo(b.toString()));
-        given().when().get(responses(exchange.id) + "/" + UUID.randomUUID()).then().statusCode(404);
+        given().queryParam("size", 2)
+                .when()
+                .get(responses(exchange.id))
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(3))
+                .body("items.size()", equalTo(2))
+                .body("totalPages", equalTo(2));
+        given().queryParam("cityId", b)
+                .when()
+                .get(responses(exchange.id))
+                .then()
+                .body("totalItems", equalTo(1))
+                .body("items[0].cityId", equalTo(b.toString()));
+        given().when()
+                .get(responses(exchange.id) + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -255,14 +391,29 @@ class SurveyApiTest {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(answer(city, 5))
-                .when().post(responses(exchange.id)).then().statusCode(201).extract().path("id");
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(answer(city, 5))
-                .when().post(responses(exchange.id)).then().statusCode(201).extract().path("id");
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String second = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(answer(city, 5))
+                .when()
+                .post(responses(exchange.id))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         assertThat(second).isEqualTo(first);
         assertThat(stored(exchange.id)).isEqualTo(1);
         assertThat(support.outboxCount(exchange.id)).isEqualTo(3);
     }
+
     @Test
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldAcceptExactlyOneOfConcurrentFirstAnswersAndRefuseTheOthersWithConflict() throws Exception {
@@ -272,8 +423,13 @@ class SurveyApiTest {
         try {
             List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(answer(city, 5))
-                        .when().post(responses(exchange.id)).then().extract().statusCode()));
+                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(answer(city, 5))
+                        .when()
+                        .post(responses(exchange.id))
+                        .then()
+                        .extract()
+                        .statusCode()));
             }
             List<Integer> codes = new java.util.ArrayList<>();
             for (java.util.concurrent.Future<Integer> status : statuses) {

@@ -46,6 +46,7 @@ public class TestSupport {
 
     /** Cities whose officers the tests impersonate (claims need constants); registered on demand. */
     public static final String OFFICER_CITY = "0ff1ce00-0000-4000-8000-000000000001";
+
     public static final String OTHER_CITY = "0ff1ce00-0000-4000-8000-000000000002";
 
     private final ObjectMapper mapper;
@@ -54,8 +55,11 @@ public class TestSupport {
     private final ExchangeService exchanges;
     private TestEvents events;
 
-    public TestSupport(ObjectMapper mapper, ClusterService clusters, OrganisationService organisations,
-                       ExchangeService exchanges) {
+    public TestSupport(
+            ObjectMapper mapper,
+            ClusterService clusters,
+            OrganisationService organisations,
+            ExchangeService exchanges) {
         this.mapper = mapper;
         this.clusters = clusters;
         this.organisations = organisations;
@@ -81,8 +85,9 @@ public class TestSupport {
     }
 
     public static CityProfile profile(UUID id, String name, String country, long version) {
-        return new CityProfile(id, name, null, country, null, null, null, null, null, List.of(), null, List.of(),
-                List.of(), List.of(), version);
+        return new CityProfile(
+                id, name, null, country, null, null, null, null, null, List.of(), null, List.of(), List.of(), List.of(),
+                version);
     }
 
     /** Registers a new city through city-events and waits until clusters-service knows it. */
@@ -118,26 +123,42 @@ public class TestSupport {
     }
 
     public void awaitCity(UUID id, Predicate<KnownCity> condition) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> condition.test(knownCity(id)));
     }
 
     public UUID cluster(CooperationArea... areas) {
         String slug = "test-" + UUID.randomUUID();
-        return QuarkusTransaction.requiringNew().call(() -> clusters.create(new ClusterCommand(slug,
-                unique("Cluster"), null, Set.of(areas.length == 0 ? new CooperationArea[]{CooperationArea.TOURISM} : areas),
-                null)).id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> clusters.create(new ClusterCommand(
+                                slug,
+                                unique("Cluster"),
+                                null,
+                                Set.of(areas.length == 0 ? new CooperationArea[] {CooperationArea.TOURISM} : areas),
+                                null))
+                        .id);
     }
 
     public UUID organisation() {
-        return QuarkusTransaction.requiringNew().call(() -> organisations.create(new OrganisationCommand(
-                unique("Organisation"), OrganisationKind.DEVELOPMENT_PARTNER, "MX", null)).id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> organisations.create(new OrganisationCommand(
+                                unique("Organisation"), OrganisationKind.DEVELOPMENT_PARTNER, "MX", null))
+                        .id);
     }
 
     public Exchange plannedExchange(UUID clusterId, LocalDate start, UUID... participants) {
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.create(new ExchangeCommand(unique("Exchange"),
-                ExchangeFormat.WEBINAR, start, start, clusterId, Set.of(), Set.of(participants),
-                Set.of(CooperationArea.TOURISM), null)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> exchanges.create(new ExchangeCommand(
+                        unique("Exchange"),
+                        ExchangeFormat.WEBINAR,
+                        start,
+                        start,
+                        clusterId,
+                        Set.of(),
+                        Set.of(participants),
+                        Set.of(CooperationArea.TOURISM),
+                        null)));
     }
 
     public Exchange plannedExchange(UUID... participants) {
@@ -146,19 +167,19 @@ public class TestSupport {
 
     public Exchange heldExchange(UUID... participants) {
         Exchange planned = plannedExchange(participants);
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.hold(planned.id, ExpectedVersion.ANY,
-                "held in a test"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> exchanges.hold(planned.id, ExpectedVersion.ANY, "held in a test"));
     }
 
     public Exchange cancelledExchange(UUID... participants) {
         Exchange planned = plannedExchange(participants);
-        return QuarkusTransaction.requiringNew().call(() -> exchanges.cancel(planned.id, ExpectedVersion.ANY,
-                "cancelled in a test"));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> exchanges.cancel(planned.id, ExpectedVersion.ANY, "cancelled in a test"));
     }
 
     public long outboxCount(UUID aggregateId) {
-        return QuarkusTransaction.requiringNew().call(() -> org.citybridge.kit.outbox.OutboxEvent
-                .count("recordKey", aggregateId.toString()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> org.citybridge.kit.outbox.OutboxEvent.count("recordKey", aggregateId.toString()));
     }
 
     public long organisationsNamed(String name) {
@@ -171,8 +192,11 @@ public class TestSupport {
 
     /** Waits for {@code count} records of the aggregate (and type) on cluster-events. */
     public List<ConsumerRecord<String, String>> clusterEvents(UUID aggregateId, EventType type, int count) {
-        return events().read(Topics.CLUSTER_EVENTS,
-                TestEvents.keyed(aggregateId).and(TestEvents.ofType(type)), count, Duration.ofSeconds(60));
+        return events().read(
+                        Topics.CLUSTER_EVENTS,
+                        TestEvents.keyed(aggregateId).and(TestEvents.ofType(type)),
+                        count,
+                        Duration.ofSeconds(60));
     }
 
     public static Instant now() {

@@ -67,8 +67,10 @@ class AsyncApiDocumentTest {
     void theAreaEnumListsEveryCode() {
         List<String> documented = new ArrayList<>();
         doc.at("/components/schemas/CooperationArea/enum").forEach(n -> documented.add(n.asText()));
-        assertThat(documented).containsExactlyElementsOf(
-                Arrays.stream(CooperationArea.values()).map(CooperationArea::code).toList());
+        assertThat(documented)
+                .containsExactlyElementsOf(Arrays.stream(CooperationArea.values())
+                        .map(CooperationArea::code)
+                        .toList());
     }
 
     private void assertSchemaMatches(Class<?> recordType, Set<Class<?>> checked) {
@@ -76,7 +78,9 @@ class AsyncApiDocumentTest {
             return;
         }
         JsonNode schema = doc.at("/components/schemas/" + recordType.getSimpleName());
-        assertThat(schema.isMissingNode()).as("schema %s", recordType.getSimpleName()).isFalse();
+        assertThat(schema.isMissingNode())
+                .as("schema %s", recordType.getSimpleName())
+                .isFalse();
         Set<String> documented = new HashSet<>();
         schema.path("properties").fieldNames().forEachRemaining(documented::add);
         Set<String> fields = new HashSet<>();
@@ -87,7 +91,9 @@ class AsyncApiDocumentTest {
                 assertSchemaMatches(nested, checked);
             }
         }
-        assertThat(documented).as("properties of %s", recordType.getSimpleName()).isEqualTo(fields);
+        assertThat(documented)
+                .as("properties of %s", recordType.getSimpleName())
+                .isEqualTo(fields);
         schema.path("required").forEach(r -> assertThat(fields).contains(r.asText()));
     }
 
@@ -96,7 +102,8 @@ class AsyncApiDocumentTest {
             return component.getType();
         }
         if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType p
-                && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
+                && p.getActualTypeArguments()[0] instanceof Class<?> c
+                && c.isRecord()) {
             return c;
         }
         return null;

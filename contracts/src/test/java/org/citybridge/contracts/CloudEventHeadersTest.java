@@ -35,12 +35,15 @@ class CloudEventHeadersTest {
     @Test
     void headersRoundTripInBinaryMode() {
         var sample = EventSamples.all().get(EventType.CITY_RETIRED);
-        CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.CITY_RETIRED, sample.aggregateId(), EventSamples.AT);
+        CloudEventHeaders headers =
+                CloudEventHeaders.newEvent(EventType.CITY_RETIRED, sample.aggregateId(), EventSamples.AT);
         Map<String, byte[]> wire = headers.toHeaders();
 
-        assertThat(new String(wire.get("ce_specversion"), StandardCharsets.UTF_8)).isEqualTo("1.0");
+        assertThat(new String(wire.get("ce_specversion"), StandardCharsets.UTF_8))
+                .isEqualTo("1.0");
         assertThat(new String(wire.get("content-type"), StandardCharsets.UTF_8)).isEqualTo("application/json");
-        assertThat(new String(wire.get("ce_subject"), StandardCharsets.UTF_8)).isEqualTo(EventSamples.LUOYANG.toString());
+        assertThat(new String(wire.get("ce_subject"), StandardCharsets.UTF_8))
+                .isEqualTo(EventSamples.LUOYANG.toString());
         assertThat(CloudEventHeaders.fromHeaders(wire)).isEqualTo(headers);
         assertThat(EventType.fromCeType(headers.type())).contains(EventType.CITY_RETIRED);
     }
@@ -54,14 +57,17 @@ class CloudEventHeadersTest {
 
     @Test
     void missingOrBrokenAttributesAreMalformed() {
-        Map<String, byte[]> wire = new HashMap<>(
-                CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT).toHeaders());
+        Map<String, byte[]> wire =
+                new HashMap<>(CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT)
+                        .toHeaders());
         wire.remove("ce_id");
-        assertThatThrownBy(() -> CloudEventHeaders.fromHeaders(wire)).isInstanceOf(MalformedEventException.class)
+        assertThatThrownBy(() -> CloudEventHeaders.fromHeaders(wire))
+                .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("ce_id");
 
-        Map<String, byte[]> badTime = new HashMap<>(
-                CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT).toHeaders());
+        Map<String, byte[]> badTime =
+                new HashMap<>(CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT)
+                        .toHeaders());
         badTime.put("ce_time", "yesterday".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CloudEventHeaders.fromHeaders(badTime)).isInstanceOf(MalformedEventException.class);
 
@@ -77,10 +83,12 @@ class CloudEventHeadersTest {
     void pairIdsIgnoreOrderButNotKind() {
         var a = EventSamples.MEXICO_CITY;
         var b = EventSamples.LUOYANG;
-        assertThat(PairIds.of(a, b, ProposalKind.SISTER_CITY, null)).isEqualTo(PairIds.of(b, a, ProposalKind.SISTER_CITY, null));
+        assertThat(PairIds.of(a, b, ProposalKind.SISTER_CITY, null))
+                .isEqualTo(PairIds.of(b, a, ProposalKind.SISTER_CITY, null));
         assertThat(PairIds.of(a, b, ProposalKind.THEMATIC, CooperationArea.TOURISM))
                 .isNotEqualTo(PairIds.of(a, b, ProposalKind.THEMATIC, CooperationArea.TRADE))
                 .isNotEqualTo(PairIds.of(a, b, ProposalKind.SISTER_CITY, null));
-        assertThatThrownBy(() -> PairIds.of(a, a, ProposalKind.SISTER_CITY, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PairIds.of(a, a, ProposalKind.SISTER_CITY, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

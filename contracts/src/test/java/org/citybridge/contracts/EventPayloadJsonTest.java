@@ -36,7 +36,9 @@ class EventPayloadJsonTest {
             String json = mapper.writeValueAsString(sample.getValue());
             EventPayload back = mapper.readValue(json, sample.getKey().payloadType());
             assertThat(back).as(sample.getKey().ceType()).isEqualTo(sample.getValue());
-            assertThat(json).as("aggregate id is the record key, not a payload field").doesNotContain("aggregateId");
+            assertThat(json)
+                    .as("aggregate id is the record key, not a payload field")
+                    .doesNotContain("aggregateId");
         }
     }
 
@@ -55,7 +57,8 @@ class EventPayloadJsonTest {
     void areasTravelAsTheirStableCodes() throws Exception {
         EventPayload interest = EventSamples.all().get(EventType.INTEREST_EXPRESSED);
         assertThat(mapper.writeValueAsString(interest)).contains("\"area\":\"tourism\"");
-        assertThat(mapper.writeValueAsString(CooperationArea.HERITAGE_PROTECTION)).isEqualTo("\"heritage-protection\"");
+        assertThat(mapper.writeValueAsString(CooperationArea.HERITAGE_PROTECTION))
+                .isEqualTo("\"heritage-protection\"");
     }
 
     @Test
@@ -71,6 +74,8 @@ class EventPayloadJsonTest {
     void localNamesInAnyScriptRoundTripExactly() throws Exception {
         String json = mapper.writeValueAsString(EventSamples.luoyang());
         assertThat(json).contains("洛阳");
-        assertThat(mapper.readValue(json, org.citybridge.contracts.events.CityProfile.class).localName()).isEqualTo("洛阳");
+        assertThat(mapper.readValue(json, org.citybridge.contracts.events.CityProfile.class)
+                        .localName())
+                .isEqualTo("洛阳");
     }
 }

@@ -14,11 +14,27 @@ class VocabularyTest {
 
     @Test
     void everyDesignAreaIsInTheVocabulary() {
-        assertThat(Arrays.stream(CooperationArea.values()).map(CooperationArea::code)).containsExactly(
-                "tourism", "heritage-protection", "creative-economy", "trade", "technology", "education",
-                "economic-development", "social-integration", "culture", "public-health", "agriculture",
-                "e-commerce", "smart-cities", "disaster-risk-reduction", "transport", "air-quality",
-                "waste-management", "green-cities", "renewable-energy");
+        assertThat(Arrays.stream(CooperationArea.values()).map(CooperationArea::code))
+                .containsExactly(
+                        "tourism",
+                        "heritage-protection",
+                        "creative-economy",
+                        "trade",
+                        "technology",
+                        "education",
+                        "economic-development",
+                        "social-integration",
+                        "culture",
+                        "public-health",
+                        "agriculture",
+                        "e-commerce",
+                        "smart-cities",
+                        "disaster-risk-reduction",
+                        "transport",
+                        "air-quality",
+                        "waste-management",
+                        "green-cities",
+                        "renewable-energy");
     }
 
     @Test
@@ -34,7 +50,7 @@ class VocabularyTest {
                 .hasMessageContaining("'mining'")
                 .hasMessageContaining("renewable-energy");
         assertThatThrownBy(() -> CooperationArea.fromCode(null)).isInstanceOf(UnknownCodeException.class);
-        assertThatThrownBy(() -> Stance.parse("LEND")).hasMessage(
-                "Unknown stance 'LEND'; expected one of: OFFER, SEEK, MUTUAL");
+        assertThatThrownBy(() -> Stance.parse("LEND"))
+                .hasMessage("Unknown stance 'LEND'; expected one of: OFFER, SEEK, MUTUAL");
     }
 }

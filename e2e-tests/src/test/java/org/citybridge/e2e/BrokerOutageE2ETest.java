@@ -1,6 +1,5 @@
 package org.citybridge.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.Platform;
@@ -60,7 +59,9 @@ class BrokerOutageE2ETest {
         EventLog events = new EventLog(platform.kafkaBootstrapServers());
         FaultScenario scenario = new FaultScenario("outage").registerCities(CITIES);
         // clusters-service accepts memberships of cities it has heard of
-        await("clusters-service knows the new cities").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("clusters-service knows the new cities")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> events.caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
 
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -69,28 +70,32 @@ class BrokerOutageE2ETest {
         Instant outageStarted = null;
         Instant writesAnswered;
         try {
-            Thread pacer = new Thread(() -> {
-                Instant first = Instant.now();
-                for (int i = 0; i < WRITES; i++) {
-                    pauseUntil(first.plusMillis(i * PACE_MILLIS));
-                    FaultScenario.InterestWrite write = scenario.interest(i);
-                    synchronized (interestAnswers) {
-                        interestAnswers.add(clients.submit(() -> scenario.post(write)));
-                    }
-                    if (i % (WRITES / CITIES) == 0) {
-                        int city = i / (WRITES / CITIES);
-                        synchronized (joinAnswers) {
-                            joinAnswers.add(clients.submit(() -> scenario.join(city)));
+            Thread pacer = new Thread(
+                    () -> {
+                        Instant first = Instant.now();
+                        for (int i = 0; i < WRITES; i++) {
+                            pauseUntil(first.plusMillis(i * PACE_MILLIS));
+                            FaultScenario.InterestWrite write = scenario.interest(i);
+                            synchronized (interestAnswers) {
+                                interestAnswers.add(clients.submit(() -> scenario.post(write)));
+                            }
+                            if (i % (WRITES / CITIES) == 0) {
+                                int city = i / (WRITES / CITIES);
+                                synchronized (joinAnswers) {
+                                    joinAnswers.add(clients.submit(() -> scenario.join(city)));
+                                }
+                            }
                         }
-                    }
-                }
-            }, "outage-writes");
+                    },
+                    "outage-writes");
             pacer.start();
             pauseUntil(Instant.now().plusSeconds(1));
             platform.kafka().stop();
             outageStarted = Instant.now();
             pacer.join(TimeUnit.SECONDS.toMillis(120));
-            assertThat(pacer.isAlive()).as("writes still being sent after 120 s").isFalse();
+            assertThat(pacer.isAlive())
+                    .as("writes still being sent after 120 s")
+                    .isFalse();
 
             List<ApiClient.Reply> failed = new ArrayList<>();
             for (Future<ApiClient.Reply> answer : concat(interestAnswers, joinAnswers)) {
@@ -100,7 +105,9 @@ class BrokerOutageE2ETest {
                 }
             }
             writesAnswered = Instant.now();
-            assertThat(failed).as("writes answered without 2xx during the broker outage").isEmpty();
+            assertThat(failed)
+                    .as("writes answered without 2xx during the broker outage")
+                    .isEmpty();
         } finally {
             clients.shutdownNow();
             if (!platform.kafka().isRunning()) {
@@ -109,8 +116,10 @@ class BrokerOutageE2ETest {
                 platform.kafka().start();
             }
         }
-        System.out.printf("Broker outage: %d writes answered 2xx, the last %d s after the broker stopped; broker down %d s%n",
-                WRITES + CITIES, Duration.between(outageStarted, writesAnswered).toSeconds(),
+        System.out.printf(
+                "Broker outage: %d writes answered 2xx, the last %d s after the broker stopped; broker down %d s%n",
+                WRITES + CITIES,
+                Duration.between(outageStarted, writesAnswered).toSeconds(),
                 Duration.between(outageStarted, Instant.now()).toSeconds());
 
         try (MatchmakingOracle oracle = MatchmakingOracle.start(platform)) {
@@ -120,30 +129,44 @@ class BrokerOutageE2ETest {
                 notes.add(scenario.interest(i).note());
             }
             // every write's event reaches the topic (the relay catches up after the outage)
-            await("every interest write published").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await("every interest write published")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> notesOnTopic(events, cities).keySet().containsAll(notes));
 
             List<EventLog.Event> cityEvents = ofCities(events.readAll(Topics.CITY_EVENTS), cities);
             Map<String, Long> perNote = notesOnTopic(cityEvents);
             assertThat(perNote.keySet()).as("notes of InterestExpressed events").isEqualTo(notes);
-            assertThat(perNote.entrySet().stream().filter(e -> e.getValue() != 1).toList())
-                    .as("writes published more than once").isEmpty();
-            assertThat(countBy(cityEvents, e -> e.type().equals(EventType.CITY_REGISTERED.ceType()), EventLog.Event::key))
-                    .as("CityRegistered per city").hasSize(CITIES).allSatisfy((city, n) -> assertThat(n).isEqualTo(1));
+            assertThat(perNote.entrySet().stream()
+                            .filter(e -> e.getValue() != 1)
+                            .toList())
+                    .as("writes published more than once")
+                    .isEmpty();
+            assertThat(countBy(
+                            cityEvents, e -> e.type().equals(EventType.CITY_REGISTERED.ceType()), EventLog.Event::key))
+                    .as("CityRegistered per city")
+                    .hasSize(CITIES)
+                    .allSatisfy((city, n) -> assertThat(n).isEqualTo(1));
             assertUniqueIds(cityEvents);
 
             Set<String> memberships = new HashSet<>();
             for (Future<ApiClient.Reply> join : joinAnswers) {
                 memberships.add(join.get().json().get("id").asText());
             }
-            await("every membership published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            await("every membership published")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> membershipsOnTopic(events).keySet().containsAll(memberships));
             Map<String, Long> perMembership = membershipsOnTopic(events);
-            assertThat(memberships).allSatisfy(m -> assertThat(perMembership.get(m)).as("MemberJoined of %s", m).isEqualTo(1));
+            assertThat(memberships)
+                    .allSatisfy(m -> assertThat(perMembership.get(m))
+                            .as("MemberJoined of %s", m)
+                            .isEqualTo(1));
             assertUniqueIds(events.readAll(Topics.CLUSTER_EVENTS));
 
             Map<UUID, List<String>> proposals = oracle.assertLiveEqualsReplay(platform, events, scenario.cities);
-            assertThat(MatchmakingOracle.proposalCount(proposals)).as("proposals among the scenario's cities")
+            assertThat(MatchmakingOracle.proposalCount(proposals))
+                    .as("proposals among the scenario's cities")
                     .isGreaterThanOrEqualTo(CITIES);
             // and matchmaking's own events, published once it could consume again, are on their topic once each
             assertUniqueIds(events.readAll(Topics.MATCHMAKING_EVENTS));
@@ -160,17 +183,23 @@ class BrokerOutageE2ETest {
     }
 
     private static Map<String, Long> notesOnTopic(List<EventLog.Event> cityEvents) {
-        return countBy(cityEvents, e -> e.type().equals(EventType.INTEREST_EXPRESSED.ceType()),
+        return countBy(
+                cityEvents,
+                e -> e.type().equals(EventType.INTEREST_EXPRESSED.ceType()),
                 e -> e.data().path("note").asText());
     }
 
     private static Map<String, Long> membershipsOnTopic(EventLog events) {
-        return countBy(events.readAll(Topics.CLUSTER_EVENTS), e -> e.type().equals(EventType.MEMBER_JOINED.ceType()),
+        return countBy(
+                events.readAll(Topics.CLUSTER_EVENTS),
+                e -> e.type().equals(EventType.MEMBER_JOINED.ceType()),
                 e -> e.data().path("membershipId").asText());
     }
 
-    static Map<String, Long> countBy(List<EventLog.Event> events, java.util.function.Predicate<EventLog.Event> filter,
-                                     Function<EventLog.Event, String> key) {
+    static Map<String, Long> countBy(
+            List<EventLog.Event> events,
+            java.util.function.Predicate<EventLog.Event> filter,
+            Function<EventLog.Event, String> key) {
         Map<String, Long> counts = new HashMap<>();
         events.stream().filter(filter).forEach(e -> counts.merge(key.apply(e), 1L, Long::sum));
         return counts;
@@ -179,11 +208,16 @@ class BrokerOutageE2ETest {
     /** No record twice: a relay that re-sends after an unclear acknowledgement would repeat a ce_id. */
     static void assertUniqueIds(List<EventLog.Event> events) {
         Map<String, Long> perId = countBy(events, e -> true, EventLog.Event::id);
-        assertThat(perId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-                .as("ce_ids published more than once").isEmpty();
+        assertThat(perId.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as("ce_ids published more than once")
+                .isEmpty();
     }
 
-    private static List<Future<ApiClient.Reply>> concat(List<Future<ApiClient.Reply>> a, List<Future<ApiClient.Reply>> b) {
+    private static List<Future<ApiClient.Reply>> concat(
+            List<Future<ApiClient.Reply>> a, List<Future<ApiClient.Reply>> b) {
         List<Future<ApiClient.Reply>> all = new ArrayList<>(a);
         all.addAll(b);
         return all;

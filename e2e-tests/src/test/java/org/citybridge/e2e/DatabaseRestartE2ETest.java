@@ -61,14 +61,14 @@ class DatabaseRestartE2ETest {
             "(?m)(^|\\s)at [\\w$]+(\\.[\\w$<>]+)+\\([^)]*\\)|\\b[a-z][\\w$]*(\\.[\\w$]+)+\\.[A-Z][\\w$]*(Exception|Error)\\b");
 
     /** One answer seen during the scenario. */
-    private record Seen(String service, String what, Instant at, ApiClient.Reply answer) {
-    }
+    private record Seen(String service, String what, Instant at, ApiClient.Reply answer) {}
 
     @Test
     void shouldGoNotReadyWhileTheDatabaseIsDownAndRecoverWithoutRestartOrStackTraces() throws Exception {
         Platform platform = FaultPlatform.get();
         FaultScenario scenario = new FaultScenario("dbrestart").registerCities(6);
-        // cities 4 and 5 are kept out of the load: after the restart, 5 seeks what only 4 offers (no other test uses air quality)
+        // cities 4 and 5 are kept out of the load: after the restart, 5 seeks what only 4 offers (no other test uses
+        // air quality)
         scenario.post(interest(scenario, 4, "air-quality", "OFFER", "before")).expect(201);
         Map<String, ServiceProcess> before = new LinkedHashMap<>();
         SERVICES.forEach(s -> before.put(s, platform.service(s)));
@@ -84,30 +84,55 @@ class DatabaseRestartE2ETest {
         String cities = platform.serviceUrl(CITIES);
         String clusters = platform.serviceUrl(CLUSTERS);
         String matchmaking = platform.serviceUrl(MATCHMAKING);
-        load.add(loop(running, seen, CITIES, "read", 300, () -> HTTP.get(cities + "/api/v1/cities?size=20&q=" + scenario.run)));
-        load.add(loop(running, seen, CITIES, "write", 1000, () -> scenario.post(
-                interest(scenario, n.get() % 4, "tourism", n.get() % 2 == 0 ? "OFFER" : "SEEK", "load " + n.incrementAndGet()))));
+        load.add(loop(
+                running,
+                seen,
+                CITIES,
+                "read",
+                300,
+                () -> HTTP.get(cities + "/api/v1/cities?size=20&q=" + scenario.run)));
+        load.add(loop(
+                running,
+                seen,
+                CITIES,
+                "write",
+                1000,
+                () -> scenario.post(interest(
+                        scenario,
+                        n.get() % 4,
+                        "tourism",
+                        n.get() % 2 == 0 ? "OFFER" : "SEEK",
+                        "load " + n.incrementAndGet()))));
         load.add(loop(running, seen, CLUSTERS, "read", 300, () -> HTTP.get(clusters + "/api/v1/clusters")));
         load.add(loop(running, seen, CLUSTERS, "write", 1000, () -> organisation(clusters)));
-        load.add(loop(running, seen, MATCHMAKING, "read", 250,
+        load.add(loop(
+                running,
+                seen,
+                MATCHMAKING,
+                "read",
+                250,
                 () -> HTTP.get(matchmaking + "/api/v1/cities/" + scenario.cities.get(n.get() % 4) + "/proposals")));
         load.forEach(Thread::start);
 
         Instant stopped;
         Instant started;
         try {
-            await("every service ready before the restart").atMost(Duration.ofSeconds(30))
+            await("every service ready before the restart")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> SERVICES.stream().allMatch(s -> lastReady(seen, s, Instant.MIN) == 200));
             platform.postgres().stop();
             stopped = Instant.now();
-            await("every service reports not ready while the database is down").atMost(Duration.ofSeconds(60))
+            await("every service reports not ready while the database is down")
+                    .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> SERVICES.stream().allMatch(s -> sawReady(seen, s, stopped, 503)));
         } finally {
             platform.postgres().start();
         }
         started = Instant.now();
-        await("every service ready again, without a restart").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        await("every service ready again, without a restart")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> SERVICES.stream().allMatch(s -> sawReady(seen, s, started, 200)));
         Instant recovered = Instant.now();
         // two more seconds of load on the recovered services (part of the scenario), then stop it
@@ -129,35 +154,56 @@ class DatabaseRestartE2ETest {
             if (!a.reached()) {
                 continue; // refused or timed out: nothing was said
             }
-            assertThat(STACK_TRACE.matcher(a.text()).find()).as("stack trace in %s %s answer %d: %s",
-                    s.service(), s.what(), a.status(), a.text()).isFalse();
+            assertThat(STACK_TRACE.matcher(a.text()).find())
+                    .as("stack trace in %s %s answer %d: %s", s.service(), s.what(), a.status(), a.text())
+                    .isFalse();
             if (s.what().equals("ready")) {
                 assertThat(a.status()).as("%s readiness", s.service()).isIn(200, 503);
                 assertThat(a.json().path("status").asText()).isEqualTo(a.status() == 200 ? "UP" : "DOWN");
             } else if (a.status() >= 400) {
-                assertThat(a.contentType()).as("%s %s answer %d: %s", s.service(), s.what(), a.status(), a.text())
+                assertThat(a.contentType())
+                        .as("%s %s answer %d: %s", s.service(), s.what(), a.status(), a.text())
                         .startsWith("application/problem+json");
                 if (a.status() >= 500) {
-                    assertThat(a.status()).as("an API failing for want of its database says so: %s %s %s",
-                            s.service(), s.what(), a.text()).isEqualTo(503);
+                    assertThat(a.status())
+                            .as(
+                                    "an API failing for want of its database says so: %s %s %s",
+                                    s.service(), s.what(), a.text())
+                            .isEqualTo(503);
                     assertThat(a.json().path("type").asText()).endsWith("/unavailable");
                 }
             }
         }
-        assertThat(seen).as("API calls answered 503 while the database was away")
-                .anyMatch(s -> !s.what().equals("ready") && s.answer().reached() && s.answer().status() == 503);
+        assertThat(seen)
+                .as("API calls answered 503 while the database was away")
+                .anyMatch(s -> !s.what().equals("ready")
+                        && s.answer().reached()
+                        && s.answer().status() == 503);
         // writes work again in all three services
         scenario.post(interest(scenario, 5, "air-quality", "SEEK", "after")).expect(200, 201);
         organisation(clusters).expect(201);
-        asAdmin().post(matchmaking + "/api/v1/partnerships", Map.of(
-                "cityA", scenario.cities.get(2).toString(), "cityB", scenario.cities.get(3).toString(),
-                "kind", "SISTER_CITY", "formedOn", LocalDate.now().toString(),
-                "source", "Recorded after the database restart, " + scenario.run)).expect(201);
+        asAdmin()
+                .post(
+                        matchmaking + "/api/v1/partnerships",
+                        Map.of(
+                                "cityA",
+                                scenario.cities.get(2).toString(),
+                                "cityB",
+                                scenario.cities.get(3).toString(),
+                                "kind",
+                                "SISTER_CITY",
+                                "formedOn",
+                                LocalDate.now().toString(),
+                                "source",
+                                "Recorded after the database restart, " + scenario.run))
+                .expect(201);
         // and flow on: outbox relay of cities-service, consumer and database of matchmaking
         String offering = scenario.cities.get(4).toString();
         String seeking = scenario.cities.get(5).toString();
-        await("matchmaking proposes the pair completed after the restart").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
+        await("matchmaking proposes the pair completed after the restart")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
                     ApiClient.Reply answer = HTTP.get(matchmaking + "/api/v1/cities/" + seeking + "/proposals");
                     if (answer.status() != 200) {
                         return false;
@@ -169,29 +215,48 @@ class DatabaseRestartE2ETest {
                     }
                     return false;
                 });
-        System.out.printf("Database restart: down %d s, every service ready again %d s after the start; %d answers checked%n",
-                Duration.between(stopped, started).toSeconds(), Duration.between(started, recovered).toSeconds(), seen.size());
+        System.out.printf(
+                "Database restart: down %d s, every service ready again %d s after the start; %d answers checked%n",
+                Duration.between(stopped, started).toSeconds(),
+                Duration.between(started, recovered).toSeconds(),
+                seen.size());
     }
 
-    private static FaultScenario.InterestWrite interest(FaultScenario scenario, int city, String area, String stance, String note) {
-        return new FaultScenario.InterestWrite(-1, scenario.cities.get(city), area, stance, "THEMATIC_PARTNERSHIP",
-                List.of(), note + " of " + scenario.run);
+    private static FaultScenario.InterestWrite interest(
+            FaultScenario scenario, int city, String area, String stance, String note) {
+        return new FaultScenario.InterestWrite(
+                -1,
+                scenario.cities.get(city),
+                area,
+                stance,
+                "THEMATIC_PARTNERSHIP",
+                List.of(),
+                note + " of " + scenario.run);
     }
 
     private static ApiClient.Reply organisation(String clusters) {
-        return asAdmin().post(clusters + "/api/v1/organisations", Map.of(
-                "name", "Organisation " + UUID.randomUUID(), "kind", "ACADEMIA"));
+        return asAdmin()
+                .post(
+                        clusters + "/api/v1/organisations",
+                        Map.of("name", "Organisation " + UUID.randomUUID(), "kind", "ACADEMIA"));
     }
 
     /** Calls {@code call} every {@code pauseMillis} (after each answer) while {@code running}, recording each answer. */
-    private static Thread loop(AtomicBoolean running, ConcurrentLinkedQueue<Seen> seen, String service, String what,
-                               long pauseMillis, Supplier<ApiClient.Reply> call) {
-        Thread thread = new Thread(() -> {
-            while (running.get()) {
-                seen.add(new Seen(service, what, Instant.now(), call.get()));
-                BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(pauseMillis));
-            }
-        }, "load-" + service + "-" + what);
+    private static Thread loop(
+            AtomicBoolean running,
+            ConcurrentLinkedQueue<Seen> seen,
+            String service,
+            String what,
+            long pauseMillis,
+            Supplier<ApiClient.Reply> call) {
+        Thread thread = new Thread(
+                () -> {
+                    while (running.get()) {
+                        seen.add(new Seen(service, what, Instant.now(), call.get()));
+                        BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(pauseMillis));
+                    }
+                },
+                "load-" + service + "-" + what);
         thread.setDaemon(true);
         return thread;
     }
@@ -207,7 +272,10 @@ class DatabaseRestartE2ETest {
     }
 
     private static boolean sawReady(ConcurrentLinkedQueue<Seen> seen, String service, Instant since, int status) {
-        return seen.stream().anyMatch(s -> s.service().equals(service) && s.what().equals("ready")
-                && s.at().isAfter(since) && s.answer().status() == status);
+        return seen.stream()
+                .anyMatch(s -> s.service().equals(service)
+                        && s.what().equals("ready")
+                        && s.at().isAfter(since)
+                        && s.answer().status() == status);
     }
 }

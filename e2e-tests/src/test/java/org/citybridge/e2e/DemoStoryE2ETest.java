@@ -48,6 +48,7 @@ class DemoStoryE2ETest {
     /** The fixed ids of two of the seven clusters created by clusters-service's migration. */
     private static final UUID TOURISM_HERITAGE_CREATIVE_ECONOMY =
             UUID.fromString("5c1a0001-0000-4000-8000-000000000002");
+
     private static final UUID RENEWABLE_ENERGY = UUID.fromString("5c1a0001-0000-4000-8000-000000000007");
 
     private static final ObjectMapper EVENTS_JSON = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -76,11 +77,13 @@ class DemoStoryE2ETest {
 
         DemoStoryLoader.Result first = loader.load();
 
-        assertThat(first.organisations()).containsOnlyKeys(DemoStoryLoader.UNOSSC, DemoStoryLoader.UNESCO_MEXICO,
-                DemoStoryLoader.MWHCA);
+        assertThat(first.organisations())
+                .containsOnlyKeys(DemoStoryLoader.UNOSSC, DemoStoryLoader.UNESCO_MEXICO, DemoStoryLoader.MWHCA);
         UUID unossc = first.organisations().get(DemoStoryLoader.UNOSSC);
         assertThat(api.getOk("/api/v1/organisations/" + first.organisations().get(DemoStoryLoader.MWHCA), Map.of())
-                .path("kind").asText()).isEqualTo("ASSOCIATION");
+                        .path("kind")
+                        .asText())
+                .isEqualTo("ASSOCIATION");
 
         JsonNode course = api.getOk("/api/v1/exchanges/" + first.courseId(), Map.of());
         assertThat(course.path("title").asText()).isEqualTo(DemoStoryLoader.COURSE_TITLE);
@@ -93,8 +96,8 @@ class DemoStoryE2ETest {
         assertThat(ids(course.path("facilitatorIds"))).containsExactly(unossc);
         assertThat(course.path("outcomeNotes").asText()).contains("illustrative");
 
-        JsonNode answers = api.getOk("/api/v1/exchanges/" + first.courseId() + "/survey-responses",
-                Map.of("size", "100"));
+        JsonNode answers =
+                api.getOk("/api/v1/exchanges/" + first.courseId() + "/survey-responses", Map.of("size", "100"));
         assertThat(answers.path("totalItems").asInt()).isEqualTo(registered.size());
         for (JsonNode answer : answers.path("items")) {
             assertThat(answer.path("wantsPartnership").asBoolean()).isTrue();
@@ -109,13 +112,16 @@ class DemoStoryE2ETest {
         assertThat(conference.path("clusterId").asText()).isEqualTo(RENEWABLE_ENERGY.toString());
         assertThat(ids(conference.path("participantCityIds"))).containsExactlyInAnyOrder(mexicoCity, luoyang);
 
-        JsonNode renewableMembers = api.getOk("/api/v1/clusters/" + RENEWABLE_ENERGY + "/members",
-                Map.of("size", "100"));
+        JsonNode renewableMembers =
+                api.getOk("/api/v1/clusters/" + RENEWABLE_ENERGY + "/members", Map.of("size", "100"));
         assertThat(ids(renewableMembers.path("items"), "memberId")).contains(mexicoCity, luoyang, unossc);
-        JsonNode tourismMembers = api.getOk("/api/v1/clusters/" + TOURISM_HERITAGE_CREATIVE_ECONOMY + "/members",
-                Map.of("size", "100"));
-        assertThat(ids(tourismMembers.path("items"), "memberId")).containsAll(registered.values())
-                .contains(unossc, first.organisations().get(DemoStoryLoader.UNESCO_MEXICO),
+        JsonNode tourismMembers =
+                api.getOk("/api/v1/clusters/" + TOURISM_HERITAGE_CREATIVE_ECONOMY + "/members", Map.of("size", "100"));
+        assertThat(ids(tourismMembers.path("items"), "memberId"))
+                .containsAll(registered.values())
+                .contains(
+                        unossc,
+                        first.organisations().get(DemoStoryLoader.UNESCO_MEXICO),
                         first.organisations().get(DemoStoryLoader.MWHCA));
 
         JsonNode history = api.getOk("/api/v1/cities/" + luoyang + "/exchanges", Map.of());
@@ -123,15 +129,20 @@ class DemoStoryE2ETest {
 
         // Luoyang's answer after the video conference reaches cities-service as sister-city interests in Latin America
         EventLog events = new EventLog(platform.kafkaBootstrapServers());
-        SurveyResponseRecorded luoyangAnswer = clusterEvents(events, first.videoConferenceId(),
-                        EventType.SURVEY_RESPONSE_RECORDED, 2).stream()
-                .map(e -> payload(e, SurveyResponseRecorded.class))
-                .filter(r -> r.cityId().equals(luoyang)).findFirst().orElseThrow();
-        assertThat(luoyangAnswer.interests()).extracting(i -> i.area().code())
+        SurveyResponseRecorded luoyangAnswer =
+                clusterEvents(events, first.videoConferenceId(), EventType.SURVEY_RESPONSE_RECORDED, 2).stream()
+                        .map(e -> payload(e, SurveyResponseRecorded.class))
+                        .filter(r -> r.cityId().equals(luoyang))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(luoyangAnswer.interests())
+                .extracting(i -> i.area().code())
                 .containsExactlyInAnyOrder("trade", "technology", "education", "tourism");
-        assertThat(luoyangAnswer.interests()).allMatch(i -> i.intent() == Intent.SISTER_CITY
-                && i.preferences().regions().contains("Latin America and the Caribbean"));
-        assertThat(clusterEvents(events, first.courseId(), EventType.EXCHANGE_HELD, 1)).hasSize(1);
+        assertThat(luoyangAnswer.interests())
+                .allMatch(i -> i.intent() == Intent.SISTER_CITY
+                        && i.preferences().regions().contains("Latin America and the Caribbean"));
+        assertThat(clusterEvents(events, first.courseId(), EventType.EXCHANGE_HELD, 1))
+                .hasSize(1);
 
         DemoStoryLoader.Result second = loader.load();
         assertThat(second.created()).isZero();
@@ -140,7 +151,9 @@ class DemoStoryE2ETest {
         assertThat(second.organisations()).isEqualTo(first.organisations());
         assertThat(exchangesTitled(DemoStoryLoader.COURSE_TITLE)).isEqualTo(1);
         assertThat(api.getOk("/api/v1/exchanges/" + first.courseId() + "/survey-responses", Map.of())
-                .path("totalItems").asInt()).isEqualTo(registered.size());
+                        .path("totalItems")
+                        .asInt())
+                .isEqualTo(registered.size());
     }
 
     @Test
@@ -152,18 +165,21 @@ class DemoStoryE2ETest {
     /** The story's cities (Mexican World Heritage cities, Luoyang and Chinese counterparts) the launcher registered. */
     private static Map<String, UUID> storyCitiesOfTheSeed() {
         Map<String, UUID> cities = new LinkedHashMap<>();
-        DemoStoryLoader.MEXICAN_CITIES.forEach(name -> seed.cityId(name, "MX")
-                .ifPresent(id -> cities.put(SeedContext.cityKey(name, "MX"), id)));
-        DemoStoryLoader.CHINESE_CITIES.forEach(name -> seed.cityId(name, "CN")
-                .ifPresent(id -> cities.put(SeedContext.cityKey(name, "CN"), id)));
+        DemoStoryLoader.MEXICAN_CITIES.forEach(name ->
+                seed.cityId(name, "MX").ifPresent(id -> cities.put(SeedContext.cityKey(name, "MX"), id)));
+        DemoStoryLoader.CHINESE_CITIES.forEach(name ->
+                seed.cityId(name, "CN").ifPresent(id -> cities.put(SeedContext.cityKey(name, "CN"), id)));
         return cities;
     }
 
     /** The aggregate's events of that type on cluster-events, once at least {@code count} have arrived. */
     private static List<EventLog.Event> clusterEvents(EventLog events, UUID aggregateId, EventType type, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> events.readAll(Topics.CLUSTER_EVENTS).stream()
-                                .filter(e -> aggregateId.toString().equals(e.key()) && type.ceType().equals(e.type()))
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> events.readAll(Topics.CLUSTER_EVENTS).stream()
+                                .filter(e -> aggregateId.toString().equals(e.key())
+                                        && type.ceType().equals(e.type()))
                                 .toList(),
                         found -> found.size() >= count);
     }
@@ -180,7 +196,7 @@ class DemoStoryE2ETest {
     private static long exchangesTitled(String title) {
         String url = platform.postgres().jdbcUrl("clusters");
         try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement count = db.prepareStatement("select count(*) from exchange where title = ?")) {
+                PreparedStatement count = db.prepareStatement("select count(*) from exchange where title = ?")) {
             count.setString(1, title);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();

@@ -29,8 +29,7 @@ final class E2E {
     private static Platform platform;
     private static SeedContext seed;
 
-    private E2E() {
-    }
+    private E2E() {}
 
     private static final Path DATA = Path.of("target", "platform").toAbsolutePath();
 
@@ -44,7 +43,8 @@ final class E2E {
             return;
         }
         try (Stream<Path> paths = Files.walk(data)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear " + data, e);
         }
@@ -57,8 +57,13 @@ final class E2E {
         }
         if (loneKeycloak == null) {
             PlatformLayout layout = layout();
-            loneKeycloak = KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), Ports.free(),
-                    layout.realmFile(), Platform.REALM, layout.log("keycloak"), true));
+            loneKeycloak = KeycloakServer.start(new KeycloakServer.Options(
+                    layout.keycloakHome(),
+                    Ports.free(),
+                    layout.realmFile(),
+                    Platform.REALM,
+                    layout.log("keycloak"),
+                    true));
             Runtime.getRuntime().addShutdownHook(new Thread(E2E::stopLoneKeycloak, "stop-e2e-keycloak"));
         }
         return loneKeycloak;

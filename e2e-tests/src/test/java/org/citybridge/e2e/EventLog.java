@@ -58,8 +58,14 @@ final class EventLog {
                     throw new AssertionError("Could not read " + topic + " to its end within 60 s");
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    events.add(new Event(r.topic(), r.partition(), r.offset(), r.key(), header(r, CloudEventHeaders.H_ID),
-                            header(r, CloudEventHeaders.H_TYPE), r.value()));
+                    events.add(new Event(
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            r.key(),
+                            header(r, CloudEventHeaders.H_ID),
+                            header(r, CloudEventHeaders.H_TYPE),
+                            r.value()));
                 }
             }
         }
@@ -71,14 +77,17 @@ final class EventLog {
      * everything published so far has been processed (services commit only processed records).
      */
     boolean caughtUp(String group, Collection<String> topics) {
-        try (KafkaConsumer<String, String> consumer = consumer(); Admin admin = admin()) {
+        try (KafkaConsumer<String, String> consumer = consumer();
+                Admin admin = admin()) {
             List<TopicPartition> partitions = new ArrayList<>();
             topics.forEach(topic -> partitions.addAll(partitions(consumer, topic)));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            return partitions.stream().allMatch(p -> end.get(p) == 0
-                    || (committed.get(p) != null && committed.get(p).offset() >= end.get(p)));
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            return partitions.stream()
+                    .allMatch(p -> end.get(p) == 0
+                            || (committed.get(p) != null && committed.get(p).offset() >= end.get(p)));
         } catch (Exception e) {
             // the broker may be restarting: not known to have caught up yet
             System.out.println("Offsets of group " + group + " not readable yet: " + e);

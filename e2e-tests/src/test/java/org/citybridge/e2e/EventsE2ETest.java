@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  */
 class EventsE2ETest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static String bootstrapServers;
@@ -66,15 +67,16 @@ class EventsE2ETest {
 
     @Test
     void shouldPublishOnlyValidCloudEventsOfDocumentedTypesOnTheOwnersTopic() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !readAll(Topics.CLUSTER_EVENTS).isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !readAll(Topics.CLUSTER_EVENTS).isEmpty());
         Set<String> ids = new HashSet<>();
         int count = 0;
         for (String topic : List.of(Topics.CITY_EVENTS, Topics.CLUSTER_EVENTS, Topics.MATCHMAKING_EVENTS)) {
             for (ConsumerRecord<String, String> record : readAll(topic)) {
                 Map<String, byte[]> headers = headers(record);
                 CloudEventHeaders ce = CloudEventHeaders.fromHeaders(headers);
-                EventType type = EventType.fromCeType(ce.type()).orElseThrow(
-                        () -> new AssertionError("Undocumented event type " + ce.type() + " on " + topic));
+                EventType type = EventType.fromCeType(ce.type())
+                        .orElseThrow(() -> new AssertionError("Undocumented event type " + ce.type() + " on " + topic));
 
                 assertThat(type.topic()).as(ce.type()).isEqualTo(topic);
                 assertThat(ce.source()).as(ce.type()).isEqualTo(type.source().uri());
@@ -83,7 +85,9 @@ class EventsE2ETest {
                 assertThat(record.key()).as("key of %s", ce.type()).isNotBlank().isEqualTo(ce.subject());
                 // the payload is the documented record of its type, about the aggregate named by the key
                 EventPayload payload = JSON.readValue(record.value(), type.payloadType());
-                assertThat(payload.aggregateId()).as("aggregate of %s", ce.type()).hasToString(record.key());
+                assertThat(payload.aggregateId())
+                        .as("aggregate of %s", ce.type())
+                        .hasToString(record.key());
                 assertThat(ids.add(ce.id())).as("ce_id %s is unique", ce.id()).isTrue();
                 count++;
             }
@@ -93,7 +97,8 @@ class EventsE2ETest {
 
     private static boolean isRegistration(ConsumerRecord<String, String> record, UUID city) {
         Map<String, byte[]> headers = headers(record);
-        return city.toString().equals(record.key()) && headers.containsKey(CloudEventHeaders.H_TYPE)
+        return city.toString().equals(record.key())
+                && headers.containsKey(CloudEventHeaders.H_TYPE)
                 && EventType.CITY_REGISTERED.ceType().equals(new String(headers.get(CloudEventHeaders.H_TYPE)));
     }
 
@@ -113,8 +118,8 @@ class EventsE2ETest {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long emptyPolls = 0;
             long deadline = System.currentTimeMillis() + 30_000;

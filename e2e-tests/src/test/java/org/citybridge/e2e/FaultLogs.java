@@ -21,7 +21,8 @@ final class FaultLogs implements TestWatcher {
     public void testFailed(ExtensionContext context, Throwable cause) {
         for (String service : List.of(FaultPlatform.CITIES, FaultPlatform.CLUSTERS, FaultPlatform.MATCHMAKING)) {
             Path log = FaultPlatform.log(service);
-            System.out.printf("----- last %d lines of %s (%s failed) -----%n", LINES, service, context.getDisplayName());
+            System.out.printf(
+                    "----- last %d lines of %s (%s failed) -----%n", LINES, service, context.getDisplayName());
             try {
                 List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
                 lines.subList(Math.max(0, lines.size() - LINES), lines.size()).forEach(System.out::println);

@@ -38,14 +38,13 @@ final class FaultPlatform {
     private static String adminToken;
     private static Instant adminTokenAt;
 
-    private FaultPlatform() {
-    }
+    private FaultPlatform() {}
 
     static synchronized Platform get() {
         if (platform == null) {
             E2E.clearData(DATA);
-            platform = Platform.start(PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(),
-                    new Status(System.out), true);
+            platform = Platform.start(
+                    PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(), new Status(System.out), true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-fault-platform"));
         }
         return platform;

@@ -21,8 +21,10 @@ final class FaultScenario {
 
     /** Developing economies from several regions: every pair earns the South-South reason. */
     private static final String[] COUNTRIES = {"MX", "CN", "BR", "IN", "ZA", "KE", "PE", "VN", "EG", "CO", "ID", "MA"};
-    private static final String[] AREAS = {"tourism", "trade", "renewable-energy", "heritage-protection",
-            "transport", "education"};
+
+    private static final String[] AREAS = {
+        "tourism", "trade", "renewable-energy", "heritage-protection", "transport", "education"
+    };
     private static final String[] STANCES = {"OFFER", "SEEK", "MUTUAL"};
     private static final String[] INTENTS = {"SISTER_CITY", "THEMATIC_PARTNERSHIP", "KNOWLEDGE_EXCHANGE"};
     private static final String[] REGIONS = {"Latin America and the Caribbean", "Asia", "Africa"};
@@ -33,7 +35,8 @@ final class FaultScenario {
     }
 
     /** One interest write: which city, what, and the note that identifies its event. */
-    record InterestWrite(int index, UUID city, String area, String stance, String intent, List<String> regions, String note) {
+    record InterestWrite(
+            int index, UUID city, String area, String stance, String intent, List<String> regions, String note) {
 
         Map<String, Object> body() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -61,8 +64,10 @@ final class FaultScenario {
             city.put("name", "City " + run + " " + i);
             city.put("country", COUNTRIES[i % COUNTRIES.length]);
             city.put("population", 200_000L + 137_000L * i);
-            JsonNode created = asAdmin().post(FaultPlatform.url(CITIES) + "/api/v1/cities", city)
-                    .expect(201).json();
+            JsonNode created = asAdmin()
+                    .post(FaultPlatform.url(CITIES) + "/api/v1/cities", city)
+                    .expect(201)
+                    .json();
             cities.add(UUID.fromString(created.get("id").asText()));
         }
         return this;
@@ -81,13 +86,21 @@ final class FaultScenario {
 
     /** Posts an interest write; the answer as it came. */
     ApiClient.Reply post(InterestWrite write) {
-        return asAdmin().post(FaultPlatform.url(CITIES) + "/api/v1/cities/" + write.city() + "/interests",
-                write.body());
+        return asAdmin()
+                .post(FaultPlatform.url(CITIES) + "/api/v1/cities/" + write.city() + "/interests", write.body());
     }
 
     /** Posts the membership of the i-th city in a cluster; the answer as it came. */
     ApiClient.Reply join(int cityIndex) {
-        return asAdmin().post(FaultPlatform.url(CLUSTERS) + "/api/v1/clusters/" + cluster(cityIndex) + "/members",
-                Map.of("memberKind", "CITY", "memberId", cities.get(cityIndex).toString(), "role", "MEMBER"));
+        return asAdmin()
+                .post(
+                        FaultPlatform.url(CLUSTERS) + "/api/v1/clusters/" + cluster(cityIndex) + "/members",
+                        Map.of(
+                                "memberKind",
+                                "CITY",
+                                "memberId",
+                                cities.get(cityIndex).toString(),
+                                "role",
+                                "MEMBER"));
     }
 }

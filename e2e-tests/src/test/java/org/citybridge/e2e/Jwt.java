@@ -12,8 +12,7 @@ final class Jwt {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Jwt() {
-    }
+    private Jwt() {}
 
     static JsonNode claims(String token) {
         try {
@@ -28,17 +27,20 @@ final class Jwt {
         String[] parts = token.split("\\.");
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[signature.length / 2] ^= 0x01;
-        return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        return parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     /** The same token with one claim replaced and the original signature kept. */
     static String withClaim(String token, String claim, String value) {
         String[] parts = token.split("\\.");
-        com.fasterxml.jackson.databind.node.ObjectNode claims = (com.fasterxml.jackson.databind.node.ObjectNode) claims(token);
+        com.fasterxml.jackson.databind.node.ObjectNode claims =
+                (com.fasterxml.jackson.databind.node.ObjectNode) claims(token);
         claims.put(claim, value);
         try {
-            return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims))
-                    + "." + parts[2];
+            return parts[0] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(claims)) + "."
+                    + parts[2];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,41 +63,48 @@ class MatchmakingCrashE2ETest {
         Platform platform = FaultPlatform.get();
         EventLog events = new EventLog(platform.kafkaBootstrapServers());
         FaultScenario scenario = new FaultScenario("crash").registerCities(CITIES);
-        await("clusters-service knows the new cities").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("clusters-service knows the new cities")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> events.caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failedWrites = new ConcurrentLinkedQueue<>();
         AtomicInteger written = new AtomicInteger();
-        Thread stream = new Thread(() -> {
-            for (int i = 0; streaming.get(); i++) {
-                ApiClient.Reply answer = scenario.post(scenario.interest(i));
-                if (!answer.ok()) {
-                    failedWrites.add("interest " + i + ": " + answer.status() + " " + answer.text());
-                }
-                if (i % 10 == 0 && i / 10 < CITIES) {
-                    ApiClient.Reply join = scenario.join(i / 10);
-                    if (!join.ok()) {
-                        failedWrites.add("join " + i / 10 + ": " + join.status() + " " + join.text());
+        Thread stream = new Thread(
+                () -> {
+                    for (int i = 0; streaming.get(); i++) {
+                        ApiClient.Reply answer = scenario.post(scenario.interest(i));
+                        if (!answer.ok()) {
+                            failedWrites.add("interest " + i + ": " + answer.status() + " " + answer.text());
+                        }
+                        if (i % 10 == 0 && i / 10 < CITIES) {
+                            ApiClient.Reply join = scenario.join(i / 10);
+                            if (!join.ok()) {
+                                failedWrites.add("join " + i / 10 + ": " + join.status() + " " + join.text());
+                            }
+                        }
+                        written.incrementAndGet();
+                        BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(STREAM_PACE_MILLIS));
                     }
-                }
-                written.incrementAndGet();
-                BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(STREAM_PACE_MILLIS));
-            }
-        }, "crash-stream");
+                },
+                "crash-stream");
         stream.start();
 
         List<String> agreed = new ArrayList<>();
         try {
             for (int kill = 1; kill <= KILLS; kill++) {
                 String matchmaking = platform.serviceUrl(MATCHMAKING);
-                // the stream keeps re-ranking: a proposal may be superseded before the first acceptance (409), then take another
+                // the stream keeps re-ranking: a proposal may be superseded before the first acceptance (409), then
+                // take another
                 AtomicReference<String> lastTry = new AtomicReference<>("nothing tried yet");
                 JsonNode proposal;
                 try {
                     proposal = await("one side accepted an open proposal between two cities of the scenario")
-                            .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                            .until(() -> acceptedByA(matchmaking, openProposal(matchmaking, scenario.cities), lastTry),
+                            .atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(
+                                    () -> acceptedByA(matchmaking, openProposal(matchmaking, scenario.cities), lastTry),
                                     p -> p != null);
                 } catch (ConditionTimeoutException e) {
                     throw new AssertionError("Before kill " + kill + ", last try: " + lastTry.get(), e);
@@ -108,7 +115,8 @@ class MatchmakingCrashE2ETest {
 
                 // the other side accepts just as the process dies: the kill may land before the commit,
                 // between the commit and the relay, or after both
-                CompletableFuture<ApiClient.Reply> lastAccept = CompletableFuture.supplyAsync(() -> accept(matchmaking, id, cityB));
+                CompletableFuture<ApiClient.Reply> lastAccept =
+                        CompletableFuture.supplyAsync(() -> accept(matchmaking, id, cityB));
                 BrokerOutageE2ETest.pauseUntil(Instant.now().plusMillis(5L * kill));
                 ServiceProcess killed = platform.service(MATCHMAKING);
                 platform.killService(MATCHMAKING);
@@ -118,9 +126,14 @@ class MatchmakingCrashE2ETest {
                 ServiceProcess restarted = platform.restartService(MATCHMAKING);
                 assertThat(restarted).isNotSameAs(killed);
                 ApiClient.Reply retried = accept(matchmaking, id, cityB);
-                assertThat(retried.status()).as("acceptance retried after the crash (first try answered %d)", status)
+                assertThat(retried.status())
+                        .as("acceptance retried after the crash (first try answered %d)", status)
                         .isIn(200, 409);
-                assertThat(HTTP.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json().get("status").asText())
+                assertThat(HTTP.get(matchmaking + "/api/v1/proposals/" + id)
+                                .expect(200)
+                                .json()
+                                .get("status")
+                                .asText())
                         .isEqualTo("AGREED");
                 agreed.add(id);
             }
@@ -131,38 +144,57 @@ class MatchmakingCrashE2ETest {
                 platform.restartService(MATCHMAKING);
             }
         }
-        assertThat(failedWrites).as("writes to cities-service and clusters-service during the crashes").isEmpty();
+        assertThat(failedWrites)
+                .as("writes to cities-service and clusters-service during the crashes")
+                .isEmpty();
         System.out.printf("Crash: matchmaking killed %d times during %d writes%n", KILLS, written.get());
 
         try (MatchmakingOracle oracle = MatchmakingOracle.start(platform)) {
             Map<UUID, List<String>> proposals = oracle.assertLiveEqualsReplay(platform, events, scenario.cities);
-            assertThat(MatchmakingOracle.proposalCount(proposals)).as("open proposals among the scenario's cities")
+            assertThat(MatchmakingOracle.proposalCount(proposals))
+                    .as("open proposals among the scenario's cities")
                     .isGreaterThanOrEqualTo(CITIES / 2);
         }
 
         List<EventLog.Event> matchmakingEvents = events.readAll(Topics.MATCHMAKING_EVENTS);
         BrokerOutageE2ETest.assertUniqueIds(matchmakingEvents);
-        Map<String, Long> formed = BrokerOutageE2ETest.countBy(matchmakingEvents,
-                e -> e.type().equals(EventType.PARTNERSHIP_FORMED.ceType()), e -> e.data().path("proposalId").asText());
-        Map<String, Long> accepted = BrokerOutageE2ETest.countBy(matchmakingEvents,
+        Map<String, Long> formed = BrokerOutageE2ETest.countBy(
+                matchmakingEvents,
+                e -> e.type().equals(EventType.PARTNERSHIP_FORMED.ceType()),
+                e -> e.data().path("proposalId").asText());
+        Map<String, Long> accepted = BrokerOutageE2ETest.countBy(
+                matchmakingEvents,
                 e -> e.type().equals(EventType.PROPOSAL_ACCEPTED.ceType()),
-                e -> e.data().path("proposalId").asText() + " by " + e.data().path("acceptedBy").asText());
+                e -> e.data().path("proposalId").asText() + " by "
+                        + e.data().path("acceptedBy").asText());
         String matchmaking = platform.serviceUrl(MATCHMAKING);
         for (String id : agreed) {
-            assertThat(formed.get(id)).as("PartnershipFormed events of proposal %s", id).isEqualTo(1);
-            JsonNode proposal = HTTP.get(matchmaking + "/api/v1/proposals/" + id).expect(200).json();
-            for (String side : List.of(proposal.get("cityA").asText(), proposal.get("cityB").asText())) {
-                assertThat(accepted.get(id + " by " + side)).as("ProposalAccepted of %s by %s", id, side).isEqualTo(1);
+            assertThat(formed.get(id))
+                    .as("PartnershipFormed events of proposal %s", id)
+                    .isEqualTo(1);
+            JsonNode proposal = HTTP.get(matchmaking + "/api/v1/proposals/" + id)
+                    .expect(200)
+                    .json();
+            for (String side : List.of(
+                    proposal.get("cityA").asText(), proposal.get("cityB").asText())) {
+                assertThat(accepted.get(id + " by " + side))
+                        .as("ProposalAccepted of %s by %s", id, side)
+                        .isEqualTo(1);
             }
-            JsonNode partnerships = HTTP.get(matchmaking + "/api/v1/partnerships?size=100&cityId=" + proposal.get("cityA").asText())
-                    .expect(200).json().get("items");
+            JsonNode partnerships = HTTP.get(matchmaking + "/api/v1/partnerships?size=100&cityId="
+                            + proposal.get("cityA").asText())
+                    .expect(200)
+                    .json()
+                    .get("items");
             long forProposal = 0;
             for (JsonNode partnership : partnerships) {
                 if (id.equals(partnership.path("proposalId").asText())) {
                     forProposal++;
                 }
             }
-            assertThat(forProposal).as("partnerships formed from proposal %s", id).isEqualTo(1);
+            assertThat(forProposal)
+                    .as("partnerships formed from proposal %s", id)
+                    .isEqualTo(1);
         }
     }
 
@@ -175,16 +207,19 @@ class MatchmakingCrashE2ETest {
             lastTry.set("no PROPOSED proposal between two cities of the scenario");
             return null;
         }
-        ApiClient.Reply answer = accept(matchmaking, proposal.get("id").asText(), UUID.fromString(proposal.get("cityA").asText()))
+        ApiClient.Reply answer = accept(
+                        matchmaking,
+                        proposal.get("id").asText(),
+                        UUID.fromString(proposal.get("cityA").asText()))
                 .expect(200, 409);
-        lastTry.set("proposal " + proposal.get("id").asText() + ": acceptance answered " + answer.status() + " " + answer.text());
+        lastTry.set("proposal " + proposal.get("id").asText() + ": acceptance answered " + answer.status() + " "
+                + answer.text());
         return answer.ok() ? proposal : null;
     }
 
     /** Accepts as platform-admin on behalf of one side. */
     private static ApiClient.Reply accept(String matchmaking, String proposalId, UUID side) {
-        return asAdmin().post(matchmaking + "/api/v1/proposals/" + proposalId + "/accept?cityId=" + side,
-                null);
+        return asAdmin().post(matchmaking + "/api/v1/proposals/" + proposalId + "/accept?cityId=" + side, null);
     }
 
     /** The best PROPOSED proposal of a scenario city with another scenario city; null if none. */
@@ -199,7 +234,8 @@ class MatchmakingCrashE2ETest {
             for (JsonNode ranked : answer.json()) {
                 String partner = ranked.get("partnerCityId").asText();
                 JsonNode proposal = ranked.get("proposal");
-                if (scenario.contains(partner) && "PROPOSED".equals(proposal.get("status").asText())) {
+                if (scenario.contains(partner)
+                        && "PROPOSED".equals(proposal.get("status").asText())) {
                     return proposal;
                 }
             }

@@ -53,8 +53,8 @@ final class MatchmakingOracle implements AutoCloseable {
         env.put("CITYBRIDGE_OUTBOX_ENABLED", "false");
         env.put("MP_MESSAGING_INCOMING_CITY_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_CLUSTER_EVENTS_GROUP_ID", group);
-        return new MatchmakingOracle(platform.startInstance(FaultPlatform.MATCHMAKING, "matchmaking-oracle-" + suffix, env),
-                group);
+        return new MatchmakingOracle(
+                platform.startInstance(FaultPlatform.MATCHMAKING, "matchmaking-oracle-" + suffix, env), group);
     }
 
     /**
@@ -66,12 +66,18 @@ final class MatchmakingOracle implements AutoCloseable {
      */
     Map<UUID, List<String>> assertLiveEqualsReplay(Platform platform, EventLog events, List<UUID> cities) {
         await("matchmaking (live and replay) and cities-service have read every event")
-                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3))
-                .until(() -> events.caughtUp(LIVE_GROUP, INPUT_TOPICS) && events.caughtUp(group, INPUT_TOPICS)
-                        && events.caughtUp("cities-service", List.of(Topics.CLUSTER_EVENTS, Topics.MATCHMAKING_EVENTS)));
+                .atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofMillis(500))
+                .during(Duration.ofSeconds(3))
+                .until(() -> events.caughtUp(LIVE_GROUP, INPUT_TOPICS)
+                        && events.caughtUp(group, INPUT_TOPICS)
+                        && events.caughtUp(
+                                "cities-service", List.of(Topics.CLUSTER_EVENTS, Topics.MATCHMAKING_EVENTS)));
         Map<UUID, List<String>> live = snapshot(platform.serviceUrl(FaultPlatform.MATCHMAKING), cities);
         Map<UUID, List<String>> replay = snapshot(process.baseUrl(), cities);
-        assertThat(live).as("live proposals per city (left) against a clean replay (right)").isEqualTo(replay);
+        assertThat(live)
+                .as("live proposals per city (left) against a clean replay (right)")
+                .isEqualTo(replay);
         return live;
     }
 
@@ -79,16 +85,20 @@ final class MatchmakingOracle implements AutoCloseable {
     static Map<UUID, List<String>> snapshot(String matchmakingUrl, List<UUID> cities) {
         Map<UUID, List<String>> snapshot = new LinkedHashMap<>();
         for (UUID city : cities) {
-            ApiClient.Reply answer = HTTP.get(matchmakingUrl + "/api/v1/cities/" + city + "/proposals").expect(200, 404);
+            ApiClient.Reply answer = HTTP.get(matchmakingUrl + "/api/v1/cities/" + city + "/proposals")
+                    .expect(200, 404);
             List<String> lines = new ArrayList<>();
             if (answer.status() == 404) {
                 lines.add("unknown to matchmaking");
             } else {
                 for (JsonNode ranked : answer.json()) {
                     JsonNode p = ranked.get("proposal");
-                    lines.add("#" + ranked.get("rank").asInt() + " " + ranked.get("partnerCityId").asText()
-                            + " " + p.get("id").asText() + " " + p.get("kind").asText() + " " + p.path("area").asText("-")
-                            + " score=" + p.get("score").asText() + " " + p.get("status").asText());
+                    lines.add("#" + ranked.get("rank").asInt() + " "
+                            + ranked.get("partnerCityId").asText()
+                            + " " + p.get("id").asText() + " " + p.get("kind").asText() + " "
+                            + p.path("area").asText("-")
+                            + " score=" + p.get("score").asText() + " "
+                            + p.get("status").asText());
                 }
             }
             snapshot.put(city, lines);
@@ -97,7 +107,10 @@ final class MatchmakingOracle implements AutoCloseable {
     }
 
     static int proposalCount(Map<UUID, List<String>> snapshot) {
-        return snapshot.values().stream().mapToInt(lines -> (int) lines.stream().filter(l -> l.startsWith("#")).count()).sum();
+        return snapshot.values().stream()
+                .mapToInt(lines ->
+                        (int) lines.stream().filter(l -> l.startsWith("#")).count())
+                .sum();
     }
 
     @Override

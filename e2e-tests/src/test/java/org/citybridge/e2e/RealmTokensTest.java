@@ -22,7 +22,8 @@ class RealmTokensTest {
 
     @Test
     void shouldIssueAdminTokenWithPinnedIssuerApiAudienceAndAdminRole() {
-        JsonNode claims = Jwt.claims(E2E.keycloakClient().passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
+        JsonNode claims =
+                Jwt.claims(E2E.keycloakClient().passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
 
         assertThat(claims.get("iss").asText()).isEqualTo(E2E.keycloak().issuer());
         assertThat(audiences(claims)).contains(Platform.AUDIENCE);
@@ -34,14 +35,18 @@ class RealmTokensTest {
         for (DemoUsers.User officer : List.of(DemoUsers.OFFICER_MEXICO_CITY, DemoUsers.OFFICER_LUOYANG)) {
             JsonNode claims = Jwt.claims(E2E.keycloakClient().passwordToken(officer.username(), officer.password()));
 
-            assertThat(roles(claims)).as(officer.username()).contains("city-officer").doesNotContain("platform-admin");
+            assertThat(roles(claims))
+                    .as(officer.username())
+                    .contains("city-officer")
+                    .doesNotContain("platform-admin");
             assertThat(audiences(claims)).contains(Platform.AUDIENCE);
         }
     }
 
     @Test
     void shouldIssuePartnerSystemTokenByClientCredentials() {
-        JsonNode claims = Jwt.claims(E2E.keycloakClient().clientCredentialsToken(DemoUsers.PARTNER_CLIENT, DemoUsers.PARTNER_SECRET));
+        JsonNode claims = Jwt.claims(
+                E2E.keycloakClient().clientCredentialsToken(DemoUsers.PARTNER_CLIENT, DemoUsers.PARTNER_SECRET));
 
         assertThat(roles(claims)).contains("partner-system").doesNotContain("platform-admin", "city-officer");
         assertThat(audiences(claims)).contains(Platform.AUDIENCE);
@@ -73,7 +78,8 @@ class RealmTokensTest {
 
     @Test
     void shouldCarryNoCityIdForAdmin() {
-        JsonNode claims = Jwt.claims(E2E.keycloakClient().passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
+        JsonNode claims =
+                Jwt.claims(E2E.keycloakClient().passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
 
         assertThat(claims.has("city_id")).isFalse();
     }

@@ -49,39 +49,76 @@ class SecurityE2ETest {
     @Test
     void shouldRejectWritesWithoutToken() {
         given().body(newCity()).post("/api/v1/cities").then().statusCode(401);
-        given().body(interest("trade")).post("/api/v1/cities/{id}/interests", luoyang).then().statusCode(401);
-        given().contentType("application/merge-patch+json").header("If-Match", etagOf(luoyang))
-                .body("{\"population\": 1}").patch("/api/v1/cities/{id}", luoyang).then().statusCode(401);
+        given().body(interest("trade"))
+                .post("/api/v1/cities/{id}/interests", luoyang)
+                .then()
+                .statusCode(401);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etagOf(luoyang))
+                .body("{\"population\": 1}")
+                .patch("/api/v1/cities/{id}", luoyang)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void shouldForbidLuoyangOfficerToChangeMexicoCity() {
-        String token = keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        String token =
+                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
 
-        given().auth().oauth2(token).body(interest("trade"))
-                .post("/api/v1/cities/{id}/interests", mexicoCity).then().statusCode(403);
-        given().auth().oauth2(token).contentType("application/merge-patch+json").header("If-Match", etagOf(mexicoCity))
+        given().auth()
+                .oauth2(token)
+                .body(interest("trade"))
+                .post("/api/v1/cities/{id}/interests", mexicoCity)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etagOf(mexicoCity))
                 .body("{\"description\": \"changed by another city\"}")
-                .patch("/api/v1/cities/{id}", mexicoCity).then().statusCode(403);
-        given().auth().oauth2(token).body(newCity()).post("/api/v1/cities").then().statusCode(403);
+                .patch("/api/v1/cities/{id}", mexicoCity)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token)
+                .body(newCity())
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void shouldLetLuoyangOfficerChangeLuoyang() {
-        String token = keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
-        long population = given().get("/api/v1/cities/{id}", luoyang).then().statusCode(200)
-                .extract().jsonPath().getLong("population");
+        String token =
+                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        long population = given().get("/api/v1/cities/{id}", luoyang)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("population");
 
-        given().auth().oauth2(token).contentType("application/merge-patch+json").header("If-Match", etagOf(luoyang))
+        given().auth()
+                .oauth2(token)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etagOf(luoyang))
                 .body("{\"population\": " + population + "}")
-                .patch("/api/v1/cities/{id}", luoyang).then().statusCode(200);
+                .patch("/api/v1/cities/{id}", luoyang)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void shouldForbidPartnerSystemToRegisterCities() {
         String token = keycloak.clientCredentialsToken(DemoUsers.PARTNER_CLIENT, DemoUsers.PARTNER_SECRET);
 
-        given().auth().oauth2(token).body(newCity()).post("/api/v1/cities").then().statusCode(403);
+        given().auth()
+                .oauth2(token)
+                .body(newCity())
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -94,15 +131,28 @@ class SecurityE2ETest {
         assertThat(Jwt.claims(token).path("aud").toString()).doesNotContain(Platform.AUDIENCE);
         assertThat(RealmTokensTest.roles(Jwt.claims(token))).contains("platform-admin");
 
-        given().auth().oauth2(token).body(newCity()).post("/api/v1/cities").then().statusCode(401);
+        given().auth()
+                .oauth2(token)
+                .body(newCity())
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void shouldRejectTokenOfAnotherIssuer() {
-        String token = new Keycloak(E2E.keycloak().baseUrl(), "master").passwordToken("admin-cli",
-                org.citybridge.infra.KeycloakServer.ADMIN_USER, org.citybridge.infra.KeycloakServer.ADMIN_PASSWORD);
+        String token = new Keycloak(E2E.keycloak().baseUrl(), "master")
+                .passwordToken(
+                        "admin-cli",
+                        org.citybridge.infra.KeycloakServer.ADMIN_USER,
+                        org.citybridge.infra.KeycloakServer.ADMIN_PASSWORD);
 
-        given().auth().oauth2(token).body(newCity()).post("/api/v1/cities").then().statusCode(401);
+        given().auth()
+                .oauth2(token)
+                .body(newCity())
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -122,44 +172,76 @@ class SecurityE2ETest {
         assertThat(expiry).isBefore(Instant.now().plusSeconds(10));
 
         // Polled, not slept: refused as soon as the service sees the token as expired (no grace configured).
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().auth().oauth2(token).body("{}").post("/api/v1/cities").statusCode() == 401);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth()
+                                .oauth2(token)
+                                .body("{}")
+                                .post("/api/v1/cities")
+                                .statusCode()
+                        == 401);
         assertThat(Instant.now()).isAfter(expiry);
     }
 
     @Test
     void shouldRejectTamperedTokens() {
         String admin = keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
-        String luoyangOfficer = keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        String luoyangOfficer =
+                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
 
-        given().auth().oauth2(Jwt.withTamperedSignature(admin)).body(newCity()).post("/api/v1/cities").then().statusCode(401);
+        given().auth()
+                .oauth2(Jwt.withTamperedSignature(admin))
+                .body(newCity())
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(401);
         // An officer rewriting its own city claim to act for another city keeps a signature that no longer matches.
-        given().auth().oauth2(Jwt.withClaim(luoyangOfficer, "city_id", mexicoCity.toString())).body(interest("trade"))
-                .post("/api/v1/cities/{id}/interests", mexicoCity).then().statusCode(401);
+        given().auth()
+                .oauth2(Jwt.withClaim(luoyangOfficer, "city_id", mexicoCity.toString()))
+                .body(interest("trade"))
+                .post("/api/v1/cities/{id}/interests", mexicoCity)
+                .then()
+                .statusCode(401);
         // Control: the untampered admin token is accepted.
         given().auth().oauth2(admin).body("{}").post("/api/v1/cities").then().statusCode(400);
     }
 
     @Test
     void shouldShowNoOfficialsContactDataInPublicReads() {
-        given().get("/api/v1/cities/{id}", mexicoCity).then().statusCode(200)
+        given().get("/api/v1/cities/{id}", mexicoCity)
+                .then()
+                .statusCode(200)
                 .body("officials.name", hasItem(containsString("Mexico City")))
                 .body("officials.email", everyItem(nullValue()))
                 .body("officials.phone", everyItem(nullValue()));
-        given().queryParam("country", "MX").queryParam("size", 100).get("/api/v1/cities").then().statusCode(200)
+        given().queryParam("country", "MX")
+                .queryParam("size", 100)
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(200)
                 .body("items.officials.flatten().email", everyItem(nullValue()))
                 .body("items.officials.flatten().phone", everyItem(nullValue()));
-        String otherOfficer = keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
-        given().auth().oauth2(otherOfficer).get("/api/v1/cities/{id}", mexicoCity).then().statusCode(200)
+        String otherOfficer =
+                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        given().auth()
+                .oauth2(otherOfficer)
+                .get("/api/v1/cities/{id}", mexicoCity)
+                .then()
+                .statusCode(200)
                 .body("officials.email", everyItem(nullValue()));
         assertThat(given().get("/api/v1/cities/{id}", mexicoCity).asString()).doesNotContain("@citybridge.example");
     }
 
     @Test
     void shouldShowContactDataToTheCitysOwnOfficer() {
-        String officer = keycloak.passwordToken(DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password());
+        String officer = keycloak.passwordToken(
+                DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password());
 
-        given().auth().oauth2(officer).get("/api/v1/cities/{id}", mexicoCity).then().statusCode(200)
+        given().auth()
+                .oauth2(officer)
+                .get("/api/v1/cities/{id}", mexicoCity)
+                .then()
+                .statusCode(200)
                 .body("officials.email", hasItem(notNullValue()));
     }
 
@@ -168,7 +250,11 @@ class SecurityE2ETest {
     }
 
     private static String etagOf(UUID city) {
-        return given().get("/api/v1/cities/{id}", city).then().statusCode(200).extract().header("ETag");
+        return given().get("/api/v1/cities/{id}", city)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     private static String newCity() {

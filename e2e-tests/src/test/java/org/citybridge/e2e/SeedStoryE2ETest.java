@@ -52,10 +52,16 @@ class SeedStoryE2ETest {
         String luoyangOfficer = seed.tokenOf(DemoUsers.OFFICER_LUOYANG);
 
         // the exchanges of the story were held, with both cities taking part
-        List<String> heldTogether = RestAssured.given().baseUri(clusters).queryParam("size", 100)
-                .get("/api/v1/cities/{id}/exchanges", luoyang).then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.status == 'HELD' && it.participantCityIds.contains('"
-                        + mexicoCity + "') }.title");
+        List<String> heldTogether = RestAssured.given()
+                .baseUri(clusters)
+                .queryParam("size", 100)
+                .get("/api/v1/cities/{id}/exchanges", luoyang)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.status == 'HELD' && it.participantCityIds.contains('" + mexicoCity
+                        + "') }.title");
         assertThat(heldTogether).hasSizeGreaterThanOrEqualTo(2);
 
         // each officer states the article's interests for their own city
@@ -65,48 +71,89 @@ class SeedStoryE2ETest {
         state(mexicoOfficer, mexicoCity, "tourism", "MUTUAL", "SISTER_CITY", List.of());
 
         // matchmaking proposes them to each other as sister cities, with reasons
-        String proposalId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        String proposalId = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> sisterCityProposal(mexicoCity, luoyang), id -> id != null);
         assertThat(sisterCityProposal(luoyang, mexicoCity)).isEqualTo(proposalId);
-        JsonPath proposal = RestAssured.given().baseUri(matchmaking).get("/api/v1/proposals/{id}", proposalId)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath proposal = RestAssured.given()
+                .baseUri(matchmaking)
+                .get("/api/v1/proposals/{id}", proposalId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(proposal.getDouble("score")).isPositive();
         assertThat(proposal.getList("reasons.code", String.class)).isNotEmpty();
-        assertThat(proposal.getList("reasons.text", String.class)).allSatisfy(text -> assertThat(text).isNotBlank());
+        assertThat(proposal.getList("reasons.text", String.class))
+                .allSatisfy(text -> assertThat(text).isNotBlank());
 
         // a third city's officer may not answer for them; both officers accept
-        RestAssured.given().baseUri(matchmaking).auth().oauth2(luoyangOfficer)
-                .post("/api/v1/proposals/{id}/accept", proposalId).then().statusCode(200)
+        RestAssured.given()
+                .baseUri(matchmaking)
+                .auth()
+                .oauth2(luoyangOfficer)
+                .post("/api/v1/proposals/{id}/accept", proposalId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"));
-        RestAssured.given().baseUri(matchmaking).auth().oauth2(mexicoOfficer)
-                .post("/api/v1/proposals/{id}/accept", proposalId).then().statusCode(200)
+        RestAssured.given()
+                .baseUri(matchmaking)
+                .auth()
+                .oauth2(mexicoOfficer)
+                .post("/api/v1/proposals/{id}/accept", proposalId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AGREED"));
 
         // the partnership reaches cities-service: each profile lists the other
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            RestAssured.given().baseUri(cities).get("/api/v1/cities/{id}", mexicoCity).then()
-                    .body("partners.cityId", hasItem(luoyang.toString()));
-            RestAssured.given().baseUri(cities).get("/api/v1/cities/{id}", luoyang).then()
-                    .body("partners.cityId", hasItem(mexicoCity.toString()));
-        });
-        RestAssured.given().baseUri(matchmaking).queryParam("cityId", luoyang).queryParam("size", 100)
-                .get("/api/v1/partnerships").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    RestAssured.given()
+                            .baseUri(cities)
+                            .get("/api/v1/cities/{id}", mexicoCity)
+                            .then()
+                            .body("partners.cityId", hasItem(luoyang.toString()));
+                    RestAssured.given()
+                            .baseUri(cities)
+                            .get("/api/v1/cities/{id}", luoyang)
+                            .then()
+                            .body("partners.cityId", hasItem(mexicoCity.toString()));
+                });
+        RestAssured.given()
+                .baseUri(matchmaking)
+                .queryParam("cityId", luoyang)
+                .queryParam("size", 100)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
                 .body("items.proposalId", hasItem(proposalId));
     }
 
-    private static void state(String token, UUID city, String area, String stance, String intent, List<String> regions) {
-        RestAssured.given().baseUri(cities).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("area", area, "stance", stance, "intent", intent,
-                        "preferences", Map.of("regions", regions)))
+    private static void state(
+            String token, UUID city, String area, String stance, String intent, List<String> regions) {
+        RestAssured.given()
+                .baseUri(cities)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "area", area, "stance", stance, "intent", intent, "preferences", Map.of("regions", regions)))
                 .post("/api/v1/cities/{id}/interests", city)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
     }
 
     /** The id of the sister-city proposal for the partner in the first city's ranking, or null. */
     private static String sisterCityProposal(UUID city, UUID partner) {
-        List<Map<String, Object>> ranked = RestAssured.given().baseUri(matchmaking)
-                .get("/api/v1/cities/{id}/proposals", city).then().statusCode(200)
-                .extract().jsonPath().getList("");
+        List<Map<String, Object>> ranked = RestAssured.given()
+                .baseUri(matchmaking)
+                .get("/api/v1/cities/{id}/proposals", city)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         if (ranked == null) {
             return null;
         }

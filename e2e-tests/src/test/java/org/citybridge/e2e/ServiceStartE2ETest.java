@@ -28,9 +28,11 @@ class ServiceStartE2ETest {
 
             assertThat(archive).as("packaging records the archive").isRegularFile();
             assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")))
-                    .as("%s maps its archive", service.name()).contains(archive.toRealPath().toString());
+                    .as("%s maps its archive", service.name())
+                    .contains(archive.toRealPath().toString());
             assertThat(Files.readString(process.log()))
-                    .as("%s's JVM accepted the archive", service.name()).doesNotContain("[cds");
+                    .as("%s's JVM accepted the archive", service.name())
+                    .doesNotContain("[cds");
         }
     }
 }

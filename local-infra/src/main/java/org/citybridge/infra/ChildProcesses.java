@@ -11,8 +11,7 @@ public final class ChildProcesses {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

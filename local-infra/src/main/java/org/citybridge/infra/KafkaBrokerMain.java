@@ -18,8 +18,7 @@ import java.util.Properties;
  */
 public final class KafkaBrokerMain {
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -54,24 +53,26 @@ public final class KafkaBrokerMain {
         }
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            int rc = kafka.tools.StorageTool.execute(new String[] {
-                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, System.out);
+            int rc = kafka.tools.StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, System.out);
             if (rc != 0) {
                 System.err.println("Formatting the Kafka log directory failed: " + rc);
                 System.exit(rc);
             }
         }
 
-        Thread watchdog = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() >= 0) {
-                    // the parent never writes; EOF means it is gone
-                }
-            } catch (IOException ignored) {
-                // treated as EOF
-            }
-            System.exit(0);
-        }, "parent-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try (InputStream in = System.in) {
+                        while (in.read() >= 0) {
+                            // the parent never writes; EOF means it is gone
+                        }
+                    } catch (IOException ignored) {
+                        // treated as EOF
+                    }
+                    System.exit(0);
+                },
+                "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
 

@@ -76,10 +76,18 @@ public final class KafkaServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             Path log = dataDirectory.resolve("broker.log");
-            process = new ProcessBuilder(ChildProcesses.detachedFromTerminal(List.of(ChildProcesses.javaBinary(),
-                    "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-cp", ChildProcesses.classPath(), KafkaBrokerMain.class.getName(),
-                    dataDirectory.toString(), Integer.toString(port), Integer.toString(controllerPort))))
+            process = new ProcessBuilder(ChildProcesses.detachedFromTerminal(List.of(
+                            ChildProcesses.javaBinary(),
+                            "-Xms64m",
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            ChildProcesses.classPath(),
+                            KafkaBrokerMain.class.getName(),
+                            dataDirectory.toString(),
+                            Integer.toString(port),
+                            Integer.toString(controllerPort))))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -94,8 +102,8 @@ public final class KafkaServer implements AutoCloseable {
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "
-                        + dataDirectory.resolve("broker.log"));
+                throw new IllegalStateException(
+                        "Kafka exited with " + process.exitValue() + "; see " + dataDirectory.resolve("broker.log"));
             }
             try (Admin admin = admin()) {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
@@ -105,8 +113,8 @@ public final class KafkaServer implements AutoCloseable {
                 sleep(200);
             }
         }
-        throw new IllegalStateException("Kafka not ready after " + READY_TIMEOUT + "; see "
-                + dataDirectory.resolve("broker.log"), last);
+        throw new IllegalStateException(
+                "Kafka not ready after " + READY_TIMEOUT + "; see " + dataDirectory.resolve("broker.log"), last);
     }
 
     /** Stops the broker cleanly (SIGTERM), keeping its data for a later {@link #start()}. */
@@ -142,7 +150,8 @@ public final class KafkaServer implements AutoCloseable {
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {
             List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .toList();
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {
                     future.get(30, TimeUnit.SECONDS);
@@ -178,7 +187,8 @@ public final class KafkaServer implements AutoCloseable {
 
     static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort for a temporary directory
         }

@@ -26,6 +26,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The bootstrap administrator of the master realm (local runs and tests only). */
     public static final String ADMIN_USER = "kcadmin";
+
     public static final String ADMIN_PASSWORD = "kcadmin-demo";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
@@ -43,8 +44,7 @@ public final class KeycloakServer implements AutoCloseable {
      * @param log        file receiving Keycloak's output
      * @param freshRealm drop the stored realm data first, so the realm file is imported anew
      */
-    public record Options(Path home, int port, Path realmFile, String realm, Path log, boolean freshRealm) {
-    }
+    public record Options(Path home, int port, Path realmFile, String realm, Path log, boolean freshRealm) {}
 
     private KeycloakServer(Options options) {
         this.options = options;
@@ -68,18 +68,23 @@ public final class KeycloakServer implements AutoCloseable {
                 KafkaServer.deleteRecursively(home.resolve("data").resolve("h2"));
             }
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
-            Files.copy(options.realmFile(), imports.resolve(options.realm() + "-realm.json"),
+            Files.copy(
+                    options.realmFile(),
+                    imports.resolve(options.realm() + "-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(options.log().toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(java.util.List.of(
-                    "bash", kc.toString(), "start-dev",
-                    "--http-host=127.0.0.1",
-                    "--http-port=" + options.port(),
-                    "--hostname=" + baseUrl(),
-                    "--import-realm")))
+                            "bash",
+                            kc.toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + options.port(),
+                            "--hostname=" + baseUrl(),
+                            "--import-realm")))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(options.log().toFile()));
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
@@ -94,13 +99,17 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + options.log());
+                throw new IllegalStateException(
+                        "Keycloak exited with " + process.exitValue() + "; see " + options.log());
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -11,8 +11,7 @@ public final class PlatformTopics {
     public static final int EVENT_PARTITIONS = 3;
     public static final String[] SERVICES = {"cities-service", "clusters-service", "matchmaking-service"};
 
-    private PlatformTopics() {
-    }
+    private PlatformTopics() {}
 
     public static Map<String, Integer> all() {
         Map<String, Integer> topics = new LinkedHashMap<>();

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Loopback port helpers. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that was free on the loopback interface a moment ago. */
     public static int free() {

@@ -112,7 +112,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("Unsafe database name: " + database);
         }
         try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {

@@ -13,8 +13,11 @@ import java.util.List;
  */
 class ArchitectureTest {
 
-    static final Layout LAYOUT = new Layout("org.citybridge.matchmaking",
-            List.of("readmodel", "proposal", "partnership", "pairing"), List.of("scoring", "ranking"), true);
+    static final Layout LAYOUT = new Layout(
+            "org.citybridge.matchmaking",
+            List.of("readmodel", "proposal", "partnership", "pairing"),
+            List.of("scoring", "ranking"),
+            true);
 
     @Test
     void layersAndServiceBoundariesHold() {

@@ -73,18 +73,39 @@ class BatchConsumptionTest {
                 record(4, Scenario.interest(a, CooperationArea.CULTURE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP)),
                 record(5, Scenario.interest(b, CooperationArea.CULTURE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP)),
                 // the partition's latest record is of a type this build does not know: skipped, yet acknowledged last
-                new ConsumerRecord<>(Topics.CITY_EVENTS, 0, 6, 0L, TimestampType.CREATE_TIME, 0, 0, "future",
-                        "{}", headers(new CloudEventHeaders(UUID.randomUUID().toString(), "org.citybridge.city.renamed.v9",
-                        "/citybridge/cities-service", null, Instant.now()).toHeaders()), Optional.empty()));
+                new ConsumerRecord<>(
+                        Topics.CITY_EVENTS,
+                        0,
+                        6,
+                        0L,
+                        TimestampType.CREATE_TIME,
+                        0,
+                        0,
+                        "future",
+                        "{}",
+                        headers(new CloudEventHeaders(
+                                        UUID.randomUUID().toString(),
+                                        "org.citybridge.city.renamed.v9",
+                                        "/citybridge/cities-service",
+                                        null,
+                                        Instant.now())
+                                .toHeaders()),
+                        Optional.empty()));
 
         List<String> settled = consume(records);
         assertThat(settled).containsExactly("dead-lettered 1", "dead-lettered 2", "acknowledged 6");
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        String etag = given().get("/api/v1/proposals/{id}", proposal.get("id")).then().extract().header("ETag");
+        String etag = given().get("/api/v1/proposals/{id}", proposal.get("id"))
+                .then()
+                .extract()
+                .header("ETag");
 
         // the same poll delivered again (a crash before the commit): nothing applied twice, settled the same way
         assertThat(consume(records)).containsExactly("dead-lettered 1", "dead-lettered 2", "acknowledged 6");
-        given().get("/api/v1/proposals/{id}", proposal.get("id")).then().statusCode(200).header("ETag", etag);
+        given().get("/api/v1/proposals/{id}", proposal.get("id"))
+                .then()
+                .statusCode(200)
+                .header("ETag", etag);
     }
 
     /** Hands the records to the inbox as one poll; returns what was settled, in order. */
@@ -105,15 +126,34 @@ class BatchConsumptionTest {
             }
         };
         IncomingKafkaRecordBatch<String, String> batch = new IncomingKafkaRecordBatch<>(
-                new ConsumerRecords<>(Map.of(PARTITION, records)), Topics.CITY_EVENTS, 0, commits, failures, false, false);
-        inbox.consume(batch, readModel::applyAll, state::locked).toCompletableFuture().get(60, TimeUnit.SECONDS);
+                new ConsumerRecords<>(Map.of(PARTITION, records)),
+                Topics.CITY_EVENTS,
+                0,
+                commits,
+                failures,
+                false,
+                false);
+        inbox.consume(batch, readModel::applyAll, state::locked)
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         return settled;
     }
 
     private ConsumerRecord<String, String> record(long offset, EventPayload payload) throws Exception {
-        CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.of(payload.getClass()), payload.aggregateId(), Instant.now());
-        return new ConsumerRecord<>(Topics.CITY_EVENTS, 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0,
-                payload.aggregateId().toString(), mapper.writeValueAsString(payload), headers(headers.toHeaders()), Optional.empty());
+        CloudEventHeaders headers =
+                CloudEventHeaders.newEvent(EventType.of(payload.getClass()), payload.aggregateId(), Instant.now());
+        return new ConsumerRecord<>(
+                Topics.CITY_EVENTS,
+                0,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                payload.aggregateId().toString(),
+                mapper.writeValueAsString(payload),
+                headers(headers.toHeaders()),
+                Optional.empty());
     }
 
     private static RecordHeaders headers(Map<String, byte[]> values) {

@@ -23,7 +23,6 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +54,7 @@ class ClusterFactsTest {
     @Inject
     DataSource dataSource;
 
-    private record Story(UUID a, UUID b, UUID cluster, UUID exchange, List<EventPayload> events) {
-    }
+    private record Story(UUID a, UUID b, UUID cluster, UUID exchange, List<EventPayload> events) {}
 
     /** Two complementary cities in one cluster, who attended an exchange and both want partnerships. */
     private Story story(String prefix) {
@@ -69,10 +68,18 @@ class ClusterFactsTest {
                 interest(a, CooperationArea.CREATIVE_ECONOMY, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
                 Scenario.cluster(cluster, Fixtures.name(prefix + " cluster"), CooperationArea.CREATIVE_ECONOMY),
-                Scenario.joined(cluster, a), Scenario.joined(cluster, b),
-                Scenario.held(exchange, cluster, Fixtures.name(prefix + " workshop"), ExchangeFormat.WORKSHOP,
-                        LocalDate.of(2024, 6, 3), List.of(a, b), CooperationArea.CREATIVE_ECONOMY),
-                Scenario.survey(exchange, a, true), Scenario.survey(exchange, b, true));
+                Scenario.joined(cluster, a),
+                Scenario.joined(cluster, b),
+                Scenario.held(
+                        exchange,
+                        cluster,
+                        Fixtures.name(prefix + " workshop"),
+                        ExchangeFormat.WORKSHOP,
+                        LocalDate.of(2024, 6, 3),
+                        List.of(a, b),
+                        CooperationArea.CREATIVE_ECONOMY),
+                Scenario.survey(exchange, a, true),
+                Scenario.survey(exchange, b, true));
         return new Story(a, b, cluster, exchange, events);
     }
 
@@ -85,11 +92,15 @@ class ClusterFactsTest {
     /** The proposal once every cluster-side feature of the story is in it. */
     private static Map<String, Object> awaitFullProposal(Story story) {
         Map<String, Object>[] found = new Map[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Map<String, Object> proposal = Fixtures.openProposal(story.a(), story.b()).orElseThrow();
-            assertThat(codes(proposal)).contains("shared-cluster", "exchange-together", "survey-partnership-wish");
-            found[0] = proposal;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Map<String, Object> proposal =
+                            Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+                    assertThat(codes(proposal))
+                            .contains("shared-cluster", "exchange-together", "survey-partnership-wish");
+                    found[0] = proposal;
+                });
         return found[0];
     }
 
@@ -101,7 +112,11 @@ class ClusterFactsTest {
             Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
             Map<String, Object> before = awaitFullProposal(story);
             String id = (String) before.get("id");
-            String etag = given().get("/api/v1/proposals/{id}", id).then().statusCode(200).extract().header("ETag");
+            String etag = given().get("/api/v1/proposals/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
 
             // redeliveries (same ids) first, then the same facts under new ids on the same keys, so once the
             // latter are consumed the former were too
@@ -111,27 +126,46 @@ class ClusterFactsTest {
             List<EventPayload> restated = new ArrayList<>();
             for (EventPayload payload : story.events()) {
                 if (payload instanceof MemberJoined joined) {
-                    restated.add(new MemberJoined(joined.clusterId(), UUID.randomUUID(), joined.memberKind(), joined.memberId(),
-                            null, joined.role(), Instant.now()));
+                    restated.add(new MemberJoined(
+                            joined.clusterId(),
+                            UUID.randomUUID(),
+                            joined.memberKind(),
+                            joined.memberId(),
+                            null,
+                            joined.role(),
+                            Instant.now()));
                 } else if (payload instanceof SurveyResponseRecorded survey) {
-                    restated.add(new SurveyResponseRecorded(UUID.randomUUID(), survey.exchangeId(), survey.cityId(),
-                            survey.interests(), survey.wantsPartnership(), survey.rating(), Instant.now()));
-                } else if (payload instanceof ExchangeHeld || payload instanceof ClusterLaunched
+                    restated.add(new SurveyResponseRecorded(
+                            UUID.randomUUID(),
+                            survey.exchangeId(),
+                            survey.cityId(),
+                            survey.interests(),
+                            survey.wantsPartnership(),
+                            survey.rating(),
+                            Instant.now()));
+                } else if (payload instanceof ExchangeHeld
+                        || payload instanceof ClusterLaunched
                         || payload instanceof CityRegistered) {
                     restated.add(payload);
                 }
             }
             Fixtures.awaitConsumed(dataSource, publish(events, restated).toArray(String[]::new));
 
-            Map<String, Object> after = Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+            Map<String, Object> after =
+                    Fixtures.openProposal(story.a(), story.b()).orElseThrow();
             assertThat(after).isEqualTo(before);
-            assertThat(reasons(after, "shared-cluster")).singleElement()
+            assertThat(reasons(after, "shared-cluster"))
+                    .singleElement()
                     .satisfies(r -> assertThat(Fixtures.contribution(r)).isEqualTo(0.75));
             assertThat(reasons(after, "exchange-together")).hasSize(1);
             assertThat(reasons(after, "survey-partnership-wish")).hasSize(1);
             given().get("/api/v1/proposals/{id}", id).then().statusCode(200).header("ETag", etag);
-            assertThat(events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(id))
-                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)), 2, Duration.ofSeconds(3))).hasSize(1);
+            assertThat(events.read(
+                            Topics.MATCHMAKING_EVENTS,
+                            TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                            2,
+                            Duration.ofSeconds(3)))
+                    .hasSize(1);
         }
     }
 
@@ -142,17 +176,35 @@ class ClusterFactsTest {
             Fixtures.awaitConsumed(dataSource, publish(events, story.events()).toArray(String[]::new));
             Map<String, Object> before = awaitFullProposal(story);
 
-            Fixtures.awaitConsumed(dataSource, publish(events, List.of(
-                    new MemberLeft(story.cluster(), UUID.randomUUID(), MemberKind.CITY, story.b(), Instant.now()))).get(0));
-            Map<String, Object> afterLeaving = Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+            Fixtures.awaitConsumed(
+                    dataSource,
+                    publish(
+                                    events,
+                                    List.of(new MemberLeft(
+                                            story.cluster(),
+                                            UUID.randomUUID(),
+                                            MemberKind.CITY,
+                                            story.b(),
+                                            Instant.now())))
+                            .get(0));
+            Map<String, Object> afterLeaving =
+                    Fixtures.openProposal(story.a(), story.b()).orElseThrow();
             assertThat(codes(afterLeaving)).doesNotContain("shared-cluster").contains("exchange-together");
             assertThat(Fixtures.score(afterLeaving)).isCloseTo(Fixtures.score(before) - 0.75, Offset.offset(1e-6));
 
-            Fixtures.awaitConsumed(dataSource, publish(events, List.of(
-                    new ExchangeCancelled(story.exchange(), "Recorded by mistake", Instant.now()))).get(0));
-            Map<String, Object> afterCancel = Fixtures.openProposal(story.a(), story.b()).orElseThrow();
-            assertThat(codes(afterCancel)).doesNotContain("shared-cluster", "exchange-together", "survey-partnership-wish");
-            assertThat(Fixtures.score(afterCancel)).isCloseTo(Fixtures.score(before) - 0.75 - 1.5 - 0.5, Offset.offset(1e-6));
+            Fixtures.awaitConsumed(
+                    dataSource,
+                    publish(
+                                    events,
+                                    List.of(new ExchangeCancelled(
+                                            story.exchange(), "Recorded by mistake", Instant.now())))
+                            .get(0));
+            Map<String, Object> afterCancel =
+                    Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+            assertThat(codes(afterCancel))
+                    .doesNotContain("shared-cluster", "exchange-together", "survey-partnership-wish");
+            assertThat(Fixtures.score(afterCancel))
+                    .isCloseTo(Fixtures.score(before) - 0.75 - 1.5 - 0.5, Offset.offset(1e-6));
             assertThat(afterCancel.get("id")).isEqualTo(before.get("id"));
         }
     }
@@ -165,11 +217,19 @@ class ClusterFactsTest {
             Fixtures.awaitConsumed(dataSource, publish(events, story.events()).toArray(String[]::new));
         }
         Map<String, Object> before = awaitFullProposal(story);
-        String etag = given().get("/api/v1/proposals/{id}", before.get("id")).then().extract().header("ETag");
-        given().post("/api/v1/admin/rescore").then().statusCode(200)
+        String etag = given().get("/api/v1/proposals/{id}", before.get("id"))
+                .then()
+                .extract()
+                .header("ETag");
+        given().post("/api/v1/admin/rescore")
+                .then()
+                .statusCode(200)
                 .body("cities", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         assertThat(Fixtures.openProposal(story.a(), story.b()).orElseThrow()).isEqualTo(before);
-        given().get("/api/v1/proposals/{id}", before.get("id")).then().statusCode(200).header("ETag", equalTo(etag));
+        given().get("/api/v1/proposals/{id}", before.get("id"))
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag));
     }
 
     @Test

@@ -13,11 +13,11 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,10 @@ class ConfiguredModelTest {
         UUID mexican = UUID.randomUUID();
         UUID brazilian = UUID.randomUUID();
         UUID french = UUID.randomUUID();
-        publishAndAwait(city(mexican, "MX", 2_000_000), city(brazilian, "BR", 2_000_000), city(french, "FR", 2_000_000),
+        publishAndAwait(
+                city(mexican, "MX", 2_000_000),
+                city(brazilian, "BR", 2_000_000),
+                city(french, "FR", 2_000_000),
                 interest(mexican, CooperationArea.RENEWABLE_ENERGY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(mexican, CooperationArea.WASTE_MANAGEMENT, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 // the French city complements the Mexican one better than the Brazilian one does
@@ -72,7 +75,10 @@ class ConfiguredModelTest {
         assertThat(codes(south)).doesNotContain("south-south"); // a filter, not a bonus
         assertThat(Fixtures.score(south)).isCloseTo(3.0 + 0.5, Offset.offset(1e-6));
         assertThat(Fixtures.openProposal(mexican, french)).isEmpty();
-        given().get("/api/v1/cities/{id}/proposals", french).then().statusCode(200).body("$", empty());
+        given().get("/api/v1/cities/{id}/proposals", french)
+                .then()
+                .statusCode(200)
+                .body("$", empty());
     }
 
     @Test
@@ -81,7 +87,10 @@ class ConfiguredModelTest {
         UUID b = UUID.randomUUID();
         UUID tiny = UUID.randomUUID();
         // one shared interest (1.0) and the same scale (0.5): 1.5, enough for 1.2 (not for the default 3.0)
-        publishAndAwait(city(a, "KE", 400_000), city(b, "IN", 400_000), city(tiny, "PE", 2_000),
+        publishAndAwait(
+                city(a, "KE", 400_000),
+                city(b, "IN", 400_000),
+                city(tiny, "PE", 2_000),
                 interest(a, CooperationArea.SOCIAL_INTEGRATION, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.SOCIAL_INTEGRATION, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE),
                 // a factor of 200 in population: no scale, 1.0 < 1.2
@@ -93,33 +102,43 @@ class ConfiguredModelTest {
     }
 
     /** s and w pair weakly in area {@code weak}; later t1 suits s better and t2 suits w better. */
-    private String[] dropScenario(boolean acceptFirst, CooperationArea weak, CooperationArea forS, CooperationArea forW) {
+    private String[] dropScenario(
+            boolean acceptFirst, CooperationArea weak, CooperationArea forS, CooperationArea forW) {
         UUID s = UUID.randomUUID();
         UUID w = UUID.randomUUID();
         UUID t1 = UUID.randomUUID();
         UUID t2 = UUID.randomUUID();
-        publishAndAwait(city(s, "MX", 1_000_000), city(w, "CN", 1_000_000),
+        publishAndAwait(
+                city(s, "MX", 1_000_000),
+                city(w, "CN", 1_000_000),
                 interest(s, weak, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(s, forS, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(w, weak, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(w, forW, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         String id = (String) Scenario.awaitOpenProposal(s, w).get("id");
         if (acceptFirst) {
-            given().queryParam("cityId", w).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200);
+            given().queryParam("cityId", w)
+                    .post("/api/v1/proposals/{id}/accept", id)
+                    .then()
+                    .statusCode(200);
         }
         // t1 complements s both ways: s keeps t1 as its one proposal, w still keeps s
-        publishAndAwait(city(t1, "BR", 1_000_000),
+        publishAndAwait(
+                city(t1, "BR", 1_000_000),
                 interest(t1, weak, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(t1, forS, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         Scenario.awaitOpenProposal(s, t1);
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200)
+        given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo(acceptFirst ? "ACCEPTED_BY_ONE" : "PROPOSED"));
         // t2 complements w both ways: now neither s nor w keeps the pair
-        publishAndAwait(city(t2, "IN", 1_000_000),
+        publishAndAwait(
+                city(t2, "IN", 1_000_000),
                 interest(t2, weak, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(t2, forW, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         Scenario.awaitOpenProposal(w, t2);
-        return new String[]{id, s.toString(), w.toString(), t1.toString(), t2.toString()};
+        return new String[] {id, s.toString(), w.toString(), t1.toString(), t2.toString()};
     }
 
     @Test
@@ -135,11 +154,15 @@ class ConfiguredModelTest {
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldKeepAProposalThatOneSideAcceptedWhenBothCitiesFindBetterOnes() {
-        String[] ids = dropScenario(true, CooperationArea.GREEN_CITIES, CooperationArea.AGRICULTURE, CooperationArea.TRANSPORT);
+        String[] ids = dropScenario(
+                true, CooperationArea.GREEN_CITIES, CooperationArea.AGRICULTURE, CooperationArea.TRANSPORT);
         given().get("/api/v1/proposals/{id}", ids[0]).then().statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
         assertThat(Scenario.cityProposals(UUID.fromString(ids[1])).<String>getList("partnerCityId"))
                 .containsExactlyInAnyOrder(ids[3], ids[2]);
-        given().queryParam("cityId", ids[1]).post("/api/v1/proposals/{id}/accept", ids[0]).then().statusCode(200)
+        given().queryParam("cityId", ids[1])
+                .post("/api/v1/proposals/{id}/accept", ids[0])
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AGREED"));
     }
 }

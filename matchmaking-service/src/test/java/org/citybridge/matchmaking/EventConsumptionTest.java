@@ -16,12 +16,12 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.testing.TestEvents;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.matchmaking.ranking.Ranked;
 import org.citybridge.matchmaking.readmodel.Interest;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -57,12 +57,15 @@ class EventConsumptionTest {
             CityRegistered cityA = Scenario.registered(Scenario.simpleCity(a, "Redelivery A", "BR"));
             String cityAEvent = events.publish(cityA);
             events.publish(Scenario.registered(Scenario.simpleCity(b, "Redelivery B", "IN")));
-            InterestExpressed seek = Scenario.interest(a, CooperationArea.RENEWABLE_ENERGY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP);
+            InterestExpressed seek =
+                    Scenario.interest(a, CooperationArea.RENEWABLE_ENERGY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP);
             String seekEvent = events.publish(seek);
-            events.publish(Scenario.interest(b, CooperationArea.RENEWABLE_ENERGY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(b, CooperationArea.RENEWABLE_ENERGY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             Map<String, Object> before = Scenario.awaitOpenProposal(a, b);
             String id = (String) before.get("id");
-            String etag = given().get("/api/v1/proposals/{id}", id).then().extract().header("ETag");
+            String etag =
+                    given().get("/api/v1/proposals/{id}", id).then().extract().header("ETag");
 
             events.republish(cityA, cityAEvent);
             events.republish(seek, seekEvent);
@@ -70,15 +73,20 @@ class EventConsumptionTest {
             // a later event on the same key proves they were consumed: once its proposal exists, they were
             UUID marker = UUID.randomUUID();
             events.publish(Scenario.registered(Scenario.simpleCity(marker, "Redelivery marker", "KE")));
-            events.publish(Scenario.interest(marker, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
-            events.publish(Scenario.interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(
+                    Scenario.interest(marker, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(
+                    Scenario.interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
             Scenario.awaitOpenProposal(a, marker);
 
             Map<String, Object> after = Scenario.awaitOpenProposal(a, b);
             assertThat(after).isEqualTo(before);
             given().get("/api/v1/proposals/{id}", id).then().statusCode(200).header("ETag", etag);
-            var created = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(id))
-                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)), 2, Duration.ofSeconds(5));
+            var created = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                    2,
+                    Duration.ofSeconds(5));
             assertThat(created).as("announced once").hasSize(1);
         }
     }
@@ -92,21 +100,26 @@ class EventConsumptionTest {
             events.publish(Scenario.registered(Scenario.simpleCity(a, "Withdraw A", "PE")));
             events.publish(Scenario.registered(Scenario.simpleCity(b, "Withdraw B", "CN")));
             events.publish(Scenario.registered(Scenario.simpleCity(c, "Withdraw C", "CN")));
-            InterestExpressed seek = Scenario.interest(a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+            InterestExpressed seek = Scenario.interest(
+                    a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
             events.publish(seek);
-            events.publish(Scenario.interest(b, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(Scenario.interest(
+                    b, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
             events.publish(Scenario.interest(c, CooperationArea.AGRICULTURE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
             events.publish(Scenario.interest(a, CooperationArea.AGRICULTURE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
             String ab = (String) Scenario.awaitOpenProposal(a, b).get("id");
             String ac = (String) Scenario.awaitOpenProposal(a, c).get("id");
 
-            events.publish(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/v1/proposals/{id}", ab).then().body("status", equalTo("SUPERSEDED")));
+            events.publish(new InterestWithdrawn(
+                    a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            given().get("/api/v1/proposals/{id}", ab).then().body("status", equalTo("SUPERSEDED")));
 
             events.publish(new CityRetired(c, Instant.now()));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/v1/proposals/{id}", ac).then().body("status", equalTo("WITHDRAWN")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() ->
+                            given().get("/api/v1/proposals/{id}", ac).then().body("status", equalTo("WITHDRAWN")));
             assertThat(Scenario.cityProposals(a).<Object>getList("$")).isEmpty();
         }
     }
@@ -119,17 +132,22 @@ class EventConsumptionTest {
         try (TestEvents events = new TestEvents(mapper)) {
             CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.CITY_REGISTERED, poisoned, Instant.now());
             events.publish(Topics.CITY_EVENTS, poisoned.toString(), headers.toHeaders(), "{\"city\": {\"cityId\": 42");
-            events.publish(Topics.CITY_EVENTS, poisoned.toString(), Map.of("ce_specversion", "1.0".getBytes()), "no headers");
+            events.publish(
+                    Topics.CITY_EVENTS, poisoned.toString(), Map.of("ce_specversion", "1.0".getBytes()), "no headers");
 
             events.publish(Scenario.registered(Scenario.simpleCity(a, "After Poison A", "MX")));
             events.publish(Scenario.registered(Scenario.simpleCity(b, "After Poison B", "CN")));
             events.publish(Scenario.interest(a, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
-            events.publish(Scenario.interest(b, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(b, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
 
-            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(poisoned), 2, Duration.ofSeconds(30));
+            var dead = events.read(
+                    Topics.deadLetter("matchmaking-service"), TestEvents.keyed(poisoned), 2, Duration.ofSeconds(30));
             assertThat(dead).hasSize(2);
             assertThat(Scenario.awaitOpenProposal(a, b)).isNotNull();
-            given().get("/api/v1/cities/{id}/proposals", poisoned).then().statusCode(404)
+            given().get("/api/v1/cities/{id}/proposals", poisoned)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
     }
@@ -152,10 +170,12 @@ class EventConsumptionTest {
             events.publish(Scenario.joined(cluster, a));
             events.publish(Scenario.joined(cluster, b));
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(Fixtures.openProposal(a, b))
-                            .hasValueSatisfying(p -> assertThat(Fixtures.codes(p)).contains("shared-cluster")));
-            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(cluster), 1, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b))
+                            .hasValueSatisfying(
+                                    p -> assertThat(Fixtures.codes(p)).contains("shared-cluster")));
+            var dead = events.read(
+                    Topics.deadLetter("matchmaking-service"), TestEvents.keyed(cluster), 1, Duration.ofSeconds(30));
             assertThat(dead).singleElement().satisfies(r -> {
                 assertThat(r.value()).isEqualTo("not json at all");
                 assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
@@ -171,18 +191,23 @@ class EventConsumptionTest {
         try (TestEvents events = new TestEvents(mapper)) {
             // published back to back, so they usually arrive in one poll; the outcome must not depend on it
             events.publish(Scenario.registered(Scenario.simpleCity(a, "Batch A", "BR")));
-            events.publish(Scenario.interest(a, CooperationArea.SMART_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(a, CooperationArea.SMART_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
             // a name longer than the read model's column: decodable, but refused by PostgreSQL (SQLState 22001)
             events.publish(Scenario.registered(Scenario.simpleCity(tooLong, "N".repeat(250), "IN")));
             events.publish(Scenario.registered(Scenario.simpleCity(b, "Batch B", "CN")));
-            events.publish(Scenario.interest(b, CooperationArea.SMART_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(b, CooperationArea.SMART_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
 
             // refused data is dead-lettered at once, not retried for the two minutes a database outage gets
-            var dead = events.read(Topics.deadLetter("matchmaking-service"), TestEvents.keyed(tooLong), 1, Duration.ofSeconds(20));
+            var dead = events.read(
+                    Topics.deadLetter("matchmaking-service"), TestEvents.keyed(tooLong), 1, Duration.ofSeconds(20));
             assertThat(dead).hasSize(1);
             assertThat(TestEvents.header(dead.get(0), "dead-letter-reason")).contains("value too long");
             assertThat(Scenario.awaitOpenProposal(a, b)).isNotNull();
-            given().get("/api/v1/cities/{id}/proposals", tooLong).then().statusCode(404)
+            given().get("/api/v1/cities/{id}/proposals", tooLong)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
     }
@@ -191,19 +216,29 @@ class EventConsumptionTest {
     void shouldEndWithTheLastFactWhenOneBatchWithdrawsAStoredInterestAndExpressesItAgain() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        InterestExpressed seek = Scenario.interest(a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
+        InterestExpressed seek =
+                Scenario.interest(a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
         // applied as the inbox applies a poll, two batches: the interest is stored, then withdrawn and expressed again
-        applyAsOneBatch(Scenario.registered(Scenario.simpleCity(a, "Again A", "PE")),
+        applyAsOneBatch(
+                Scenario.registered(Scenario.simpleCity(a, "Again A", "PE")),
                 Scenario.registered(Scenario.simpleCity(b, "Again B", "CN")),
-                Scenario.interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE), seek);
-        applyAsOneBatch(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()), seek);
+                Scenario.interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
+                seek);
+        applyAsOneBatch(
+                new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()),
+                seek);
 
         long stored = QuarkusTransaction.requiringNew().call(() -> Interest.count("id", seek.interestId()));
-        assertThat(stored).as("the interest row, written, deleted and written again in one transaction").isEqualTo(1);
+        assertThat(stored)
+                .as("the interest row, written, deleted and written again in one transaction")
+                .isEqualTo(1);
         // the engine rebuilt from the database ranks as the live one did
         List<Ranked> live = state.locked(() -> state.engine().ranking(a));
         state.invalidate();
-        assertThat(state.locked(() -> state.engine().ranking(a))).isEqualTo(live).extracting(Ranked::partner).contains(b);
+        assertThat(state.locked(() -> state.engine().ranking(a)))
+                .isEqualTo(live)
+                .extracting(Ranked::partner)
+                .contains(b);
         List<Map<String, Object>> ranked = Scenario.cityProposals(a).getList("$");
         assertThat(ranked).as("the interest expressed last stands").anySatisfy(entry -> {
             assertThat(entry.get("partnerCityId")).isEqualTo(b.toString());
@@ -215,7 +250,8 @@ class EventConsumptionTest {
         List<ReceivedEvent> batch = new ArrayList<>();
         for (EventPayload payload : payloads) {
             EventType type = EventType.of(payload.getClass());
-            batch.add(new ReceivedEvent(CloudEventHeaders.newEvent(type, UUID.randomUUID(), Instant.now()), type, payload));
+            batch.add(new ReceivedEvent(
+                    CloudEventHeaders.newEvent(type, UUID.randomUUID(), Instant.now()), type, payload));
         }
         state.locked(() -> QuarkusTransaction.requiringNew().run(() -> readModel.applyAll(batch)));
     }
@@ -224,20 +260,52 @@ class EventConsumptionTest {
     void shouldIgnoreAnOlderProfileVersionArrivingLate() {
         UUID a = UUID.randomUUID();
         try (TestEvents events = new TestEvents(mapper)) {
-            CityProfile v2 = new CityProfile(a, "Version Two", null, "MX", "Americas", Scenario.LATAM, 1000L, null, null,
-                    List.of(), null, List.of(), List.of(), List.of(), 2);
-            CityProfile v1 = new CityProfile(a, "Version One", null, "MX", "Americas", Scenario.LATAM, 1000L, null, null,
-                    List.of(), null, List.of(), List.of(), List.of(), 1);
+            CityProfile v2 = new CityProfile(
+                    a,
+                    "Version Two",
+                    null,
+                    "MX",
+                    "Americas",
+                    Scenario.LATAM,
+                    1000L,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    2);
+            CityProfile v1 = new CityProfile(
+                    a,
+                    "Version One",
+                    null,
+                    "MX",
+                    "Americas",
+                    Scenario.LATAM,
+                    1000L,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    1);
             events.publish(new CityRegistered(v2, Instant.now()));
             events.publish(new CityRegistered(v1, Instant.now()));
             UUID b = UUID.randomUUID();
             events.publish(Scenario.registered(Scenario.simpleCity(b, "Version Partner", "CN")));
-            events.publish(Scenario.interest(a, CooperationArea.CREATIVE_ECONOMY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
-            events.publish(Scenario.interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(a, CooperationArea.CREATIVE_ECONOMY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            events.publish(
+                    Scenario.interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             Scenario.awaitOpenProposal(b, a);
             List<Map<String, Object>> list = Scenario.cityProposals(b).getList("$");
-            assertThat(list).filteredOn(e -> a.toString().equals(e.get("partnerCityId")))
-                    .extracting(e -> e.get("partnerName")).containsExactly("Version Two");
+            assertThat(list)
+                    .filteredOn(e -> a.toString().equals(e.get("partnerCityId")))
+                    .extracting(e -> e.get("partnerName"))
+                    .containsExactly("Version Two");
         }
     }
 }

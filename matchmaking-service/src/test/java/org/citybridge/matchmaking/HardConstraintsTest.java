@@ -17,13 +17,13 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,26 +73,41 @@ class HardConstraintsTest {
         UUID a = UUID.randomUUID();
         UUID sameCountry = UUID.randomUUID();
         UUID abroad = UUID.randomUUID();
-        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Border A", "MX"), city(sameCountry, "Border B", "MX"),
-                city(abroad, "Border C", "CN")));
+        List<EventPayload> events = new ArrayList<>(List.of(
+                city(a, "Border A", "MX"), city(sameCountry, "Border B", "MX"), city(abroad, "Border C", "CN")));
         events.addAll(sisterCityWishes(a, sameCountry));
         // the foreign city states the same wishes as the domestic one (a's are already there)
         events.addAll(sisterCityWishes(a, abroad).stream()
-                .filter(e -> ((org.citybridge.contracts.events.InterestExpressed) e).cityId().equals(abroad)).toList());
+                .filter(e -> ((org.citybridge.contracts.events.InterestExpressed) e)
+                        .cityId()
+                        .equals(abroad))
+                .toList());
         publishAndAwait(events.toArray(EventPayload[]::new));
 
         Map<String, Object> domestic = Scenario.awaitOpenProposal(a, sameCountry);
         assertThat(domestic.get("kind")).isEqualTo("THEMATIC");
         assertThat(domestic.get("area")).isIn("trade", "culture"); // a complementary area beats the shared one
-        assertThat(domestic.get("id")).isNotEqualTo(PairIds.of(a, sameCountry, ProposalKind.SISTER_CITY, null).toString());
+        assertThat(domestic.get("id"))
+                .isNotEqualTo(PairIds.of(a, sameCountry, ProposalKind.SISTER_CITY, null)
+                        .toString());
         Map<String, Object> international = Scenario.awaitOpenProposal(a, abroad);
         assertThat(international.get("kind")).isEqualTo("SISTER_CITY");
-        assertThat(international.get("id")).isEqualTo(PairIds.of(a, abroad, ProposalKind.SISTER_CITY, null).toString());
+        assertThat(international.get("id"))
+                .isEqualTo(PairIds.of(a, abroad, ProposalKind.SISTER_CITY, null).toString());
 
-        List<Map<String, Object>> sister = given().queryParam("cityId", a).queryParam("kind", "SISTER_CITY").queryParam("size", 100)
-                .get("/api/v1/proposals").then().statusCode(200).extract().jsonPath().getList("items");
-        assertThat(sister).extracting(p -> p.get("cityA").equals(a.toString()) ? p.get("cityB") : p.get("cityA"))
-                .contains(abroad.toString()).doesNotContain(sameCountry.toString());
+        List<Map<String, Object>> sister = given().queryParam("cityId", a)
+                .queryParam("kind", "SISTER_CITY")
+                .queryParam("size", 100)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertThat(sister)
+                .extracting(p -> p.get("cityA").equals(a.toString()) ? p.get("cityB") : p.get("cityA"))
+                .contains(abroad.toString())
+                .doesNotContain(sameCountry.toString());
     }
 
     @Test
@@ -100,33 +115,59 @@ class HardConstraintsTest {
     void shouldProposeTheOtherKindAfterASisterCityDeclineButNeverTheDeclinedKindAgain() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Decline kind A", "PE"), city(b, "Decline kind B", "IN")));
+        List<EventPayload> events =
+                new ArrayList<>(List.of(city(a, "Decline kind A", "PE"), city(b, "Decline kind B", "IN")));
         events.addAll(sisterCityWishes(a, b));
         publishAndAwait(events.toArray(EventPayload[]::new));
         String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
 
-        given().queryParam("cityId", b).post("/api/v1/proposals/{id}/decline", sisterId).then().statusCode(200)
+        given().queryParam("cityId", b)
+                .post("/api/v1/proposals/{id}/decline", sisterId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DECLINED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
         assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
-        assertThat(thematic.get("id")).isEqualTo(PairIds.of(a, b, ProposalKind.THEMATIC,
-                CooperationArea.fromCode((String) thematic.get("area"))).toString());
+        assertThat(thematic.get("id"))
+                .isEqualTo(
+                        PairIds.of(a, b, ProposalKind.THEMATIC, CooperationArea.fromCode((String) thematic.get("area")))
+                                .toString());
 
         // every wish restated under new event ids, and the profile updated: still no sister-city proposal
         List<EventPayload> again = new ArrayList<>(sisterCityWishes(a, b));
-        again.add(new CityUpdated(Fixtures.profile(a, Fixtures.name("Decline kind A2"), "PE", "Americas", Scenario.LATAM,
-                1_200_000L, List.of(), List.of(), List.of(), 2), Instant.now()));
+        again.add(new CityUpdated(
+                Fixtures.profile(
+                        a,
+                        Fixtures.name("Decline kind A2"),
+                        "PE",
+                        "Americas",
+                        Scenario.LATAM,
+                        1_200_000L,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        2),
+                Instant.now()));
         publishAndAwait(again.toArray(EventPayload[]::new));
         given().get("/api/v1/proposals/{id}", sisterId).then().statusCode(200).body("status", equalTo("DECLINED"));
         assertThat(Scenario.awaitOpenProposal(a, b).get("kind")).isEqualTo("THEMATIC");
-        given().queryParam("cityId", a).queryParam("kind", "SISTER_CITY").queryParam("status", "PROPOSED")
-                .get("/api/v1/proposals").then().statusCode(200).body("items.findAll { it.cityA == '" + b + "' || it.cityB == '"
-                        + b + "' }", empty());
+        given().queryParam("cityId", a)
+                .queryParam("kind", "SISTER_CITY")
+                .queryParam("status", "PROPOSED")
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.cityA == '" + b + "' || it.cityB == '" + b + "' }", empty());
         try (TestEvents topic = new TestEvents(mapper)) {
-            assertThat(topic.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(sisterId))
-                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)), 2, Duration.ofSeconds(3)))
-                    .as("the declined kind is announced once, never again").hasSize(1);
+            assertThat(topic.read(
+                            Topics.MATCHMAKING_EVENTS,
+                            TestEvents.keyed(UUID.fromString(sisterId))
+                                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                            2,
+                            Duration.ofSeconds(3)))
+                    .as("the declined kind is announced once, never again")
+                    .hasSize(1);
         }
     }
 
@@ -136,33 +177,62 @@ class HardConstraintsTest {
         UUID retiring = UUID.randomUUID();
         UUID accepted = UUID.randomUUID();
         UUID proposed = UUID.randomUUID();
-        List<EventPayload> events = new ArrayList<>(List.of(city(retiring, "Retiring", "MX"), city(accepted, "Retiring partner 1", "CN"),
+        List<EventPayload> events = new ArrayList<>(List.of(
+                city(retiring, "Retiring", "MX"),
+                city(accepted, "Retiring partner 1", "CN"),
                 city(proposed, "Retiring partner 2", "BR")));
         events.add(interest(retiring, CooperationArea.HERITAGE_PROTECTION, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         events.add(interest(retiring, CooperationArea.GREEN_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         for (UUID partner : List.of(accepted, proposed)) {
-            events.add(interest(partner, CooperationArea.HERITAGE_PROTECTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            events.add(
+                    interest(partner, CooperationArea.HERITAGE_PROTECTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             events.add(interest(partner, CooperationArea.GREEN_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         }
         publishAndAwait(events.toArray(EventPayload[]::new));
-        String acceptedId = (String) Scenario.awaitOpenProposal(retiring, accepted).get("id");
-        String proposedId = (String) Scenario.awaitOpenProposal(retiring, proposed).get("id");
-        given().queryParam("cityId", accepted).post("/api/v1/proposals/{id}/accept", acceptedId).then().statusCode(200)
+        String acceptedId =
+                (String) Scenario.awaitOpenProposal(retiring, accepted).get("id");
+        String proposedId =
+                (String) Scenario.awaitOpenProposal(retiring, proposed).get("id");
+        given().queryParam("cityId", accepted)
+                .post("/api/v1/proposals/{id}/accept", acceptedId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"));
 
         publishAndAwait(new CityRetired(retiring, Instant.now()));
         for (String id : List.of(acceptedId, proposedId)) {
             given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-            given().queryParam("cityId", retiring).post("/api/v1/proposals/{id}/accept", id).then().statusCode(409)
+            given().queryParam("cityId", retiring)
+                    .post("/api/v1/proposals/{id}/accept", id)
+                    .then()
+                    .statusCode(409)
                     .contentType("application/problem+json");
-            given().queryParam("cityId", retiring).post("/api/v1/proposals/{id}/decline", id).then().statusCode(409);
+            given().queryParam("cityId", retiring)
+                    .post("/api/v1/proposals/{id}/decline", id)
+                    .then()
+                    .statusCode(409);
         }
-        given().get("/api/v1/cities/{id}/proposals", retiring).then().statusCode(200).body("$", empty());
+        given().get("/api/v1/cities/{id}/proposals", retiring)
+                .then()
+                .statusCode(200)
+                .body("$", empty());
 
         // later facts about the retired city, and a new city that would suit it perfectly
         UUID newcomer = UUID.randomUUID();
-        publishAndAwait(new CityUpdated(Fixtures.profile(retiring, Fixtures.name("Retired renamed"), "MX", "Americas",
-                        Scenario.LATAM, 1_200_000L, List.of(), List.of(), List.of(), 2), Instant.now()),
+        publishAndAwait(
+                new CityUpdated(
+                        Fixtures.profile(
+                                retiring,
+                                Fixtures.name("Retired renamed"),
+                                "MX",
+                                "Americas",
+                                Scenario.LATAM,
+                                1_200_000L,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                2),
+                        Instant.now()),
                 interest(retiring, CooperationArea.TECHNOLOGY, Stance.SEEK, Intent.SISTER_CITY),
                 new CityRetired(retiring, Instant.now()),
                 city(newcomer, "Newcomer", "CN"),
@@ -174,9 +244,20 @@ class HardConstraintsTest {
         // the newcomer's events were applied (it found another partner), yet the retired city stays out
         Scenario.awaitOpenProposal(newcomer, proposed);
         assertThat(Fixtures.openProposal(newcomer, retiring)).isEmpty();
-        given().get("/api/v1/cities/{id}/proposals", retiring).then().statusCode(200).body("$", empty());
-        assertThat(given().queryParam("cityId", retiring).queryParam("size", 100).get("/api/v1/proposals").then().statusCode(200)
-                .extract().jsonPath().<String>getList("items.status")).isNotEmpty().doesNotContain("PROPOSED", "ACCEPTED_BY_ONE");
+        given().get("/api/v1/cities/{id}/proposals", retiring)
+                .then()
+                .statusCode(200)
+                .body("$", empty());
+        assertThat(given().queryParam("cityId", retiring)
+                        .queryParam("size", 100)
+                        .get("/api/v1/proposals")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .<String>getList("items.status"))
+                .isNotEmpty()
+                .doesNotContain("PROPOSED", "ACCEPTED_BY_ONE");
         for (String id : List.of(acceptedId, proposedId)) {
             given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         }
@@ -187,7 +268,9 @@ class HardConstraintsTest {
     void shouldNeverProposeCitiesThatRecordedAPartnershipOfAnyKind() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        publishAndAwait(city(a, "Thematic partners A", "KE"), city(b, "Thematic partners B", "IN"),
+        publishAndAwait(
+                city(a, "Thematic partners A", "KE"),
+                city(b, "Thematic partners B", "IN"),
                 interest(a, CooperationArea.WASTE_MANAGEMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(b, CooperationArea.WASTE_MANAGEMENT, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(a, CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY),
@@ -196,12 +279,29 @@ class HardConstraintsTest {
         assertThat(open.get("kind")).isEqualTo("SISTER_CITY");
 
         // a thematic partnership on record makes them partners: no sister-city proposal either
-        given().contentType("application/json").body(Map.of("cityA", a.toString(), "cityB", b.toString(), "kind", "THEMATIC",
-                        "area", "waste-management", "formedOn", "2019-11-20", "source", "Memorandum " + a))
-                .post("/api/v1/partnerships").then().statusCode(201).body("area", equalTo("waste-management"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
+        given().contentType("application/json")
+                .body(Map.of(
+                        "cityA",
+                        a.toString(),
+                        "cityB",
+                        b.toString(),
+                        "kind",
+                        "THEMATIC",
+                        "area",
+                        "waste-management",
+                        "formedOn",
+                        "2019-11-20",
+                        "source",
+                        "Memorandum " + a))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(201)
+                .body("area", equalTo("waste-management"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
         given().get("/api/v1/proposals/{id}", open.get("id")).then().body("status", equalTo("SUPERSEDED"));
-        publishAndAwait(interest(a, CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY),
+        publishAndAwait(
+                interest(a, CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY),
                 interest(b, CooperationArea.EDUCATION, Stance.OFFER, Intent.SISTER_CITY),
                 interest(a, CooperationArea.EDUCATION, Stance.SEEK, Intent.SISTER_CITY));
         assertThat(Fixtures.openProposal(a, b)).isEmpty();
@@ -219,14 +319,32 @@ class HardConstraintsTest {
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
 
         // cities-service corrects b's country: now both are Mexican
-        publishAndAwait(new CityUpdated(Fixtures.profile(b, Fixtures.name("Moving B"), "MX", "Americas", Scenario.LATAM,
-                1_200_000L, List.of(), List.of(), List.of(), 2), Instant.now()));
+        publishAndAwait(new CityUpdated(
+                Fixtures.profile(
+                        b,
+                        Fixtures.name("Moving B"),
+                        "MX",
+                        "Americas",
+                        Scenario.LATAM,
+                        1_200_000L,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        2),
+                Instant.now()));
         given().get("/api/v1/proposals/{id}", sisterId).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
         assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
-        assertThat(given().queryParam("cityId", a).queryParam("kind", "SISTER_CITY").queryParam("size", 100)
-                .get("/api/v1/proposals").then().statusCode(200).extract().jsonPath()
-                .<Map<String, Object>>getList("items")).noneSatisfy(p -> {
+        assertThat(given().queryParam("cityId", a)
+                        .queryParam("kind", "SISTER_CITY")
+                        .queryParam("size", 100)
+                        .get("/api/v1/proposals")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .<Map<String, Object>>getList("items"))
+                .noneSatisfy(p -> {
                     assertThat(List.of(p.get("cityA"), p.get("cityB"))).contains(b.toString());
                     assertThat(p.get("status")).isIn("PROPOSED", "ACCEPTED_BY_ONE");
                 });
@@ -242,19 +360,42 @@ class HardConstraintsTest {
         publishAndAwait(events.toArray(EventPayload[]::new));
         String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
-        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", sisterId).then().statusCode(200)
+        given().queryParam("cityId", a)
+                .post("/api/v1/proposals/{id}/accept", sisterId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"));
 
         // meanwhile programme staff record the agreement the two cities signed outside the platform
-        given().contentType("application/json").body(Map.of("cityA", a.toString(), "cityB", b.toString(), "kind", "SISTER_CITY",
-                        "formedOn", "2024-02-02", "source", "Signed at a summit " + a))
-                .post("/api/v1/partnerships").then().statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "cityA",
+                        a.toString(),
+                        "cityB",
+                        b.toString(),
+                        "kind",
+                        "SISTER_CITY",
+                        "formedOn",
+                        "2024-02-02",
+                        "source",
+                        "Signed at a summit " + a))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(201);
 
         // partners are never proposed: the accepted proposal must not stay open, waiting for an answer that
         // can only fail
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
-        given().queryParam("cityId", b).post("/api/v1/proposals/{id}/accept", sisterId).then().statusCode(409)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
+        given().queryParam("cityId", b)
+                .post("/api/v1/proposals/{id}/accept", sisterId)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(1));
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1));
     }
 }

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.citybridge.testing.HostileInputContract;
 
 @QuarkusTest
-class HostileInputTest extends HostileInputContract {
-}
+class HostileInputTest extends HostileInputContract {}

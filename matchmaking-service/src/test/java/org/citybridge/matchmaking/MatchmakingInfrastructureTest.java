@@ -3,10 +3,10 @@ package org.citybridge.matchmaking;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.citybridge.contracts.events.ProposalDeclined;
 import org.citybridge.contracts.events.EventPayload;
-import org.citybridge.testing.InfrastructureContract;
+import org.citybridge.contracts.events.ProposalDeclined;
 import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.testing.InfrastructureContract;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +20,12 @@ class MatchmakingInfrastructureTest extends InfrastructureContract {
 
     @Override
     protected EventPayload sampleEvent() {
-        return new ProposalDeclined(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new ProposalDeclined(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Override

@@ -10,9 +10,9 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.testing.TestEvents;
-import org.citybridge.matchmaking.scoring.Match;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.citybridge.matchmaking.scoring.Match;
+import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,23 +41,38 @@ class PairingRoundApiTest {
     private UUID world(int n, long seed, List<UUID> mexican, List<UUID> chinese) {
         Random random = new Random(seed);
         UUID cluster = UUID.randomUUID();
-        CooperationArea[] areas = {CooperationArea.TOURISM, CooperationArea.CULTURE, CooperationArea.TRADE,
-                CooperationArea.EDUCATION, CooperationArea.TECHNOLOGY};
+        CooperationArea[] areas = {
+            CooperationArea.TOURISM,
+            CooperationArea.CULTURE,
+            CooperationArea.TRADE,
+            CooperationArea.EDUCATION,
+            CooperationArea.TECHNOLOGY
+        };
         List<EventPayload> events = new ArrayList<>();
         events.add(Scenario.cluster(cluster, "Round cluster " + cluster, CooperationArea.TOURISM));
         for (int i = 0; i < 2 * n; i++) {
             UUID id = UUID.randomUUID();
             boolean mx = i < n;
             (mx ? mexican : chinese).add(id);
-            events.add(Scenario.registered(Scenario.city(id, (mx ? "Round MX " : "Round CN ") + i, mx ? "MX" : "CN",
-                    mx ? "Americas" : "Asia", mx ? Scenario.LATAM : "Eastern Asia", 10_000 + random.nextInt(5_000_000),
-                    List.of(), List.of())));
+            events.add(Scenario.registered(Scenario.city(
+                    id,
+                    (mx ? "Round MX " : "Round CN ") + i,
+                    mx ? "MX" : "CN",
+                    mx ? "Americas" : "Asia",
+                    mx ? Scenario.LATAM : "Eastern Asia",
+                    10_000 + random.nextInt(5_000_000),
+                    List.of(),
+                    List.of())));
             for (int k = 0; k < 3; k++) {
-                events.add(Scenario.interest(id, areas[random.nextInt(areas.length)], Stance.values()[random.nextInt(3)],
+                events.add(Scenario.interest(
+                        id,
+                        areas[random.nextInt(areas.length)],
+                        Stance.values()[random.nextInt(3)],
                         Intent.values()[random.nextInt(3)]));
             }
             // last on the city's key: once it is applied, everything before it about the city is too
-            events.add(Scenario.interest(id, CooperationArea.WASTE_MANAGEMENT, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.add(
+                    Scenario.interest(id, CooperationArea.WASTE_MANAGEMENT, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
             events.add(Scenario.joined(cluster, id));
         }
         try (TestEvents publisher = new TestEvents(mapper)) {
@@ -65,9 +80,14 @@ class PairingRoundApiTest {
         }
         List<UUID> all = new ArrayList<>(mexican);
         all.addAll(chinese);
-        await().atMost(Duration.ofSeconds(60)).until(() -> state.locked(() -> all.stream().allMatch(id ->
-                state.engine().city(id).map(c -> c.registered() && c.clusters().contains(cluster)
-                        && c.areas().contains(CooperationArea.WASTE_MANAGEMENT)).orElse(false))));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> state.locked(() -> all.stream()
+                        .allMatch(id -> state.engine()
+                                .city(id)
+                                .map(c -> c.registered()
+                                        && c.clusters().contains(cluster)
+                                        && c.areas().contains(CooperationArea.WASTE_MANAGEMENT))
+                                .orElse(false))));
         return cluster;
     }
 
@@ -76,8 +96,11 @@ class PairingRoundApiTest {
             double[][] w = new double[left.size()][right.size()];
             for (int i = 0; i < left.size(); i++) {
                 for (int j = 0; j < right.size(); j++) {
-                    w[i][j] = state.engine().matchFor(left.get(i), right.get(j), ProposalKind.SISTER_CITY, null, false)
-                            .map(Match::score).filter(s -> s > 0).orElse(0.0);
+                    w[i][j] = state.engine()
+                            .matchFor(left.get(i), right.get(j), ProposalKind.SISTER_CITY, null, false)
+                            .map(Match::score)
+                            .filter(s -> s > 0)
+                            .orElse(0.0);
                 }
             }
             return w;
@@ -100,11 +123,21 @@ class PairingRoundApiTest {
     }
 
     private JsonPath run(UUID cluster, String method) {
-        return given().contentType("application/json").body(Map.of(
-                        "groupA", Map.of("clusterId", cluster.toString(), "country", "MX"),
-                        "groupB", Map.of("clusterId", cluster.toString(), "country", "CN"),
-                        "kind", "SISTER_CITY", "method", method))
-                .post("/api/v1/pairing-rounds").then().statusCode(201).extract().jsonPath();
+        return given().contentType("application/json")
+                .body(Map.of(
+                        "groupA",
+                        Map.of("clusterId", cluster.toString(), "country", "MX"),
+                        "groupB",
+                        Map.of("clusterId", cluster.toString(), "country", "CN"),
+                        "kind",
+                        "SISTER_CITY",
+                        "method",
+                        method))
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -115,13 +148,17 @@ class PairingRoundApiTest {
         UUID cluster = world(6, 11, mexican, chinese);
         JsonPath round = run(cluster, "optimal");
 
-        List<UUID> left = round.getList("groupA", String.class).stream().map(UUID::fromString).toList();
-        List<UUID> right = round.getList("groupB", String.class).stream().map(UUID::fromString).toList();
+        List<UUID> left = round.getList("groupA", String.class).stream()
+                .map(UUID::fromString)
+                .toList();
+        List<UUID> right = round.getList("groupB", String.class).stream()
+                .map(UUID::fromString)
+                .toList();
         assertThat(left).containsExactlyInAnyOrderElementsOf(mexican);
         assertThat(right).containsExactlyInAnyOrderElementsOf(chinese);
         double[][] w = scores(left, right);
-        assertThat(round.getDouble("totalScore")).isCloseTo(bruteForce(w, 0, new boolean[right.size()]),
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(round.getDouble("totalScore"))
+                .isCloseTo(bruteForce(w, 0, new boolean[right.size()]), org.assertj.core.data.Offset.offset(1e-6));
         List<Map<String, Object>> pairs = round.getList("pairs");
         assertThat(pairs).isNotEmpty().allSatisfy(p -> {
             assertThat(p.get("kind")).isEqualTo("SISTER_CITY");
@@ -131,11 +168,20 @@ class PairingRoundApiTest {
         assertThat(round.getList("unmatched")).hasSize(2 * 6 - 2 * matched);
 
         String id = round.getString("id");
-        given().get("/api/v1/pairing-rounds/{id}", id).then().statusCode(200).body("totalScore", equalTo(round.getFloat("totalScore")))
+        given().get("/api/v1/pairing-rounds/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("totalScore", equalTo(round.getFloat("totalScore")))
                 .body("proposalsCreated", equalTo(false));
-        List<Map<String, Object>> proposals = given().post("/api/v1/pairing-rounds/{id}/proposals", id).then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        assertThat(proposals).hasSize(matched).allSatisfy(p -> assertThat(p.get("status")).isIn("PROPOSED", "ACCEPTED_BY_ONE"));
+        List<Map<String, Object>> proposals = given().post("/api/v1/pairing-rounds/{id}/proposals", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertThat(proposals)
+                .hasSize(matched)
+                .allSatisfy(p -> assertThat(p.get("status")).isIn("PROPOSED", "ACCEPTED_BY_ONE"));
         given().post("/api/v1/pairing-rounds/{id}/proposals", id).then().statusCode(409);
         given().get("/api/v1/pairing-rounds/{id}", id).then().statusCode(200).body("proposalsCreated", equalTo(true));
     }
@@ -147,8 +193,12 @@ class PairingRoundApiTest {
         List<UUID> chinese = new ArrayList<>();
         UUID cluster = world(6, 23, mexican, chinese);
         JsonPath round = run(cluster, "stable");
-        List<UUID> left = round.getList("groupA", String.class).stream().map(UUID::fromString).toList();
-        List<UUID> right = round.getList("groupB", String.class).stream().map(UUID::fromString).toList();
+        List<UUID> left = round.getList("groupA", String.class).stream()
+                .map(UUID::fromString)
+                .toList();
+        List<UUID> right = round.getList("groupB", String.class).stream()
+                .map(UUID::fromString)
+                .toList();
         double[][] w = scores(left, right);
         int[] partnerOfLeft = new int[left.size()];
         int[] partnerOfRight = new int[right.size()];
@@ -167,7 +217,9 @@ class PairingRoundApiTest {
                 }
                 boolean leftWants = partnerOfLeft[i] < 0 || w[i][j] > w[i][partnerOfLeft[i]];
                 boolean rightWants = partnerOfRight[j] < 0 || w[i][j] > w[partnerOfRight[j]][j];
-                assertThat(leftWants && rightWants).as("blocking pair %d-%d", i, j).isFalse();
+                assertThat(leftWants && rightWants)
+                        .as("blocking pair %d-%d", i, j)
+                        .isFalse();
             }
         }
         assertThat(round.getString("method")).isEqualTo("stable");
@@ -179,31 +231,61 @@ class PairingRoundApiTest {
         List<UUID> mexican = new ArrayList<>();
         List<UUID> chinese = new ArrayList<>();
         world(2, 5, mexican, chinese);
-        JsonPath round = given().contentType("application/json").body(Map.of(
+        JsonPath round = given().contentType("application/json")
+                .body(Map.of(
                         "groupA", Map.of("cityIds", List.of(mexican.get(0).toString())),
                         "groupB", Map.of("cityIds", List.of(mexican.get(1).toString())),
                         "kind", "SISTER_CITY"))
-                .post("/api/v1/pairing-rounds").then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(round.getList("pairs")).isEmpty();
-        assertThat(round.getList("unmatched.reason", String.class)).hasSize(2)
+        assertThat(round.getList("unmatched.reason", String.class))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r).startsWith("No eligible partner"));
-        given().contentType("application/json").body(Map.of(
-                        "groupA", Map.of("cityIds", List.of(mexican.get(0).toString())),
-                        "groupB", Map.of("cityIds", List.of(mexican.get(0).toString())), "kind", "SISTER_CITY"))
-                .post("/api/v1/pairing-rounds").then().statusCode(422);
-        given().contentType("application/json").body(Map.of("groupA", Map.of(), "groupB", Map.of("country", "CN"),
-                        "kind", "THEMATIC"))
-                .post("/api/v1/pairing-rounds").then().statusCode(400).body("violations[0].field", equalTo("groupA"));
-        given().contentType("application/json").body(Map.of("groupA", Map.of("country", "MX"), "groupB", Map.of("country", "CN"),
-                        "kind", "THEMATIC", "method", "greedy"))
-                .post("/api/v1/pairing-rounds").then().statusCode(400);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "groupA",
+                        Map.of("cityIds", List.of(mexican.get(0).toString())),
+                        "groupB",
+                        Map.of("cityIds", List.of(mexican.get(0).toString())),
+                        "kind",
+                        "SISTER_CITY"))
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(422);
+        given().contentType("application/json")
+                .body(Map.of("groupA", Map.of(), "groupB", Map.of("country", "CN"), "kind", "THEMATIC"))
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("groupA"));
+        given().contentType("application/json")
+                .body(Map.of(
+                        "groupA",
+                        Map.of("country", "MX"),
+                        "groupB",
+                        Map.of("country", "CN"),
+                        "kind",
+                        "THEMATIC",
+                        "method",
+                        "greedy"))
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(400);
         given().get("/api/v1/pairing-rounds/{id}", UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
     @TestSecurity(user = "partner", roles = "partner-system")
     void shouldForbidRoundsToAnyoneButAdmins() {
-        given().contentType("application/json").body(Map.of("groupA", Map.of("country", "MX"),
-                "groupB", Map.of("country", "CN"), "kind", "SISTER_CITY")).post("/api/v1/pairing-rounds").then().statusCode(403);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "groupA", Map.of("country", "MX"), "groupB", Map.of("country", "CN"), "kind", "SISTER_CITY"))
+                .post("/api/v1/pairing-rounds")
+                .then()
+                .statusCode(403);
     }
 }

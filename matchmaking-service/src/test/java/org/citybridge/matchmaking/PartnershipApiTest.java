@@ -24,8 +24,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Recording partnerships formed outside the platform. */
 @QuarkusTest
@@ -35,8 +35,17 @@ class PartnershipApiTest {
     ObjectMapper mapper;
 
     private static Map<String, Object> body(UUID a, UUID b) {
-        return Map.of("cityA", a.toString(), "cityB", b.toString(), "kind", "SISTER_CITY", "formedOn", "2011-06-15",
-                "source", "Agreement archived by both foreign affairs offices");
+        return Map.of(
+                "cityA",
+                a.toString(),
+                "cityB",
+                b.toString(),
+                "kind",
+                "SISTER_CITY",
+                "formedOn",
+                "2011-06-15",
+                "source",
+                "Agreement archived by both foreign affairs offices");
     }
 
     @Test
@@ -52,26 +61,55 @@ class PartnershipApiTest {
             String proposal = (String) Scenario.awaitOpenProposal(a, b).get("id");
 
             String key = UUID.randomUUID().toString();
-            String location = given().contentType("application/json").header("Idempotency-Key", key).body(body(a, b))
-                    .post("/api/v1/partnerships").then().statusCode(201)
-                    .header("Location", containsString("/api/v1/partnerships/")).header("ETag", equalTo("\"0\""))
+            String location = given().contentType("application/json")
+                    .header("Idempotency-Key", key)
+                    .body(body(a, b))
+                    .post("/api/v1/partnerships")
+                    .then()
+                    .statusCode(201)
+                    .header("Location", containsString("/api/v1/partnerships/"))
+                    .header("ETag", equalTo("\"0\""))
                     .body("source", equalTo("Agreement archived by both foreign affairs offices"))
-                    .body("pairId", equalTo(PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString()))
-                    .extract().header("Location");
+                    .body(
+                            "pairId",
+                            equalTo(PairIds.of(a, b, ProposalKind.SISTER_CITY, null)
+                                    .toString()))
+                    .extract()
+                    .header("Location");
             // a retry with the same key returns the same response and records nothing
-            given().contentType("application/json").header("Idempotency-Key", key).body(body(a, b))
-                    .post("/api/v1/partnerships").then().statusCode(201).header("Location", location);
-            given().contentType("application/json").body(body(b, a)).post("/api/v1/partnerships").then().statusCode(409)
+            given().contentType("application/json")
+                    .header("Idempotency-Key", key)
+                    .body(body(a, b))
+                    .post("/api/v1/partnerships")
+                    .then()
+                    .statusCode(201)
+                    .header("Location", location);
+            given().contentType("application/json")
+                    .body(body(b, a))
+                    .post("/api/v1/partnerships")
+                    .then()
+                    .statusCode(409)
                     .contentType("application/problem+json");
-            given().queryParam("cityId", b).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(1));
+            given().queryParam("cityId", b)
+                    .get("/api/v1/partnerships")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(1));
             given().get(location).then().statusCode(200).body("formedOn", equalTo("2011-06-15"));
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/api/v1/proposals/{id}", proposal).then().body("status", equalTo("SUPERSEDED")));
-            var formed = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(PairIds.of(a, b, ProposalKind.SISTER_CITY, null))
-                    .and(TestEvents.ofType(EventType.PARTNERSHIP_FORMED)), 1, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/api/v1/proposals/{id}", proposal)
+                            .then()
+                            .body("status", equalTo("SUPERSEDED")));
+            var formed = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.keyed(PairIds.of(a, b, ProposalKind.SISTER_CITY, null))
+                            .and(TestEvents.ofType(EventType.PARTNERSHIP_FORMED)),
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(formed).hasSize(1);
-            assertThat(events.payload(formed.get(0), PartnershipFormed.class).proposalId()).isNull();
+            assertThat(events.payload(formed.get(0), PartnershipFormed.class).proposalId())
+                    .isNull();
         }
     }
 
@@ -79,21 +117,53 @@ class PartnershipApiTest {
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldRejectAnInvalidPartnershipWithFieldDetails() {
         UUID a = UUID.randomUUID();
-        given().contentType("application/json").body(Map.of("cityA", a.toString(), "cityB", a.toString(),
-                        "kind", "SISTER_CITY", "formedOn", "2011-06-15", "source", "x"))
-                .post("/api/v1/partnerships").then().statusCode(400).body("violations[0].field", equalTo("cityB"));
-        given().contentType("application/json").body(Map.of("cityA", a.toString(), "cityB", UUID.randomUUID().toString(),
-                        "kind", "THEMATIC", "formedOn", "2011-06-15", "source", "x"))
-                .post("/api/v1/partnerships").then().statusCode(400).body("violations[0].field", equalTo("area"));
-        given().contentType("application/json").body(Map.of("cityA", a.toString(), "kind", "SISTER_CITY",
-                        "formedOn", "2011-06-15", "source", "x"))
-                .post("/api/v1/partnerships").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(Map.of(
+                        "cityA",
+                        a.toString(),
+                        "cityB",
+                        a.toString(),
+                        "kind",
+                        "SISTER_CITY",
+                        "formedOn",
+                        "2011-06-15",
+                        "source",
+                        "x"))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("cityB"));
+        given().contentType("application/json")
+                .body(Map.of(
+                        "cityA",
+                        a.toString(),
+                        "cityB",
+                        UUID.randomUUID().toString(),
+                        "kind",
+                        "THEMATIC",
+                        "formedOn",
+                        "2011-06-15",
+                        "source",
+                        "x"))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("area"));
+        given().contentType("application/json")
+                .body(Map.of("cityA", a.toString(), "kind", "SISTER_CITY", "formedOn", "2011-06-15", "source", "x"))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void shouldRequireATokenToRecordAPartnership() {
-        given().contentType("application/json").body(body(UUID.randomUUID(), UUID.randomUUID()))
-                .post("/api/v1/partnerships").then().statusCode(401);
+        given().contentType("application/json")
+                .body(body(UUID.randomUUID(), UUID.randomUUID()))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -102,6 +172,8 @@ class PartnershipApiTest {
     void shouldForbidOfficersToRecordPartnerships() {
         given().contentType("application/json")
                 .body(body(UUID.fromString("00000000-0000-4000-8000-00000000c001"), UUID.randomUUID()))
-                .post("/api/v1/partnerships").then().statusCode(403);
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(403);
     }
 }

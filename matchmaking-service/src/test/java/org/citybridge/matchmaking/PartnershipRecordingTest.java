@@ -38,26 +38,45 @@ class PartnershipRecordingTest {
     }
 
     private static io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
-        return given().contentType("application/json").body(body).post("/api/v1/partnerships").then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("/api/v1/partnerships")
+                .then();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "formedOn|tomorrow", "formedOn|2020-02-30", "source|", "source|long", "kind|TWIN_TOWN", "area|nowhere",
-            "area|tourism", "cityA|not-a-uuid", "nickname|Twins"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "formedOn|tomorrow",
+                "formedOn|2020-02-30",
+                "source|",
+                "source|long",
+                "kind|TWIN_TOWN",
+                "area|nowhere",
+                "area|tourism",
+                "cityA|not-a-uuid",
+                "nickname|Twins"
+            })
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldRefuseAnInvalidHistoricalPartnershipNamingTheField(String field, String value) {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         Map<String, Object> body = body(a, b, "SISTER_CITY", null);
-        body.put(field, switch (value == null ? "" : value) {
-            case "tomorrow" -> LocalDate.now().plusDays(2).toString();
-            case "long" -> "x".repeat(501);
-            case "" -> " ";
-            default -> value;
-        });
+        body.put(
+                field,
+                switch (value == null ? "" : value) {
+                    case "tomorrow" -> LocalDate.now().plusDays(2).toString();
+                    case "long" -> "x".repeat(501);
+                    case "" -> " ";
+                    default -> value;
+                });
         post(body).statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(0));
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 
     @Test
@@ -65,29 +84,70 @@ class PartnershipRecordingTest {
     void shouldRecordOneSisterCityAndOneThematicPartnershipPerAreaForAPair() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        String sister = post(body(a, b, "SISTER_CITY", null)).statusCode(201).extract().path("id");
-        String tourism = post(body(b, a, "THEMATIC", "tourism")).statusCode(201)
-                .body("pairId", equalTo(PairIds.of(a, b, ProposalKind.THEMATIC, CooperationArea.TOURISM).toString()))
-                .body("cityA", equalTo((a.compareTo(b) < 0 ? a : b).toString())).extract().path("id");
+        String sister =
+                post(body(a, b, "SISTER_CITY", null)).statusCode(201).extract().path("id");
+        String tourism = post(body(b, a, "THEMATIC", "tourism"))
+                .statusCode(201)
+                .body(
+                        "pairId",
+                        equalTo(PairIds.of(a, b, ProposalKind.THEMATIC, CooperationArea.TOURISM)
+                                .toString()))
+                .body("cityA", equalTo((a.compareTo(b) < 0 ? a : b).toString()))
+                .extract()
+                .path("id");
         post(body(a, b, "THEMATIC", "culture")).statusCode(201);
         post(body(b, a, "THEMATIC", "tourism")).statusCode(409).contentType("application/problem+json");
         post(body(b, a, "SISTER_CITY", null)).statusCode(409);
 
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(3));
-        given().queryParam("cityId", b).queryParam("kind", "THEMATIC").get("/api/v1/partnerships").then().statusCode(200)
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(3));
+        given().queryParam("cityId", b)
+                .queryParam("kind", "THEMATIC")
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(2));
-        List<String> sisters = given().queryParam("cityId", a).queryParam("kind", "SISTER_CITY").get("/api/v1/partnerships")
-                .then().statusCode(200).extract().path("items.id");
+        List<String> sisters = given().queryParam("cityId", a)
+                .queryParam("kind", "SISTER_CITY")
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(sisters).containsExactly(sister);
-        given().queryParam("cityId", a).queryParam("size", 2).queryParam("sort", "recordedAt").get("/api/v1/partnerships")
-                .then().statusCode(200).body("totalPages", equalTo(2)).body("items[1].id", equalTo(tourism));
-        given().get("/api/v1/partnerships/{id}", tourism).then().statusCode(200).header("ETag", equalTo("\"0\""))
-                .body("area", equalTo("tourism")).body("proposalId", org.hamcrest.Matchers.nullValue());
-        given().get("/api/v1/partnerships/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("kind", "TWIN_TOWN").get("/api/v1/partnerships").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("kind"));
-        given().queryParam("cityId", "not-a-uuid").get("/api/v1/partnerships").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo("cityId"));
+        given().queryParam("cityId", a)
+                .queryParam("size", 2)
+                .queryParam("sort", "recordedAt")
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalPages", equalTo(2))
+                .body("items[1].id", equalTo(tourism));
+        given().get("/api/v1/partnerships/{id}", tourism)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("area", equalTo("tourism"))
+                .body("proposalId", org.hamcrest.Matchers.nullValue());
+        given().get("/api/v1/partnerships/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("kind", "TWIN_TOWN")
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
+        given().queryParam("cityId", "not-a-uuid")
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("cityId"));
     }
 
     @Test
@@ -95,13 +155,27 @@ class PartnershipRecordingTest {
     void shouldRefuseAnIdempotencyKeyReusedForAnotherPartnership() {
         UUID a = UUID.randomUUID();
         String key = "record-" + UUID.randomUUID();
-        String id = given().contentType("application/json").header("Idempotency-Key", key)
-                .body(body(a, UUID.randomUUID(), "SISTER_CITY", null)).post("/api/v1/partnerships").then().statusCode(201)
-                .extract().path("id");
-        given().contentType("application/json").header("Idempotency-Key", key).body(body(a, UUID.randomUUID(), "SISTER_CITY", null))
-                .post("/api/v1/partnerships").then().statusCode(422).contentType("application/problem+json");
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
+        String id = given().contentType("application/json")
+                .header("Idempotency-Key", key)
+                .body(body(a, UUID.randomUUID(), "SISTER_CITY", null))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType("application/json")
+                .header("Idempotency-Key", key)
+                .body(body(a, UUID.randomUUID(), "SISTER_CITY", null))
+                .post("/api/v1/partnerships")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(id));
     }
 
     @Test
@@ -109,6 +183,10 @@ class PartnershipRecordingTest {
     void shouldForbidOtherRolesToRecordPartnerships() {
         UUID a = UUID.randomUUID();
         post(body(a, UUID.randomUUID(), "SISTER_CITY", null)).statusCode(403).contentType("application/problem+json");
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200).body("totalItems", equalTo(0));
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 }

@@ -24,13 +24,13 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +65,8 @@ class ProposalEventsTest {
 
     /** Two cities that complement each other both ways in two areas; returns their proposal. */
     private Map<String, Object> pair(UUID a, UUID b, CooperationArea first, CooperationArea second) {
-        publishAndAwait(Scenario.registered(Fixtures.place(a, Fixtures.name("Events A"), "MX", 2_500_000)),
+        publishAndAwait(
+                Scenario.registered(Fixtures.place(a, Fixtures.name("Events A"), "MX", 2_500_000)),
                 Scenario.registered(Fixtures.place(b, Fixtures.name("Events B"), "CN", 2_500_000)),
                 interest(a, first, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(b, first, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
@@ -79,8 +80,8 @@ class ProposalEventsTest {
      * for any duplicate.
      */
     private static List<ConsumerRecord<String, String>> recordsOf(TestEvents events, UUID key, int expected) {
-        List<ConsumerRecord<String, String>> first = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(key), expected,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> first =
+                events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(key), expected, Duration.ofSeconds(30));
         assertThat(first).hasSizeGreaterThanOrEqualTo(expected);
         return events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(key), expected + 1, Duration.ofSeconds(3));
     }
@@ -92,9 +93,12 @@ class ProposalEventsTest {
         assertThat(TestEvents.header(record, CloudEventHeaders.H_SOURCE)).isEqualTo("/citybridge/matchmaking-service");
         assertThat(TestEvents.header(record, CloudEventHeaders.H_SUBJECT)).isEqualTo(key.toString());
         assertThat(TestEvents.header(record, CloudEventHeaders.H_CONTENT_TYPE)).isEqualTo("application/json");
-        assertThat(UUID.fromString(TestEvents.header(record, CloudEventHeaders.H_ID))).isNotNull();
-        assertThat(Instant.parse(TestEvents.header(record, CloudEventHeaders.H_TIME))).isBefore(Instant.now().plusSeconds(1));
-        assertThat(CloudEventHeaders.fromHeaders(TestEvents.headers(record)).type()).isEqualTo(type.ceType());
+        assertThat(UUID.fromString(TestEvents.header(record, CloudEventHeaders.H_ID)))
+                .isNotNull();
+        assertThat(Instant.parse(TestEvents.header(record, CloudEventHeaders.H_TIME)))
+                .isBefore(Instant.now().plusSeconds(1));
+        assertThat(CloudEventHeaders.fromHeaders(TestEvents.headers(record)).type())
+                .isEqualTo(type.ceType());
     }
 
     @Test
@@ -105,18 +109,34 @@ class ProposalEventsTest {
         Map<String, Object> proposal = pair(a, b, CooperationArea.SMART_CITIES, CooperationArea.TRANSPORT);
         UUID id = UUID.fromString((String) proposal.get("id"));
 
-        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200);
-        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", id).then().statusCode(409); // refused: no event
-        given().queryParam("cityId", b).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200)
+        given().queryParam("cityId", a)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200);
+        given().queryParam("cityId", a)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(409); // refused: no event
+        given().queryParam("cityId", b)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AGREED"));
-        given().queryParam("cityId", b).post("/api/v1/proposals/{id}/decline", id).then().statusCode(409);
+        given().queryParam("cityId", b)
+                .post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(409);
 
         try (TestEvents events = new TestEvents(mapper)) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 4);
-            assertThat(records).extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE)).containsExactly(
-                    EventType.PROPOSAL_CREATED.ceType(), EventType.PROPOSAL_ACCEPTED.ceType(),
-                    EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PARTNERSHIP_FORMED.ceType());
-            assertThat(records).extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID)).doesNotHaveDuplicates();
+            assertThat(records)
+                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+                    .containsExactly(
+                            EventType.PROPOSAL_CREATED.ceType(), EventType.PROPOSAL_ACCEPTED.ceType(),
+                            EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PARTNERSHIP_FORMED.ceType());
+            assertThat(records)
+                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID))
+                    .doesNotHaveDuplicates();
             assertCloudEvent(records.get(0), EventType.PROPOSAL_CREATED, id);
             assertCloudEvent(records.get(1), EventType.PROPOSAL_ACCEPTED, id);
             assertCloudEvent(records.get(3), EventType.PARTNERSHIP_FORMED, id);
@@ -127,19 +147,31 @@ class ProposalEventsTest {
             assertThat(created.cityA().compareTo(created.cityB())).isNegative();
             assertThat(created.kind()).isEqualTo(ProposalKind.THEMATIC);
             // the score when first proposed (the cities' later interests raised it without a new announcement)
-            assertThat(created.score()).isGreaterThanOrEqualTo(3.0).isLessThanOrEqualTo(Fixtures.score(proposal))
-                    .isCloseTo(created.reasons().stream().mapToDouble(r -> r.contribution()).sum(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(created.score())
+                    .isGreaterThanOrEqualTo(3.0)
+                    .isLessThanOrEqualTo(Fixtures.score(proposal))
+                    .isCloseTo(
+                            created.reasons().stream()
+                                    .mapToDouble(r -> r.contribution())
+                                    .sum(),
+                            org.assertj.core.data.Offset.offset(1e-9));
             assertThat(created.reasons()).extracting(r -> r.code()).contains("complementary-interest");
-            assertThat(events.payload(records.get(1), ProposalAccepted.class).acceptedBy()).isEqualTo(a);
-            assertThat(events.payload(records.get(2), ProposalAccepted.class).acceptedBy()).isEqualTo(b);
+            assertThat(events.payload(records.get(1), ProposalAccepted.class).acceptedBy())
+                    .isEqualTo(a);
+            assertThat(events.payload(records.get(2), ProposalAccepted.class).acceptedBy())
+                    .isEqualTo(b);
             PartnershipFormed formed = events.payload(records.get(3), PartnershipFormed.class);
             assertThat(formed.proposalId()).isEqualTo(id);
             assertThat(formed.pairId()).isEqualTo(id);
             assertThat(formed.kind()).isEqualTo(ProposalKind.THEMATIC);
             assertThat(formed.area()).isEqualTo(created.area());
             assertThat(formed.source()).isEqualTo("proposal");
-            given().queryParam("cityId", b).get("/api/v1/partnerships").then().statusCode(200)
-                    .body("totalItems", equalTo(1)).body("items[0].id", equalTo(formed.partnershipId().toString()));
+            given().queryParam("cityId", b)
+                    .get("/api/v1/partnerships")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .body("items[0].id", equalTo(formed.partnershipId().toString()));
         }
     }
 
@@ -147,33 +179,65 @@ class ProposalEventsTest {
     @TestSecurity(user = "officer-f", roles = "city-officer")
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-0000000f0002"))
     void shouldLetTheOtherSideDeclineAfterOneAcceptedAndAnnounceItOnce() {
-        Map<String, Object> proposal = pair(OFFICER_CITY, OFFICER_PARTNER, CooperationArea.AIR_QUALITY, CooperationArea.E_COMMERCE);
+        Map<String, Object> proposal =
+                pair(OFFICER_CITY, OFFICER_PARTNER, CooperationArea.AIR_QUALITY, CooperationArea.E_COMMERCE);
         UUID id = UUID.fromString((String) proposal.get("id"));
         // the partner's officer cannot accept for the other city
-        given().queryParam("cityId", OFFICER_CITY).post("/api/v1/proposals/{id}/accept", id).then().statusCode(403);
-        String etag = given().get("/api/v1/proposals/{id}", id).then().statusCode(200).extract().header("ETag");
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
+        given().queryParam("cityId", OFFICER_CITY)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(403);
+        String etag = given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED_BY_ONE"));
         // the ETag read before the acceptance is stale now
-        given().header("If-Match", etag).post("/api/v1/proposals/{id}/decline", id).then().statusCode(412)
+        given().header("If-Match", etag)
+                .post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(412)
                 .contentType("application/problem+json");
-        String current = given().get("/api/v1/proposals/{id}", id).then().statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE")).extract().header("ETag");
-        given().header("If-Match", current).post("/api/v1/proposals/{id}/decline", id).then().statusCode(200)
+        String current = given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED_BY_ONE"))
+                .extract()
+                .header("ETag");
+        given().header("If-Match", current)
+                .post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DECLINED"));
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(409).contentType("application/problem+json");
-        given().post("/api/v1/proposals/{id}/decline", UUID.randomUUID()).then().statusCode(404)
+        given().post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        Scenario.cityProposals(OFFICER_CITY).<String>getList("proposal.id").forEach(open -> assertThat(open).isNotEqualTo(id.toString()));
+        given().post("/api/v1/proposals/{id}/decline", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        Scenario.cityProposals(OFFICER_CITY)
+                .<String>getList("proposal.id")
+                .forEach(open -> assertThat(open).isNotEqualTo(id.toString()));
 
         try (TestEvents events = new TestEvents(mapper)) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 3);
-            assertThat(records).extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE)).containsExactly(
-                    EventType.PROPOSAL_CREATED.ceType(), EventType.PROPOSAL_ACCEPTED.ceType(),
-                    EventType.PROPOSAL_DECLINED.ceType());
+            assertThat(records)
+                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+                    .containsExactly(
+                            EventType.PROPOSAL_CREATED.ceType(),
+                            EventType.PROPOSAL_ACCEPTED.ceType(),
+                            EventType.PROPOSAL_DECLINED.ceType());
             assertCloudEvent(records.get(2), EventType.PROPOSAL_DECLINED, id);
             ProposalDeclined declined = events.payload(records.get(2), ProposalDeclined.class);
             assertThat(declined.declinedBy()).isEqualTo(OFFICER_PARTNER);
-            assertThat(events.payload(records.get(1), ProposalAccepted.class).acceptedBy()).isEqualTo(OFFICER_PARTNER);
+            assertThat(events.payload(records.get(1), ProposalAccepted.class).acceptedBy())
+                    .isEqualTo(OFFICER_PARTNER);
         }
     }
 
@@ -183,34 +247,58 @@ class ProposalEventsTest {
         UUID a = UUID.randomUUID();
         UUID accepted = UUID.randomUUID();
         UUID unanswered = UUID.randomUUID();
-        InterestExpressed seek = interest(a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP);
+        InterestExpressed seek =
+                interest(a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP);
         InterestExpressed offer = interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP);
         List<EventPayload> setup = new ArrayList<>(List.of(
                 Scenario.registered(Fixtures.place(a, Fixtures.name("Keeps A"), "PE", 300_000)),
                 Scenario.registered(Fixtures.place(accepted, Fixtures.name("Keeps B"), "KE", 300_000)),
-                Scenario.registered(Fixtures.place(unanswered, Fixtures.name("Keeps C"), "IN", 300_000)), seek, offer));
+                Scenario.registered(Fixtures.place(unanswered, Fixtures.name("Keeps C"), "IN", 300_000)),
+                seek,
+                offer));
         for (UUID partner : List.of(accepted, unanswered)) {
-            setup.add(interest(partner, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
+            setup.add(interest(
+                    partner, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             setup.add(interest(partner, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         }
         publishAndAwait(setup.toArray(EventPayload[]::new));
         String acceptedId = (String) Scenario.awaitOpenProposal(a, accepted).get("id");
         String unansweredId = (String) Scenario.awaitOpenProposal(a, unanswered).get("id");
-        given().queryParam("cityId", accepted).post("/api/v1/proposals/{id}/accept", acceptedId).then().statusCode(200);
+        given().queryParam("cityId", accepted)
+                .post("/api/v1/proposals/{id}/accept", acceptedId)
+                .then()
+                .statusCode(200);
 
         // a withdraws both interests: neither pair matches any more
-        publishAndAwait(new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()),
-                new InterestWithdrawn(a, offer.interestId(), offer.area(), offer.stance(), offer.intent(), Instant.now()));
-        given().get("/api/v1/proposals/{id}", unansweredId).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
-        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", unansweredId).then().statusCode(409)
+        publishAndAwait(
+                new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()),
+                new InterestWithdrawn(
+                        a, offer.interestId(), offer.area(), offer.stance(), offer.intent(), Instant.now()));
+        given().get("/api/v1/proposals/{id}", unansweredId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUPERSEDED"));
+        given().queryParam("cityId", a)
+                .post("/api/v1/proposals/{id}/accept", unansweredId)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        given().get("/api/v1/proposals/{id}", acceptedId).then().statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
+        given().get("/api/v1/proposals/{id}", acceptedId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED_BY_ONE"));
         assertThat(Scenario.cityProposals(a).<String>getList("partnerCityId")).containsExactly(accepted.toString());
 
         // the other side may still agree
-        given().queryParam("cityId", a).post("/api/v1/proposals/{id}/accept", acceptedId).then().statusCode(200)
+        given().queryParam("cityId", a)
+                .post("/api/v1/proposals/{id}/accept", acceptedId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AGREED"));
-        given().queryParam("cityId", a).get("/api/v1/partnerships").then().statusCode(200)
+        given().queryParam("cityId", a)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
                 .body("items.proposalId", org.hamcrest.Matchers.hasItem(acceptedId));
         try (TestEvents events = new TestEvents(mapper)) {
             assertThat(recordsOf(events, UUID.fromString(unansweredId), 1))

@@ -15,9 +15,9 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.outbox.OutboxEvent;
 import org.citybridge.testing.Concurrently;
 import org.citybridge.testing.TestEvents;
-import org.citybridge.kit.outbox.OutboxEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,8 +54,10 @@ class ProposalLifecycleTest {
 
     private String pair(UUID a, UUID b, CooperationArea area) {
         try (TestEvents events = new TestEvents(mapper)) {
-            events.publish(Scenario.registered(Scenario.simpleCity(a, "Lifecycle " + a.toString().substring(30), "MX")));
-            events.publish(Scenario.registered(Scenario.simpleCity(b, "Lifecycle " + b.toString().substring(30), "CN")));
+            events.publish(Scenario.registered(
+                    Scenario.simpleCity(a, "Lifecycle " + a.toString().substring(30), "MX")));
+            events.publish(Scenario.registered(
+                    Scenario.simpleCity(b, "Lifecycle " + b.toString().substring(30), "CN")));
             events.publish(Scenario.interest(a, area, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
             events.publish(Scenario.interest(b, area, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         }
@@ -67,35 +69,62 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000b001"))
     void shouldLetTheOfficerOfOneSideAcceptForTheirCityOnlyOnce() {
         String id = pair(OFFICER_A, OFFICER_B, CooperationArea.GREEN_CITIES);
-        String etag = given().get("/api/v1/proposals/{id}", id).then().statusCode(200).extract().header("ETag");
-        given().header("If-Match", "\"999\"").post("/api/v1/proposals/{id}/accept", id).then().statusCode(412);
-        given().header("If-Match", etag).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200)
+        String etag = given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().header("If-Match", "\"999\"")
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(412);
+        given().header("If-Match", etag)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"))
                 .body("acceptedByA", equalTo(OFFICER_A.compareTo(OFFICER_B) < 0))
                 .body("acceptedByB", equalTo(OFFICER_A.compareTo(OFFICER_B) > 0));
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(409)
+        given().post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         // accepted by one side: it stays listed for both cities
-        assertThat(Scenario.cityProposals(OFFICER_B).<String>getList("partnerCityId")).contains(OFFICER_A.toString());
+        assertThat(Scenario.cityProposals(OFFICER_B).<String>getList("partnerCityId"))
+                .contains(OFFICER_A.toString());
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldLetExactlyOneOfTwentyConcurrentAnswersWithTheSameETagWin() throws Exception {
         String id = pair(RACE_A, RACE_B, CooperationArea.ECONOMIC_DEVELOPMENT);
-        String etag = given().get("/api/v1/proposals/{id}", id).then().statusCode(200).extract().header("ETag");
+        String etag = given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         // answer i accepts when i is even, declines when it is odd
-        List<Integer> statuses = Concurrently.run(20, i -> given().queryParam("cityId", RACE_A).header("If-Match", etag)
-                .post("/api/v1/proposals/{id}/" + (i % 2 == 0 ? "accept" : "decline"), id).then().extract().statusCode());
+        List<Integer> statuses = Concurrently.run(
+                20,
+                i -> given().queryParam("cityId", RACE_A)
+                        .header("If-Match", etag)
+                        .post("/api/v1/proposals/{id}/" + (i % 2 == 0 ? "accept" : "decline"), id)
+                        .then()
+                        .extract()
+                        .statusCode());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
         // no lost update: the stored answer is the winner's, and only its event was written
         boolean accepted = statuses.indexOf(200) % 2 == 0;
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200)
+        given().get("/api/v1/proposals/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo(accepted ? "ACCEPTED_BY_ONE" : "DECLINED"));
-        long decisions = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
-                "recordKey = ?1 and type in ?2", id,
-                List.of(EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PROPOSAL_DECLINED.ceType())));
+        long decisions = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.count(
+                        "recordKey = ?1 and type in ?2",
+                        id,
+                        List.of(EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PROPOSAL_DECLINED.ceType())));
         assertThat(decisions).isEqualTo(1);
     }
 
@@ -104,33 +133,59 @@ class ProposalLifecycleTest {
     void shouldAgreeWhenBothSidesAcceptAndFormAPartnership() {
         String id = pair(ACCEPT_A, ACCEPT_B, CooperationArea.SMART_CITIES);
 
-        given().queryParam("cityId", ACCEPT_A).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200)
+        given().queryParam("cityId", ACCEPT_A)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"));
-        given().queryParam("cityId", ACCEPT_A).post("/api/v1/proposals/{id}/accept", id).then().statusCode(409)
+        given().queryParam("cityId", ACCEPT_A)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
-        given().queryParam("cityId", ACCEPT_B).post("/api/v1/proposals/{id}/accept", id).then().statusCode(200)
+        given().queryParam("cityId", ACCEPT_B)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("AGREED"));
 
         given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("AGREED"));
-        given().queryParam("cityId", ACCEPT_A).get("/api/v1/partnerships").then().statusCode(200)
-                .body("totalItems", equalTo(1)).body("items[0].proposalId", equalTo(id))
-                .body("items[0].kind", equalTo("THEMATIC")).body("items[0].area", equalTo("smart-cities"));
-        given().queryParam("cityId", ACCEPT_A).post("/api/v1/proposals/{id}/decline", id).then().statusCode(409);
+        given().queryParam("cityId", ACCEPT_A)
+                .get("/api/v1/partnerships")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].proposalId", equalTo(id))
+                .body("items[0].kind", equalTo("THEMATIC"))
+                .body("items[0].area", equalTo("smart-cities"));
+        given().queryParam("cityId", ACCEPT_A)
+                .post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(409);
 
         try (TestEvents events = new TestEvents(mapper)) {
-            var formed = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.ofType(EventType.PARTNERSHIP_FORMED)
-                    .and(r -> r.value().contains(id)), 1, Duration.ofSeconds(30));
+            var formed = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.ofType(EventType.PARTNERSHIP_FORMED)
+                            .and(r -> r.value().contains(id)),
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(formed).hasSize(1);
             PartnershipFormed event = events.payload(formed.get(0), PartnershipFormed.class);
             assertThat(event.proposalId().toString()).isEqualTo(id);
-            var accepted = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(id))
-                    .and(TestEvents.ofType(EventType.PROPOSAL_ACCEPTED)), 2, Duration.ofSeconds(30));
-            assertThat(accepted).extracting(r -> events.payload(r, ProposalAccepted.class).acceptedBy())
+            var accepted = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_ACCEPTED)),
+                    2,
+                    Duration.ofSeconds(30));
+            assertThat(accepted)
+                    .extracting(r -> events.payload(r, ProposalAccepted.class).acceptedBy())
                     .containsExactlyInAnyOrder(ACCEPT_A, ACCEPT_B);
         }
         // partners are never proposed again
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(Scenario.cityProposals(ACCEPT_A).<String>getList("partnerCityId")).doesNotContain(ACCEPT_B.toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Scenario.cityProposals(ACCEPT_A).<String>getList("partnerCityId"))
+                        .doesNotContain(ACCEPT_B.toString()));
     }
 
     @Test
@@ -138,20 +193,29 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000d002"))
     void shouldNeverProposeADeclinedPairAgainForThatKind() {
         String id = pair(DECLINE_A, DECLINE_B, CooperationArea.WASTE_MANAGEMENT);
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(200)
+        given().post("/api/v1/proposals/{id}/decline", id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DECLINED"));
         given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(409);
         given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(409);
 
         // the same facts again, under new event ids: still declined, nothing new proposed for this kind
         try (TestEvents events = new TestEvents(mapper)) {
-            events.publish(Scenario.interest(DECLINE_A, CooperationArea.WASTE_MANAGEMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
-            var declined = events.read(Topics.MATCHMAKING_EVENTS, TestEvents.keyed(UUID.fromString(id))
-                    .and(TestEvents.ofType(EventType.PROPOSAL_DECLINED)), 1, Duration.ofSeconds(30));
-            assertThat(events.payload(declined.get(0), ProposalDeclined.class).declinedBy()).isEqualTo(DECLINE_B);
+            events.publish(Scenario.interest(
+                    DECLINE_A, CooperationArea.WASTE_MANAGEMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+            var declined = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_DECLINED)),
+                    1,
+                    Duration.ofSeconds(30));
+            assertThat(events.payload(declined.get(0), ProposalDeclined.class).declinedBy())
+                    .isEqualTo(DECLINE_B);
             // a later fact about the pair is processed after the decline
-            events.publish(Scenario.interest(DECLINE_B, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
-            events.publish(Scenario.interest(DECLINE_A, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(
+                    Scenario.interest(DECLINE_B, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+            events.publish(
+                    Scenario.interest(DECLINE_A, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> proposal = Scenario.awaitOpenProposal(DECLINE_A, DECLINE_B);
@@ -172,7 +236,10 @@ class ProposalLifecycleTest {
     @TestSecurity(user = "partner", roles = "partner-system")
     void shouldForbidOtherRolesToAnswerAProposal() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(403).contentType("application/problem+json");
+        given().post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(403);
     }
 
@@ -181,10 +248,16 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = THIRD_CITY))
     void shouldForbidTheOfficerOfAThirdCityToAnswerAProposal() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(403).contentType("application/problem+json");
+        given().post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(403);
         // an officer may not act as another city either
-        given().queryParam("cityId", AUTH_A).post("/api/v1/proposals/{id}/accept", id).then().statusCode(403);
+        given().queryParam("cityId", AUTH_A)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(403);
         given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("PROPOSED"));
     }
 
@@ -192,9 +265,14 @@ class ProposalLifecycleTest {
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldLetAnAdminAnswerForANamedSideOnly() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(400)
+        given().post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("cityId"));
-        given().queryParam("cityId", THIRD_CITY).post("/api/v1/proposals/{id}/accept", id).then().statusCode(400);
+        given().queryParam("cityId", THIRD_CITY)
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(400);
         given().post("/api/v1/proposals/{id}/accept", UUID.randomUUID()).then().statusCode(404);
         given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("PROPOSED"));
     }

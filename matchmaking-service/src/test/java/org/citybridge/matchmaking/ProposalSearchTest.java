@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +38,13 @@ class ProposalSearchTest {
     DataSource dataSource;
 
     private JsonPath search(Map<String, Object> params) {
-        return given().queryParams(params).get("/api/v1/proposals").then().statusCode(200)
-                .contentType("application/json").extract().jsonPath();
+        return given().queryParams(params)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -70,12 +75,17 @@ class ProposalSearchTest {
         String sisterId = (String) Scenario.awaitOpenProposal(x, sister).get("id");
         String greenId = (String) Scenario.awaitOpenProposal(x, green).get("id");
         String farmingId = (String) Scenario.awaitOpenProposal(x, farming).get("id");
-        given().queryParam("cityId", farming).post("/api/v1/proposals/{id}/decline", farmingId).then().statusCode(200);
+        given().queryParam("cityId", farming)
+                .post("/api/v1/proposals/{id}/decline", farmingId)
+                .then()
+                .statusCode(200);
 
         JsonPath all = search(Map.of("cityId", x, "size", 100));
         List<Map<String, Object>> items = all.getList("items");
         assertThat(items).extracting(p -> p.get("id")).contains(sisterId, greenId, farmingId);
-        assertThat(items).allSatisfy(p -> assertThat(List.of(p.get("cityA"), p.get("cityB"))).contains(x.toString()));
+        assertThat(items)
+                .allSatisfy(
+                        p -> assertThat(List.of(p.get("cityA"), p.get("cityB"))).contains(x.toString()));
         assertThat(all.getInt("totalItems")).isEqualTo(items.size());
 
         JsonPath sisters = search(Map.of("cityId", x, "kind", "SISTER_CITY", "size", 100));
@@ -91,10 +101,12 @@ class ProposalSearchTest {
         JsonPath declined = search(Map.of("cityId", x, "status", "declined"));
         assertThat(declined.getInt("totalItems")).isEqualTo(1);
         assertThat(declined.<String>getList("items.id")).containsExactly(farmingId);
-        JsonPath proposed = search(Map.of("cityId", x, "status", "PROPOSED", "kind", "THEMATIC", "area", "green-cities"));
+        JsonPath proposed =
+                search(Map.of("cityId", x, "status", "PROPOSED", "kind", "THEMATIC", "area", "green-cities"));
         assertThat(proposed.<String>getList("items.id")).contains(greenId);
         assertThat(proposed.<String>getList("items.status")).containsOnly("PROPOSED");
-        assertThat(search(Map.of("cityId", x, "status", "AGREED")).getInt("totalItems")).isZero();
+        assertThat(search(Map.of("cityId", x, "status", "AGREED")).getInt("totalItems"))
+                .isZero();
 
         // one per page, best first by default: every proposal exactly once, scores never rising
         int total = all.getInt("totalItems");
@@ -110,32 +122,54 @@ class ProposalSearchTest {
             assertThat(score).isLessThanOrEqualTo(previous);
             previous = score;
         }
-        assertThat(search(Map.of("cityId", x, "size", 1, "page", total)).getList("items")).isEmpty();
-        List<Float> ascending = search(Map.of("cityId", x, "size", 100, "sort", "score")).getList("items.score");
+        assertThat(search(Map.of("cityId", x, "size", 1, "page", total)).getList("items"))
+                .isEmpty();
+        List<Float> ascending =
+                search(Map.of("cityId", x, "size", 100, "sort", "score")).getList("items.score");
         assertThat(ascending).isSortedAccordingTo(Float::compare).hasSize(total);
     }
 
     @ParameterizedTest
-    @CsvSource({"status,UNDECIDED", "kind,TWIN_TOWN", "area,underwater-basket-weaving", "size,101", "page,-1",
-            "sort,cityA", "cityId,not-a-uuid"})
+    @CsvSource({
+        "status,UNDECIDED",
+        "kind,TWIN_TOWN",
+        "area,underwater-basket-weaving",
+        "size,101",
+        "page,-1",
+        "sort,cityA",
+        "cityId,not-a-uuid"
+    })
     void shouldRefuseAnInvalidParameterNamingIt(String name, String value) {
-        given().queryParam(name, value).get("/api/v1/proposals").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo(name));
+        given().queryParam(name, value)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(name));
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldRefuseASideThatIsNotAUuidNamingIt() {
         for (String action : List.of("accept", "decline")) {
-            given().queryParam("cityId", "side-a").post("/api/v1/proposals/{id}/" + action, UUID.randomUUID()).then()
-                    .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("cityId"));
+            given().queryParam("cityId", "side-a")
+                    .post("/api/v1/proposals/{id}/" + action, UUID.randomUUID())
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("cityId"));
         }
     }
 
     @Test
     void shouldAnswer404ForAnUnknownProposalOrCity() {
-        given().get("/api/v1/proposals/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/cities/{id}/proposals", UUID.randomUUID()).then().statusCode(404)
+        given().get("/api/v1/proposals/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/cities/{id}/proposals", UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 }

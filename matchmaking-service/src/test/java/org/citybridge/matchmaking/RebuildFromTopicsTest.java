@@ -38,9 +38,12 @@ class RebuildFromTopicsTest {
     @Test
     void shouldRebuildIdenticalProposalsFromTheTopics() throws Exception {
         Map<String, String> live = liveOpenProposals();
-        assumeThat(live).as("the live instance consumed the seed story (run with SeedStoryTest)").isNotEmpty();
+        assumeThat(live)
+                .as("the live instance consumed the seed story (run with SeedStoryTest)")
+                .isNotEmpty();
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(rebuiltOpenProposals()).isEqualTo(live));
         given().get("/api/v1/cities/{id}/proposals", SeedStory.LUOYANG).then().statusCode(200);
     }
@@ -60,8 +63,14 @@ class RebuildFromTopicsTest {
                         || !SeedStory.cities().contains(UUID.fromString((String) p.get("cityB")))) {
                     continue;
                 }
-                result.put((String) p.get("id"), describe((String) p.get("kind"), (String) p.get("area"),
-                        ((Number) p.get("score")).doubleValue(), String.valueOf(p.get("status")), reasonCodes(p)));
+                result.put(
+                        (String) p.get("id"),
+                        describe(
+                                (String) p.get("kind"),
+                                (String) p.get("area"),
+                                ((Number) p.get("score")).doubleValue(),
+                                String.valueOf(p.get("status")),
+                                reasonCodes(p)));
             }
         }
         return result;
@@ -71,14 +80,16 @@ class RebuildFromTopicsTest {
     private static String reasonCodes(Map<String, Object> proposal) {
         List<String> texts = new ArrayList<>();
         for (Map<String, Object> reason : (List<Map<String, Object>>) proposal.get("reasons")) {
-            texts.add(reason.get("text") + "=" + String.format(java.util.Locale.ROOT, "%.4f",
-                    ((Number) reason.get("contribution")).doubleValue()));
+            texts.add(reason.get("text") + "="
+                    + String.format(
+                            java.util.Locale.ROOT, "%.4f", ((Number) reason.get("contribution")).doubleValue()));
         }
         return String.join("|", texts);
     }
 
     private static String describe(String kind, String area, double score, String status, String reasons) {
-        return kind + "/" + area + "/" + String.format(java.util.Locale.ROOT, "%.4f", score) + "/" + status + "/" + reasons;
+        return kind + "/" + area + "/" + String.format(java.util.Locale.ROOT, "%.4f", score) + "/" + status + "/"
+                + reasons;
     }
 
     /** The same, read straight from the live instance's database. */
@@ -86,13 +97,13 @@ class RebuildFromTopicsTest {
         Map<String, String> result = new TreeMap<>();
         String url = ConfigProvider.getConfig().getValue("citybridge.test.live-jdbc-url", String.class);
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             var tables = connection.getMetaData().getTables(null, null, "mm_proposal", null)) {
+                var tables = connection.getMetaData().getTables(null, null, "mm_proposal", null)) {
             if (!tables.next()) {
                 return result; // the live instance never ran in this JVM
             }
         }
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             PreparedStatement statement = connection.prepareStatement("""
+                PreparedStatement statement = connection.prepareStatement("""
                      select id, kind, area, score, status, reasons from mm_proposal
                      where status in ('PROPOSED', 'ACCEPTED_BY_ONE') and city_a = any (?) and city_b = any (?)""")) {
             Object[] ids = SeedStory.cities().toArray();
@@ -102,8 +113,14 @@ class RebuildFromTopicsTest {
                 com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
                 while (rs.next()) {
                     List<Map<String, Object>> reasons = mapper.readValue(rs.getString("reasons"), List.class);
-                    result.put(rs.getString("id"), describe(rs.getString("kind"), rs.getString("area"), rs.getDouble("score"),
-                            rs.getString("status"), reasonCodes(Map.of("reasons", reasons))));
+                    result.put(
+                            rs.getString("id"),
+                            describe(
+                                    rs.getString("kind"),
+                                    rs.getString("area"),
+                                    rs.getDouble("score"),
+                                    rs.getString("status"),
+                                    reasonCodes(Map.of("reasons", reasons))));
                 }
             }
         }

@@ -34,13 +34,33 @@ final class Scenario {
     static final String LATAM = "Latin America and the Caribbean";
     static final String WHS = "UNESCO World Heritage site";
 
-    private Scenario() {
-    }
+    private Scenario() {}
 
-    static CityProfile city(UUID id, String name, String country, String region, String subRegion, long population,
-                            List<HeritageAsset> heritage, List<String> associations) {
-        return new CityProfile(id, name, null, country, region, subRegion, population, null, null, List.of(), null,
-                heritage, associations, List.of(), 1);
+    static CityProfile city(
+            UUID id,
+            String name,
+            String country,
+            String region,
+            String subRegion,
+            long population,
+            List<HeritageAsset> heritage,
+            List<String> associations) {
+        return new CityProfile(
+                id,
+                name,
+                null,
+                country,
+                region,
+                subRegion,
+                population,
+                null,
+                null,
+                List.of(),
+                null,
+                heritage,
+                associations,
+                List.of(),
+                1);
     }
 
     static CityProfile simpleCity(UUID id, String name, String country) {
@@ -49,16 +69,33 @@ final class Scenario {
             case "CN" -> "Eastern Asia";
             default -> "Elsewhere";
         };
-        return city(id, name, country, subRegion.equals(LATAM) ? "Americas" : "Asia", subRegion, 500_000, List.of(), List.of());
+        return city(
+                id,
+                name,
+                country,
+                subRegion.equals(LATAM) ? "Americas" : "Asia",
+                subRegion,
+                500_000,
+                List.of(),
+                List.of());
     }
 
     static CityRegistered registered(CityProfile city) {
         return new CityRegistered(city, Instant.now());
     }
 
-    static InterestExpressed interest(UUID city, CooperationArea area, Stance stance, Intent intent, List<String> regions) {
-        return new InterestExpressed(city, UUID.randomUUID(), area, stance, intent,
-                new PartnerPreferences(regions, List.of()), null, "profile", Instant.now());
+    static InterestExpressed interest(
+            UUID city, CooperationArea area, Stance stance, Intent intent, List<String> regions) {
+        return new InterestExpressed(
+                city,
+                UUID.randomUUID(),
+                area,
+                stance,
+                intent,
+                new PartnerPreferences(regions, List.of()),
+                null,
+                "profile",
+                Instant.now());
     }
 
     static InterestExpressed interest(UUID city, CooperationArea area, Stance stance, Intent intent) {
@@ -74,16 +111,25 @@ final class Scenario {
     }
 
     static MemberJoined joined(UUID cluster, UUID city) {
-        return new MemberJoined(cluster, UUID.randomUUID(), MemberKind.CITY, city, null, MemberRole.MEMBER, Instant.now());
+        return new MemberJoined(
+                cluster, UUID.randomUUID(), MemberKind.CITY, city, null, MemberRole.MEMBER, Instant.now());
     }
 
-    static ExchangeHeld held(UUID exchange, UUID cluster, String title, ExchangeFormat format, LocalDate date, List<UUID> cities,
-                             CooperationArea... topics) {
-        return new ExchangeHeld(exchange, cluster, title, format, date, date, cities, List.of(topics), null, Instant.now());
+    static ExchangeHeld held(
+            UUID exchange,
+            UUID cluster,
+            String title,
+            ExchangeFormat format,
+            LocalDate date,
+            List<UUID> cities,
+            CooperationArea... topics) {
+        return new ExchangeHeld(
+                exchange, cluster, title, format, date, date, cities, List.of(topics), null, Instant.now());
     }
 
     static SurveyResponseRecorded survey(UUID exchange, UUID city, boolean wantsPartnership) {
-        return new SurveyResponseRecorded(UUID.randomUUID(), exchange, city, List.of(), wantsPartnership, 5, Instant.now());
+        return new SurveyResponseRecorded(
+                UUID.randomUUID(), exchange, city, List.of(), wantsPartnership, 5, Instant.now());
     }
 
     static void publishAll(TestEvents events, List<? extends EventPayload> payloads) {
@@ -92,28 +138,35 @@ final class Scenario {
 
     /** Open proposals of a city, as the API ranks them. */
     static JsonPath cityProposals(UUID city) {
-        return RestAssured.given().get("/api/v1/cities/{id}/proposals", city).then().statusCode(200).extract().jsonPath();
+        return RestAssured.given()
+                .get("/api/v1/cities/{id}/proposals", city)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Waits until the two cities have an open proposal and returns it. */
     static Map<String, Object> awaitOpenProposal(UUID cityA, UUID cityB) {
         Map<String, Object>[] found = new Map[1];
-        await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
-            var response = RestAssured.given().get("/api/v1/cities/{id}/proposals", cityA);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            List<Map<String, Object>> list = response.jsonPath().getList("$");
-            for (Map<String, Object> entry : list) {
-                if (cityB.toString().equals(entry.get("partnerCityId"))) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> proposal = (Map<String, Object>) entry.get("proposal");
-                    found[0] = proposal;
-                    return true;
-                }
-            }
-            return false;
-        });
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    var response = RestAssured.given().get("/api/v1/cities/{id}/proposals", cityA);
+                    if (response.statusCode() != 200) {
+                        return false;
+                    }
+                    List<Map<String, Object>> list = response.jsonPath().getList("$");
+                    for (Map<String, Object> entry : list) {
+                        if (cityB.toString().equals(entry.get("partnerCityId"))) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> proposal = (Map<String, Object>) entry.get("proposal");
+                            found[0] = proposal;
+                            return true;
+                        }
+                    }
+                    return false;
+                });
         return found[0];
     }
 }

@@ -14,13 +14,13 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +65,8 @@ class ScoringFeaturesTest {
 
     private static void assertScoreIsTheSumOfItsReasons(Map<String, Object> proposal) {
         @SuppressWarnings("unchecked")
-        double sum = ((List<Map<String, Object>>) proposal.get("reasons")).stream().mapToDouble(Fixtures::contribution).sum();
+        double sum = ((List<Map<String, Object>>) proposal.get("reasons"))
+                .stream().mapToDouble(Fixtures::contribution).sum();
         assertThat(score(proposal)).isCloseTo(sum, EXACT);
     }
 
@@ -75,7 +76,9 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         String nameA = Fixtures.name("Complement A");
         String nameB = Fixtures.name("Complement B");
-        publishAndAwait(city(a, nameA, "MX", 500_000), city(b, nameB, "CN", 500_000),
+        publishAndAwait(
+                city(a, nameA, "MX", 500_000),
+                city(b, nameB, "CN", 500_000),
                 interest(a, CooperationArea.AGRICULTURE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(b, CooperationArea.AGRICULTURE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 // MUTUAL offers too: b seeks what a offers
@@ -86,12 +89,15 @@ class ScoringFeaturesTest {
                 interest(b, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.SISTER_CITY));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(reasons(proposal, "complementary-interest")).extracting(r -> r.get("text")).containsExactlyInAnyOrder(
-                nameA + " seeks agriculture, which " + nameB + " offers",
-                nameB + " seeks transport, which " + nameA + " offers");
-        assertThat(reasons(proposal, "complementary-interest")).allSatisfy(r -> assertThat(contribution(r)).isEqualTo(3.0));
-        assertThat(codes(proposal)).containsExactlyInAnyOrder("complementary-interest", "complementary-interest",
-                "scale", "south-south");
+        assertThat(reasons(proposal, "complementary-interest"))
+                .extracting(r -> r.get("text"))
+                .containsExactlyInAnyOrder(
+                        nameA + " seeks agriculture, which " + nameB + " offers",
+                        nameB + " seeks transport, which " + nameA + " offers");
+        assertThat(reasons(proposal, "complementary-interest"))
+                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(3.0));
+        assertThat(codes(proposal))
+                .containsExactlyInAnyOrder("complementary-interest", "complementary-interest", "scale", "south-south");
         assertThat(score(proposal)).isCloseTo(3.0 + 3.0 + 0.5 + 0.5, EXACT);
         assertThat(codes(proposal).get(0)).isEqualTo("complementary-interest");
         assertThat(proposal.get("kind")).isEqualTo("THEMATIC");
@@ -102,7 +108,9 @@ class ScoringFeaturesTest {
     void shouldCountSharedInterestsOnlyWithAMatchingIntent() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        publishAndAwait(city(a, Fixtures.name("Shared A"), "PE", 800_000), city(b, Fixtures.name("Shared B"), "IN", 800_000),
+        publishAndAwait(
+                city(a, Fixtures.name("Shared A"), "PE", 800_000),
+                city(b, Fixtures.name("Shared B"), "IN", 800_000),
                 interest(a, CooperationArea.GREEN_CITIES, Stance.MUTUAL, Intent.SISTER_CITY),
                 interest(b, CooperationArea.GREEN_CITIES, Stance.MUTUAL, Intent.SISTER_CITY),
                 interest(a, CooperationArea.SMART_CITIES, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
@@ -114,11 +122,14 @@ class ScoringFeaturesTest {
                 interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.MUTUAL, Intent.THEMATIC_PARTNERSHIP));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(reasons(proposal, "shared-interest")).extracting(r -> r.get("text")).containsExactlyInAnyOrder(
-                "Both cities pursue green cities (sister city)",
-                "Both cities pursue smart cities (knowledge exchange)",
-                "Both cities pursue waste management (thematic partnership)");
-        assertThat(reasons(proposal, "shared-interest")).allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.0));
+        assertThat(reasons(proposal, "shared-interest"))
+                .extracting(r -> r.get("text"))
+                .containsExactlyInAnyOrder(
+                        "Both cities pursue green cities (sister city)",
+                        "Both cities pursue smart cities (knowledge exchange)",
+                        "Both cities pursue waste management (thematic partnership)");
+        assertThat(reasons(proposal, "shared-interest"))
+                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.0));
         assertThat(codes(proposal)).doesNotContain("complementary-interest");
         assertThat(score(proposal)).isCloseTo(3 * 1.0 + 0.5 + 0.5, EXACT);
         // a sister-city intent in a matched area, two countries: a sister-city proposal
@@ -134,27 +145,66 @@ class ScoringFeaturesTest {
         List<HeritageAsset> heritage = List.of(Scenario.heritage("Old Town " + a, 1990));
         String association = Fixtures.name("Association");
         publishAndAwait(
-                Scenario.registered(Fixtures.profile(a, Fixtures.name("NoInterest A"), "MX", "Americas", Scenario.LATAM,
-                        900_000L, heritage, List.of(association), List.of(), 1)),
-                Scenario.registered(Fixtures.profile(b, Fixtures.name("NoInterest B"), "CN", "Asia", "Eastern Asia",
-                        900_000L, heritage, List.of(association), List.of(), 1)),
+                Scenario.registered(Fixtures.profile(
+                        a,
+                        Fixtures.name("NoInterest A"),
+                        "MX",
+                        "Americas",
+                        Scenario.LATAM,
+                        900_000L,
+                        heritage,
+                        List.of(association),
+                        List.of(),
+                        1)),
+                Scenario.registered(Fixtures.profile(
+                        b,
+                        Fixtures.name("NoInterest B"),
+                        "CN",
+                        "Asia",
+                        "Eastern Asia",
+                        900_000L,
+                        heritage,
+                        List.of(association),
+                        List.of(),
+                        1)),
                 Scenario.cluster(cluster, Fixtures.name("NoInterest cluster"), CooperationArea.CULTURE),
-                Scenario.joined(cluster, a), Scenario.joined(cluster, b),
-                Scenario.held(exchange, cluster, Fixtures.name("NoInterest exchange"), ExchangeFormat.STUDY_VISIT,
-                        LocalDate.of(2023, 5, 4), List.of(a, b), CooperationArea.CULTURE),
-                Scenario.survey(exchange, a, true), Scenario.survey(exchange, b, true),
+                Scenario.joined(cluster, a),
+                Scenario.joined(cluster, b),
+                Scenario.held(
+                        exchange,
+                        cluster,
+                        Fixtures.name("NoInterest exchange"),
+                        ExchangeFormat.STUDY_VISIT,
+                        LocalDate.of(2023, 5, 4),
+                        List.of(a, b),
+                        CooperationArea.CULTURE),
+                Scenario.survey(exchange, a, true),
+                Scenario.survey(exchange, b, true),
                 interest(a, CooperationArea.CULTURE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.CULTURE, Stance.SEEK, Intent.SISTER_CITY),
                 interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
 
         assertThat(Fixtures.openProposal(a, b)).isEmpty();
-        given().queryParam("cityId", a).get("/api/v1/proposals").then().statusCode(200)
-                .body("items.findAll { it.cityA == '" + b + "' || it.cityB == '" + b + "' }.size()", org.hamcrest.Matchers.equalTo(0));
+        given().queryParam("cityId", a)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.findAll { it.cityA == '" + b + "' || it.cityB == '" + b + "' }.size()",
+                        org.hamcrest.Matchers.equalTo(0));
         // one complementary area is all it takes: then every other shared fact counts
         publishAndAwait(interest(b, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(codes(proposal)).contains("complementary-interest", "shared-cluster", "exchange-together",
-                "survey-partnership-wish", "heritage", "shared-association", "scale", "south-south");
+        assertThat(codes(proposal))
+                .contains(
+                        "complementary-interest",
+                        "shared-cluster",
+                        "exchange-together",
+                        "survey-partnership-wish",
+                        "heritage",
+                        "shared-association",
+                        "scale",
+                        "south-south");
         assertScoreIsTheSumOfItsReasons(proposal);
     }
 
@@ -172,21 +222,40 @@ class ScoringFeaturesTest {
         String c2 = Fixtures.name("Beta cluster");
         String courseTitle = Fixtures.name("Course");
         String visitTitle = Fixtures.name("Visit");
-        publishAndAwait(city(a, Fixtures.name("Together A"), "BR", 2_000_000), city(b, Fixtures.name("Together B"), "KE", 2_000_000),
+        publishAndAwait(
+                city(a, Fixtures.name("Together A"), "BR", 2_000_000),
+                city(b, Fixtures.name("Together B"), "KE", 2_000_000),
                 city(third, Fixtures.name("Together C"), "IN", 2_000_000),
                 interest(a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(b, CooperationArea.E_COMMERCE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 Scenario.cluster(cluster1, c1, CooperationArea.E_COMMERCE),
                 Scenario.cluster(cluster2, c2, CooperationArea.E_COMMERCE),
                 Scenario.cluster(cluster3, Fixtures.name("Gamma cluster"), CooperationArea.E_COMMERCE),
-                Scenario.joined(cluster1, a), Scenario.joined(cluster1, b), Scenario.joined(cluster2, a),
-                Scenario.joined(cluster2, b), Scenario.joined(cluster3, a), // only a in the third
-                Scenario.held(course, cluster1, courseTitle, ExchangeFormat.STUDY_COURSE, LocalDate.of(2021, 3, 1),
-                        List.of(a, b, third), CooperationArea.E_COMMERCE),
-                Scenario.held(visit, cluster2, visitTitle, ExchangeFormat.STUDY_VISIT, LocalDate.of(2022, 9, 12),
-                        List.of(a, b), CooperationArea.E_COMMERCE),
-                Scenario.survey(course, a, true), Scenario.survey(course, b, true),
-                Scenario.survey(visit, a, true), Scenario.survey(visit, b, false));
+                Scenario.joined(cluster1, a),
+                Scenario.joined(cluster1, b),
+                Scenario.joined(cluster2, a),
+                Scenario.joined(cluster2, b),
+                Scenario.joined(cluster3, a), // only a in the third
+                Scenario.held(
+                        course,
+                        cluster1,
+                        courseTitle,
+                        ExchangeFormat.STUDY_COURSE,
+                        LocalDate.of(2021, 3, 1),
+                        List.of(a, b, third),
+                        CooperationArea.E_COMMERCE),
+                Scenario.held(
+                        visit,
+                        cluster2,
+                        visitTitle,
+                        ExchangeFormat.STUDY_VISIT,
+                        LocalDate.of(2022, 9, 12),
+                        List.of(a, b),
+                        CooperationArea.E_COMMERCE),
+                Scenario.survey(course, a, true),
+                Scenario.survey(course, b, true),
+                Scenario.survey(visit, a, true),
+                Scenario.survey(visit, b, false));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
         List<String> sortedNames = new ArrayList<>(List.of(c1, c2));
@@ -195,12 +264,17 @@ class ScoringFeaturesTest {
             assertThat(r.get("text")).isEqualTo("Both are members of 2 clusters: " + String.join("; ", sortedNames));
             assertThat(contribution(r)).isCloseTo(2 * 0.75, EXACT);
         });
-        assertThat(reasons(proposal, "exchange-together")).extracting(r -> r.get("text")).containsExactlyInAnyOrder(
-                "Both took part in \"" + courseTitle + "\" (2021-03-01)", "Both took part in \"" + visitTitle + "\" (2022-09-12)");
-        assertThat(reasons(proposal, "exchange-together")).allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.5));
+        assertThat(reasons(proposal, "exchange-together"))
+                .extracting(r -> r.get("text"))
+                .containsExactlyInAnyOrder(
+                        "Both took part in \"" + courseTitle + "\" (2021-03-01)",
+                        "Both took part in \"" + visitTitle + "\" (2022-09-12)");
+        assertThat(reasons(proposal, "exchange-together"))
+                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.5));
         // only after the course did both say they want partnerships
         assertThat(reasons(proposal, "survey-partnership-wish")).singleElement().satisfies(r -> {
-            assertThat(r.get("text")).isEqualTo("After \"" + courseTitle + "\" both said in the survey that they want partnerships");
+            assertThat(r.get("text"))
+                    .isEqualTo("After \"" + courseTitle + "\" both said in the survey that they want partnerships");
             assertThat(contribution(r)).isEqualTo(0.5);
         });
         assertThat(score(proposal)).isCloseTo(3.0 + 1.5 + 3.0 + 0.5 + 0.5 + 0.5, EXACT);
@@ -217,13 +291,40 @@ class ScoringFeaturesTest {
         String nameA = Fixtures.name("Heritage A");
         String nameB = Fixtures.name("Heritage B");
         publishAndAwait(
-                Scenario.registered(Fixtures.profile(a, nameA, "MX", "Americas", Scenario.LATAM, 1_000_000L,
-                        List.of(Scenario.heritage("Grottoes of " + nameA, 2000)), List.of(assoc1, assoc2, "Only A's"), List.of(), 1)),
-                Scenario.registered(Fixtures.profile(b, nameB, "CN", "Asia", "Eastern Asia", 10_000_000L,
-                        List.of(Scenario.heritage("Temple of " + nameB, 1994)), List.of(assoc2, assoc1), List.of(), 1)),
+                Scenario.registered(Fixtures.profile(
+                        a,
+                        nameA,
+                        "MX",
+                        "Americas",
+                        Scenario.LATAM,
+                        1_000_000L,
+                        List.of(Scenario.heritage("Grottoes of " + nameA, 2000)),
+                        List.of(assoc1, assoc2, "Only A's"),
+                        List.of(),
+                        1)),
+                Scenario.registered(Fixtures.profile(
+                        b,
+                        nameB,
+                        "CN",
+                        "Asia",
+                        "Eastern Asia",
+                        10_000_000L,
+                        List.of(Scenario.heritage("Temple of " + nameB, 1994)),
+                        List.of(assoc2, assoc1),
+                        List.of(),
+                        1)),
                 // a national monument is not a World Heritage site; 1,000 inhabitants is a factor 1,000 from a
-                Scenario.registered(Fixtures.profile(small, Fixtures.name("Heritage small"), "PE", "Americas", Scenario.LATAM,
-                        1_000L, List.of(new HeritageAsset("Chapel", "National monument", 1950, List.of())), List.of(assoc1), List.of(), 1)),
+                Scenario.registered(Fixtures.profile(
+                        small,
+                        Fixtures.name("Heritage small"),
+                        "PE",
+                        "Americas",
+                        Scenario.LATAM,
+                        1_000L,
+                        List.of(new HeritageAsset("Chapel", "National monument", 1950, List.of())),
+                        List.of(assoc1),
+                        List.of(),
+                        1)),
                 interest(a, CooperationArea.HERITAGE_PROTECTION, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(a, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.HERITAGE_PROTECTION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
@@ -233,7 +334,8 @@ class ScoringFeaturesTest {
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
         assertThat(reasons(proposal, "heritage")).singleElement().satisfies(r -> {
-            assertThat((String) r.get("text")).startsWith("Both hold UNESCO World Heritage sites: ")
+            assertThat((String) r.get("text"))
+                    .startsWith("Both hold UNESCO World Heritage sites: ")
                     .contains("Grottoes of " + nameA, "Temple of " + nameB);
             assertThat(contribution(r)).isEqualTo(1.0);
         });
@@ -252,7 +354,8 @@ class ScoringFeaturesTest {
 
         Map<String, Object> withSmall = Scenario.awaitOpenProposal(a, small);
         assertThat(codes(withSmall)).doesNotContain("heritage", "scale").contains("shared-association");
-        assertThat(reasons(withSmall, "shared-association")).singleElement()
+        assertThat(reasons(withSmall, "shared-association"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get("text")).isEqualTo("Both belong to " + assoc1));
         assertThat(score(withSmall)).isCloseTo(6.0 + 0.5 + 0.5, EXACT);
     }
@@ -265,12 +368,25 @@ class ScoringFeaturesTest {
         String nameL = Fixtures.name("Prefers LatAm");
         String nameM = Fixtures.name("Prefers CN");
         String nameI = Fixtures.name("Prefers nothing");
-        publishAndAwait(city(luoyang, nameL, "CN", 7_000_000), city(mexican, nameM, "MX", 7_000_000),
+        publishAndAwait(
+                city(luoyang, nameL, "CN", 7_000_000),
+                city(mexican, nameM, "MX", 7_000_000),
                 city(indian, nameI, "IN", 7_000_000),
-                interest(luoyang, CooperationArea.TECHNOLOGY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP, List.of(Scenario.LATAM)),
-                new org.citybridge.contracts.events.InterestExpressed(mexican, UUID.randomUUID(), CooperationArea.TECHNOLOGY,
-                        Stance.OFFER, Intent.THEMATIC_PARTNERSHIP,
-                        new org.citybridge.contracts.events.PartnerPreferences(List.of(), List.of("CN")), null, "profile",
+                interest(
+                        luoyang,
+                        CooperationArea.TECHNOLOGY,
+                        Stance.SEEK,
+                        Intent.THEMATIC_PARTNERSHIP,
+                        List.of(Scenario.LATAM)),
+                new org.citybridge.contracts.events.InterestExpressed(
+                        mexican,
+                        UUID.randomUUID(),
+                        CooperationArea.TECHNOLOGY,
+                        Stance.OFFER,
+                        Intent.THEMATIC_PARTNERSHIP,
+                        new org.citybridge.contracts.events.PartnerPreferences(List.of(), List.of("CN")),
+                        null,
+                        "profile",
                         java.time.Instant.now()),
                 interest(indian, CooperationArea.TECHNOLOGY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(luoyang, CooperationArea.SOCIAL_INTEGRATION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
@@ -278,10 +394,13 @@ class ScoringFeaturesTest {
                 interest(indian, CooperationArea.SOCIAL_INTEGRATION, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(luoyang, mexican);
-        assertThat(reasons(proposal, "partner-preference")).extracting(r -> r.get("text")).containsExactlyInAnyOrder(
-                nameL + " looks for partners in Latin America and the Caribbean, where " + nameM + " is",
-                nameM + " looks for partners in CN, where " + nameL + " is");
-        assertThat(reasons(proposal, "partner-preference")).allSatisfy(r -> assertThat(contribution(r)).isEqualTo(2.0));
+        assertThat(reasons(proposal, "partner-preference"))
+                .extracting(r -> r.get("text"))
+                .containsExactlyInAnyOrder(
+                        nameL + " looks for partners in Latin America and the Caribbean, where " + nameM + " is",
+                        nameM + " looks for partners in CN, where " + nameL + " is");
+        assertThat(reasons(proposal, "partner-preference"))
+                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(2.0));
         assertThat(score(proposal)).isCloseTo(6.0 + 2 * 2.0 + 0.5 + 0.5, EXACT);
 
         // an Indian city meets neither preference: the same interests score 4 points less
@@ -289,8 +408,12 @@ class ScoringFeaturesTest {
         assertThat(codes(withIndia)).doesNotContain("partner-preference");
         assertThat(score(withIndia)).isCloseTo(score(proposal) - 4.0, EXACT);
         // the partner preferred ranks first
-        assertThat(Scenario.cityProposals(luoyang).<String>getList("partnerCityId").indexOf(mexican.toString()))
-                .isLessThan(Scenario.cityProposals(luoyang).<String>getList("partnerCityId").indexOf(indian.toString()));
+        assertThat(Scenario.cityProposals(luoyang)
+                        .<String>getList("partnerCityId")
+                        .indexOf(mexican.toString()))
+                .isLessThan(Scenario.cityProposals(luoyang)
+                        .<String>getList("partnerCityId")
+                        .indexOf(indian.toString()));
     }
 
     @Test
@@ -298,7 +421,9 @@ class ScoringFeaturesTest {
         UUID mexican = UUID.randomUUID();
         UUID chinese = UUID.randomUUID();
         UUID french = UUID.randomUUID();
-        publishAndAwait(city(mexican, Fixtures.name("South A"), "MX", 3_000_000), city(chinese, Fixtures.name("South B"), "CN", 3_000_000),
+        publishAndAwait(
+                city(mexican, Fixtures.name("South A"), "MX", 3_000_000),
+                city(chinese, Fixtures.name("South B"), "CN", 3_000_000),
                 city(french, Fixtures.name("North C"), "FR", 3_000_000),
                 interest(mexican, CooperationArea.RENEWABLE_ENERGY, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(mexican, CooperationArea.AIR_QUALITY, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
@@ -324,7 +449,9 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID common = UUID.randomUUID();
         String commonName = Fixtures.name("Common partner");
-        publishAndAwait(city(a, Fixtures.name("Triangle A"), "MX", 600_000), city(b, Fixtures.name("Triangle B"), "CN", 600_000),
+        publishAndAwait(
+                city(a, Fixtures.name("Triangle A"), "MX", 600_000),
+                city(b, Fixtures.name("Triangle B"), "CN", 600_000),
                 city(common, commonName, "PE", 600_000),
                 interest(a, CooperationArea.CREATIVE_ECONOMY, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(a, CooperationArea.PUBLIC_HEALTH, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
@@ -334,9 +461,21 @@ class ScoringFeaturesTest {
         assertThat(codes(before)).doesNotContain("network", "load-damper");
 
         for (UUID city : List.of(a, b)) {
-            given().contentType("application/json").body(Map.of("cityA", city.toString(), "cityB", common.toString(),
-                            "kind", "SISTER_CITY", "formedOn", "2015-04-01", "source", "Archive " + city))
-                    .post("/api/v1/partnerships").then().statusCode(201);
+            given().contentType("application/json")
+                    .body(Map.of(
+                            "cityA",
+                            city.toString(),
+                            "cityB",
+                            common.toString(),
+                            "kind",
+                            "SISTER_CITY",
+                            "formedOn",
+                            "2015-04-01",
+                            "source",
+                            "Archive " + city))
+                    .post("/api/v1/partnerships")
+                    .then()
+                    .statusCode(201);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -362,11 +501,30 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID common = UUID.randomUUID();
         String commonName = Fixtures.name("Profile partner");
-        publishAndAwait(city(common, commonName, "KE", 400_000),
-                Scenario.registered(Fixtures.profile(a, Fixtures.name("Profile A"), "BR", "Americas", Scenario.LATAM,
-                        400_000L, List.of(), List.of(), List.of(common), 1)),
-                Scenario.registered(Fixtures.profile(b, Fixtures.name("Profile B"), "IN", "Asia", "Southern Asia",
-                        400_000L, List.of(), List.of(), List.of(common), 1)),
+        publishAndAwait(
+                city(common, commonName, "KE", 400_000),
+                Scenario.registered(Fixtures.profile(
+                        a,
+                        Fixtures.name("Profile A"),
+                        "BR",
+                        "Americas",
+                        Scenario.LATAM,
+                        400_000L,
+                        List.of(),
+                        List.of(),
+                        List.of(common),
+                        1)),
+                Scenario.registered(Fixtures.profile(
+                        b,
+                        Fixtures.name("Profile B"),
+                        "IN",
+                        "Asia",
+                        "Southern Asia",
+                        400_000L,
+                        List.of(),
+                        List.of(),
+                        List.of(common),
+                        1)),
                 interest(a, CooperationArea.TRANSPORT, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(a, CooperationArea.EDUCATION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.TRANSPORT, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
@@ -376,13 +534,19 @@ class ScoringFeaturesTest {
                 interest(common, CooperationArea.EDUCATION, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(reasons(proposal, "network")).singleElement()
+        assertThat(reasons(proposal, "network"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get("text")).isEqualTo("Partners of common partners: " + commonName));
         assertThat(Fixtures.openProposal(a, common)).isEmpty();
         assertThat(Fixtures.openProposal(b, common)).isEmpty();
-        given().queryParam("cityId", common).get("/api/v1/proposals").then().statusCode(200)
-                .body("items.findAll { it.cityA == '" + a + "' || it.cityB == '" + a + "' || it.cityA == '" + b
-                        + "' || it.cityB == '" + b + "' }.size()", org.hamcrest.Matchers.equalTo(0));
+        given().queryParam("cityId", common)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.findAll { it.cityA == '" + a + "' || it.cityB == '" + a + "' || it.cityA == '" + b
+                                + "' || it.cityB == '" + b + "' }.size()",
+                        org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
@@ -394,9 +558,17 @@ class ScoringFeaturesTest {
         String association = Fixtures.name("Damping association");
         List<EventPayload> setup = new ArrayList<>();
         for (UUID id : List.of(seeker, hub, quiet)) {
-            setup.add(Scenario.registered(Fixtures.profile(id, Fixtures.name("Load"), id == seeker ? "MX" : "CN",
-                    id == seeker ? "Americas" : "Asia", id == seeker ? Scenario.LATAM : "Eastern Asia", 1_500_000L,
-                    List.of(), List.of(association), List.of(), 1)));
+            setup.add(Scenario.registered(Fixtures.profile(
+                    id,
+                    Fixtures.name("Load"),
+                    id == seeker ? "MX" : "CN",
+                    id == seeker ? "Americas" : "Asia",
+                    id == seeker ? Scenario.LATAM : "Eastern Asia",
+                    1_500_000L,
+                    List.of(),
+                    List.of(association),
+                    List.of(),
+                    1)));
         }
         setup.add(interest(seeker, CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         setup.add(interest(seeker, CooperationArea.SMART_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
@@ -406,9 +578,21 @@ class ScoringFeaturesTest {
         }
         publishAndAwait(setup.toArray(EventPayload[]::new));
         for (int i = 0; i < 4; i++) {
-            given().contentType("application/json").body(Map.of("cityA", hub.toString(), "cityB", UUID.randomUUID().toString(),
-                            "kind", "SISTER_CITY", "formedOn", "2010-01-0" + (i + 1), "source", "Hub archive " + i))
-                    .post("/api/v1/partnerships").then().statusCode(201);
+            given().contentType("application/json")
+                    .body(Map.of(
+                            "cityA",
+                            hub.toString(),
+                            "cityB",
+                            UUID.randomUUID().toString(),
+                            "kind",
+                            "SISTER_CITY",
+                            "formedOn",
+                            "2010-01-0" + (i + 1),
+                            "source",
+                            "Hub archive " + i))
+                    .post("/api/v1/partnerships")
+                    .then()
+                    .statusCode(201);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -432,7 +616,9 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
         // one shared interest (1.0), equal scale (0.5), South-South (0.5): 2.0 < min-score 3.0
-        publishAndAwait(city(a, Fixtures.name("Below A"), "MX", 250_000), city(b, Fixtures.name("Below B"), "CN", 250_000),
+        publishAndAwait(
+                city(a, Fixtures.name("Below A"), "MX", 250_000),
+                city(b, Fixtures.name("Below B"), "CN", 250_000),
                 city(c, Fixtures.name("Above C"), "CN", 250_000),
                 interest(a, CooperationArea.AGRICULTURE, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.AGRICULTURE, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE),

@@ -46,8 +46,7 @@ final class SeedStory {
     static final UUID VIDEO_CONFERENCE = id("exchange:2022-02-22");
     static final String MWHCA = "Mexican World Heritage Cities Association";
 
-    private SeedStory() {
-    }
+    private SeedStory() {}
 
     static List<UUID> cities() {
         return List.of(MEXICO_CITY, LUOYANG, PUEBLA, OAXACA, XIAN, DENGFENG);
@@ -55,18 +54,60 @@ final class SeedStory {
 
     static List<EventPayload> cityEvents() {
         List<EventPayload> events = new ArrayList<>();
-        events.add(Scenario.registered(city(MEXICO_CITY, "Mexico City", "MX", "Americas", LATAM, 9_209_944,
-                List.of(heritage("Historic Centre of Mexico City and Xochimilco", 1987)), List.of(MWHCA))));
-        events.add(Scenario.registered(city(LUOYANG, "Luoyang", "CN", "Asia", "Eastern Asia", 7_079_000,
-                List.of(heritage("Longmen Grottoes", 2000)), List.of())));
-        events.add(Scenario.registered(city(PUEBLA, "Puebla", "MX", "Americas", LATAM, 1_692_181,
-                List.of(heritage("Historic Centre of Puebla", 1987)), List.of(MWHCA))));
-        events.add(Scenario.registered(city(OAXACA, "Oaxaca", "MX", "Americas", LATAM, 270_955,
-                List.of(heritage("Historic Centre of Oaxaca and Archaeological Site of Monte Albán", 1987)), List.of(MWHCA))));
-        events.add(Scenario.registered(city(XIAN, "Xi'an", "CN", "Asia", "Eastern Asia", 12_952_907,
-                List.of(heritage("Mausoleum of the First Qin Emperor", 1987)), List.of())));
-        events.add(Scenario.registered(city(DENGFENG, "Dengfeng", "CN", "Asia", "Eastern Asia", 720_000,
-                List.of(heritage("Historic Monuments of Dengfeng", 2010)), List.of())));
+        events.add(Scenario.registered(city(
+                MEXICO_CITY,
+                "Mexico City",
+                "MX",
+                "Americas",
+                LATAM,
+                9_209_944,
+                List.of(heritage("Historic Centre of Mexico City and Xochimilco", 1987)),
+                List.of(MWHCA))));
+        events.add(Scenario.registered(city(
+                LUOYANG,
+                "Luoyang",
+                "CN",
+                "Asia",
+                "Eastern Asia",
+                7_079_000,
+                List.of(heritage("Longmen Grottoes", 2000)),
+                List.of())));
+        events.add(Scenario.registered(city(
+                PUEBLA,
+                "Puebla",
+                "MX",
+                "Americas",
+                LATAM,
+                1_692_181,
+                List.of(heritage("Historic Centre of Puebla", 1987)),
+                List.of(MWHCA))));
+        events.add(Scenario.registered(city(
+                OAXACA,
+                "Oaxaca",
+                "MX",
+                "Americas",
+                LATAM,
+                270_955,
+                List.of(heritage("Historic Centre of Oaxaca and Archaeological Site of Monte Albán", 1987)),
+                List.of(MWHCA))));
+        events.add(Scenario.registered(city(
+                XIAN,
+                "Xi'an",
+                "CN",
+                "Asia",
+                "Eastern Asia",
+                12_952_907,
+                List.of(heritage("Mausoleum of the First Qin Emperor", 1987)),
+                List.of())));
+        events.add(Scenario.registered(city(
+                DENGFENG,
+                "Dengfeng",
+                "CN",
+                "Asia",
+                "Eastern Asia",
+                720_000,
+                List.of(heritage("Historic Monuments of Dengfeng", 2010)),
+                List.of())));
 
         // Luoyang: trade, technology, education and tourism, a sister city in Latin America; it can share
         // its experience of economic development, social integration and cultural enhancement.
@@ -100,22 +141,41 @@ final class SeedStory {
 
     static List<EventPayload> clusterEvents() {
         List<EventPayload> events = new ArrayList<>();
-        events.add(Scenario.cluster(TOURISM_CLUSTER, "Sustainable Tourism Recovery, Heritage Protection and Creative Economy",
-                TOURISM, HERITAGE_PROTECTION, CooperationArea.CREATIVE_ECONOMY));
+        events.add(Scenario.cluster(
+                TOURISM_CLUSTER,
+                "Sustainable Tourism Recovery, Heritage Protection and Creative Economy",
+                TOURISM,
+                HERITAGE_PROTECTION,
+                CooperationArea.CREATIVE_ECONOMY));
         events.add(Scenario.cluster(ENERGY_CLUSTER, "Renewable Energy Development", CooperationArea.RENEWABLE_ENERGY));
         for (UUID city : List.of(MEXICO_CITY, LUOYANG, PUEBLA, OAXACA, XIAN)) {
             events.add(Scenario.joined(TOURISM_CLUSTER, city));
         }
         events.add(Scenario.joined(ENERGY_CLUSTER, MEXICO_CITY));
         events.add(Scenario.joined(ENERGY_CLUSTER, LUOYANG));
-        events.add(Scenario.held(STUDY_COURSE, TOURISM_CLUSTER, "Promoting Inclusive and Sustainable Tourism Development",
-                ExchangeFormat.STUDY_COURSE, LocalDate.of(2020, 12, 8), cities(), TOURISM));
+        events.add(Scenario.held(
+                STUDY_COURSE,
+                TOURISM_CLUSTER,
+                "Promoting Inclusive and Sustainable Tourism Development",
+                ExchangeFormat.STUDY_COURSE,
+                LocalDate.of(2020, 12, 8),
+                cities(),
+                TOURISM));
         events.add(Scenario.survey(STUDY_COURSE, MEXICO_CITY, true));
         events.add(Scenario.survey(STUDY_COURSE, LUOYANG, true));
         events.add(Scenario.survey(STUDY_COURSE, PUEBLA, true));
-        events.add(Scenario.held(VIDEO_CONFERENCE, ENERGY_CLUSTER, "Mexico City – Luoyang friendly exchange",
-                ExchangeFormat.VIDEO_CONFERENCE, LocalDate.of(2022, 2, 22), List.of(MEXICO_CITY, LUOYANG),
-                TOURISM, TRADE, TECHNOLOGY, EDUCATION, CooperationArea.RENEWABLE_ENERGY));
+        events.add(Scenario.held(
+                VIDEO_CONFERENCE,
+                ENERGY_CLUSTER,
+                "Mexico City – Luoyang friendly exchange",
+                ExchangeFormat.VIDEO_CONFERENCE,
+                LocalDate.of(2022, 2, 22),
+                List.of(MEXICO_CITY, LUOYANG),
+                TOURISM,
+                TRADE,
+                TECHNOLOGY,
+                EDUCATION,
+                CooperationArea.RENEWABLE_ENERGY));
         return events;
     }
 

@@ -43,7 +43,9 @@ class SeedStoryTest {
                 Map<String, Object> proposal = Scenario.awaitOpenProposal(MEXICO_CITY, LUOYANG);
                 List<Map<String, Object>> reasons = reasons(proposal);
                 // both exchanges have been applied (the video conference is the story's last event)
-                assertThat(reasons).filteredOn(r -> "exchange-together".equals(r.get("code"))).hasSize(2);
+                assertThat(reasons)
+                        .filteredOn(r -> "exchange-together".equals(r.get("code")))
+                        .hasSize(2);
             });
 
             Map<String, Object> proposal = Scenario.awaitOpenProposal(MEXICO_CITY, LUOYANG);
@@ -51,24 +53,33 @@ class SeedStoryTest {
             assertThat(proposal.get("kind")).isEqualTo("SISTER_CITY");
             assertThat(proposal.get("status")).isEqualTo("PROPOSED");
             List<Map<String, Object>> reasons = reasons(proposal);
-            List<String> texts = reasons.stream().map(r -> (String) r.get("text")).toList();
+            List<String> texts =
+                    reasons.stream().map(r -> (String) r.get("text")).toList();
             assertThat(reasons.get(0).get("code")).isEqualTo("complementary-interest");
-            assertThat(texts).contains(
-                    "Mexico City seeks economic development, which Luoyang offers",
-                    "Mexico City seeks social integration, which Luoyang offers",
-                    "Mexico City seeks culture, which Luoyang offers",
-                    "Luoyang seeks education, which Mexico City offers",
-                    "Luoyang looks for partners in Latin America and the Caribbean, where Mexico City is",
-                    "Both took part in \"Promoting Inclusive and Sustainable Tourism Development\" (2020-12-08)",
-                    "Both took part in \"Mexico City – Luoyang friendly exchange\" (2022-02-22)",
-                    "Both cities are in developing economies (South-South cooperation)");
-            assertThat(reasons).extracting(r -> r.get("code")).contains("shared-interest", "shared-cluster",
-                    "survey-partnership-wish", "heritage", "scale");
-            double sum = reasons.stream().mapToDouble(r -> ((Number) r.get("contribution")).doubleValue()).sum();
-            assertThat(((Number) proposal.get("score")).doubleValue()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(texts)
+                    .contains(
+                            "Mexico City seeks economic development, which Luoyang offers",
+                            "Mexico City seeks social integration, which Luoyang offers",
+                            "Mexico City seeks culture, which Luoyang offers",
+                            "Luoyang seeks education, which Mexico City offers",
+                            "Luoyang looks for partners in Latin America and the Caribbean, where Mexico City is",
+                            "Both took part in \"Promoting Inclusive and Sustainable Tourism Development\" (2020-12-08)",
+                            "Both took part in \"Mexico City – Luoyang friendly exchange\" (2022-02-22)",
+                            "Both cities are in developing economies (South-South cooperation)");
+            assertThat(reasons)
+                    .extracting(r -> r.get("code"))
+                    .contains("shared-interest", "shared-cluster", "survey-partnership-wish", "heritage", "scale");
+            double sum = reasons.stream()
+                    .mapToDouble(r -> ((Number) r.get("contribution")).doubleValue())
+                    .sum();
+            assertThat(((Number) proposal.get("score")).doubleValue())
+                    .isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
 
-            List<ConsumerRecord<String, String>> created = events.read(Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(pairId).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> created = events.read(
+                    Topics.MATCHMAKING_EVENTS,
+                    TestEvents.keyed(pairId).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                    1,
+                    Duration.ofSeconds(30));
             assertThat(created).isNotEmpty();
             ProposalCreated event = events.payload(created.get(0), ProposalCreated.class);
             assertThat(event.kind()).isEqualTo(ProposalKind.SISTER_CITY);
@@ -83,7 +94,8 @@ class SeedStoryTest {
             Scenario.publishAll(events, SeedStory.clusterEvents());
             Scenario.awaitOpenProposal(MEXICO_CITY, LUOYANG);
             for (UUID city : SeedStory.cities()) {
-                List<Map<String, Object>> proposals = Scenario.cityProposals(city).getList("proposal");
+                List<Map<String, Object>> proposals =
+                        Scenario.cityProposals(city).getList("proposal");
                 for (Map<String, Object> proposal : proposals) {
                     if ("SISTER_CITY".equals(proposal.get("kind"))) {
                         String a = country((String) proposal.get("cityA"));
@@ -95,7 +107,8 @@ class SeedStoryTest {
             // Mexico City and Puebla share interests, clusters and an exchange, but are both in Mexico
             JsonPath puebla = Scenario.cityProposals(SeedStory.PUEBLA);
             List<Map<String, Object>> withMexicoCity = puebla.<Map<String, Object>>getList("$").stream()
-                    .filter(e -> MEXICO_CITY.toString().equals(e.get("partnerCityId"))).toList();
+                    .filter(e -> MEXICO_CITY.toString().equals(e.get("partnerCityId")))
+                    .toList();
             for (Map<String, Object> entry : withMexicoCity) {
                 assertThat(((Map<?, ?>) entry.get("proposal")).get("kind")).isEqualTo("THEMATIC");
             }
@@ -104,8 +117,11 @@ class SeedStoryTest {
 
     private static String country(String cityId) {
         UUID id = UUID.fromString(cityId);
-        return SeedStory.cities().contains(id) && List.of(MEXICO_CITY, SeedStory.PUEBLA, SeedStory.OAXACA).contains(id)
-                ? "MX" : (SeedStory.cities().contains(id) ? "CN" : "other:" + cityId);
+        return SeedStory.cities().contains(id)
+                        && List.of(MEXICO_CITY, SeedStory.PUEBLA, SeedStory.OAXACA)
+                                .contains(id)
+                ? "MX"
+                : (SeedStory.cities().contains(id) ? "CN" : "other:" + cityId);
     }
 
     private static int rankOf(JsonPath ranking, UUID partner) {

@@ -19,8 +19,7 @@ import java.util.UUID;
 @QuarkusTestResource(KafkaResource.class)
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 
     /** A database per test profile: the shared one, or a fresh one under any profile. */
     public static class Database implements QuarkusTestResourceLifecycleManager {
@@ -44,10 +43,14 @@ public final class TestResources {
             server.ensureDatabase(database);
             return Map.of(
                     // where the live (default-profile) instance keeps its data, for the rebuild comparison
-                    "citybridge.test.live-jdbc-url", server.jdbcUrl("matchmaking"),
-                    "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                    "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", PostgresServer.PASSWORD);
+                    "citybridge.test.live-jdbc-url",
+                    server.jdbcUrl("matchmaking"),
+                    "quarkus.datasource.jdbc.url",
+                    server.jdbcUrl(database),
+                    "quarkus.datasource.username",
+                    PostgresServer.USER,
+                    "quarkus.datasource.password",
+                    PostgresServer.PASSWORD);
         }
 
         @Override

@@ -12,20 +12,19 @@ public final class DemoUsers {
     public static final String WEB_CLIENT = "citybridge-web";
     /** Confidential client of UN agency systems (client credentials, role partner-system). */
     public static final String PARTNER_CLIENT = "citybridge-partner";
+
     public static final String PARTNER_SECRET = "citybridge-partner-demo-secret";
 
     /** A demo user; {@code city} is the seed city an officer acts for (null for the admin). */
-    public record User(String username, String password, String role, String cityName, String cityCountry) {
-    }
+    public record User(String username, String password, String role, String cityName, String cityCountry) {}
 
     public static final User ADMIN = new User("admin", "admin-demo", "platform-admin", null, null);
-    public static final User OFFICER_MEXICO_CITY = new User("officer.mexico-city", "officer-demo", "city-officer",
-            "Mexico City", "MX");
-    public static final User OFFICER_LUOYANG = new User("officer.luoyang", "officer-demo", "city-officer",
-            "Luoyang", "CN");
+    public static final User OFFICER_MEXICO_CITY =
+            new User("officer.mexico-city", "officer-demo", "city-officer", "Mexico City", "MX");
+    public static final User OFFICER_LUOYANG =
+            new User("officer.luoyang", "officer-demo", "city-officer", "Luoyang", "CN");
 
     public static final List<User> ALL = List.of(ADMIN, OFFICER_MEXICO_CITY, OFFICER_LUOYANG);
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 }

@@ -28,7 +28,8 @@ public final class Keycloak {
 
     private final String baseUrl;
     private final String realm;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Keycloak(String baseUrl, String realm) {
         this.baseUrl = baseUrl;
@@ -41,14 +42,24 @@ public final class Keycloak {
 
     /** An access token for a user of the realm, through the public web client (password grant, demo only). */
     public String passwordToken(String username, String password) {
-        return token(realm, Map.of("grant_type", "password", "client_id", DemoUsers.WEB_CLIENT,
-                "username", username, "password", password));
+        return token(
+                realm,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        DemoUsers.WEB_CLIENT,
+                        "username",
+                        username,
+                        "password",
+                        password));
     }
 
     /** An access token for any client allowed the password grant (e.g. a test's own client). */
     public String passwordToken(String clientId, String username, String password) {
-        return token(realm, Map.of("grant_type", "password", "client_id", clientId,
-                "username", username, "password", password));
+        return token(
+                realm,
+                Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
     }
 
     /** An access token of a confidential client's service account (client-credentials grant). */
@@ -63,16 +74,20 @@ public final class Keycloak {
     public void setUserAttribute(String username, String attribute, String value) {
         String admin = adminToken();
         String users = baseUrl + "/admin/realms/" + realm + "/users";
-        JsonNode found = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin).GET());
+        JsonNode found = send(HttpRequest.newBuilder(URI.create(
+                        users + "?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin)
+                .GET());
         if (!found.isArray() || found.isEmpty()) {
             throw new IllegalStateException("No user " + username + " in realm " + realm);
         }
         String id = found.get(0).get("id").asText();
         ObjectNode user = (ObjectNode) send(HttpRequest.newBuilder(URI.create(users + "/" + id))
-                .header("Authorization", "Bearer " + admin).GET());
+                .header("Authorization", "Bearer " + admin)
+                .GET());
         ObjectNode attributes = user.has("attributes") && user.get("attributes").isObject()
-                ? (ObjectNode) user.get("attributes") : user.putObject("attributes");
+                ? (ObjectNode) user.get("attributes")
+                : user.putObject("attributes");
         ArrayNode values = JSON.createArrayNode().add(value);
         attributes.set(attribute, values);
         send(HttpRequest.newBuilder(URI.create(users + "/" + id))
@@ -89,14 +104,26 @@ public final class Keycloak {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
                 .header("Authorization", "Bearer " + adminToken())
                 .header("Content-Type", "application/json")
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         return send(request);
     }
 
     private String adminToken() {
-        return token("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD));
+        return token(
+                "master",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        KeycloakServer.ADMIN_USER,
+                        "password",
+                        KeycloakServer.ADMIN_PASSWORD));
     }
 
     private String token(String tokenRealm, Map<String, String> form) {
@@ -105,21 +132,22 @@ public final class Keycloak {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + tokenRealm
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode answer = send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + tokenRealm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         return answer.get("access_token").asText();
     }
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 // Keycloak's error bodies hold no secrets (error and description only).
                 throw new IllegalStateException("Keycloak answered " + response.statusCode() + " to "
-                        + response.request().method() + " " + response.request().uri().getPath() + ": " + response.body());
+                        + response.request().method() + " "
+                        + response.request().uri().getPath() + ": " + response.body());
             }
             return response.body().isBlank() ? null : JSON.readTree(response.body());
         } catch (IOException e) {

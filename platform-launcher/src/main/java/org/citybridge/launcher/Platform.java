@@ -25,11 +25,11 @@ public final class Platform implements AutoCloseable {
 
     /** The Keycloak realm, and the audience every service checks ({@code quarkus.oidc.token.audience}). */
     public static final String REALM = "citybridge";
+
     public static final String AUDIENCE = "citybridge-api";
 
     /** A service of the platform: module name, the database it owns, and its port from {@link PlatformPorts}. */
-    public record Service(String name, String database) {
-    }
+    public record Service(String name, String database) {}
 
     public static final List<Service> SERVICES = List.of(
             new Service("cities-service", "cities"),
@@ -106,7 +106,9 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAll(boolean freshRealm) {
-        PostgresServer postgres = step("postgresql", "data in " + PlatformLayout.display(layout.dataDir().resolve("postgres")),
+        PostgresServer postgres = step(
+                "postgresql",
+                "data in " + PlatformLayout.display(layout.dataDir().resolve("postgres")),
                 () -> PostgresServer.start(layout.dataDir().resolve("postgres"), ports.postgres()),
                 p -> "127.0.0.1:" + p.port());
         register("postgresql", postgres::close);
@@ -115,25 +117,40 @@ public final class Platform implements AutoCloseable {
             postgres.ensureDatabase(service.database());
         }
 
-        KafkaServer kafka = step("kafka", "data in " + PlatformLayout.display(layout.dataDir().resolve("kafka")),
+        KafkaServer kafka = step(
+                "kafka",
+                "data in " + PlatformLayout.display(layout.dataDir().resolve("kafka")),
                 () -> {
                     KafkaServer k = KafkaServer.start(layout.dataDir().resolve("kafka"), ports.kafka());
                     register("kafka", k::close);
                     k.createTopics(PlatformTopics.all());
                     return k;
                 },
-                k -> k.bootstrapServers() + ", topics " + String.join(", ", PlatformTopics.all().keySet()));
+                k -> k.bootstrapServers() + ", topics "
+                        + String.join(", ", PlatformTopics.all().keySet()));
         this.kafka = kafka;
         kafkaBootstrapServers = kafka.bootstrapServers();
 
-        keycloak = step("keycloak", "realm " + REALM + ", log " + PlatformLayout.display(layout.log("keycloak")),
-                () -> KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), ports.keycloak(),
-                        layout.realmFile(), REALM, layout.log("keycloak"), freshRealm)),
+        keycloak = step(
+                "keycloak",
+                "realm " + REALM + ", log " + PlatformLayout.display(layout.log("keycloak")),
+                () -> KeycloakServer.start(new KeycloakServer.Options(
+                        layout.keycloakHome(),
+                        ports.keycloak(),
+                        layout.realmFile(),
+                        REALM,
+                        layout.log("keycloak"),
+                        freshRealm)),
                 k -> k.baseUrl());
         register("keycloak", keycloak::close);
 
-        Map<String, Integer> servicePorts = Map.of("cities-service", ports.cities(),
-                "clusters-service", ports.clusters(), "matchmaking-service", ports.matchmaking());
+        Map<String, Integer> servicePorts = Map.of(
+                "cities-service",
+                ports.cities(),
+                "clusters-service",
+                ports.clusters(),
+                "matchmaking-service",
+                ports.matchmaking());
         // Started together, awaited one by one: on two cores this is the quickest order.
         for (Service service : SERVICES) {
             Map<String, String> env = new LinkedHashMap<>();
@@ -141,8 +158,12 @@ public final class Platform implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
-            ServiceProcess process = ServiceProcess.start(service.name(), layout.serviceJar(service.name()),
-                    servicePorts.get(service.name()), env, layout.log(service.name()));
+            ServiceProcess process = ServiceProcess.start(
+                    service.name(),
+                    layout.serviceJar(service.name()),
+                    servicePorts.get(service.name()),
+                    env,
+                    layout.log(service.name()));
             this.serviceEnv.put(service.name(), Map.copyOf(env));
             this.portOf.put(service.name(), servicePorts.get(service.name()));
             services.put(service.name(), process);
@@ -176,7 +197,8 @@ public final class Platform implements AutoCloseable {
         T start();
     }
 
-    private <T> T step(String component, String detail, Starter<T> starter, java.util.function.Function<T, String> where) {
+    private <T> T step(
+            String component, String detail, Starter<T> starter, java.util.function.Function<T, String> where) {
         status.starting(component, detail);
         Instant since = Instant.now();
         try {
@@ -185,7 +207,9 @@ public final class Platform implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             if (!closing) {
-                status.failed(component, Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
+                status.failed(
+                        component,
+                        Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
             }
             throw e;
         }
@@ -266,8 +290,8 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException(name + " is still running");
         }
         keepLog(previous.log());
-        ServiceProcess process = ServiceProcess.start(name, layout.serviceJar(name), portOf.get(name),
-                serviceEnv.get(name), layout.log(name));
+        ServiceProcess process = ServiceProcess.start(
+                name, layout.serviceJar(name), portOf.get(name), serviceEnv.get(name), layout.log(name));
         services.put(name, process);
         reportUnexpectedExit(process);
         process.awaitReady(SERVICE_READY_TIMEOUT);
@@ -283,8 +307,8 @@ public final class Platform implements AutoCloseable {
         service(name); // known service
         Map<String, String> env = new LinkedHashMap<>(serviceEnv.get(name));
         env.putAll(envOverrides);
-        ServiceProcess process = ServiceProcess.start(instanceName, layout.serviceJar(name), Ports.free(), env,
-                layout.log(instanceName));
+        ServiceProcess process = ServiceProcess.start(
+                instanceName, layout.serviceJar(name), Ports.free(), env, layout.log(instanceName));
         extraInstances.add(process);
         process.awaitReady(SERVICE_READY_TIMEOUT);
         return process;

@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformLauncher {
 
-    private PlatformLauncher() {
-    }
+    private PlatformLauncher() {}
 
     /** Marks the launcher process that runs the platform in its own session (see {@link #main}). */
     private static final String IN_OWN_SESSION = "--in-own-session";
@@ -32,7 +31,8 @@ public final class PlatformLauncher {
     public static void main(String[] args) throws InterruptedException {
         List<String> options = List.of(args);
         if (options.contains("--help") || options.contains("-h")) {
-            System.out.println("Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]");
+            System.out.println(
+                    "Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]");
             return;
         }
         if (!options.contains(IN_OWN_SESSION) && Files.isExecutable(SETSID)) {
@@ -55,13 +55,16 @@ public final class PlatformLauncher {
                 + "; Ctrl-C stops it)");
         Platform platform = Platform.create(layout, PlatformPorts.defaults(), status);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (platform.hasStarted()) {
-                platform.close();
-                status.info("CityBridge stopped.");
-            }
-            stopped.countDown();
-        }, "stop-platform"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (platform.hasStarted()) {
+                                platform.close();
+                                status.info("CityBridge stopped.");
+                            }
+                            stopped.countDown();
+                        },
+                        "stop-platform"));
         try {
             platform.start(options.contains("--fresh-realm"));
         } catch (PortInUseException e) {
@@ -78,7 +81,8 @@ public final class PlatformLauncher {
                 Seeder.run(platform, status);
             } catch (RuntimeException e) {
                 // The platform stays up: the APIs are usable, only the demo data is incomplete.
-                status.failed("seed", e.getMessage() + " (service logs in " + PlatformLayout.display(layout.logsDir()) + ")");
+                status.failed(
+                        "seed", e.getMessage() + " (service logs in " + PlatformLayout.display(layout.logsDir()) + ")");
             }
         }
         printWelcome(platform, startup);
@@ -100,44 +104,57 @@ public final class PlatformLauncher {
     }
 
     private static int runInOwnSession(String[] args) throws InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SETSID.toString(), ChildProcesses.javaBinary(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", absoluteClassPath(),
-                PlatformLauncher.class.getName(), IN_OWN_SESSION));
+        List<String> command = new ArrayList<>(List.of(
+                SETSID.toString(),
+                ChildProcesses.javaBinary(),
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                absoluteClassPath(),
+                PlatformLauncher.class.getName(),
+                IN_OWN_SESSION));
         command.addAll(List.of(args));
         Process launcher;
         try {
-            launcher = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            launcher = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
         } catch (IOException e) {
             System.err.println("Could not start the launcher: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (launcher.isAlive()) {
-                launcher.destroy();
-                try {
-                    launcher.waitFor(2, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "stop-launcher"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (launcher.isAlive()) {
+                                launcher.destroy();
+                                try {
+                                    launcher.waitFor(2, TimeUnit.MINUTES);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        },
+                        "stop-launcher"));
         return launcher.waitFor();
     }
 
     /** The parent holds our standard input open; end of input means it was killed: stop everything. */
     private static void exitWhenParentIsGone() {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent never writes
-                }
-            } catch (IOException ignored) {
-                // treated as end of input
-            }
-            System.exit(0);
-        }, "parent-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // the parent never writes
+                        }
+                    } catch (IOException ignored) {
+                        // treated as end of input
+                    }
+                    System.exit(0);
+                },
+                "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }
@@ -147,24 +164,30 @@ public final class PlatformLauncher {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%nCityBridge is running (started in %d s).%n%n", startup.toSeconds()));
         for (Platform.Service service : Platform.SERVICES) {
-            text.append(String.format("  %-20s %s/q/swagger-ui%n", service.name(), platform.serviceUrl(service.name())));
+            text.append(
+                    String.format("  %-20s %s/q/swagger-ui%n", service.name(), platform.serviceUrl(service.name())));
         }
-        text.append(String.format("  %-20s %s/admin  (master realm: %s / %s)%n", "Keycloak", keycloak.baseUrl(),
-                KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
+        text.append(String.format(
+                "  %-20s %s/admin  (master realm: %s / %s)%n",
+                "Keycloak", keycloak.baseUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
         text.append(String.format("  %-20s %s%n", "OIDC issuer", keycloak.issuer()));
         text.append(String.format("%nA token (demo users; passwords are for local demos only):%n"));
         for (DemoUsers.User user : DemoUsers.ALL) {
-            text.append(String.format("  # %s (%s%s)%n", user.username(), user.role(),
-                    user.cityName() == null ? "" : ", " + user.cityName()));
-            text.append(String.format("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=%s -d password=%s "
+            text.append(String.format(
+                    "  # %s (%s%s)%n",
+                    user.username(), user.role(), user.cityName() == null ? "" : ", " + user.cityName()));
+            text.append(String.format(
+                    "  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=%s -d password=%s "
                             + "%s | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n",
                     DemoUsers.WEB_CLIENT, user.username(), user.password(), keycloak.tokenEndpoint()));
         }
         text.append(String.format("  # a UN agency system (partner-system, client credentials)%n"));
-        text.append(String.format("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=%s "
+        text.append(String.format(
+                "  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=%s -d client_secret=%s "
                         + "%s | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n",
                 DemoUsers.PARTNER_CLIENT, DemoUsers.PARTNER_SECRET, keycloak.tokenEndpoint()));
-        text.append(String.format("  curl -s %s/api/v1/cities -H \"Authorization: Bearer $TOKEN\"%n%n",
+        text.append(String.format(
+                "  curl -s %s/api/v1/cities -H \"Authorization: Bearer $TOKEN\"%n%n",
                 platform.serviceUrl("cities-service")));
         text.append("Press Ctrl-C to stop.");
         System.out.println(text);

@@ -54,7 +54,10 @@ public record PlatformLayout(Path root, Path dataDir, Path keycloakHome) {
 
     static Path keycloakHome(Path root) {
         String version = launcherProperties().getProperty("keycloak.version");
-        return root.resolve("platform-launcher").resolve("target").resolve("keycloak").resolve("keycloak-" + version);
+        return root.resolve("platform-launcher")
+                .resolve("target")
+                .resolve("keycloak")
+                .resolve("keycloak-" + version);
     }
 
     /**
@@ -63,7 +66,11 @@ public record PlatformLayout(Path root, Path dataDir, Path keycloakHome) {
      */
     static Path checkoutRoot() {
         try {
-            Path location = Path.of(PlatformLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(PlatformLayout.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path p = location; p != null; p = p.getParent()) {
                 if (isRoot(p)) {
                     return p;

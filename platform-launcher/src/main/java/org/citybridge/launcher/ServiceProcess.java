@@ -1,8 +1,7 @@
 package org.citybridge.launcher;
 
-import org.citybridge.infra.ChildProcesses;
-
 import com.sun.management.HotSpotDiagnosticMXBean;
+import org.citybridge.infra.ChildProcesses;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = defaultJvmOptions();
 
     private static List<String> defaultJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:MaxMetaspaceSize=192m"));
+        List<String> options =
+                new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m"));
         if (System.getProperty("os.name", "").startsWith("Linux") && jvmKnows("TrimNativeHeapInterval")) {
             options.add("-XX:TrimNativeHeapInterval=2000");
         }
@@ -83,7 +82,9 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static List<String> jvmOptions() {
         String override = System.getenv("CITYBRIDGE_SERVICE_JVM_OPTIONS");
-        return override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+"));
+        return override == null || override.isBlank()
+                ? JVM_OPTIONS
+                : List.of(override.trim().split("\\s+"));
     }
 
     /**
@@ -91,8 +92,8 @@ public final class ServiceProcess implements AutoCloseable {
      * class data sharing archive ({@value #CDS_ARCHIVE} beside the jar) is used when it is there and the
      * options say nothing of sharing themselves ({@code -Xshare:auto} keeps the JDK's own archive only).
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log,
-                                       List<String> jvmOptions) {
+    public static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> env, Path log, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
@@ -113,12 +114,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Options that set class data sharing up themselves: the build's archive is then not added. */
-    private static final List<String> SHARING_OPTIONS = List.of("-Xshare", "SharedArchiveFile", "ArchiveClassesAtExit",
-            "AutoCreateSharedArchive", "SharedClassListFile", "DumpLoadedClassList", "UseSharedSpaces",
-            "RecordDynamicDumpInfo", "AOTCache", "AOTMode");
+    private static final List<String> SHARING_OPTIONS = List.of(
+            "-Xshare",
+            "SharedArchiveFile",
+            "ArchiveClassesAtExit",
+            "AutoCreateSharedArchive",
+            "SharedClassListFile",
+            "DumpLoadedClassList",
+            "UseSharedSpaces",
+            "RecordDynamicDumpInfo",
+            "AOTCache",
+            "AOTMode");
 
     /** Environment variables the JVM reads options from; a child process inherits them. */
-    private static final List<String> OPTIONS_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    private static final List<String> OPTIONS_VARIABLES =
+            List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     /** {@link #command(Path, List, Map)} for a child that inherits this process's environment. */
     public static List<String> command(Path jar, List<String> jvmOptions) {
@@ -140,7 +150,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path archive = jar.resolveSibling(CDS_ARCHIVE);
         if (Files.isRegularFile(archive)
-                && effectiveOptions.stream().noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
+                && effectiveOptions.stream()
+                        .noneMatch(o -> SHARING_OPTIONS.stream().anyMatch(o::contains))) {
             command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath().normalize());
         }
         command.add("-jar");
@@ -154,14 +165,17 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException if the process exits or the time runs out; the message names the log
      */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("exited with code " + process.exitValue() + ", see "
-                        + PlatformLayout.display(log));
+                throw new IllegalStateException(
+                        "exited with code " + process.exitValue() + ", see " + PlatformLayout.display(log));
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -175,7 +189,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException("not ready after " + timeout.toSeconds() + " s, see " + PlatformLayout.display(log));
+        throw new IllegalStateException(
+                "not ready after " + timeout.toSeconds() + " s, see " + PlatformLayout.display(log));
     }
 
     public String name() {

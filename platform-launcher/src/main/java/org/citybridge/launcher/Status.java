@@ -44,6 +44,7 @@ public final class Status {
 
     private void line(String state, String component, String detail) {
         long seconds = Duration.between(started, Instant.now()).toSeconds();
-        info(String.format("[%3d s] %-9s %-20s %s", seconds, state, component, detail).stripTrailing());
+        info(String.format("[%3d s] %-9s %-20s %s", seconds, state, component, detail)
+                .stripTrailing());
     }
 }

@@ -22,9 +22,15 @@ class PlatformStartTest {
         Status status = new Status(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             PlatformPorts free = PlatformPorts.free();
-            PlatformPorts ports = new PlatformPorts(free.postgres(), free.kafka(), taken.getLocalPort(),
-                    free.cities(), free.clusters(), free.matchmaking());
-            PlatformLayout layout = PlatformLayout.ofCheckout().withDataDir(Files.createTempDirectory("citybridge-launcher"));
+            PlatformPorts ports = new PlatformPorts(
+                    free.postgres(),
+                    free.kafka(),
+                    taken.getLocalPort(),
+                    free.cities(),
+                    free.clusters(),
+                    free.matchmaking());
+            PlatformLayout layout =
+                    PlatformLayout.ofCheckout().withDataDir(Files.createTempDirectory("citybridge-launcher"));
 
             assertThatThrownBy(() -> Platform.start(layout, ports, status, false))
                     .isInstanceOf(PortInUseException.class)

@@ -43,13 +43,16 @@ class RealmFileTest {
     void shouldMakeWebClientPublicWithPkceAndPartnerClientConfidentialWithServiceAccount() {
         JsonNode web = client(DemoUsers.WEB_CLIENT);
         assertThat(web.get("publicClient").asBoolean()).isTrue();
-        assertThat(web.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(web.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
 
         JsonNode partner = client(DemoUsers.PARTNER_CLIENT);
         assertThat(partner.get("publicClient").asBoolean()).isFalse();
         assertThat(partner.get("serviceAccountsEnabled").asBoolean()).isTrue();
         assertThat(partner.get("secret").asText()).isEqualTo(DemoUsers.PARTNER_SECRET);
-        assertThat(user("service-account-" + DemoUsers.PARTNER_CLIENT).path("realmRoles").toString())
+        assertThat(user("service-account-" + DemoUsers.PARTNER_CLIENT)
+                        .path("realmRoles")
+                        .toString())
                 .contains("partner-system");
     }
 
@@ -57,17 +60,26 @@ class RealmFileTest {
     void shouldPutTheServicesAudienceIntoTokensOfBothClients() {
         for (String clientId : new String[] {DemoUsers.WEB_CLIENT, DemoUsers.PARTNER_CLIENT}) {
             assertThat(client(clientId).path("protocolMappers").findValuesAsText("included.custom.audience"))
-                    .as(clientId).containsExactly(Platform.AUDIENCE);
+                    .as(clientId)
+                    .containsExactly(Platform.AUDIENCE);
         }
     }
 
     @Test
     void shouldDeclareCityIdInUserProfileAndMapItIntoAccessToken() {
-        String profile = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
-                .path("config").path("kc.user.profile.config").get(0).asText();
+        String profile = realm.path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider")
+                .get(0)
+                .path("config")
+                .path("kc.user.profile.config")
+                .get(0)
+                .asText();
         assertThat(profile).contains("\"name\":\"city_id\"");
 
-        JsonNode mapper = client(DemoUsers.WEB_CLIENT).path("protocolMappers").findParents("claim.name").get(0);
+        JsonNode mapper = client(DemoUsers.WEB_CLIENT)
+                .path("protocolMappers")
+                .findParents("claim.name")
+                .get(0);
         assertThat(mapper.path("user.attribute").asText()).isEqualTo("city_id");
         assertThat(mapper.path("claim.name").asText()).isEqualTo("city_id");
         assertThat(mapper.path("access.token.claim").asText()).isEqualTo("true");

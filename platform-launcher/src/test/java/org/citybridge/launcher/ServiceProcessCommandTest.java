@@ -31,8 +31,12 @@ class ServiceProcessCommandTest {
         Path archive = Files.createFile(quarkusApp.resolve("app-cds.jsa"));
         List<String> command = ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, NO_ENV);
 
-        assertThat(command).containsSubsequence("-XX:+UseSerialGC",
-                "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-jar", jar.toString());
+        assertThat(command)
+                .containsSubsequence(
+                        "-XX:+UseSerialGC",
+                        "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                        "-jar",
+                        jar.toString());
     }
 
     @Test
@@ -50,7 +54,9 @@ class ServiceProcessCommandTest {
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(java.waitFor()).as(output).isZero();
-        assertThat(output).doesNotContainIgnoringCase("warning").doesNotContain("Unrecognized")
+        assertThat(output)
+                .doesNotContainIgnoringCase("warning")
+                .doesNotContain("Unrecognized")
                 .doesNotContain("must be enabled");
     }
 
@@ -72,12 +78,17 @@ class ServiceProcessCommandTest {
         assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", "-Xshare:auto"), NO_ENV))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         assertThat(ServiceProcess.command(jar, List.of("-XX:SharedArchiveFile=other.jsa"), NO_ENV))
-                .filteredOn(option -> option.contains("SharedArchiveFile")).containsExactly("-XX:SharedArchiveFile=other.jsa");
+                .filteredOn(option -> option.contains("SharedArchiveFile"))
+                .containsExactly("-XX:SharedArchiveFile=other.jsa");
         // options that record an archive or a class list: recording and mapping one at once stops the JVM
-        for (String recording : List.of("-XX:ArchiveClassesAtExit=run.jsa", "-XX:+AutoCreateSharedArchive",
-                "-XX:DumpLoadedClassList=classes.lst", "-XX:AOTCache=app.aot")) {
+        for (String recording : List.of(
+                "-XX:ArchiveClassesAtExit=run.jsa",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:DumpLoadedClassList=classes.lst",
+                "-XX:AOTCache=app.aot")) {
             assertThat(ServiceProcess.command(jar, List.of("-Xmx256m", recording), NO_ENV))
-                    .as(recording).noneMatch(option -> option.contains("SharedArchiveFile"));
+                    .as(recording)
+                    .noneMatch(option -> option.contains("SharedArchiveFile"));
         }
     }
 
@@ -88,8 +99,10 @@ class ServiceProcessCommandTest {
 
         assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off")))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
-        assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS,
-                Map.of("JDK_JAVA_OPTIONS", "-Dx=1 -XX:ArchiveClassesAtExit=run.jsa")))
+        assertThat(ServiceProcess.command(
+                        jar,
+                        ServiceProcess.JVM_OPTIONS,
+                        Map.of("JDK_JAVA_OPTIONS", "-Dx=1 -XX:ArchiveClassesAtExit=run.jsa")))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));
         assertThat(ServiceProcess.command(jar, ServiceProcess.JVM_OPTIONS, Map.of("_JAVA_OPTIONS", "-Xshare:off")))
                 .noneMatch(option -> option.contains("SharedArchiveFile"));

@@ -31,8 +31,7 @@ public final class ArchitectureRules {
     private static final String KIT_WEB = "org.citybridge.kit.web";
     private static final String JAX_RS = "jakarta.ws.rs";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * Where a service keeps each layer, below its base package: {@code rest} is always the web edge.
@@ -78,41 +77,71 @@ public final class ArchitectureRules {
         String rest = basePackage + ".rest..";
         String[] service = packages(basePackage, layout.services());
         String[] domain = packages(basePackage, layout.domain());
-        String[] serviceAndDomain = packages(basePackage,
-                Stream.concat(layout.services().stream(), layout.domain().stream()).toList());
+        String[] serviceAndDomain = packages(
+                basePackage,
+                Stream.concat(layout.services().stream(), layout.domain().stream())
+                        .toList());
         List<ArchRule> rules = new ArrayList<>();
-        rules.add(noClasses().that().resideInAnyPackage(serviceAndDomain)
-                .should().dependOnClassesThat().resideInAnyPackage(rest, KIT_WEB + "..", JAX_RS + "..")
+        rules.add(noClasses()
+                .that()
+                .resideInAnyPackage(serviceAndDomain)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(rest, KIT_WEB + "..", JAX_RS + "..")
                 .because("services take commands and an ExpectedVersion, and return entities: requests, "
                         + "If-Match and responses are the rest layer's business")
                 .allowEmptyShould(true));
-        String[] above = Stream.concat(Arrays.stream(service),
-                Stream.of(basePackage + ".messaging..")).toArray(String[]::new);
-        rules.add(noClasses().that().resideInAnyPackage(domain)
-                .should().dependOnClassesThat().resideInAnyPackage(above)
+        String[] above = Stream.concat(Arrays.stream(service), Stream.of(basePackage + ".messaging.."))
+                .toArray(String[]::new);
+        rules.add(noClasses()
+                .that()
+                .resideInAnyPackage(domain)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(above)
                 .because("the domain is the bottom layer (rest -> service -> domain)")
                 .allowEmptyShould(true));
         for (int i = 0; i < domain.length - 1; i++) {
             String[] later = Arrays.copyOfRange(domain, i + 1, domain.length);
-            rules.add(noClasses().that().resideInAPackage(domain[i])
-                    .should().dependOnClassesThat().resideInAnyPackage(later)
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage(domain[i])
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(later)
                     .because("the domain's packages build on each other bottom-up, never back"));
         }
         if (layout.pureDomain()) {
-            String[] allowed = Stream.concat(Arrays.stream(domain),
-                    Stream.of("java..", CONTRACTS + "..")).toArray(String[]::new);
-            rules.add(classes().that().resideInAnyPackage(domain)
-                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+            String[] allowed = Stream.concat(Arrays.stream(domain), Stream.of("java..", CONTRACTS + ".."))
+                    .toArray(String[]::new);
+            rules.add(classes()
+                    .that()
+                    .resideInAnyPackage(domain)
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(allowed)
                     .because("the domain is plain Java, tested without Quarkus, a database or a broker"));
         }
-        rules.add(noClasses().that().resideInAPackage(basePackage + "..").and().resideOutsideOfPackage(rest)
-                .should().dependOnClassesThat().resideInAPackage(rest)
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .and()
+                .resideOutsideOfPackage(rest)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(rest)
                 .because("the rest layer is the service's edge: nothing inside the service calls it")
                 .allowEmptyShould(true));
-        String[] others = SERVICES.stream().filter(other -> !other.equals(basePackage))
-                .map(other -> other + "..").toArray(String[]::new);
-        rules.add(noClasses().that().resideInAPackage(basePackage + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others = SERVICES.stream()
+                .filter(other -> !other.equals(basePackage))
+                .map(other -> other + "..")
+                .toArray(String[]::new);
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .because("services share only contracts and service-kit; each keeps its own code and data"));
         return rules;
     }
@@ -123,9 +152,11 @@ public final class ArchitectureRules {
 
     /** {@code contracts} is the vocabulary everything shares, so it depends on nothing of ours. */
     public static ArchRule contractsRule() {
-        return noClasses().that().resideInAPackage(CONTRACTS + "..")
-                .should().dependOnClassesThat(resideInAPackage("org.citybridge..")
-                        .and(resideOutsideOfPackage(CONTRACTS + "..")))
+        return noClasses()
+                .that()
+                .resideInAPackage(CONTRACTS + "..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.citybridge..").and(resideOutsideOfPackage(CONTRACTS + "..")))
                 .because("contracts is the vocabulary every module shares and depends on nothing of ours");
     }
 

@@ -11,8 +11,7 @@ import java.util.function.IntFunction;
 /** Fires requests at the same time, for the race tests (same ETag, same Idempotency-Key). */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /**
      * Runs {@code count} calls of {@code request} (given its index), each on a thread of its own, and returns

@@ -10,22 +10,22 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,13 +52,35 @@ public abstract class HostileInputContract {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> HOSTILE_TEXT = List.of(
-            "", " ", "x".repeat(100_000), "\u0000", "a\u0000b", "\u0007\u001b[31m", "\u202eevil\u202c", "\u2066x\u2069",
-            "' OR '1'='1' --", "'; drop table city; --", "\"}, {\"admin\": true", "{\"$gt\": \"\"}", "${jndi:ldap://x}",
-            "<script>alert(1)</script>", "../../../../etc/passwd", "\uD800", "𝕳𝖔𝖘𝖙𝖎𝖑𝖊 💣", "null");
-    private static final List<String> BAD_IDS = List.of("not-a-uuid", "' OR 1=1 --", "%00", "0", "-1",
-            "00000000-0000-0000-0000-00000000000g", "x".repeat(2000), "..%2F..%2Fetc");
-    private static final List<String> BAD_IF_MATCH = List.of("garbage", "\"-1\"", "W/\"x\"", "\"99999999999999999999\"",
-            "\u0000", "x".repeat(3_000));
+            "",
+            " ",
+            "x".repeat(100_000),
+            "\u0000",
+            "a\u0000b",
+            "\u0007\u001b[31m",
+            "\u202eevil\u202c",
+            "\u2066x\u2069",
+            "' OR '1'='1' --",
+            "'; drop table city; --",
+            "\"}, {\"admin\": true",
+            "{\"$gt\": \"\"}",
+            "${jndi:ldap://x}",
+            "<script>alert(1)</script>",
+            "../../../../etc/passwd",
+            "\uD800",
+            "𝕳𝖔𝖘𝖙𝖎𝖑𝖊 💣",
+            "null");
+    private static final List<String> BAD_IDS = List.of(
+            "not-a-uuid",
+            "' OR 1=1 --",
+            "%00",
+            "0",
+            "-1",
+            "00000000-0000-0000-0000-00000000000g",
+            "x".repeat(2000),
+            "..%2F..%2Fetc");
+    private static final List<String> BAD_IF_MATCH =
+            List.of("garbage", "\"-1\"", "W/\"x\"", "\"99999999999999999999\"", "\u0000", "x".repeat(3_000));
 
     @Inject
     DataSource dataSource;
@@ -67,8 +89,13 @@ public abstract class HostileInputContract {
     ObjectMapper mapper;
 
     /** One hostile request: raw, so that nothing on the client side tidies it up. */
-    private record Hostile(String method, String path, Map<String, String> query, Map<String, String> headers,
-                           String contentType, String body) {
+    private record Hostile(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            String contentType,
+            String body) {
 
         Hostile query(String name, String value) {
             Map<String, String> q = new java.util.LinkedHashMap<>(query);
@@ -87,8 +114,10 @@ public abstract class HostileInputContract {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<String> failures = new ArrayList<>();
     private int sent;
     private int sentToExistingResources;
@@ -111,13 +140,15 @@ public abstract class HostileInputContract {
      * Creates what the attacks need to find (runs within the test, as its security identity; before the
      * data is checksummed).
      */
-    protected void prepareResources() {
-    }
+    protected void prepareResources() {}
 
     @Test
     void hostileRequestsGetProblemsNeverServerErrorsAndChangeNothing() throws Exception {
         prepareResources();
-        JsonNode api = mapper.readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi").asString());
+        JsonNode api = mapper.readTree(RestAssured.given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .asString());
         String before = stableChecksum();
 
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
@@ -133,10 +164,13 @@ public abstract class HostileInputContract {
 
         System.out.println("Hostile requests: " + sent + ", answers by status " + statuses);
         assertTrue(sent >= minimumRequests(), "only " + sent + " hostile requests were generated");
-        assertTrue(sentToExistingResources >= minimumRequestsToExistingResources(), "only " + sentToExistingResources
-                + " bad If-Match values went to existing resources");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " hostile requests misbehaved:\n"
-                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        assertTrue(
+                sentToExistingResources >= minimumRequestsToExistingResources(),
+                "only " + sentToExistingResources + " bad If-Match values went to existing resources");
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + sent + " hostile requests misbehaved:\n"
+                        + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
         assertEquals(before, checksum(), "hostile requests changed data");
     }
 
@@ -147,8 +181,13 @@ public abstract class HostileInputContract {
         boolean hasBody = !"GET".equals(method) && !"DELETE".equals(method);
         if (hasPathParams) {
             for (String bad : BAD_IDS) {
-                Hostile request = new Hostile(method, path.replaceAll("\\{[^}]+}",
-                        URLEncoder.encode(bad, StandardCharsets.UTF_8)), Map.of(), Map.of(), null, null);
+                Hostile request = new Hostile(
+                        method,
+                        path.replaceAll("\\{[^}]+}", URLEncoder.encode(bad, StandardCharsets.UTF_8)),
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        null);
                 send(hasBody ? request.body("application/json", "{}") : request, "bad id " + abbreviate(bad));
             }
         }
@@ -159,7 +198,9 @@ public abstract class HostileInputContract {
                 continue;
             }
             // URLs and headers past the HTTP layer's limits are refused before the API sees them
-            List<String> values = new ArrayList<>(HOSTILE_TEXT.stream().map(v -> v.length() > 3000 ? v.substring(0, 3000) : v).toList());
+            List<String> values = new ArrayList<>(HOSTILE_TEXT.stream()
+                    .map(v -> v.length() > 3000 ? v.substring(0, 3000) : v)
+                    .toList());
             values.addAll(List.of("-1", "99999999999999999999", "1e309", "NaN", "[]", "{}", "true,false"));
             if ("If-Match".equalsIgnoreCase(name)) {
                 values.addAll(BAD_IF_MATCH);
@@ -169,7 +210,8 @@ public abstract class HostileInputContract {
                     continue; // not representable in an HTTP/1.1 header
                 }
                 Hostile request = "query".equals(in) ? base.query(name, value) : base.header(name, value);
-                send(hasBody ? request.body("application/json", "{\"$hostile\": true}") : request,
+                send(
+                        hasBody ? request.body("application/json", "{\"$hostile\": true}") : request,
                         name + "=" + abbreviate(value));
             }
         }
@@ -179,8 +221,18 @@ public abstract class HostileInputContract {
         }
         // writes to existing resources go to an id that does not exist; creates get invalid bodies
         ObjectNode valid = (ObjectNode) example(api, schema, 0);
-        for (String body : List.of("", "[]", "\"text\"", "42", "null", "{", "{\"a\":}", "{}}", deepNesting(5_000),
-                "{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}", "\uFEFF{}")) {
+        for (String body : List.of(
+                "",
+                "[]",
+                "\"text\"",
+                "42",
+                "null",
+                "{",
+                "{\"a\":}",
+                "{}}",
+                deepNesting(5_000),
+                "{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}",
+                "\uFEFF{}")) {
             send(base.body("application/json", body), "body " + abbreviate(body));
         }
         for (String contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
@@ -192,17 +244,29 @@ public abstract class HostileInputContract {
         JsonNode properties = resolve(api, schema).path("properties");
         for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            for (JsonNode wrong : List.of(JSON.objectNode().put("nested", 1), JSON.arrayNode().add(1).add("two"),
-                    JSON.numberNode(new java.math.BigDecimal("1e400")), JSON.numberNode(-99999999999L), JSON.booleanNode(true))) {
+            for (JsonNode wrong : List.of(
+                    JSON.objectNode().put("nested", 1),
+                    JSON.arrayNode().add(1).add("two"),
+                    JSON.numberNode(new java.math.BigDecimal("1e400")),
+                    JSON.numberNode(-99999999999L),
+                    JSON.booleanNode(true))) {
                 ObjectNode body = valid.deepCopy();
                 body.set(field, wrong);
-                send(base.body("application/json", invalidElsewhere(api, schema, body, field, hasPathParams).toString()),
+                send(
+                        base.body(
+                                "application/json",
+                                invalidElsewhere(api, schema, body, field, hasPathParams)
+                                        .toString()),
                         field + " as " + abbreviate(wrong.toString()));
             }
             for (String text : HOSTILE_TEXT) {
                 ObjectNode body = valid.deepCopy();
                 body.put(field, text);
-                send(base.body("application/json", invalidElsewhere(api, schema, body, field, hasPathParams).toString()),
+                send(
+                        base.body(
+                                "application/json",
+                                invalidElsewhere(api, schema, body, field, hasPathParams)
+                                        .toString()),
                         field + " = " + abbreviate(text));
             }
         }
@@ -212,7 +276,9 @@ public abstract class HostileInputContract {
             // leaves empty is left out (an example value such as "Hostile" could break a pattern: 400, not 412);
             // a required one it does not show (an action's own field, such as a reason) keeps its example
             ObjectNode body = valid.deepCopy();
-            JsonNode current = readTree(RestAssured.given().get(existing.replaceAll("^(/api/v1/[^/]+/[^/]+).*", "$1")).asString());
+            JsonNode current = readTree(RestAssured.given()
+                    .get(existing.replaceAll("^(/api/v1/[^/]+/[^/]+).*", "$1"))
+                    .asString());
             List<String> required = requiredFields(api, schema);
             for (Iterator<String> names = valid.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
@@ -224,14 +290,17 @@ public abstract class HostileInputContract {
                     body.set(name, current.get(name));
                 }
             }
-            String type = operation.path("requestBody").path("content").fieldNames().next(); // e.g. merge-patch
+            String type =
+                    operation.path("requestBody").path("content").fieldNames().next(); // e.g. merge-patch
             for (String bad : BAD_IF_MATCH) {
                 if (bad.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
                     continue; // not representable in an HTTP/1.1 header
                 }
                 sentToExistingResources++;
-                send(new Hostile(method, existing, Map.of(), Map.of("If-Match", bad), type, body.toString()),
-                        "existing resource, If-Match " + abbreviate(bad), 412);
+                send(
+                        new Hostile(method, existing, Map.of(), Map.of("If-Match", bad), type, body.toString()),
+                        "existing resource, If-Match " + abbreviate(bad),
+                        412);
             }
         }
         for (String required : requiredFields(api, schema)) {
@@ -250,15 +319,16 @@ public abstract class HostileInputContract {
      * gets another required field nulled, or, when there is none that JSON null can break, a forbidden
      * extra field (then only parsing sees the value).
      */
-    private static ObjectNode invalidElsewhere(JsonNode api, JsonNode schema, ObjectNode body, String attacked,
-                                               boolean toMissingIds) {
+    private static ObjectNode invalidElsewhere(
+            JsonNode api, JsonNode schema, ObjectNode body, String attacked, boolean toMissingIds) {
         if (toMissingIds) {
             return body;
         }
         JsonNode properties = resolve(api, schema).path("properties");
         for (String name : requiredFields(api, schema)) {
             String type = resolve(api, properties.path(name)).path("type").asText("object");
-            if (!name.equals(attacked) && !List.of("integer", "number", "boolean").contains(type)) {
+            if (!name.equals(attacked)
+                    && !List.of("integer", "number", "boolean").contains(type)) {
                 body.putNull(name); // a primitive would take null as 0 or false, so only references are nulled
                 return body;
             }
@@ -283,7 +353,8 @@ public abstract class HostileInputContract {
 
     private static boolean takesIfMatch(JsonNode operation) {
         for (JsonNode parameter : operation.path("parameters")) {
-            if ("header".equals(parameter.path("in").asText()) && "If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
+            if ("header".equals(parameter.path("in").asText())
+                    && "If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
                 return true;
             }
         }
@@ -314,19 +385,26 @@ public abstract class HostileInputContract {
     /** Sends the request and records what is wrong with the answer; {@code expected} 0: any 4xx problem. */
     private void send(Hostile request, String what, int expected) {
         sent++;
-        StringBuilder uri = new StringBuilder("http://localhost:").append(RestAssured.port).append(request.path());
+        StringBuilder uri =
+                new StringBuilder("http://localhost:").append(RestAssured.port).append(request.path());
         String separator = "?";
         for (Map.Entry<String, String> q : request.query().entrySet()) {
-            uri.append(separator).append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8)).append('=')
+            uri.append(separator)
+                    .append(URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
             separator = "&";
         }
         String label = request.method() + " " + abbreviate(request.path()) + " [" + what + "]";
         HttpResponse<String> response;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(30))
-                    .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(request.body()));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString()))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(
+                            request.method(),
+                            request.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(request.body()));
             if (request.contentType() != null) {
                 builder.header("Content-Type", request.contentType());
             }
@@ -358,7 +436,8 @@ public abstract class HostileInputContract {
         JsonNode content = operation.path("requestBody").path("content");
         for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
             JsonNode schema = it.next().getValue().path("schema");
-            if (!schema.isMissingNode() && "object".equals(resolve(api, schema).path("type").asText("object"))
+            if (!schema.isMissingNode()
+                    && "object".equals(resolve(api, schema).path("type").asText("object"))
                     && resolve(api, schema).has("properties")) {
                 return schema;
             }
@@ -387,7 +466,9 @@ public abstract class HostileInputContract {
     /** A plausible value for a schema; the attacks then break it one field at a time. */
     private static JsonNode example(JsonNode api, JsonNode schema, int depth) {
         JsonNode s = resolve(api, schema);
-        String type = s.path("type").isArray() ? s.path("type").get(0).asText() : s.path("type").asText("object");
+        String type = s.path("type").isArray()
+                ? s.path("type").get(0).asText()
+                : s.path("type").asText("object");
         if (s.has("enum")) {
             return s.path("enum").get(0);
         }
@@ -414,7 +495,9 @@ public abstract class HostileInputContract {
             default:
                 ObjectNode object = JSON.objectNode();
                 if (depth < 4) {
-                    s.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), example(api, p.getValue(), depth + 1)));
+                    s.path("properties")
+                            .fields()
+                            .forEachRemaining(p -> object.set(p.getKey(), example(api, p.getValue(), depth + 1)));
                 }
                 return object;
         }
@@ -441,7 +524,8 @@ public abstract class HostileInputContract {
     /** Row count and content hash of every table of the service's schema. */
     private String checksum() throws Exception {
         StringBuilder result = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("select table_name from information_schema.tables "
                     + "where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' "
@@ -454,7 +538,12 @@ public abstract class HostileInputContract {
                 try (ResultSet rs = statement.executeQuery("select count(*), coalesce(md5(string_agg(md5(t::text), '' "
                         + "order by md5(t::text))), '') from \"" + table + "\" t")) {
                     rs.next();
-                    result.append(table).append('=').append(rs.getLong(1)).append(':').append(rs.getString(2)).append(' ');
+                    result.append(table)
+                            .append('=')
+                            .append(rs.getLong(1))
+                            .append(':')
+                            .append(rs.getString(2))
+                            .append(' ');
                 }
             }
         }

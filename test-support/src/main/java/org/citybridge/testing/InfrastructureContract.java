@@ -9,7 +9,6 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,7 +45,8 @@ public abstract class InfrastructureContract {
 
     @Test
     void databaseIsARealPostgresqlWithTheFlywaySchema() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("select version()")) {
                 rs.next();
                 assertTrue(rs.getString(1).startsWith("PostgreSQL 17"), rs.getString(1));
@@ -61,8 +62,8 @@ public abstract class InfrastructureContract {
                 insert.setString(1, id);
                 assertEquals(1, insert.executeUpdate());
             }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select type from processed_event where event_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select type from processed_event where event_id = ?")) {
                 select.setString(1, id);
                 try (ResultSet rs = select.executeQuery()) {
                     assertTrue(rs.next());
@@ -79,8 +80,8 @@ public abstract class InfrastructureContract {
         publishThroughOutbox(event);
 
         try (TestEvents events = new TestEvents(mapper)) {
-            List<ConsumerRecord<String, String>> records = events.read(type.topic(),
-                    TestEvents.keyed(event.aggregateId()), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records =
+                    events.read(type.topic(), TestEvents.keyed(event.aggregateId()), 1, Duration.ofSeconds(30));
             assertEquals(1, records.size(), "exactly one record for the aggregate");
             ConsumerRecord<String, String> record = records.get(0);
             CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(record));
@@ -96,7 +97,10 @@ public abstract class InfrastructureContract {
 
     @Test
     void readinessReportsDatabaseAndKafkaUp() {
-        RestAssured.given().when().get("/q/health/ready").then()
+        RestAssured.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))

@@ -31,7 +31,10 @@ public abstract class OpenApiContract {
 
     @Test
     void shouldDescribeEndpointsSchemasErrorsAndSecurity() {
-        ValidatableResponse document = given().queryParam("format", "json").when().get("/q/openapi").then()
+        ValidatableResponse document = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .body("components.schemas", hasKey("Problem"));
         for (String path : paths) {

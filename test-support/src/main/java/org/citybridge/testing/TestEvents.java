@@ -49,8 +49,12 @@ public final class TestEvents implements AutoCloseable {
     /** Publishes the same event (same id) again, as a redelivery would. */
     public void republish(EventPayload payload, String eventId) {
         EventType type = EventType.of(payload.getClass());
-        CloudEventHeaders headers = new CloudEventHeaders(eventId, type.ceType(), type.source().uri(),
-                payload.aggregateId().toString(), Instant.now());
+        CloudEventHeaders headers = new CloudEventHeaders(
+                eventId,
+                type.ceType(),
+                type.source().uri(),
+                payload.aggregateId().toString(),
+                Instant.now());
         publish(type.topic(), payload.aggregateId().toString(), headers.toHeaders(), json(payload));
     }
 
@@ -65,16 +69,18 @@ public final class TestEvents implements AutoCloseable {
      * Reads the topic from the beginning until {@code count} records matching the filter have been
      * seen (or the timeout passes) and returns those records.
      */
-    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
-                                                     int count, Duration timeout) {
-        ConsumerTask<String, String> task = companion.consumeStrings()
+    public List<ConsumerRecord<String, String>> read(
+            String topic, Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
+        ConsumerTask<String, String> task = companion
+                .consumeStrings()
                 .withGroupId("test-" + UUID.randomUUID())
                 .withOffsetReset(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST)
                 .fromTopics(topic);
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                List<ConsumerRecord<String, String>> matching = task.getRecords().stream().filter(filter).toList();
+                List<ConsumerRecord<String, String>> matching =
+                        task.getRecords().stream().filter(filter).toList();
                 if (matching.size() >= count) {
                     return matching;
                 }

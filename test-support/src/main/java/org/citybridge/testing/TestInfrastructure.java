@@ -20,8 +20,7 @@ public final class TestInfrastructure {
     private static PostgresServer postgres;
     private static KafkaServer kafka;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {

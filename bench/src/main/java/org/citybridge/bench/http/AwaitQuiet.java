@@ -10,8 +10,7 @@ import java.time.Duration;
  */
 public final class AwaitQuiet {
 
-    private AwaitQuiet() {
-    }
+    private AwaitQuiet() {}
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();

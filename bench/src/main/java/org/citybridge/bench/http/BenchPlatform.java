@@ -44,8 +44,7 @@ import java.util.stream.Stream;
  */
 public final class BenchPlatform {
 
-    private BenchPlatform() {
-    }
+    private BenchPlatform() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]).toAbsolutePath();
@@ -71,7 +70,8 @@ public final class BenchPlatform {
         awaitConsumersCaughtUp(platform.kafkaBootstrapServers(), Duration.ofMinutes(10));
         status.ready("bench: quiet", "no consumer lag", Duration.between(since, Instant.now()));
 
-        Files.write(data.resolve("city-ids.txt"), ids.stream().map(UUID::toString).toList());
+        Files.write(
+                data.resolve("city-ids.txt"), ids.stream().map(UUID::toString).toList());
         UUID luoyang = seed.cityId(DemoUsers.OFFICER_LUOYANG.cityName(), DemoUsers.OFFICER_LUOYANG.cityCountry())
                 .orElseThrow();
         Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -96,17 +96,19 @@ public final class BenchPlatform {
     }
 
     private static void awaitStop(Path stopFile, Duration max, Status status) throws InterruptedException {
-        Thread stdin = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // nobody writes; end of input means the script is gone
-                }
-            } catch (IOException ignored) {
-                // treated as end of input
-            }
-            status.info("bench platform: standard input closed, stopping");
-            System.exit(0);
-        }, "stdin-watchdog");
+        Thread stdin = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // nobody writes; end of input means the script is gone
+                        }
+                    } catch (IOException ignored) {
+                        // treated as end of input
+                    }
+                    status.info("bench platform: standard input closed, stopping");
+                    System.exit(0);
+                },
+                "stdin-watchdog");
         stdin.setDaemon(true);
         if (System.console() == null) {
             stdin.start();
@@ -134,9 +136,10 @@ public final class BenchPlatform {
             long stableSince = -1;
             while (Instant.now().isBefore(deadline)) {
                 long lag = 0;
-                for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin
-                            .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
+                for (ConsumerGroupListing group :
+                        admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                            .partitionsToOffsetAndMetadata()
                             .get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                     committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));

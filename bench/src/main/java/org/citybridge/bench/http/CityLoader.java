@@ -26,17 +26,19 @@ import java.util.concurrent.Semaphore;
 final class CityLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] COUNTRIES = {"MX", "CN", "BR", "IN", "ZA", "KE", "NG", "EG", "AR", "CO", "PE",
-            "CL", "ID", "VN", "TH", "PH", "MY", "PK", "BD", "MA", "GH", "ET", "TZ", "TR", "EC", "BO", "UY", "SN",
-            "CM", "LK"};
+    private static final String[] COUNTRIES = {
+        "MX", "CN", "BR", "IN", "ZA", "KE", "NG", "EG", "AR", "CO", "PE", "CL", "ID", "VN", "TH", "PH", "MY", "PK",
+        "BD", "MA", "GH", "ET", "TZ", "TR", "EC", "BO", "UY", "SN", "CM", "LK"
+    };
     private static final int IN_FLIGHT = 8;
 
-    private CityLoader() {
-    }
+    private CityLoader() {}
 
     static List<UUID> load(SeedContext seed, int count) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Random random = new Random(20220222);
         List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -52,11 +54,16 @@ final class CityLoader {
             HttpRequest request = HttpRequest.newBuilder(URI.create(seed.citiesUrl() + "/api/v1/cities"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", UUID.nameUUIDFromBytes(("bench-city-" + i).getBytes()).toString())
+                    .header(
+                            "Idempotency-Key",
+                            UUID.nameUUIDFromBytes(("bench-city-" + i).getBytes())
+                                    .toString())
                     .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             slots.acquire();
-            CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> sent =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             sent.whenComplete((response, error) -> {
                 try {
                     if (error != null) {
@@ -93,8 +100,10 @@ final class CityLoader {
         coordinates.put("latitude", Math.round((random.nextDouble() * 120 - 60) * 1e4) / 1e4);
         coordinates.put("longitude", Math.round((random.nextDouble() * 340 - 170) * 1e4) / 1e4);
         city.putArray("languages").add("en").add(random.nextBoolean() ? "es" : "zh");
-        city.put("description", "Synthetic city " + i + " for the HTTP benchmarks: a profile of typical size, "
-                + "with a description of a few sentences, languages, heritage and one liaison official.");
+        city.put(
+                "description",
+                "Synthetic city " + i + " for the HTTP benchmarks: a profile of typical size, "
+                        + "with a description of a few sentences, languages, heritage and one liaison official.");
         var heritage = city.putArray("heritageAssets");
         if (random.nextInt(4) == 0) {
             var asset = heritage.addObject();

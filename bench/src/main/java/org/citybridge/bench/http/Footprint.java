@@ -51,8 +51,7 @@ public final class Footprint {
 
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
-    private Footprint() {
-    }
+    private Footprint() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -67,29 +66,38 @@ public final class Footprint {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         a.forEach((key, value) -> {
             if (key.startsWith("variant.")) {
-                variants.put(key.substring("variant.".length()), Arrays.asList(value.trim().split("\\s*\\|\\s*")));
+                variants.put(
+                        key.substring("variant.".length()),
+                        Arrays.asList(value.trim().split("\\s*\\|\\s*")));
             }
         });
         if (variants.isEmpty()) {
-            variants.put(a.getOrDefault("label", "launcher"), a.containsKey("jvm")
-                    ? Arrays.asList(a.get("jvm").trim().split("\\s*\\|\\s*")) : ServiceProcess.JVM_OPTIONS);
+            variants.put(
+                    a.getOrDefault("label", "launcher"),
+                    a.containsKey("jvm")
+                            ? Arrays.asList(a.get("jvm").trim().split("\\s*\\|\\s*"))
+                            : ServiceProcess.JVM_OPTIONS);
         }
-        List<String> wanted = Arrays.asList(a.getOrDefault("services",
-                "cities-service,clusters-service,matchmaking-service").split(","));
+        List<String> wanted =
+                Arrays.asList(a.getOrDefault("services", "cities-service,clusters-service,matchmaking-service")
+                        .split(","));
 
         BenchPlatform.deleteRecursively(data);
         Files.createDirectories(data);
         PlatformLayout layout = PlatformLayout.ofCheckout().withDataDir(data);
         List<AutoCloseable> started = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception ignored) {
-                    // stopping anyway
-                }
-            }
-        }, "stop-footprint"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (int i = started.size() - 1; i >= 0; i--) {
+                                try {
+                                    started.get(i).close();
+                                } catch (Exception ignored) {
+                                    // stopping anyway
+                                }
+                            }
+                        },
+                        "stop-footprint"));
 
         System.out.println("footprint: starting PostgreSQL, Kafka, Keycloak; variants " + variants);
         PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), Ports.free());
@@ -97,20 +105,26 @@ public final class Footprint {
         KafkaServer kafka = KafkaServer.start(data.resolve("kafka"), Ports.free());
         started.add(kafka);
         kafka.createTopics(PlatformTopics.all());
-        KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Options(layout.keycloakHome(), Ports.free(),
-                layout.realmFile(), Platform.REALM, layout.log("keycloak"), true));
+        KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Options(
+                layout.keycloakHome(), Ports.free(), layout.realmFile(), Platform.REALM, layout.log("keycloak"), true));
         started.add(keycloak);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         int variantNo = 0;
         for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
             String label = variant.getKey();
-            List<String> jvm = variant.getValue().stream().filter(o -> !o.startsWith("env:") && !o.startsWith("app:"))
+            List<String> jvm = variant.getValue().stream()
+                    .filter(o -> !o.startsWith("env:") && !o.startsWith("app:"))
                     .flatMap(o -> o.equals("launcher") ? ServiceProcess.JVM_OPTIONS.stream() : Stream.of(o))
                     .toList();
-            String app = variant.getValue().stream().filter(o -> o.startsWith("app:")).map(o -> o.substring(4))
-                    .findFirst().orElse("quarkus-app");
+            String app = variant.getValue().stream()
+                    .filter(o -> o.startsWith("app:"))
+                    .map(o -> o.substring(4))
+                    .findFirst()
+                    .orElse("quarkus-app");
             variantNo++;
             for (Platform.Service service : Platform.SERVICES) {
                 if (!wanted.contains(service.name())) {
@@ -121,15 +135,21 @@ public final class Footprint {
                 postgres.ensureDatabase(database);
                 for (int run = 1; run <= runs; run++) {
                     Map<String, String> env = new LinkedHashMap<>();
-                    variant.getValue().stream().filter(o -> o.startsWith("env:")).map(o -> o.substring(4))
-                            .forEach(kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
+                    variant.getValue().stream()
+                            .filter(o -> o.startsWith("env:"))
+                            .map(o -> o.substring(4))
+                            .forEach(
+                                    kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
                     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
                     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                     env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
                     int port = Ports.free();
                     Path log = layout.log(service.name() + "-" + label + "-" + run);
                     long t0 = System.nanoTime();
-                    Path jar = layout.serviceJar(service.name()).getParent().resolveSibling(app).resolve("quarkus-run.jar");
+                    Path jar = layout.serviceJar(service.name())
+                            .getParent()
+                            .resolveSibling(app)
+                            .resolve("quarkus-run.jar");
                     ServiceProcess process = ServiceProcess.start(service.name(), jar, port, env, log, jvm);
                     started.add(process);
                     double readyMs = awaitReady(http, process, port, t0);
@@ -137,19 +157,32 @@ public final class Footprint {
                     Map<String, Long> memory = procStatus(process.pid());
                     String nmt = jcmd(process.pid(), "VM.native_memory", "summary");
                     if (nmt != null && nmt.contains("Total:")) {
-                        Files.writeString(data.resolve("nmt-" + service.name() + "-" + label + "-" + run + ".txt"), nmt);
+                        Files.writeString(
+                                data.resolve("nmt-" + service.name() + "-" + label + "-" + run + ".txt"), nmt);
                     }
                     String heap = jcmd(process.pid(), "GC.heap_info");
                     process.close();
                     started.remove(process);
                     String startedIn = quarkusStartedIn(log);
-                    System.out.printf(Locale.ROOT, "FOOTPRINT label=%s service=%s run=%d database=%s ready_s=%.2f "
-                                    + "quarkus_started_s=%s rss_mb=%.1f hwm_mb=%.1f%n", label, service.name(), run,
-                            run == 1 ? "empty" : "migrated", readyMs / 1000.0, startedIn,
-                            memory.getOrDefault("VmRSS", -1L) / 1024.0, memory.getOrDefault("VmHWM", -1L) / 1024.0);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "FOOTPRINT label=%s service=%s run=%d database=%s ready_s=%.2f "
+                                    + "quarkus_started_s=%s rss_mb=%.1f hwm_mb=%.1f%n",
+                            label,
+                            service.name(),
+                            run,
+                            run == 1 ? "empty" : "migrated",
+                            readyMs / 1000.0,
+                            startedIn,
+                            memory.getOrDefault("VmRSS", -1L) / 1024.0,
+                            memory.getOrDefault("VmHWM", -1L) / 1024.0);
                     if (heap != null) {
-                        System.out.println("  heap: " + heap.lines().filter(l -> l.contains("total") || l.contains("Metaspace"))
-                                .map(String::trim).reduce((x, y) -> x + " | " + y).orElse(""));
+                        System.out.println("  heap: "
+                                + heap.lines()
+                                        .filter(l -> l.contains("total") || l.contains("Metaspace"))
+                                        .map(String::trim)
+                                        .reduce((x, y) -> x + " | " + y)
+                                        .orElse(""));
                     }
                 }
             }
@@ -159,7 +192,9 @@ public final class Footprint {
 
     private static double awaitReady(HttpClient http, ServiceProcess process, int port, long t0) throws Exception {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = t0 + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

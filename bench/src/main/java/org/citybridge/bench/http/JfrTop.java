@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class JfrTop {
 
-    private JfrTop() {
-    }
+    private JfrTop() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 25;
@@ -57,7 +56,9 @@ public final class JfrTop {
 
     private static void print(String title, Map<String, Integer> counts, int samples, int n) {
         System.out.println("-- " + title);
-        counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
+        counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(n)
                 .forEach(e -> System.out.printf("%5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
     }
 

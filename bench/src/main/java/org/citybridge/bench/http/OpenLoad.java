@@ -45,13 +45,22 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class OpenLoad {
 
-    private static final String[] AREAS = {"tourism", "heritage-protection", "creative-economy", "trade",
-            "technology", "education", "economic-development", "culture", "renewable-energy", "transport"};
+    private static final String[] AREAS = {
+        "tourism",
+        "heritage-protection",
+        "creative-economy",
+        "trade",
+        "technology",
+        "education",
+        "economic-development",
+        "culture",
+        "renewable-energy",
+        "transport"
+    };
     private static final String[] STANCES = {"OFFER", "SEEK", "MUTUAL"};
     private static final String[] INTENTS = {"SISTER_CITY", "THEMATIC_PARTNERSHIP", "KNOWLEDGE_EXCHANGE"};
 
-    private OpenLoad() {
-    }
+    private OpenLoad() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -60,7 +69,9 @@ public final class OpenLoad {
             a.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         String base = a.get("url");
-        List<String> ids = Files.readAllLines(Path.of(a.get("ids"))).stream().filter(s -> !s.isBlank()).toList();
+        List<String> ids = Files.readAllLines(Path.of(a.get("ids"))).stream()
+                .filter(s -> !s.isBlank())
+                .toList();
         double rate = Double.parseDouble(a.get("rate"));
         int seconds = Integer.parseInt(a.get("seconds"));
         int workers = Integer.parseInt(a.getOrDefault("workers", "200"));
@@ -69,8 +80,10 @@ public final class OpenLoad {
         String tokenEndpoint = a.get("tokenEndpoint");
         String officerCity = a.get("officerCity");
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         AtomicReference<String> officerToken = new AtomicReference<>();
         AtomicReference<String> adminToken = new AtomicReference<>();
         boolean writes = mix.keySet().stream().anyMatch(k -> k.startsWith("post"));
@@ -81,18 +94,20 @@ public final class OpenLoad {
                 adminToken.set(token(http, tokenEndpoint, "admin", "admin-demo"));
             };
             refresh.run();
-            refresher = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        Thread.sleep(60_000); // tokens live 5 minutes
-                        refresh.run();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (RuntimeException e) {
-                        System.err.println("token refresh failed: " + e.getMessage());
-                    }
-                }
-            }, "token-refresh");
+            refresher = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            try {
+                                Thread.sleep(60_000); // tokens live 5 minutes
+                                refresh.run();
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (RuntimeException e) {
+                                System.err.println("token refresh failed: " + e.getMessage());
+                            }
+                        }
+                    },
+                    "token-refresh");
             refresher.setDaemon(true);
             refresher.start();
         }
@@ -119,67 +134,79 @@ public final class OpenLoad {
 
         List<Thread> pool = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> {
-                RawHttp connection = new RawHttp(target);
-                try {
-                    connection.connect();
-                } catch (IOException e) {
-                    connection.close(); // the first request connects again; a failure then counts as an error request reconnects and counts the failure
-                }
-                connected.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long start = startAt.get();
-                while (true) {
-                    int i = next.getAndIncrement();
-                    if (i >= total) {
-                        connection.close();
-                        return;
-                    }
-                    long due = start + (long) (i * intervalNanos);
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                        while (System.nanoTime() < due) {
-                            Thread.onSpinWait();
+            Thread t = new Thread(
+                    () -> {
+                        RawHttp connection = new RawHttp(target);
+                        try {
+                            connection.connect();
+                        } catch (IOException e) {
+                            connection.close(); // the first request connects again; a failure then counts as an error
+                            // request reconnects and counts the failure
                         }
-                    }
-                    SplittableRandom random = new SplittableRandom(i * 0x9E3779B97F4A7C15L);
-                    int pick = random.nextInt(weightSum);
-                    int k = 0;
-                    for (; k < kinds.size(); k++) {
-                        pick -= mix.get(kinds.get(k));
-                        if (pick < 0) {
-                            break;
+                        connected.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
                         }
-                    }
-                    kind[i] = (byte) k;
-                    byte[] request = request(kinds.get(k), target, ids, random, officerCity,
-                            officerToken.get(), adminToken.get());
-                    long sent = System.nanoTime();
-                    int status;
-                    try {
-                        status = connection.exchange(request);
-                    } catch (Exception e) {
-                        status = -1;
-                        connection.close();
-                        errors.computeIfAbsent(kinds.get(k) + " " + e.getClass().getSimpleName(),
-                                x -> new AtomicInteger()).incrementAndGet();
-                    }
-                    long end = System.nanoTime();
-                    latency[i] = end - due;
-                    service[i] = end - sent;
-                    statusOf[i] = status;
-                    if (status >= 300) {
-                        errors.computeIfAbsent(kinds.get(k) + " HTTP " + status, x -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                    lastEnd.accumulateAndGet(end, Math::max);
-                }
-            }, "load-" + w);
+                        long start = startAt.get();
+                        while (true) {
+                            int i = next.getAndIncrement();
+                            if (i >= total) {
+                                connection.close();
+                                return;
+                            }
+                            long due = start + (long) (i * intervalNanos);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                                while (System.nanoTime() < due) {
+                                    Thread.onSpinWait();
+                                }
+                            }
+                            SplittableRandom random = new SplittableRandom(i * 0x9E3779B97F4A7C15L);
+                            int pick = random.nextInt(weightSum);
+                            int k = 0;
+                            for (; k < kinds.size(); k++) {
+                                pick -= mix.get(kinds.get(k));
+                                if (pick < 0) {
+                                    break;
+                                }
+                            }
+                            kind[i] = (byte) k;
+                            byte[] request = request(
+                                    kinds.get(k),
+                                    target,
+                                    ids,
+                                    random,
+                                    officerCity,
+                                    officerToken.get(),
+                                    adminToken.get());
+                            long sent = System.nanoTime();
+                            int status;
+                            try {
+                                status = connection.exchange(request);
+                            } catch (Exception e) {
+                                status = -1;
+                                connection.close();
+                                errors.computeIfAbsent(
+                                                kinds.get(k) + " "
+                                                        + e.getClass().getSimpleName(),
+                                                x -> new AtomicInteger())
+                                        .incrementAndGet();
+                            }
+                            long end = System.nanoTime();
+                            latency[i] = end - due;
+                            service[i] = end - sent;
+                            statusOf[i] = status;
+                            if (status >= 300) {
+                                errors.computeIfAbsent(kinds.get(k) + " HTTP " + status, x -> new AtomicInteger())
+                                        .incrementAndGet();
+                            }
+                            lastEnd.accumulateAndGet(end, Math::max);
+                        }
+                    },
+                    "load-" + w);
             t.setDaemon(true);
             pool.add(t);
             t.start();
@@ -200,17 +227,31 @@ public final class OpenLoad {
         int sent = Math.min(next.get(), total);
         // only the requests after the lead-in are timed; failures count from the first request
         int from = Math.min(lead, sent);
-        long leadInErrors = Arrays.stream(statusOf, 0, from).filter(s -> s < 200 || s >= 300).count();
+        long leadInErrors = Arrays.stream(statusOf, 0, from)
+                .filter(s -> s < 200 || s >= 300)
+                .count();
         long[] timed = Arrays.copyOfRange(latency, from, sent);
         long[] timedService = Arrays.copyOfRange(service, from, sent);
         byte[] timedKind = Arrays.copyOfRange(kind, from, sent);
         int done = timed.length;
-        long okCount = Arrays.stream(statusOf, from, sent).filter(s -> s >= 200 && s < 300).count();
+        long okCount = Arrays.stream(statusOf, from, sent)
+                .filter(s -> s >= 200 && s < 300)
+                .count();
         double elapsed = Math.max(1e-3, (lastEnd.get() - start) / 1e9 - lead / rate);
         StringBuilder result = new StringBuilder();
-        result.append(String.format(Locale.ROOT, "RESULT label=%s rate=%.0f seconds=%d sent=%d ok=%d errors=%d "
-                        + "lead_in=%d lead_in_errors=%d achieved=%.1f", label, rate, seconds, done, okCount,
-                done - okCount, from, leadInErrors, okCount / elapsed));
+        result.append(String.format(
+                Locale.ROOT,
+                "RESULT label=%s rate=%.0f seconds=%d sent=%d ok=%d errors=%d "
+                        + "lead_in=%d lead_in_errors=%d achieved=%.1f",
+                label,
+                rate,
+                seconds,
+                done,
+                okCount,
+                done - okCount,
+                from,
+                leadInErrors,
+                okCount / elapsed));
         result.append(percentiles("", timed, done, null, -1));
         result.append(percentiles("service_", timedService, done, null, -1));
         for (int k = 0; k < kinds.size(); k++) {
@@ -224,24 +265,38 @@ public final class OpenLoad {
         System.out.println(result);
     }
 
-    private static byte[] request(String kind, URI base, List<String> ids, SplittableRandom random,
-                                  String officerCity, String officerToken, String adminToken) {
+    private static byte[] request(
+            String kind,
+            URI base,
+            List<String> ids,
+            SplittableRandom random,
+            String officerCity,
+            String officerToken,
+            String adminToken) {
         String city = ids.get(random.nextInt(ids.size()));
         String host = base.getHost() + ":" + base.getPort();
         switch (kind) {
             case "get":
                 return head("GET", "/api/v1/cities/" + city, host, null, 0).getBytes(StandardCharsets.ISO_8859_1);
             case "list":
-                return head("GET", "/api/v1/cities?size=20&page=" + random.nextInt(15) + "&country="
-                        + new String[]{"MX", "CN", "BR", "IN", "KE"}[random.nextInt(5)], host, null, 0)
+                return head(
+                                "GET",
+                                "/api/v1/cities?size=20&page=" + random.nextInt(15) + "&country="
+                                        + new String[] {"MX", "CN", "BR", "IN", "KE"}[random.nextInt(5)],
+                                host,
+                                null,
+                                0)
                         .getBytes(StandardCharsets.ISO_8859_1);
             case "post-officer":
             case "post-admin":
                 boolean officer = kind.equals("post-officer");
                 String target = officer ? officerCity : city;
-                byte[] body = String.format("{\"area\":\"%s\",\"stance\":\"%s\",\"intent\":\"%s\",\"note\":\"bench\"}",
-                        AREAS[random.nextInt(AREAS.length)], STANCES[random.nextInt(STANCES.length)],
-                        INTENTS[random.nextInt(INTENTS.length)]).getBytes(StandardCharsets.UTF_8);
+                byte[] body = String.format(
+                                "{\"area\":\"%s\",\"stance\":\"%s\",\"intent\":\"%s\",\"note\":\"bench\"}",
+                                AREAS[random.nextInt(AREAS.length)],
+                                STANCES[random.nextInt(STANCES.length)],
+                                INTENTS[random.nextInt(INTENTS.length)])
+                        .getBytes(StandardCharsets.UTF_8);
                 String extra = "Content-Type: application/json\r\nAuthorization: Bearer "
                         + (officer ? officerToken : adminToken) + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\n";
                 byte[] head = head("POST", "/api/v1/cities/" + target + "/interests", host, extra, body.length)
@@ -271,8 +326,14 @@ public final class OpenLoad {
             long[] second = Arrays.copyOfRange(latency, from, Math.min(n, from + perSecond));
             long over = Arrays.stream(second).filter(l -> l > 100_000_000L).count();
             Arrays.sort(second);
-            line.append(String.format(Locale.ROOT, "%n  %3d: %.0f/%.0f/%.0f %d", from / perSecond, at(second, 0.5),
-                    at(second, 0.99), second[second.length - 1] / 1e6, over));
+            line.append(String.format(
+                    Locale.ROOT,
+                    "%n  %3d: %.0f/%.0f/%.0f %d",
+                    from / perSecond,
+                    at(second, 0.5),
+                    at(second, 0.99),
+                    second[second.length - 1] / 1e6,
+                    over));
         }
         System.out.println(line);
     }
@@ -290,9 +351,21 @@ public final class OpenLoad {
         }
         v = Arrays.copyOf(v, m);
         Arrays.sort(v);
-        return String.format(Locale.ROOT, " %sn=%d %sp50=%.2f %sp90=%.2f %sp99=%.2f %sp999=%.2f %smax=%.2f",
-                prefix, m, prefix, at(v, 0.50), prefix, at(v, 0.90), prefix, at(v, 0.99), prefix, at(v, 0.999),
-                prefix, v[m - 1] / 1e6);
+        return String.format(
+                Locale.ROOT,
+                " %sn=%d %sp50=%.2f %sp90=%.2f %sp99=%.2f %sp999=%.2f %smax=%.2f",
+                prefix,
+                m,
+                prefix,
+                at(v, 0.50),
+                prefix,
+                at(v, 0.90),
+                prefix,
+                at(v, 0.99),
+                prefix,
+                at(v, 0.999),
+                prefix,
+                v[m - 1] / 1e6);
     }
 
     private static double at(long[] sorted, double q) {
@@ -310,11 +383,15 @@ public final class OpenLoad {
     }
 
     static String token(HttpClient http, String endpoint, String user, String password) {
-        String form = "grant_type=password&client_id=citybridge-web&username=" + enc(user) + "&password=" + enc(password);
+        String form =
+                "grant_type=password&client_id=citybridge-web&username=" + enc(user) + "&password=" + enc(password);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             int at = body.indexOf("\"access_token\":\"");
             if (response.statusCode() != 200 || at < 0) {

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One keep-alive HTTP/1.1 connection with a blocking socket: writes a prepared request and reads the

@@ -62,8 +62,13 @@ public class Interest extends PanacheEntityBase {
     }
 
     public static Optional<Interest> findActive(UUID cityId, CooperationArea area, Stance stance, Intent intent) {
-        return find("cityId = ?1 and area = ?2 and stance = ?3 and intent = ?4 and withdrawnAt is null",
-                cityId, area, stance, intent).firstResultOptional();
+        return find(
+                        "cityId = ?1 and area = ?2 and stance = ?3 and intent = ?4 and withdrawnAt is null",
+                        cityId,
+                        area,
+                        stance,
+                        intent)
+                .firstResultOptional();
     }
 
     public static String surveySource(UUID responseId) {

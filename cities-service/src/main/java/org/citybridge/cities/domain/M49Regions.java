@@ -21,39 +21,41 @@ import java.util.TreeMap;
 public final class M49Regions {
 
     /** Region and sub-region of a country, e.g. Americas / Latin America and the Caribbean. */
-    public record Placement(String country, String region, String subRegion) {
-    }
+    public record Placement(String country, String region, String subRegion) {}
 
     private static final Map<String, Placement> BY_COUNTRY = load();
 
-    private M49Regions() {
-    }
+    private M49Regions() {}
 
     /**
      * @throws UnknownCodeException naming the value if it is not an ISO 3166-1 alpha-2 code
      */
     public static Placement of(String country) {
-        return find(country).orElseThrow(() ->
-                new UnknownCodeException("country", country, "ISO 3166-1 alpha-2 codes such as MX, CN, BR"));
+        return find(country)
+                .orElseThrow(() ->
+                        new UnknownCodeException("country", country, "ISO 3166-1 alpha-2 codes such as MX, CN, BR"));
     }
 
     /**
      * As {@link #of(String)}, reporting an unknown code as a 400 on the named request field.
      */
     public static Placement ofField(String field, String country) {
-        return find(country).orElseThrow(() -> org.citybridge.kit.problem.ApiException.badRequest(field,
-                "unknown ISO 3166-1 alpha-2 country code '" + country + "'"));
+        return find(country)
+                .orElseThrow(() -> org.citybridge.kit.problem.ApiException.badRequest(
+                        field, "unknown ISO 3166-1 alpha-2 country code '" + country + "'"));
     }
 
     public static Optional<Placement> find(String country) {
-        return country == null ? Optional.empty()
+        return country == null
+                ? Optional.empty()
                 : Optional.ofNullable(BY_COUNTRY.get(country.trim().toUpperCase(Locale.ROOT)));
     }
 
     /** True if the name is an M49 region or sub-region (case-insensitive). */
     public static boolean isRegionName(String name) {
-        return BY_COUNTRY.values().stream().anyMatch(p ->
-                p.region().equalsIgnoreCase(name) || p.subRegion().equalsIgnoreCase(name));
+        return BY_COUNTRY.values().stream()
+                .anyMatch(
+                        p -> p.region().equalsIgnoreCase(name) || p.subRegion().equalsIgnoreCase(name));
     }
 
     /** The canonical spelling of a region or sub-region name. */
@@ -67,7 +69,7 @@ public final class M49Regions {
     private static Map<String, Placement> load() {
         Map<String, Placement> map = new TreeMap<>();
         try (InputStream in = M49Regions.class.getResourceAsStream("/reference/m49-regions.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

@@ -56,13 +56,15 @@ import java.util.UUID;
 @Path("/api/v1/cities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cities")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CityResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final Map<String, String> SORTS = Map.of(
-            "name", "name", "country", "country", "population", "population", "createdAt", "createdAt");
+    private static final Map<String, String> SORTS =
+            Map.of("name", "name", "country", "country", "population", "population", "createdAt", "createdAt");
 
     private final CityService cities;
     private final Caller caller;
@@ -70,8 +72,8 @@ public class CityResource {
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    public CityResource(CityService cities, Caller caller, Responses responses, ObjectMapper mapper,
-                        Validator validator) {
+    public CityResource(
+            CityService cities, Caller caller, Responses responses, ObjectMapper mapper, Validator validator) {
         this.cities = cities;
         this.caller = caller;
         this.responses = responses;
@@ -83,16 +85,21 @@ public class CityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Register a city", description = "Region and sub-region are derived from the country. "
-            + "Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set",
+    @Operation(
+            summary = "Register a city",
+            description = "Region and sub-region are derived from the country. "
+                    + "Send an Idempotency-Key to make retries safe.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location and ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     @APIResponse(responseCode = "409", description = "A city with this name exists in this country")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-    public Response register(@Valid @NotNull CityRequest request,
-                             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
+    public Response register(
+            @Valid @NotNull CityRequest request,
+            @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         return responses.created(key, "/api/v1/cities", request, () -> {
             City city = cities.register(request.toCommand());
             return new Responses.Created(view(city), "/api/v1/cities/" + city.id, city.version);
@@ -101,9 +108,13 @@ public class CityResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a city", description = "Officials' email and phone are shown only to platform-admins "
-            + "and the city's own officers.")
-    @APIResponse(responseCode = "200", description = "The city, with its ETag",
+    @Operation(
+            summary = "Get a city",
+            description =
+                    "Officials' email and phone are shown only to platform-admins " + "and the city's own officers.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The city, with its ETag",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown city")
     public Response get(@PathParam("id") UUID id) {
@@ -112,29 +123,44 @@ public class CityResource {
     }
 
     @GET
-    @Operation(summary = "List cities", description = "Filters combine with AND; retired cities are hidden unless "
-            + "retired=true. Sort by name, country, population or createdAt; prefix - for descending.")
+    @Operation(
+            summary = "List cities",
+            description = "Filters combine with AND; retired cities are hidden unless "
+                    + "retired=true. Sort by name, country, population or createdAt; prefix - for descending.")
     @APIResponse(responseCode = "200", description = "One page of cities")
-    public Page<CityResponse> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                   @Parameter(example = "-population,name") @QueryParam("sort") String sort,
-                                   @Parameter(description = "ISO 3166-1 alpha-2", example = "MX") @QueryParam("country") String country,
-                                   @Parameter(description = "UN M49 region or sub-region", example = "Latin America and the Caribbean")
-                                   @QueryParam("region") String region,
-                                   @Parameter(description = "cities with an active interest in this area", example = "tourism")
-                                   @QueryParam("area") String area,
-                                   @QueryParam("stance") String stance,
-                                   @QueryParam("intent") String intent,
-                                   @Parameter(description = "text in the name or local name", example = "洛阳") @QueryParam("q") String text,
-                                   @QueryParam("retired") String retired) {
-        PageRequest request = PageRequest.of(page, size, sort, SORTS, io.quarkus.panache.common.Sort.by("name").and("id"));
-        CityQuery query = new CityQuery(blank(country), blank(region),
+    public Page<CityResponse> list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Parameter(example = "-population,name") @QueryParam("sort") String sort,
+            @Parameter(description = "ISO 3166-1 alpha-2", example = "MX") @QueryParam("country") String country,
+            @Parameter(description = "UN M49 region or sub-region", example = "Latin America and the Caribbean")
+                    @QueryParam("region")
+                    String region,
+            @Parameter(description = "cities with an active interest in this area", example = "tourism")
+                    @QueryParam("area")
+                    String area,
+            @QueryParam("stance") String stance,
+            @QueryParam("intent") String intent,
+            @Parameter(description = "text in the name or local name", example = "洛阳") @QueryParam("q") String text,
+            @QueryParam("retired") String retired) {
+        PageRequest request = PageRequest.of(
+                page,
+                size,
+                sort,
+                SORTS,
+                io.quarkus.panache.common.Sort.by("name").and("id"));
+        CityQuery query = new CityQuery(
+                blank(country),
+                blank(region),
                 area == null ? null : CooperationArea.fromCode(area),
                 stance == null ? null : Stance.parse(stance),
                 intent == null ? null : Intent.parse(intent),
-                text, QueryParams.flag("retired", retired, false));
+                text,
+                QueryParams.flag("retired", retired, false));
         Page<City> found = cities.list(query, request);
         // the partners of the whole page in one query, not one per city
-        Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(found.items().stream().map(c -> c.id).toList());
+        Map<UUID, List<CityPartner>> partners =
+                CityPartner.ofCities(found.items().stream().map(c -> c.id).toList());
         return found.map(city -> view(city, partners.getOrDefault(city.id, List.of())));
     }
 
@@ -144,15 +170,17 @@ public class CityResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a city's profile", description = "Requires If-Match with the current ETag.")
-    @APIResponse(responseCode = "200", description = "Updated, new ETag set",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated, new ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
     @APIResponse(responseCode = "404", description = "Unknown city")
     @APIResponse(responseCode = "409", description = "Retired city, or the new name is taken")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                            @Valid @NotNull CityRequest request) {
+    public Response replace(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CityRequest request) {
         caller.requireActsFor(id);
         City city = cities.replace(id, ETags.expectedVersion(ifMatch), request.toCommand());
         return Responses.ok(view(city), city.version);
@@ -163,16 +191,22 @@ public class CityResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change part of a city's profile",
-            description = "JSON Merge Patch (RFC 7396) over the CityRequest fields; null removes a value. Requires If-Match.")
-    @APIResponse(responseCode = "200", description = "Updated, new ETag set",
+    @Operation(
+            summary = "Change part of a city's profile",
+            description =
+                    "JSON Merge Patch (RFC 7396) over the CityRequest fields; null removes a value. Requires If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated, new ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
     @APIResponse(responseCode = "404", description = "Unknown city")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                          @Schema(implementation = CityRequest.class) @NotNull JsonNode patch)
+    public Response patch(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Schema(implementation = CityRequest.class) @NotNull JsonNode patch)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         caller.requireActsFor(id);
         if (!patch.isObject()) {
@@ -193,8 +227,10 @@ public class CityResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Retire a city", description = "The city is kept for history, hidden from listings and "
-            + "no longer proposed. Retiring twice changes nothing.")
+    @Operation(
+            summary = "Retire a city",
+            description = "The city is kept for history, hidden from listings and "
+                    + "no longer proposed. Retiring twice changes nothing.")
     @APIResponse(responseCode = "204", description = "Retired")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     @APIResponse(responseCode = "404", description = "Unknown city")

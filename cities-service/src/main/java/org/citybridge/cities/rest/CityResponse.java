@@ -41,23 +41,37 @@ public record CityResponse(
      * @param showContacts whether the caller may see officials' email and phone
      */
     static CityResponse of(City city, List<CityPartner> partners, boolean showContacts) {
-        return new CityResponse(city.id, city.name, city.localName, city.country, city.region, city.subRegion,
+        return new CityResponse(
+                city.id,
+                city.name,
+                city.localName,
+                city.country,
+                city.region,
+                city.subRegion,
                 city.population,
                 city.latitude == null ? null : new CityRequest.Coordinates(city.latitude, city.longitude),
-                city.languages, city.description, city.heritageAssets, city.associations,
-                city.officials.stream().map(o -> showContacts
-                        ? new OfficialView(o.name(), o.title(), o.office(), o.email(), o.phone())
-                        : new OfficialView(o.name(), o.title(), o.office(), null, null)).toList(),
-                partners.stream().map(p -> new PartnerView(p.partnerId, p.partnershipId, p.kind, p.area, p.formedOn))
+                city.languages,
+                city.description,
+                city.heritageAssets,
+                city.associations,
+                city.officials.stream()
+                        .map(o -> showContacts
+                                ? new OfficialView(o.name(), o.title(), o.office(), o.email(), o.phone())
+                                : new OfficialView(o.name(), o.title(), o.office(), null, null))
                         .toList(),
-                city.retired, city.version, city.createdAt, city.updatedAt);
+                partners.stream()
+                        .map(p -> new PartnerView(p.partnerId, p.partnershipId, p.kind, p.area, p.formedOn))
+                        .toList(),
+                city.retired,
+                city.version,
+                city.createdAt,
+                city.updatedAt);
     }
 
     /** An official; email and phone are null unless the caller may see personal data. */
-    public record OfficialView(String name, String title, String office, String email, String phone) {
-    }
+    public record OfficialView(String name, String title, String office, String email, String phone) {}
 
     /** A formed partnership of this city. */
-    public record PartnerView(UUID cityId, UUID partnershipId, ProposalKind kind, CooperationArea area, LocalDate formedOn) {
-    }
+    public record PartnerView(
+            UUID cityId, UUID partnershipId, ProposalKind kind, CooperationArea area, LocalDate formedOn) {}
 }

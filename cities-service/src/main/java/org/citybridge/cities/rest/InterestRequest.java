@@ -20,16 +20,25 @@ public record InterestRequest(
         @NotNull @Schema(example = "MUTUAL") Stance stance,
         @NotNull @Schema(example = "SISTER_CITY") Intent intent,
         @Valid Preferences preferences,
-        @Size(max = 1000) @Schema(example = "2022 marks 50 years of China-Mexico diplomatic ties") String note) {
+
+        @Size(max = 1000) @Schema(example = "2022 marks 50 years of China-Mexico diplomatic ties")
+        String note) {
 
     InterestCommand toCommand() {
-        return new InterestCommand(area, stance, intent, preferences == null ? List.of() : preferences.regions(),
-                preferences == null ? List.of() : preferences.countries(), note);
+        return new InterestCommand(
+                area,
+                stance,
+                intent,
+                preferences == null ? List.of() : preferences.regions(),
+                preferences == null ? List.of() : preferences.countries(),
+                note);
     }
 
     /** Preferred partners; empty means any. */
     public record Preferences(
             @Size(max = 20) List<@NotBlank @Size(max = 100) String> regions,
-            @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> countries) {
-    }
+
+            @Size(max = 50)
+            List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String>
+                    countries) {}
 }

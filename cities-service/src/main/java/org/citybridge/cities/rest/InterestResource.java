@@ -39,9 +39,13 @@ import java.util.UUID;
 @Path("/api/v1/cities/{cityId}/interests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interests")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown city or interest",
+@APIResponse(
+        responseCode = "404",
+        description = "Unknown city or interest",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InterestResource {
 
@@ -59,12 +63,16 @@ public class InterestResource {
 
     @GET
     @Operation(summary = "List a city's interests", description = "Active ones unless includeWithdrawn=true.")
-    public Page<InterestResponse> list(@PathParam("cityId") UUID cityId,
-                                       @QueryParam("includeWithdrawn") String includeWithdrawn,
-                                       @QueryParam("page") String page, @QueryParam("size") String size,
-                                       @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
-        PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.by("expressedAt").and("id"));
-        return interests.list(cityId, QueryParams.flag("includeWithdrawn", includeWithdrawn, false), request)
+    public Page<InterestResponse> list(
+            @PathParam("cityId") UUID cityId,
+            @QueryParam("includeWithdrawn") String includeWithdrawn,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
+        PageRequest request =
+                PageRequest.of(page, size, sort, SORTS, Sort.by("expressedAt").and("id"));
+        return interests
+                .list(cityId, QueryParams.flag("includeWithdrawn", includeWithdrawn, false), request)
                 .map(InterestResponse::of);
     }
 
@@ -79,22 +87,32 @@ public class InterestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "State an interest", description = "Restating the same area, stance and intent updates the "
-            + "active interest (200) instead of adding one (201).")
-    @APIResponse(responseCode = "201", description = "Interest created",
+    @Operation(
+            summary = "State an interest",
+            description = "Restating the same area, stance and intent updates the "
+                    + "active interest (200) instead of adding one (201).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Interest created",
             content = @Content(schema = @Schema(implementation = InterestResponse.class)))
-    @APIResponse(responseCode = "200", description = "Existing interest updated",
+    @APIResponse(
+            responseCode = "200",
+            description = "Existing interest updated",
             content = @Content(schema = @Schema(implementation = InterestResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
     @APIResponse(responseCode = "409", description = "The city is retired")
-    public Response express(@PathParam("cityId") UUID cityId, @Valid @NotNull InterestRequest request,
-                            @HeaderParam("Idempotency-Key") String key) {
+    public Response express(
+            @PathParam("cityId") UUID cityId,
+            @Valid @NotNull InterestRequest request,
+            @HeaderParam("Idempotency-Key") String key) {
         caller.requireActsFor(cityId);
         return responses.createdOrUpdated(key, "/api/v1/cities/" + cityId + "/interests", request, () -> {
             InterestService.Expressed result = interests.express(cityId, request.toCommand());
             Interest interest = result.interest();
-            return new Responses.CreatedOrUpdated(InterestResponse.of(interest),
-                    "/api/v1/cities/" + cityId + "/interests/" + interest.id, result.created());
+            return new Responses.CreatedOrUpdated(
+                    InterestResponse.of(interest),
+                    "/api/v1/cities/" + cityId + "/interests/" + interest.id,
+                    result.created());
         });
     }
 

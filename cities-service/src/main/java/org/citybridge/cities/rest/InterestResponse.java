@@ -20,14 +20,26 @@ public record InterestResponse(
         Intent intent,
         PartnerPreferences preferences,
         String note,
-        @Schema(description = "profile, or survey:<responseId>", example = "profile") String source,
+
+        @Schema(description = "profile, or survey:<responseId>", example = "profile")
+        String source,
+
         Instant expressedAt,
         Instant withdrawnAt,
         boolean active) {
 
     static InterestResponse of(Interest interest) {
-        return new InterestResponse(interest.id, interest.cityId, interest.area, interest.stance, interest.intent,
-                interest.preferences, interest.note, interest.source, interest.expressedAt, interest.withdrawnAt,
+        return new InterestResponse(
+                interest.id,
+                interest.cityId,
+                interest.area,
+                interest.stance,
+                interest.intent,
+                interest.preferences,
+                interest.note,
+                interest.source,
+                interest.expressedAt,
+                interest.withdrawnAt,
                 interest.isActive());
     }
 }

@@ -13,11 +13,18 @@ import java.util.List;
  * @param coordinates null when unknown
  * @param officials   with their contact data, which only the directory keeps
  */
-public record CityCommand(String name, String localName, String country, Long population, Coordinates coordinates,
-                          List<String> languages, String description, List<HeritageAsset> heritageAssets,
-                          List<String> associations, List<Official> officials) {
+public record CityCommand(
+        String name,
+        String localName,
+        String country,
+        Long population,
+        Coordinates coordinates,
+        List<String> languages,
+        String description,
+        List<HeritageAsset> heritageAssets,
+        List<String> associations,
+        List<Official> officials) {
 
     /** WGS 84 coordinates in decimal degrees. */
-    public record Coordinates(double latitude, double longitude) {
-    }
+    public record Coordinates(double latitude, double longitude) {}
 }

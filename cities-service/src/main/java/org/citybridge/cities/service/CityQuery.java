@@ -10,6 +10,11 @@ import org.citybridge.contracts.vocabulary.Stance;
  * @param text    free text matched against the name and the local name
  * @param retired false (default) lists active cities, true retired ones
  */
-public record CityQuery(String country, String region, CooperationArea area, Stance stance, Intent intent,
-                        String text, boolean retired) {
-}
+public record CityQuery(
+        String country,
+        String region,
+        CooperationArea area,
+        Stance stance,
+        Intent intent,
+        String text,
+        boolean retired) {}

@@ -158,7 +158,8 @@ public class CityService {
     private void addPartner(UUID cityId, UUID partnerId, PartnershipFormed partnership) {
         City city = City.findById(cityId, LockModeType.PESSIMISTIC_WRITE);
         if (city == null) {
-            LOG.warnf("Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
+            LOG.warnf(
+                    "Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
             return;
         }
         if (CityPartner.count("cityId = ?1 and partnershipId = ?2", cityId, partnership.partnershipId()) > 0) {
@@ -180,10 +181,26 @@ public class CityService {
 
     /** The public profile carried by city events (no personal data). */
     public CityProfile profile(City city) {
-        List<UUID> partners = CityPartner.ofCity(city.id).stream().map(p -> p.partnerId).distinct().toList();
-        return new CityProfile(city.id, city.name, city.localName, city.country, city.region, city.subRegion,
-                city.population, city.latitude, city.longitude, city.languages, city.description,
-                city.heritageAssets, city.associations, partners, city.version);
+        List<UUID> partners = CityPartner.ofCity(city.id).stream()
+                .map(p -> p.partnerId)
+                .distinct()
+                .toList();
+        return new CityProfile(
+                city.id,
+                city.name,
+                city.localName,
+                city.country,
+                city.region,
+                city.subRegion,
+                city.population,
+                city.latitude,
+                city.longitude,
+                city.languages,
+                city.description,
+                city.heritageAssets,
+                city.associations,
+                partners,
+                city.version);
     }
 
     City lockForChange(UUID id) {
@@ -198,8 +215,11 @@ public class CityService {
     }
 
     private void requireUniqueName(String name, String country, UUID self) {
-        long same = City.count("lower(name) = ?1 and country = ?2 and id <> ?3",
-                name.trim().toLowerCase(Locale.ROOT), country, self == null ? new UUID(0, 0) : self);
+        long same = City.count(
+                "lower(name) = ?1 and country = ?2 and id <> ?3",
+                name.trim().toLowerCase(Locale.ROOT),
+                country,
+                self == null ? new UUID(0, 0) : self);
         if (same > 0) {
             throw duplicate(name, country);
         }
@@ -220,18 +240,29 @@ public class CityService {
         city.region = placement.region();
         city.subRegion = placement.subRegion();
         city.population = command.population();
-        city.latitude = command.coordinates() == null ? null : command.coordinates().latitude();
-        city.longitude = command.coordinates() == null ? null : command.coordinates().longitude();
+        city.latitude =
+                command.coordinates() == null ? null : command.coordinates().latitude();
+        city.longitude =
+                command.coordinates() == null ? null : command.coordinates().longitude();
         city.languages = command.languages() == null ? List.of() : List.copyOf(command.languages());
         city.description = blankToNull(command.description());
-        city.heritageAssets = command.heritageAssets() == null ? List.of() : command.heritageAssets().stream()
-                .map(h -> new HeritageAsset(h.name().trim(), blankToNull(h.kind()), h.inscribedYear(), h.facts()))
-                .toList();
+        city.heritageAssets = command.heritageAssets() == null
+                ? List.of()
+                : command.heritageAssets().stream()
+                        .map(h ->
+                                new HeritageAsset(h.name().trim(), blankToNull(h.kind()), h.inscribedYear(), h.facts()))
+                        .toList();
         city.associations = command.associations() == null ? List.of() : List.copyOf(command.associations());
-        city.officials = command.officials() == null ? List.of() : command.officials().stream()
-                .map(o -> new Official(o.name().trim(), blankToNull(o.title()), blankToNull(o.office()),
-                        blankToNull(o.email()), blankToNull(o.phone())))
-                .toList();
+        city.officials = command.officials() == null
+                ? List.of()
+                : command.officials().stream()
+                        .map(o -> new Official(
+                                o.name().trim(),
+                                blankToNull(o.title()),
+                                blankToNull(o.office()),
+                                blankToNull(o.email()),
+                                blankToNull(o.phone())))
+                        .toList();
     }
 
     private static String blankToNull(String value) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param preferredRegions   UN M49 regions or sub-regions, any spelling case; null or empty means any
  * @param preferredCountries ISO 3166-1 alpha-2 codes, any case; null or empty means any
  */
-public record InterestCommand(CooperationArea area, Stance stance, Intent intent, List<String> preferredRegions,
-                              List<String> preferredCountries, String note) {
-}
+public record InterestCommand(
+        CooperationArea area,
+        Stance stance,
+        Intent intent,
+        List<String> preferredRegions,
+        List<String> preferredCountries,
+        String note) {}

@@ -35,8 +35,7 @@ public class InterestService {
     private static final Logger LOG = Logger.getLogger(InterestService.class);
 
     /** What expressing an interest did. */
-    public record Expressed(Interest interest, boolean created) {
-    }
+    public record Expressed(Interest interest, boolean created) {}
 
     private final CityService cities;
     private final EventOutbox outbox;
@@ -55,8 +54,13 @@ public class InterestService {
     @Transactional
     public Expressed express(UUID cityId, InterestCommand command) {
         cities.lockForChange(cityId);
-        return upsert(cityId, command.area(), command.stance(), command.intent(),
-                preferences(command.preferredRegions(), command.preferredCountries()), command.note(),
+        return upsert(
+                cityId,
+                command.area(),
+                command.stance(),
+                command.intent(),
+                preferences(command.preferredRegions(), command.preferredCountries()),
+                command.note(),
                 Interest.SOURCE_PROFILE);
     }
 
@@ -88,8 +92,8 @@ public class InterestService {
             return false;
         }
         interest.withdrawnAt = Clock.now();
-        outbox.append(new InterestWithdrawn(cityId, interest.id, interest.area, interest.stance, interest.intent,
-                interest.withdrawnAt));
+        outbox.append(new InterestWithdrawn(
+                cityId, interest.id, interest.area, interest.stance, interest.intent, interest.withdrawnAt));
         return true;
     }
 
@@ -101,30 +105,46 @@ public class InterestService {
     public void applySurveyResponse(SurveyResponseRecorded response) {
         City city = City.findById(response.cityId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (city == null || city.retired) {
-            LOG.warnf("Survey response %s names %s city %s; skipped", response.responseId(),
-                    city == null ? "unknown" : "retired", response.cityId());
+            LOG.warnf(
+                    "Survey response %s names %s city %s; skipped",
+                    response.responseId(), city == null ? "unknown" : "retired", response.cityId());
             return;
         }
         String source = Interest.surveySource(response.responseId());
         for (StatedInterest stated : response.interests()) {
             PartnerPreferences preferences;
             try {
-                preferences = preferences(stated.preferences().regions(), stated.preferences().countries());
+                preferences = preferences(
+                        stated.preferences().regions(), stated.preferences().countries());
             } catch (UnknownCodeException | ApiException e) {
-                LOG.warnf("Survey response %s: ignoring invalid preferences (%s)", response.responseId(), e.getMessage());
+                LOG.warnf(
+                        "Survey response %s: ignoring invalid preferences (%s)", response.responseId(), e.getMessage());
                 preferences = PartnerPreferences.NONE;
             }
-            Interest existing = Interest.findActive(city.id, stated.area(), stated.stance(), stated.intent()).orElse(null);
+            Interest existing = Interest.findActive(city.id, stated.area(), stated.stance(), stated.intent())
+                    .orElse(null);
             if (existing != null && source.equals(existing.source) && existing.preferences.equals(preferences)) {
                 continue; // this response already stated it
             }
-            upsert(city.id, stated.area(), stated.stance(), stated.intent(), preferences,
-                    "Stated in the survey of exchange " + response.exchangeId(), source);
+            upsert(
+                    city.id,
+                    stated.area(),
+                    stated.stance(),
+                    stated.intent(),
+                    preferences,
+                    "Stated in the survey of exchange " + response.exchangeId(),
+                    source);
         }
     }
 
-    private Expressed upsert(UUID cityId, CooperationArea area, Stance stance, Intent intent,
-                             PartnerPreferences preferences, String note, String source) {
+    private Expressed upsert(
+            UUID cityId,
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            PartnerPreferences preferences,
+            String note,
+            String source) {
         Interest interest = Interest.findActive(cityId, area, stance, intent).orElse(null);
         boolean created = interest == null;
         if (created) {
@@ -142,8 +162,8 @@ public class InterestService {
         if (created) {
             interest.persist();
         }
-        outbox.append(new InterestExpressed(cityId, interest.id, area, stance, intent, preferences, interest.note,
-                source, interest.expressedAt));
+        outbox.append(new InterestExpressed(
+                cityId, interest.id, area, stance, intent, preferences, interest.note, source, interest.expressedAt));
         return new Expressed(interest, created);
     }
 
@@ -151,13 +171,16 @@ public class InterestService {
     static PartnerPreferences preferences(List<String> regions, List<String> countries) {
         List<String> canonicalRegions = new ArrayList<>();
         for (String region : regions == null ? List.<String>of() : regions) {
-            canonicalRegions.add(M49Regions.canonicalRegion(region).orElseThrow(() -> ApiException.badRequest(
-                    "preferences.regions", "unknown UN M49 region or sub-region '" + region + "'")));
+            canonicalRegions.add(M49Regions.canonicalRegion(region)
+                    .orElseThrow(() -> ApiException.badRequest(
+                            "preferences.regions", "unknown UN M49 region or sub-region '" + region + "'")));
         }
         List<String> codes = new ArrayList<>();
         for (String country : countries == null ? List.<String>of() : countries) {
             codes.add(M49Regions.ofField("preferences.countries", country).country());
         }
-        return new PartnerPreferences(canonicalRegions.stream().distinct().toList(), codes.stream().distinct().toList());
+        return new PartnerPreferences(
+                canonicalRegions.stream().distinct().toList(),
+                codes.stream().distinct().toList());
     }
 }

@@ -2,5 +2,6 @@ package org.citybridge.clusters.domain;
 
 /** Whether a cluster takes new members. */
 public enum ClusterStatus {
-    ACTIVE, CLOSED
+    ACTIVE,
+    CLOSED
 }

@@ -2,5 +2,7 @@ package org.citybridge.clusters.domain;
 
 /** Lifecycle of an exchange: PLANNED, then HELD or CANCELLED, both final. */
 public enum ExchangeStatus {
-    PLANNED, HELD, CANCELLED
+    PLANNED,
+    HELD,
+    CANCELLED
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
 public final class SeedClusters {
 
     public static final UUID COVID_19_PUBLIC_HEALTH = UUID.fromString("5c1a0001-0000-4000-8000-000000000001");
-    public static final UUID TOURISM_HERITAGE_CREATIVE_ECONOMY = UUID.fromString("5c1a0001-0000-4000-8000-000000000002");
+    public static final UUID TOURISM_HERITAGE_CREATIVE_ECONOMY =
+            UUID.fromString("5c1a0001-0000-4000-8000-000000000002");
     public static final UUID AGRICULTURE_VALUE_CHAINS = UUID.fromString("5c1a0001-0000-4000-8000-000000000003");
     public static final UUID E_COMMERCE_SMART_CITIES = UUID.fromString("5c1a0001-0000-4000-8000-000000000004");
     public static final UUID DISASTER_RISK_REDUCTION = UUID.fromString("5c1a0001-0000-4000-8000-000000000005");
@@ -20,10 +21,14 @@ public final class SeedClusters {
     public static final String TOURISM_SLUG = "sustainable-tourism-heritage-creative-economy";
     public static final String RENEWABLE_ENERGY_SLUG = "renewable-energy-development";
 
-    public static final List<UUID> ALL = List.of(COVID_19_PUBLIC_HEALTH, TOURISM_HERITAGE_CREATIVE_ECONOMY,
-            AGRICULTURE_VALUE_CHAINS, E_COMMERCE_SMART_CITIES, DISASTER_RISK_REDUCTION, TRANSPORT_GREEN_CITIES,
+    public static final List<UUID> ALL = List.of(
+            COVID_19_PUBLIC_HEALTH,
+            TOURISM_HERITAGE_CREATIVE_ECONOMY,
+            AGRICULTURE_VALUE_CHAINS,
+            E_COMMERCE_SMART_CITIES,
+            DISASTER_RISK_REDUCTION,
+            TRANSPORT_GREEN_CITIES,
             RENEWABLE_ENERGY);
 
-    private SeedClusters() {
-    }
+    private SeedClusters() {}
 }

@@ -27,8 +27,9 @@ public class IncomingEventsConsumer {
     public IncomingEventsConsumer(EventInbox inbox, KnownCityService cities) {
         this.inbox = inbox;
         this.cityEvents = EventHandlers.builder()
-                .on(CityRegistered.class, registered ->
-                        cities.applyProfile(registered.city(), registered.registeredAt()))
+                .on(
+                        CityRegistered.class,
+                        registered -> cities.applyProfile(registered.city(), registered.registeredAt()))
                 .on(CityUpdated.class, updated -> cities.applyProfile(updated.city(), updated.updatedAt()))
                 .on(CityRetired.class, retired -> cities.retire(retired.cityId(), retired.retiredAt()))
                 .build();

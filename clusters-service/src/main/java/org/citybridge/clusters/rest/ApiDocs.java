@@ -10,6 +10,5 @@ final class ApiDocs {
             + "response and creates nothing, with another body it is 422";
     static final String IF_MATCH_DOC = "The ETag of the resource as last read (required)";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

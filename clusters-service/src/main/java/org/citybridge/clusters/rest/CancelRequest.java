@@ -6,5 +6,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Cancels a planned exchange. */
 @Schema(name = "CancelRequest")
-public record CancelRequest(@NotBlank @Size(max = 2000) String reason) {
-}
+public record CancelRequest(@NotBlank @Size(max = 2000) String reason) {}

@@ -35,16 +35,33 @@ public class CityExchangesResource {
     }
 
     @GET
-    @Operation(summary = "A city's exchange history", description = "Exchanges the city took part in, newest first; "
-            + "same filters and sorting as the exchange list")
+    @Operation(
+            summary = "A city's exchange history",
+            description =
+                    "Exchanges the city took part in, newest first; " + "same filters and sorting as the exchange list")
     @APIResponse(responseCode = "200", description = "A page of exchanges")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<ExchangeView> history(@PathParam("cityId") UUID cityId, @QueryParam("status") String status,
-                                      @QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("page") String page, @QueryParam("size") String size,
-                                      @QueryParam("sort") String sort) {
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<ExchangeView> history(
+            @PathParam("cityId") UUID cityId,
+            @QueryParam("status") String status,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, ExchangeResource.SORTS, ExchangeResource.DEFAULT_SORT);
-        return exchanges.list(null, null, cityId, QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
+        return exchanges
+                .list(
+                        null,
+                        null,
+                        cityId,
+                        QueryParams.date("from", from),
+                        QueryParams.date("to", to),
+                        QueryParams.enumValue(ExchangeStatus.class, "status", status),
+                        paging)
+                .map(ExchangeView::of);
     }
 }

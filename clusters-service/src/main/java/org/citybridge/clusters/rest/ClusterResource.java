@@ -50,9 +50,10 @@ import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 @Tag(name = "Clusters", description = "South-South Cities Clusters: thematic communities of cities and organisations")
 public class ClusterResource {
 
-    private static final Map<String, String> CLUSTER_SORTS = Map.of("name", "name", "slug", "slug", "launchedAt", "launchedAt");
-    private static final Map<String, String> MEMBER_SORTS = Map.of("joinedAt", "joinedAt", "memberName", "memberName",
-            "role", "role");
+    private static final Map<String, String> CLUSTER_SORTS =
+            Map.of("name", "name", "slug", "slug", "launchedAt", "launchedAt");
+    private static final Map<String, String> MEMBER_SORTS =
+            Map.of("joinedAt", "joinedAt", "memberName", "memberName", "role", "role");
 
     private final ClusterService clusters;
     private final Responses responses;
@@ -63,39 +64,75 @@ public class ClusterResource {
     }
 
     @GET
-    @Operation(summary = "List clusters", description = "Filter by text in name or slug, by cooperation area, by status; "
-            + "sort by name, slug, launchedAt (prefix - for descending)")
+    @Operation(
+            summary = "List clusters",
+            description = "Filter by text in name or slug, by cooperation area, by status; "
+                    + "sort by name, slug, launchedAt (prefix - for descending)")
     @APIResponse(responseCode = "200", description = "A page of clusters")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<ClusterView> list(@QueryParam("q") String q, @QueryParam("area") @Parameter(description = "cooperation area code, e.g. tourism") String area,
-                                  @QueryParam("status") String status, @QueryParam("page") String page,
-                                  @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.of(page, size, sort, CLUSTER_SORTS, Sort.by("name").and("id"));
-        return clusters.list(QueryParams.text("q", q), QueryParams.code("area", area, CooperationArea::fromCode),
-                QueryParams.enumValue(ClusterStatus.class, "status", status), paging)
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<ClusterView> list(
+            @QueryParam("q") String q,
+            @QueryParam("area") @Parameter(description = "cooperation area code, e.g. tourism") String area,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        PageRequest paging =
+                PageRequest.of(page, size, sort, CLUSTER_SORTS, Sort.by("name").and("id"));
+        return clusters.list(
+                        QueryParams.text("q", q),
+                        QueryParams.code("area", area, CooperationArea::fromCode),
+                        QueryParams.enumValue(ClusterStatus.class, "status", status),
+                        paging)
                 .map(ClusterView::of);
     }
 
     @GET
     @Path("/{idOrSlug}")
     @Operation(summary = "Get a cluster by id or slug")
-    @APIResponse(responseCode = "200", description = "The cluster, with its ETag", content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(responseCode = "404", description = "No such cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The cluster, with its ETag",
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such cluster",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("idOrSlug") String idOrSlug) {
-        return clusters.find(idOrSlug).map(c -> Responses.ok(ClusterView.of(c), c.version))
+        return clusters.find(idOrSlug)
+                .map(c -> Responses.ok(ClusterView.of(c), c.version))
                 .orElseThrow(() -> ApiException.notFound("Cluster", idOrSlug));
     }
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Launch a cluster", description = "Announced with ClusterLaunched on cluster-events")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Not a platform admin", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Slug taken", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response create(@Valid @NotNull ClusterRequest body,
-                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a platform admin",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Slug taken",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response create(
+            @Valid @NotNull ClusterRequest body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/clusters", body, () -> {
             var cluster = clusters.create(body.toCommand());
             return new Responses.Created(ClusterView.of(cluster), "/api/v1/clusters/" + cluster.id, cluster.version);
@@ -106,37 +143,75 @@ public class ClusterResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Update a cluster", description = "Needs If-Match; announced again with ClusterLaunched")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
-                           @Valid @NotNull ClusterRequest body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such cluster",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @Valid @NotNull ClusterRequest body) {
         var cluster = clusters.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(ClusterView.of(cluster), cluster.version);
     }
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "List a cluster's members", description = "Active members by default; includeLeft=true adds "
-            + "past memberships. Sort by joinedAt, memberName, role")
+    @Operation(
+            summary = "List a cluster's members",
+            description = "Active members by default; includeLeft=true adds "
+                    + "past memberships. Sort by joinedAt, memberName, role")
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    @APIResponse(responseCode = "404", description = "No such cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<MembershipView> members(@PathParam("id") UUID id, @QueryParam("memberKind") String memberKind,
-                                        @QueryParam("memberId") String memberId, @QueryParam("includeLeft") String includeLeft,
-                                        @QueryParam("page") String page, @QueryParam("size") String size,
-                                        @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.of(page, size, sort, MEMBER_SORTS, Sort.by("joinedAt").and("id"));
-        return clusters.members(id, QueryParams.enumValue(MemberKind.class, "memberKind", memberKind),
-                QueryParams.uuid("memberId", memberId), QueryParams.flag("includeLeft", includeLeft, false), paging).map(MembershipView::of);
+    @APIResponse(
+            responseCode = "404",
+            description = "No such cluster",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<MembershipView> members(
+            @PathParam("id") UUID id,
+            @QueryParam("memberKind") String memberKind,
+            @QueryParam("memberId") String memberId,
+            @QueryParam("includeLeft") String includeLeft,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.of(
+                page, size, sort, MEMBER_SORTS, Sort.by("joinedAt").and("id"));
+        return clusters.members(
+                        id,
+                        QueryParams.enumValue(MemberKind.class, "memberKind", memberKind),
+                        QueryParams.uuid("memberId", memberId),
+                        QueryParams.flag("includeLeft", includeLeft, false),
+                        paging)
+                .map(MembershipView::of);
     }
 
     @GET
     @Path("/{id}/members/{membershipId}")
     @Operation(summary = "Get one membership")
-    @APIResponse(responseCode = "200", description = "The membership", content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(responseCode = "404", description = "No such membership in this cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The membership",
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such membership in this cluster",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response member(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId) {
         Membership membership = clusters.membership(id, membershipId)
                 .orElseThrow(() -> ApiException.notFound("Membership", membershipId));
@@ -146,21 +221,49 @@ public class ClusterResource {
     @POST
     @Path("/{id}/members")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Join a cluster", description = "A platform admin adds any city or organisation; a city officer "
-            + "adds only their own city. The city must be registered and not retired. Announced with MemberJoined")
-    @APIResponse(responseCode = "201", description = "Joined", content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such cluster", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Already a member, or the cluster is closed", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "422", description = "Unknown or retired city, or unknown organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response join(@PathParam("id") UUID id, @Valid @NotNull JoinRequest body,
-                         @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+    @Operation(
+            summary = "Join a cluster",
+            description =
+                    "A platform admin adds any city or organisation; a city officer "
+                            + "adds only their own city. The city must be registered and not retired. Announced with MemberJoined")
+    @APIResponse(
+            responseCode = "201",
+            description = "Joined",
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Wrong role, or an officer of another city",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such cluster",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already a member, or the cluster is closed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown or retired city, or unknown organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response join(
+            @PathParam("id") UUID id,
+            @Valid @NotNull JoinRequest body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/clusters/" + id + "/members", body, () -> {
             Membership membership = clusters.join(id, body.toCommand());
-            return new Responses.Created(MembershipView.of(membership),
-                    "/api/v1/clusters/" + id + "/members/" + membership.id, membership.version);
+            return new Responses.Created(
+                    MembershipView.of(membership),
+                    "/api/v1/clusters/" + id + "/members/" + membership.id,
+                    membership.version);
         });
     }
 
@@ -168,12 +271,29 @@ public class ClusterResource {
     @Path("/{id}/members/{membershipId}/leave")
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Leave a cluster", description = "Ends the membership (kept as history); announced with MemberLeft")
-    @APIResponse(responseCode = "200", description = "Left", content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such membership", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Already left", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @Operation(
+            summary = "Leave a cluster",
+            description = "Ends the membership (kept as history); announced with MemberLeft")
+    @APIResponse(
+            responseCode = "200",
+            description = "Left",
+            content = @Content(schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Wrong role, or an officer of another city",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such membership",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already left",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response leave(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId) {
         Membership membership = clusters.leave(id, membershipId);
         return Responses.ok(MembershipView.of(membership), membership.version);

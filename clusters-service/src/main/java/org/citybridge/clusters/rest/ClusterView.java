@@ -11,11 +11,25 @@ import java.util.UUID;
 
 /** A cluster as the API shows it. */
 @Schema(name = "Cluster")
-public record ClusterView(UUID id, String slug, String name, String description, List<CooperationArea> areas,
-                          ClusterStatus status, Instant launchedAt, long version) {
+public record ClusterView(
+        UUID id,
+        String slug,
+        String name,
+        String description,
+        List<CooperationArea> areas,
+        ClusterStatus status,
+        Instant launchedAt,
+        long version) {
 
     static ClusterView of(Cluster c) {
-        return new ClusterView(c.id, c.slug, c.name, c.description, c.areas.stream().sorted().toList(), c.status,
-                c.launchedAt, c.version);
+        return new ClusterView(
+                c.id,
+                c.slug,
+                c.name,
+                c.description,
+                c.areas.stream().sorted().toList(),
+                c.status,
+                c.launchedAt,
+                c.version);
     }
 }

@@ -15,18 +15,25 @@ import java.util.UUID;
 /** Plans an exchange, or replaces the plan of a PLANNED one. */
 @Schema(name = "ExchangeRequest")
 public record ExchangeRequest(
-        @NotBlank @Size(max = 300) @Schema(example = "Mexico City - Luoyang video conference") String title,
+        @NotBlank @Size(max = 300) @Schema(example = "Mexico City - Luoyang video conference")
+        String title,
+
         @NotNull @Schema(example = "VIDEO_CONFERENCE") ExchangeFormat format,
         @NotNull @Schema(example = "2022-02-22") LocalDate startDate,
-        @NotNull @Schema(description = "Same as startDate for one-day events", example = "2022-02-22") LocalDate endDate,
-        @Schema(description = "The cluster it belongs to, if any") UUID clusterId,
+
+        @NotNull @Schema(description = "Same as startDate for one-day events", example = "2022-02-22")
+        LocalDate endDate,
+
+        @Schema(description = "The cluster it belongs to, if any")
+        UUID clusterId,
+
         @Size(max = 50) Set<@NotNull UUID> facilitatorIds,
         @Size(max = 200) Set<@NotNull UUID> participantCityIds,
         @Size(max = 19) Set<@NotNull CooperationArea> topics,
         @Size(max = 4000) String outcomeNotes) {
 
     ExchangeCommand toCommand() {
-        return new ExchangeCommand(title, format, startDate, endDate, clusterId, facilitatorIds, participantCityIds,
-                topics, outcomeNotes);
+        return new ExchangeCommand(
+                title, format, startDate, endDate, clusterId, facilitatorIds, participantCityIds, topics, outcomeNotes);
     }
 }

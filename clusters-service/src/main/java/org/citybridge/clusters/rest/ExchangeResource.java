@@ -50,9 +50,10 @@ import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 @Tag(name = "Exchanges", description = "Facilitated exchanges between cities: PLANNED, then HELD or CANCELLED")
 public class ExchangeResource {
 
-    static final Map<String, String> SORTS = Map.of("startDate", "startDate", "title", "title", "status", "status",
-            "createdAt", "createdAt");
-    static final Sort DEFAULT_SORT = Sort.by("startDate", Sort.Direction.Descending).and("id");
+    static final Map<String, String> SORTS =
+            Map.of("startDate", "startDate", "title", "title", "status", "status", "createdAt", "createdAt");
+    static final Sort DEFAULT_SORT =
+            Sort.by("startDate", Sort.Direction.Descending).and("id");
     private static final Map<String, String> SURVEY_SORTS = Map.of("recordedAt", "recordedAt", "rating", "rating");
 
     private final ExchangeService exchanges;
@@ -66,28 +67,50 @@ public class ExchangeResource {
     }
 
     @GET
-    @Operation(summary = "List exchanges", description = "Filters (combined with AND): text in the title, cluster, "
-            + "participating city, date range (exchanges overlapping from..to, ISO dates), status. "
-            + "Sort by startDate (default, newest first), title, status, createdAt")
+    @Operation(
+            summary = "List exchanges",
+            description = "Filters (combined with AND): text in the title, cluster, "
+                    + "participating city, date range (exchanges overlapping from..to, ISO dates), status. "
+                    + "Sort by startDate (default, newest first), title, status, createdAt")
     @APIResponse(responseCode = "200", description = "A page of exchanges")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<ExchangeView> list(@QueryParam("q") String q, @QueryParam("clusterId") String clusterId,
-                                   @QueryParam("cityId") String cityId,
-                                   @QueryParam("from") @Parameter(description = "yyyy-mm-dd") String from,
-                                   @QueryParam("to") @Parameter(description = "yyyy-mm-dd") String to,
-                                   @QueryParam("status") String status, @QueryParam("page") String page,
-                                   @QueryParam("size") String size, @QueryParam("sort") String sort) {
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<ExchangeView> list(
+            @QueryParam("q") String q,
+            @QueryParam("clusterId") String clusterId,
+            @QueryParam("cityId") String cityId,
+            @QueryParam("from") @Parameter(description = "yyyy-mm-dd") String from,
+            @QueryParam("to") @Parameter(description = "yyyy-mm-dd") String to,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.of(page, size, sort, SORTS, DEFAULT_SORT);
-        return exchanges.list(QueryParams.text("q", q), QueryParams.uuid("clusterId", clusterId), QueryParams.uuid("cityId", cityId),
-                QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.enumValue(ExchangeStatus.class, "status", status), paging).map(ExchangeView::of);
+        return exchanges
+                .list(
+                        QueryParams.text("q", q),
+                        QueryParams.uuid("clusterId", clusterId),
+                        QueryParams.uuid("cityId", cityId),
+                        QueryParams.date("from", from),
+                        QueryParams.date("to", to),
+                        QueryParams.enumValue(ExchangeStatus.class, "status", status),
+                        paging)
+                .map(ExchangeView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an exchange")
-    @APIResponse(responseCode = "200", description = "The exchange, with its ETag", content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The exchange, with its ETag",
+            content = @Content(schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("id") UUID id) {
         Exchange exchange = exchanges.find(id).orElseThrow(() -> ApiException.notFound("Exchange", id));
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
@@ -96,32 +119,74 @@ public class ExchangeResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
     @Operation(summary = "Plan an exchange", description = "Starts PLANNED; announced with ExchangeScheduled")
-    @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Not a platform admin or partner system", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "422", description = "Unknown or retired city, unknown cluster or organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response create(@Valid @NotNull ExchangeRequest body,
-                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Planned",
+            content = @Content(schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a platform admin or partner system",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown or retired city, unknown cluster or organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response create(
+            @Valid @NotNull ExchangeRequest body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/exchanges", body, () -> {
             Exchange exchange = exchanges.create(body.toCommand());
-            return new Responses.Created(ExchangeView.of(exchange), "/api/v1/exchanges/" + exchange.id, exchange.version);
+            return new Responses.Created(
+                    ExchangeView.of(exchange), "/api/v1/exchanges/" + exchange.id, exchange.version);
         });
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
-    @Operation(summary = "Change the plan of a PLANNED exchange", description = "Needs If-Match; announced again with ExchangeScheduled")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Exchange already held or cancelled", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "422", description = "Unknown or retired city, unknown cluster or organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
-                           @Valid @NotNull ExchangeRequest body) {
+    @Operation(
+            summary = "Change the plan of a PLANNED exchange",
+            description = "Needs If-Match; announced again with ExchangeScheduled")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Exchange already held or cancelled",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown or retired city, unknown cluster or organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @Valid @NotNull ExchangeRequest body) {
         Exchange exchange = exchanges.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
     }
@@ -129,15 +194,34 @@ public class ExchangeResource {
     @POST
     @Path("/{id}/hold")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
-    @Operation(summary = "Record that a PLANNED exchange was held", description = "Needs If-Match; announced with "
-            + "ExchangeHeld (participants and topics). Surveys open once held")
-    @APIResponse(responseCode = "200", description = "Held", content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Not PLANNED", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
-                         @Valid HoldRequest body) {
+    @Operation(
+            summary = "Record that a PLANNED exchange was held",
+            description = "Needs If-Match; announced with "
+                    + "ExchangeHeld (participants and topics). Surveys open once held")
+    @APIResponse(
+            responseCode = "200",
+            description = "Held",
+            content = @Content(schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not PLANNED",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response hold(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @Valid HoldRequest body) {
         String outcomeNotes = body == null ? null : body.outcomeNotes();
         Exchange exchange = exchanges.hold(id, ETags.expectedVersion(ifMatch), outcomeNotes);
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
@@ -147,14 +231,34 @@ public class ExchangeResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
     @Operation(summary = "Cancel a PLANNED exchange", description = "Needs If-Match; announced with ExchangeCancelled")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Not PLANNED", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
-                           @Valid @NotNull CancelRequest body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = ExchangeView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Reason missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not PLANNED",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response cancel(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @Valid @NotNull CancelRequest body) {
         Exchange exchange = exchanges.cancel(id, ETags.expectedVersion(ifMatch), body.reason());
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
     }
@@ -162,16 +266,30 @@ public class ExchangeResource {
     @GET
     @Path("/{id}/survey-responses")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "List an exchange's survey responses", description = "Admins see all; a city officer sees only "
-            + "their city's. Sort by recordedAt, rating")
+    @Operation(
+            summary = "List an exchange's survey responses",
+            description = "Admins see all; a city officer sees only " + "their city's. Sort by recordedAt, rating")
     @APIResponse(responseCode = "200", description = "A page of survey responses")
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Not an admin or city officer, or asking for another city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<SurveyResponseView> surveyResponses(@PathParam("id") UUID id, @QueryParam("cityId") String cityId,
-                                                    @QueryParam("page") String page, @QueryParam("size") String size,
-                                                    @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.of(page, size, sort, SURVEY_SORTS, Sort.by("recordedAt").and("id"));
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an admin or city officer, or asking for another city",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<SurveyResponseView> surveyResponses(
+            @PathParam("id") UUID id,
+            @QueryParam("cityId") String cityId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.of(
+                page, size, sort, SURVEY_SORTS, Sort.by("recordedAt").and("id"));
         return surveys.list(id, QueryParams.uuid("cityId", cityId), paging).map(SurveyResponseView::of);
     }
 
@@ -179,35 +297,74 @@ public class ExchangeResource {
     @Path("/{id}/survey-responses/{responseId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(summary = "Get one survey response", description = "Admins, and the officer of the answering city")
-    @APIResponse(responseCode = "200", description = "The response", content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Another city's response", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such response for this exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The response",
+            content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Another city's response",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such response for this exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response surveyResponse(@PathParam("id") UUID id, @PathParam("responseId") UUID responseId) {
-        SurveyResponse response = surveys.find(id, responseId)
-                .orElseThrow(() -> ApiException.notFound("Survey response", responseId));
+        SurveyResponse response =
+                surveys.find(id, responseId).orElseThrow(() -> ApiException.notFound("Survey response", responseId));
         return Responses.ok(SurveyResponseView.of(response), response.version);
     }
 
     @POST
     @Path("/{id}/survey-responses")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Answer the survey of a held exchange", description = "By the city's own officer or an admin; "
-            + "one response per participating city. Announced with SurveyResponseRecorded, from which cities-service "
-            + "records the stated interests")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (e.g. rating outside 1-5)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such exchange", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "The city already answered", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "422", description = "Exchange not held yet, city did not take part, or unknown/retired city", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response answerSurvey(@PathParam("id") UUID id, @Valid @NotNull SurveyResponseRequest body,
-                                 @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+    @Operation(
+            summary = "Answer the survey of a held exchange",
+            description = "By the city's own officer or an admin; "
+                    + "one response per participating city. Announced with SurveyResponseRecorded, from which cities-service "
+                    + "records the stated interests")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request (e.g. rating outside 1-5)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Wrong role, or an officer of another city",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such exchange",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The city already answered",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Exchange not held yet, city did not take part, or unknown/retired city",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response answerSurvey(
+            @PathParam("id") UUID id,
+            @Valid @NotNull SurveyResponseRequest body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/exchanges/" + id + "/survey-responses", body, () -> {
             SurveyResponse response = surveys.submit(id, body.toCommand());
-            return new Responses.Created(SurveyResponseView.of(response),
-                    "/api/v1/exchanges/" + id + "/survey-responses/" + response.id, response.version);
+            return new Responses.Created(
+                    SurveyResponseView.of(response),
+                    "/api/v1/exchanges/" + id + "/survey-responses/" + response.id,
+                    response.version);
         });
     }
 }

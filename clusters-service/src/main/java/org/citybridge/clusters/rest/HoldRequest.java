@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Marks an exchange as held; the notes replace the outcome notes when given. */
 @Schema(name = "HoldRequest")
-public record HoldRequest(@Size(max = 4000) String outcomeNotes) {
-}
+public record HoldRequest(@Size(max = 4000) String outcomeNotes) {}

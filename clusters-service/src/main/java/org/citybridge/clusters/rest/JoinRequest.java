@@ -12,8 +12,12 @@ import java.util.UUID;
 @Schema(name = "JoinRequest")
 public record JoinRequest(
         @NotNull @Schema(example = "CITY") MemberKind memberKind,
-        @NotNull @Schema(description = "A city id (known from city-events) or an organisation id") UUID memberId,
-        @Schema(description = "MEMBER (default), FACILITATOR or LEAD") MemberRole role) {
+
+        @NotNull @Schema(description = "A city id (known from city-events) or an organisation id")
+        UUID memberId,
+
+        @Schema(description = "MEMBER (default), FACILITATOR or LEAD")
+        MemberRole role) {
 
     MembershipCommand toCommand() {
         return new MembershipCommand(memberKind, memberId, role);

@@ -49,8 +49,8 @@ import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 @Tag(name = "Organisations", description = "UN agencies, associations, development partners and academia")
 public class OrganisationResource {
 
-    private static final Map<String, String> SORTS = Map.of("name", "name", "kind", "kind", "country", "country",
-            "createdAt", "createdAt");
+    private static final Map<String, String> SORTS =
+            Map.of("name", "name", "kind", "kind", "country", "country", "createdAt", "createdAt");
 
     private final OrganisationService organisations;
     private final Responses responses;
@@ -61,23 +61,43 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "Filter by text in the name, kind, country; sort by name, kind, country, createdAt")
+    @Operation(
+            summary = "List organisations",
+            description = "Filter by text in the name, kind, country; sort by name, kind, country, createdAt")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Page<OrganisationView> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
-                                       @QueryParam("country") String country, @QueryParam("page") String page,
-                                       @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
-        return organisations.list(QueryParams.text("q", q), QueryParams.enumValue(OrganisationKind.class, "kind", kind),
-                QueryParams.country("country", country), paging)
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Page<OrganisationView> list(
+            @QueryParam("q") String q,
+            @QueryParam("kind") String kind,
+            @QueryParam("country") String country,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort) {
+        PageRequest paging =
+                PageRequest.of(page, size, sort, SORTS, Sort.by("name").and("id"));
+        return organisations
+                .list(
+                        QueryParams.text("q", q),
+                        QueryParams.enumValue(OrganisationKind.class, "kind", kind),
+                        QueryParams.country("country", country),
+                        paging)
                 .map(OrganisationView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an organisation")
-    @APIResponse(responseCode = "200", description = "The organisation, with its ETag", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The organisation, with its ETag",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("id") UUID id) {
         Organisation organisation = organisations.find(id).orElseThrow(() -> ApiException.notFound("Organisation", id));
         return Responses.ok(OrganisationView.of(organisation), organisation.version);
@@ -86,16 +106,34 @@ public class OrganisationResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Create an organisation")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "403", description = "Not a platform admin", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response create(@Valid @NotNull OrganisationRequest body,
-                           @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a platform admin",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Name taken",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response create(
+            @Valid @NotNull OrganisationRequest body,
+            @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
         return responses.created(idempotencyKey, "/api/v1/organisations", body, () -> {
             Organisation organisation = organisations.create(body.toCommand());
-            return new Responses.Created(OrganisationView.of(organisation), "/api/v1/organisations/" + organisation.id,
+            return new Responses.Created(
+                    OrganisationView.of(organisation),
+                    "/api/v1/organisations/" + organisation.id,
                     organisation.version);
         });
     }
@@ -104,14 +142,34 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Update an organisation", description = "Needs If-Match")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
-                           @Valid @NotNull OrganisationRequest body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Name taken",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response update(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @Valid @NotNull OrganisationRequest body) {
         Organisation organisation = organisations.update(id, ETags.expectedVersion(ifMatch), body.toCommand());
         return Responses.ok(OrganisationView.of(organisation), organisation.version);
     }
@@ -119,13 +177,28 @@ public class OrganisationResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Delete an organisation", description = "Needs If-Match; only organisations no membership or exchange refers to")
+    @Operation(
+            summary = "Delete an organisation",
+            description = "Needs If-Match; only organisations no membership or exchange refers to")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Still referred to", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organisation",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Still referred to",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    public Response delete(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
         organisations.delete(id, ETags.expectedVersion(ifMatch));
         return Response.noContent().build();
     }

@@ -9,8 +9,15 @@ import java.util.UUID;
 
 /** An organisation as the API shows it. */
 @Schema(name = "Organisation")
-public record OrganisationView(UUID id, String name, OrganisationKind kind, String country, String website,
-                               Instant createdAt, Instant updatedAt, long version) {
+public record OrganisationView(
+        UUID id,
+        String name,
+        OrganisationKind kind,
+        String country,
+        String website,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     static OrganisationView of(Organisation o) {
         return new OrganisationView(o.id, o.name, o.kind, o.country, o.website, o.createdAt, o.updatedAt, o.version);

@@ -17,10 +17,14 @@ public record StatedInterestRequest(
         @NotNull @Schema(example = "tourism") CooperationArea area,
         @NotNull @Schema(example = "MUTUAL") Stance stance,
         @NotNull @Schema(example = "SISTER_CITY") Intent intent,
+
         @Size(max = 20) @Schema(example = "[\"Latin America and the Caribbean\"]")
-        List<@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "[^|]*", message = "must not contain '|'") String> preferredRegions,
+        List<@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "[^|]*", message = "must not contain '|'") String>
+                preferredRegions,
+
         @Size(max = 50) @Schema(example = "[\"MX\"]")
-        List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> preferredCountries) {
+        List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String>
+                preferredCountries) {
 
     SurveyResponseCommand.Interest toCommand() {
         return new SurveyResponseCommand.Interest(area, stance, intent, preferredRegions, preferredCountries);

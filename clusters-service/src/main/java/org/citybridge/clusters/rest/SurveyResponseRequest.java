@@ -14,7 +14,9 @@ import java.util.UUID;
 /** A participating city answers the survey of a held exchange. */
 @Schema(name = "SurveyResponseRequest")
 public record SurveyResponseRequest(
-        @NotNull @Schema(description = "The answering city; a city officer may answer only for their own city") UUID cityId,
+        @NotNull @Schema(description = "The answering city; a city officer may answer only for their own city")
+        UUID cityId,
+
         @Size(max = 19) List<@NotNull @Valid StatedInterestRequest> interests,
         @NotNull Boolean wantsPartnership,
         @NotNull @Min(1) @Max(5) @Schema(example = "5") Integer rating,
@@ -22,8 +24,15 @@ public record SurveyResponseRequest(
 
     /** Call after validation: the answer and the rating are required. */
     SurveyResponseCommand toCommand() {
-        return new SurveyResponseCommand(cityId,
-                interests == null ? null : interests.stream().map(StatedInterestRequest::toCommand).toList(),
-                wantsPartnership, rating, comment);
+        return new SurveyResponseCommand(
+                cityId,
+                interests == null
+                        ? null
+                        : interests.stream()
+                                .map(StatedInterestRequest::toCommand)
+                                .toList(),
+                wantsPartnership,
+                rating,
+                comment);
     }
 }

@@ -13,23 +13,45 @@ import java.util.UUID;
 
 /** A recorded survey response. */
 @Schema(name = "SurveyResponse")
-public record SurveyResponseView(UUID id, UUID exchangeId, UUID cityId, List<Interest> interests,
-                                 boolean wantsPartnership, int rating, String comment, Instant recordedAt,
-                                 long version) {
+public record SurveyResponseView(
+        UUID id,
+        UUID exchangeId,
+        UUID cityId,
+        List<Interest> interests,
+        boolean wantsPartnership,
+        int rating,
+        String comment,
+        Instant recordedAt,
+        long version) {
 
     /** A stated interest. */
     @Schema(name = "SurveyInterest")
-    public record Interest(CooperationArea area, Stance stance, Intent intent, List<String> preferredRegions,
-                           List<String> preferredCountries) {
-    }
+    public record Interest(
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            List<String> preferredRegions,
+            List<String> preferredCountries) {}
 
     static SurveyResponseView of(SurveyResponse r) {
-        return new SurveyResponseView(r.id, r.exchangeId, r.cityId, r.interests.stream().map(SurveyResponseView::of).toList(),
-                r.wantsPartnership, r.rating, r.comment, r.recordedAt, r.version);
+        return new SurveyResponseView(
+                r.id,
+                r.exchangeId,
+                r.cityId,
+                r.interests.stream().map(SurveyResponseView::of).toList(),
+                r.wantsPartnership,
+                r.rating,
+                r.comment,
+                r.recordedAt,
+                r.version);
     }
 
     private static Interest of(SurveyInterest i) {
-        return new Interest(i.area, i.stance, i.intent, SurveyInterest.split(i.preferredRegions),
+        return new Interest(
+                i.area,
+                i.stance,
+                i.intent,
+                SurveyInterest.split(i.preferredRegions),
                 SurveyInterest.split(i.preferredCountries));
     }
 }

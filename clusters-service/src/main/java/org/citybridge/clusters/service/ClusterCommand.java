@@ -10,6 +10,5 @@ import java.util.Set;
  *
  * @param status null means ACTIVE
  */
-public record ClusterCommand(String slug, String name, String description, Set<CooperationArea> areas,
-                             ClusterStatus status) {
-}
+public record ClusterCommand(
+        String slug, String name, String description, Set<CooperationArea> areas, ClusterStatus status) {}

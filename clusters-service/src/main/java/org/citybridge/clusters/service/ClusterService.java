@@ -60,7 +60,8 @@ public class ClusterService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        PanacheQuery<Cluster> query = Cluster.find(where.toString(), paging.sort(), params).page(paging.panachePage());
+        PanacheQuery<Cluster> query =
+                Cluster.find(where.toString(), paging.sort(), params).page(paging.panachePage());
         return Page.of(query.list(), paging, query.count());
     }
 
@@ -129,8 +130,8 @@ public class ClusterService {
     }
 
     private static ClusterLaunched launched(Cluster cluster) {
-        return new ClusterLaunched(cluster.id, cluster.slug, cluster.name, new ArrayList<>(sorted(cluster)),
-                cluster.launchedAt);
+        return new ClusterLaunched(
+                cluster.id, cluster.slug, cluster.name, new ArrayList<>(sorted(cluster)), cluster.launchedAt);
     }
 
     private static List<CooperationArea> sorted(Cluster cluster) {
@@ -139,8 +140,8 @@ public class ClusterService {
 
     // ---- memberships
 
-    public Page<Membership> members(UUID clusterId, MemberKind kind, UUID memberId, boolean includeLeft,
-                                    PageRequest paging) {
+    public Page<Membership> members(
+            UUID clusterId, MemberKind kind, UUID memberId, boolean includeLeft, PageRequest paging) {
         requireCluster(clusterId);
         StringBuilder where = new StringBuilder("clusterId = :cluster");
         Map<String, Object> params = new HashMap<>();
@@ -156,7 +157,8 @@ public class ClusterService {
         if (!includeLeft) {
             where.append(" and leftAt is null");
         }
-        PanacheQuery<Membership> query = Membership.find(where.toString(), paging.sort(), params).page(paging.panachePage());
+        PanacheQuery<Membership> query =
+                Membership.find(where.toString(), paging.sort(), params).page(paging.panachePage());
         return Page.of(query.list(), paging, query.count());
     }
 
@@ -186,8 +188,12 @@ public class ClusterService {
             }
             name = organisation.name;
         }
-        boolean alreadyMember = Membership.count("clusterId = ?1 and memberKind = ?2 and memberId = ?3 and leftAt is null",
-                clusterId, command.memberKind(), command.memberId()) > 0;
+        boolean alreadyMember = Membership.count(
+                        "clusterId = ?1 and memberKind = ?2 and memberId = ?3 and leftAt is null",
+                        clusterId,
+                        command.memberKind(),
+                        command.memberId())
+                > 0;
         if (alreadyMember) {
             throw ApiException.conflict(name + " is already a member of cluster " + cluster.slug);
         }
@@ -201,8 +207,14 @@ public class ClusterService {
         membership.joinedAt = Clock.now();
         // the partial unique index on active memberships settles a race between two joins
         Uniqueness.persist(membership, name + " is already a member of cluster " + cluster.slug);
-        outbox.append(new MemberJoined(clusterId, membership.id, membership.memberKind, membership.memberId,
-                membership.memberName, membership.role, membership.joinedAt));
+        outbox.append(new MemberJoined(
+                clusterId,
+                membership.id,
+                membership.memberKind,
+                membership.memberId,
+                membership.memberName,
+                membership.role,
+                membership.joinedAt));
         return membership;
     }
 
@@ -217,8 +229,8 @@ public class ClusterService {
         }
         membership.leftAt = Clock.now();
         Membership.getEntityManager().flush();
-        outbox.append(new MemberLeft(clusterId, membership.id, membership.memberKind, membership.memberId,
-                membership.leftAt));
+        outbox.append(new MemberLeft(
+                clusterId, membership.id, membership.memberKind, membership.memberId, membership.leftAt));
         return membership;
     }
 
@@ -233,6 +245,7 @@ public class ClusterService {
     }
 
     private static Cluster requireCluster(UUID clusterId) {
-        return Cluster.<Cluster>findByIdOptional(clusterId).orElseThrow(() -> ApiException.notFound("Cluster", clusterId));
+        return Cluster.<Cluster>findByIdOptional(clusterId)
+                .orElseThrow(() -> ApiException.notFound("Cluster", clusterId));
     }
 }

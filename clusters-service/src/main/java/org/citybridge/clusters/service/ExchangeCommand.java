@@ -12,7 +12,13 @@ import java.util.UUID;
  *
  * @param clusterId the cluster it belongs to, if any
  */
-public record ExchangeCommand(String title, ExchangeFormat format, LocalDate startDate, LocalDate endDate,
-                              UUID clusterId, Set<UUID> facilitatorIds, Set<UUID> participantCityIds,
-                              Set<CooperationArea> topics, String outcomeNotes) {
-}
+public record ExchangeCommand(
+        String title,
+        ExchangeFormat format,
+        LocalDate startDate,
+        LocalDate endDate,
+        UUID clusterId,
+        Set<UUID> facilitatorIds,
+        Set<UUID> participantCityIds,
+        Set<CooperationArea> topics,
+        String outcomeNotes) {}

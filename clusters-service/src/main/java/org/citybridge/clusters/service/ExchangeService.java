@@ -41,8 +41,14 @@ public class ExchangeService {
     }
 
     /** Filters combine with AND; the date range selects exchanges overlapping [from, to]. */
-    public Page<Exchange> list(String q, UUID clusterId, UUID cityId, LocalDate from, LocalDate to,
-                               ExchangeStatus status, PageRequest paging) {
+    public Page<Exchange> list(
+            String q,
+            UUID clusterId,
+            UUID cityId,
+            LocalDate from,
+            LocalDate to,
+            ExchangeStatus status,
+            PageRequest paging) {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("to", "must not be before from");
         }
@@ -72,7 +78,8 @@ public class ExchangeService {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        PanacheQuery<Exchange> query = Exchange.find(where.toString(), paging.sort(), params).page(paging.panachePage());
+        PanacheQuery<Exchange> query =
+                Exchange.find(where.toString(), paging.sort(), params).page(paging.panachePage());
         return Page.of(query.list(), paging, query.count());
     }
 
@@ -98,7 +105,8 @@ public class ExchangeService {
         Exchange exchange = require(id);
         expected.check(exchange.version);
         if (exchange.status != ExchangeStatus.PLANNED) {
-            throw ApiException.conflict("Exchange " + id + " is " + exchange.status + "; only a PLANNED exchange can be changed");
+            throw ApiException.conflict(
+                    "Exchange " + id + " is " + exchange.status + "; only a PLANNED exchange can be changed");
         }
         apply(exchange, command);
         Exchange.getEntityManager().flush();
@@ -118,9 +126,17 @@ public class ExchangeService {
         }
         exchange.updatedAt = exchange.heldAt;
         Exchange.getEntityManager().flush();
-        outbox.append(new ExchangeHeld(exchange.id, exchange.clusterId, exchange.title, exchange.format,
-                exchange.startDate, exchange.endDate, exchange.participantCityIds.stream().sorted().toList(),
-                exchange.topics.stream().sorted().toList(), exchange.outcomeNotes, exchange.heldAt));
+        outbox.append(new ExchangeHeld(
+                exchange.id,
+                exchange.clusterId,
+                exchange.title,
+                exchange.format,
+                exchange.startDate,
+                exchange.endDate,
+                exchange.participantCityIds.stream().sorted().toList(),
+                exchange.topics.stream().sorted().toList(),
+                exchange.outcomeNotes,
+                exchange.heldAt));
         return exchange;
     }
 
@@ -180,8 +196,15 @@ public class ExchangeService {
     }
 
     private static ExchangeScheduled scheduled(Exchange e) {
-        return new ExchangeScheduled(e.id, e.clusterId, e.title, e.format, e.startDate, e.endDate,
-                e.facilitatorIds.stream().sorted().toList(), e.participantCityIds.stream().sorted().toList(),
+        return new ExchangeScheduled(
+                e.id,
+                e.clusterId,
+                e.title,
+                e.format,
+                e.startDate,
+                e.endDate,
+                e.facilitatorIds.stream().sorted().toList(),
+                e.participantCityIds.stream().sorted().toList(),
                 e.topics.stream().sorted().toList());
     }
 

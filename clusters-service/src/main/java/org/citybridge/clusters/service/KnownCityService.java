@@ -34,7 +34,9 @@ public class KnownCityService {
             city = new KnownCity();
             city.id = profile.cityId();
         } else if (profile.version() < city.profileVersion) {
-            LOG.debugf("Ignoring stale profile v%s of city %s (have v%s)", (Object) profile.version(), city.id, city.profileVersion);
+            LOG.debugf(
+                    "Ignoring stale profile v%s of city %s (have v%s)",
+                    (Object) profile.version(), city.id, city.profileVersion);
             return;
         }
         boolean renamed = city.name != null && !city.name.equals(profile.name());
@@ -45,8 +47,11 @@ public class KnownCityService {
         city.persist();
         if (renamed) {
             // memberships show the member's name; keep it current for cities
-            Membership.update("memberName = ?1 where memberKind = ?2 and memberId = ?3", profile.name(),
-                    org.citybridge.contracts.vocabulary.MemberKind.CITY, city.id);
+            Membership.update(
+                    "memberName = ?1 where memberKind = ?2 and memberId = ?3",
+                    profile.name(),
+                    org.citybridge.contracts.vocabulary.MemberKind.CITY,
+                    city.id);
         }
     }
 
@@ -71,12 +76,13 @@ public class KnownCityService {
     public KnownCity requireActive(UUID cityId, String role) {
         KnownCity city = KnownCity.findById(cityId);
         if (city == null) {
-            throw ApiException.unprocessable("Unknown city " + cityId + " as " + role
-                    + ": no such city is registered with cities-service (or its registration has not reached clusters-service yet)");
+            throw ApiException.unprocessable(
+                    "Unknown city " + cityId + " as " + role
+                            + ": no such city is registered with cities-service (or its registration has not reached clusters-service yet)");
         }
         if (city.retired) {
-            throw ApiException.unprocessable("City " + city.name + " (" + cityId + ") is retired and cannot be "
-                    + role + " of new activities");
+            throw ApiException.unprocessable(
+                    "City " + city.name + " (" + cityId + ") is retired and cannot be " + role + " of new activities");
         }
         return city;
     }

@@ -11,5 +11,4 @@ import java.util.UUID;
  * @param memberId a city id (known from city-events) or an organisation id
  * @param role     null means MEMBER
  */
-public record MembershipCommand(MemberKind memberKind, UUID memberId, MemberRole role) {
-}
+public record MembershipCommand(MemberKind memberKind, UUID memberId, MemberRole role) {}

@@ -7,5 +7,4 @@ import org.citybridge.clusters.domain.OrganisationKind;
  *
  * @param country ISO 3166-1 alpha-2, null for international bodies
  */
-public record OrganisationCommand(String name, OrganisationKind kind, String country, String website) {
-}
+public record OrganisationCommand(String name, OrganisationKind kind, String country, String website) {}

@@ -40,8 +40,8 @@ public class OrganisationService {
             where.append(" and country = :country");
             params.put("country", country.trim().toUpperCase(Locale.ROOT));
         }
-        PanacheQuery<Organisation> query = Organisation.find(where.toString(), paging.sort(), params)
-                .page(paging.panachePage());
+        PanacheQuery<Organisation> query =
+                Organisation.find(where.toString(), paging.sort(), params).page(paging.panachePage());
         return Page.of(query.list(), paging, query.count());
     }
 
@@ -80,7 +80,8 @@ public class OrganisationService {
         long memberships = Membership.count("memberId", id);
         long exchanges = Organisation.getEntityManager()
                 .createQuery("select count(e) from Exchange e where :id member of e.facilitatorIds", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         if (memberships + exchanges > 0) {
             throw ApiException.conflict(organisation.name + " is referred to by " + memberships + " membership(s) and "
                     + exchanges + " exchange(s); it is kept for history");
@@ -102,8 +103,8 @@ public class OrganisationService {
     private static void requireUniqueName(String name, UUID self) {
         Optional<Organisation> existing = Organisation.findByName(name.trim());
         if (existing.isPresent() && !existing.get().id.equals(self)) {
-            throw ApiException.conflict("An organisation named '" + existing.get().name + "' already exists ("
-                    + existing.get().id + ")");
+            throw ApiException.conflict(
+                    "An organisation named '" + existing.get().name + "' already exists (" + existing.get().id + ")");
         }
     }
 }

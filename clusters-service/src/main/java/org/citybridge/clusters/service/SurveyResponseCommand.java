@@ -13,11 +13,14 @@ import java.util.UUID;
  * @param cityId    the answering city
  * @param interests the interests it states, null for none
  */
-public record SurveyResponseCommand(UUID cityId, List<Interest> interests, boolean wantsPartnership, int rating,
-                                    String comment) {
+public record SurveyResponseCommand(
+        UUID cityId, List<Interest> interests, boolean wantsPartnership, int rating, String comment) {
 
     /** An interest stated in the response; null or empty preferences mean any partner. */
-    public record Interest(CooperationArea area, Stance stance, Intent intent, List<String> preferredRegions,
-                           List<String> preferredCountries) {
-    }
+    public record Interest(
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            List<String> preferredRegions,
+            List<String> preferredCountries) {}
 }

@@ -58,7 +58,8 @@ public class SurveyService {
                     + "; surveys can be answered only after it was held");
         }
         if (!exchange.participantCityIds.contains(city.id)) {
-            throw ApiException.unprocessable(city.name + " (" + city.id + ") did not take part in exchange " + exchangeId);
+            throw ApiException.unprocessable(
+                    city.name + " (" + city.id + ") did not take part in exchange " + exchangeId);
         }
         if (SurveyResponse.count("exchangeId = ?1 and cityId = ?2", exchangeId, city.id) > 0) {
             throw ApiException.conflict(city.name + " already answered the survey of exchange " + exchangeId);
@@ -84,8 +85,14 @@ public class SurveyService {
         }
         // the unique (exchange, city) constraint settles a race between two first answers
         Uniqueness.persist(response, city.name + " already answered the survey of exchange " + exchangeId);
-        outbox.append(new SurveyResponseRecorded(response.id, exchangeId, city.id, stated(response),
-                response.wantsPartnership, response.rating, response.recordedAt));
+        outbox.append(new SurveyResponseRecorded(
+                response.id,
+                exchangeId,
+                city.id,
+                stated(response),
+                response.wantsPartnership,
+                response.rating,
+                response.recordedAt));
         return response;
     }
 
@@ -99,7 +106,8 @@ public class SurveyService {
         params.put("exchange", exchangeId);
         if (!caller.isAdmin()) {
             UUID own = caller.officerCity()
-                    .orElseThrow(() -> ApiException.forbidden("Survey responses are readable by admins and the answering city"));
+                    .orElseThrow(() ->
+                            ApiException.forbidden("Survey responses are readable by admins and the answering city"));
             if (cityId != null && !cityId.equals(own)) {
                 throw ApiException.forbidden("You may read only your own city's survey responses");
             }
@@ -109,8 +117,8 @@ public class SurveyService {
             where.append(" and cityId = :city");
             params.put("city", cityId);
         }
-        PanacheQuery<SurveyResponse> query = SurveyResponse.find(where.toString(), paging.sort(), params)
-                .page(paging.panachePage());
+        PanacheQuery<SurveyResponse> query =
+                SurveyResponse.find(where.toString(), paging.sort(), params).page(paging.panachePage());
         return Page.of(query.list(), paging, query.count());
     }
 
@@ -123,8 +131,12 @@ public class SurveyService {
 
     private static List<StatedInterest> stated(SurveyResponse response) {
         return response.interests.stream()
-                .map(i -> new StatedInterest(i.area, i.stance, i.intent,
-                        new PartnerPreferences(SurveyInterest.split(i.preferredRegions), SurveyInterest.split(i.preferredCountries))))
+                .map(i -> new StatedInterest(
+                        i.area,
+                        i.stance,
+                        i.intent,
+                        new PartnerPreferences(
+                                SurveyInterest.split(i.preferredRegions), SurveyInterest.split(i.preferredCountries))))
                 .toList();
     }
 }

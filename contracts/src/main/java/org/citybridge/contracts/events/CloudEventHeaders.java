@@ -41,8 +41,8 @@ public record CloudEventHeaders(String id, String type, String source, String su
 
     /** Attributes for a new event of the given type about one aggregate, with a fresh id. */
     public static CloudEventHeaders newEvent(EventType type, UUID aggregateId, Instant time) {
-        return new CloudEventHeaders(UUID.randomUUID().toString(), type.ceType(), type.source().uri(),
-                aggregateId.toString(), time);
+        return new CloudEventHeaders(
+                UUID.randomUUID().toString(), type.ceType(), type.source().uri(), aggregateId.toString(), time);
     }
 
     /** The Kafka headers, in a stable order. */

@@ -20,7 +20,8 @@ public enum EventType {
     EXCHANGE_SCHEDULED("exchange", "scheduled", EventSource.CLUSTERS, ExchangeScheduled.class),
     EXCHANGE_HELD("exchange", "held", EventSource.CLUSTERS, ExchangeHeld.class),
     EXCHANGE_CANCELLED("exchange", "cancelled", EventSource.CLUSTERS, ExchangeCancelled.class),
-    SURVEY_RESPONSE_RECORDED("exchange", "survey-response-recorded", EventSource.CLUSTERS, SurveyResponseRecorded.class),
+    SURVEY_RESPONSE_RECORDED(
+            "exchange", "survey-response-recorded", EventSource.CLUSTERS, SurveyResponseRecorded.class),
     PROPOSAL_CREATED("proposal", "created", EventSource.MATCHMAKING, ProposalCreated.class),
     PROPOSAL_ACCEPTED("proposal", "accepted", EventSource.MATCHMAKING, ProposalAccepted.class),
     PROPOSAL_DECLINED("proposal", "declined", EventSource.MATCHMAKING, ProposalDeclined.class),
@@ -62,7 +63,9 @@ public enum EventType {
 
     /** The event type whose payload is this record class. */
     public static EventType of(Class<? extends EventPayload> payloadType) {
-        return Arrays.stream(values()).filter(t -> t.payloadType == payloadType).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType == payloadType)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No event type for " + payloadType.getName()));
     }
 }

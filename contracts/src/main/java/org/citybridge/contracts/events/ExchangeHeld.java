@@ -19,7 +19,8 @@ public record ExchangeHeld(
         List<UUID> participantCityIds,
         List<CooperationArea> topics,
         String outcomeNotes,
-        Instant heldAt) implements EventPayload {
+        Instant heldAt)
+        implements EventPayload {
 
     public ExchangeHeld {
         participantCityIds = participantCityIds == null ? List.of() : List.copyOf(participantCityIds);

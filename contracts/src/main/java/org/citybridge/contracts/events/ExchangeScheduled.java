@@ -17,7 +17,8 @@ public record ExchangeScheduled(
         LocalDate endDate,
         List<UUID> facilitatorIds,
         List<UUID> participantCityIds,
-        List<CooperationArea> topics) implements EventPayload {
+        List<CooperationArea> topics)
+        implements EventPayload {
 
     public ExchangeScheduled {
         facilitatorIds = facilitatorIds == null ? List.of() : List.copyOf(facilitatorIds);

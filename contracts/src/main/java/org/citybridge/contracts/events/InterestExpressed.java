@@ -22,7 +22,8 @@ public record InterestExpressed(
         PartnerPreferences preferences,
         String note,
         String source,
-        Instant expressedAt) implements EventPayload {
+        Instant expressedAt)
+        implements EventPayload {
 
     public InterestExpressed {
         preferences = preferences == null ? PartnerPreferences.NONE : preferences;

@@ -9,12 +9,8 @@ import java.util.UUID;
 
 /** A city withdrew an interest. Key: city id. */
 public record InterestWithdrawn(
-        UUID cityId,
-        UUID interestId,
-        CooperationArea area,
-        Stance stance,
-        Intent intent,
-        Instant withdrawnAt) implements EventPayload {
+        UUID cityId, UUID interestId, CooperationArea area, Stance stance, Intent intent, Instant withdrawnAt)
+        implements EventPayload {
 
     @Override
     public UUID aggregateId() {

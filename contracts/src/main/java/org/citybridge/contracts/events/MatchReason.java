@@ -7,5 +7,4 @@ package org.citybridge.contracts.events;
  * @param text         human-readable explanation
  * @param contribution the share of the score this reason adds (negative for dampers)
  */
-public record MatchReason(String code, String text, double contribution) {
-}
+public record MatchReason(String code, String text, double contribution) {}

@@ -14,7 +14,8 @@ public record MemberJoined(
         UUID memberId,
         String memberName,
         MemberRole role,
-        Instant joinedAt) implements EventPayload {
+        Instant joinedAt)
+        implements EventPayload {
 
     @Override
     public UUID aggregateId() {

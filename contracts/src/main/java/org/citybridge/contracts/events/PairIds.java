@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class PairIds {
 
-    private PairIds() {
-    }
+    private PairIds() {}
 
     public static UUID of(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area) {
         if (cityA.equals(cityB)) {

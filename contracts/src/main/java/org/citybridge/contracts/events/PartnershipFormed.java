@@ -24,7 +24,8 @@ public record PartnershipFormed(
         CooperationArea area,
         LocalDate formedOn,
         String source,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt)
+        implements EventPayload {
 
     @Override
     public UUID aggregateId() {

@@ -21,7 +21,8 @@ public record ProposalCreated(
         CooperationArea area,
         double score,
         List<MatchReason> reasons,
-        Instant createdAt) implements EventPayload {
+        Instant createdAt)
+        implements EventPayload {
 
     public ProposalCreated {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -17,7 +17,8 @@ public record SurveyResponseRecorded(
         List<StatedInterest> interests,
         boolean wantsPartnership,
         int rating,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt)
+        implements EventPayload {
 
     public SurveyResponseRecorded {
         interests = interests == null ? List.of() : List.copyOf(interests);

@@ -10,8 +10,7 @@ public final class Topics {
     /** Published by matchmaking-service; key = proposal pair id. */
     public static final String MATCHMAKING_EVENTS = "matchmaking-events";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of one consuming service, e.g. {@code cities-service.dlq}. */
     public static String deadLetter(String serviceName) {

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Parsing shared by the enum vocabularies whose JSON form is their upper-case constant name. */
 final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     static <E extends Enum<E>> E parse(Class<E> type, String vocabulary, String value) {
         if (value != null) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** What kind of relationship an interest aims at. */
 public enum Intent {
-    SISTER_CITY, THEMATIC_PARTNERSHIP, KNOWLEDGE_EXCHANGE;
+    SISTER_CITY,
+    THEMATIC_PARTNERSHIP,
+    KNOWLEDGE_EXCHANGE;
 
     /** Parses the JSON form, rejecting unknown values with a message that lists the allowed ones. */
     @JsonCreator

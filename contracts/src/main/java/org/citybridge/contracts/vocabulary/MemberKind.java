@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** What a cluster member is. */
 public enum MemberKind {
-    CITY, ORGANISATION;
+    CITY,
+    ORGANISATION;
 
     /** Parses the JSON form, rejecting unknown values with a message that lists the allowed ones. */
     @JsonCreator

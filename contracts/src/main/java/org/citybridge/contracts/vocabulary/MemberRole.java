@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** A member's role in a thematic cluster. */
 public enum MemberRole {
-    MEMBER, FACILITATOR, LEAD;
+    MEMBER,
+    FACILITATOR,
+    LEAD;
 
     /** Parses the JSON form, rejecting unknown values with a message that lists the allowed ones. */
     @JsonCreator

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** The kind of partnership matchmaking proposes: a sister-city relationship, or a thematic partnership in one area. */
 public enum ProposalKind {
-    SISTER_CITY, THEMATIC;
+    SISTER_CITY,
+    THEMATIC;
 
     /** Parses the JSON form, rejecting unknown values with a message that lists the allowed ones. */
     @JsonCreator

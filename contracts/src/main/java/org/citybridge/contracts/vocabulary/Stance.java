@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** A city's position on a cooperation area: it can share practice, wants to learn, or both. */
 public enum Stance {
-    OFFER, SEEK, MUTUAL;
+    OFFER,
+    SEEK,
+    MUTUAL;
 
     /** Parses the JSON form, rejecting unknown values with a message that lists the allowed ones. */
     @JsonCreator

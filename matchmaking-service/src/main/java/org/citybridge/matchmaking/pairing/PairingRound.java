@@ -22,21 +22,30 @@ public class PairingRound extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String method;
+
     @Enumerated(EnumType.STRING)
     public ProposalKind kind;
+
     public String area;
     public int capacity;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public PairingService.RunRound request;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public PairingRoundResult result;
+
     @Column(name = "total_score")
     public double totalScore;
+
     @Column(name = "proposals_created")
     public boolean proposalsCreated;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Version
     public long version;
 

@@ -26,16 +26,21 @@ public record PairingRoundResult(
         Instant createdAt) {
 
     /** One chosen pair. */
-    public record RoundPair(UUID cityA, String cityAName, UUID cityB, String cityBName, ProposalKind kind,
-                            CooperationArea area, double score, List<MatchReason> reasons) {
-    }
+    public record RoundPair(
+            UUID cityA,
+            String cityAName,
+            UUID cityB,
+            String cityBName,
+            ProposalKind kind,
+            CooperationArea area,
+            double score,
+            List<MatchReason> reasons) {}
 
     /** A city that got no partner, and why. */
-    public record Unmatched(UUID cityId, String name, String reason) {
-    }
+    public record Unmatched(UUID cityId, String name, String reason) {}
 
     public PairingRoundResult withProposalsCreated() {
-        return new PairingRoundResult(id, method, kind, area, capacity, groupA, groupB, pairs, unmatched, totalScore,
-                true, createdAt);
+        return new PairingRoundResult(
+                id, method, kind, area, capacity, groupA, groupB, pairs, unmatched, totalScore, true, createdAt);
     }
 }

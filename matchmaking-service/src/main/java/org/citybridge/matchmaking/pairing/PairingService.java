@@ -39,9 +39,13 @@ public class PairingService {
      * A round to run: group A paired with group B, for a kind (and area), up to {@code capacity} partners
      * per city, {@code optimal} (maximum total score) or {@code stable} (no blocking pair).
      */
-    public record RunRound(GroupQuery groupA, GroupQuery groupB, ProposalKind kind, CooperationArea area,
-                           int capacity, String method) {
-    }
+    public record RunRound(
+            GroupQuery groupA,
+            GroupQuery groupB,
+            ProposalKind kind,
+            CooperationArea area,
+            int capacity,
+            String method) {}
 
     private final MatchmakingState state;
     private final ProposalSync proposals;
@@ -74,12 +78,20 @@ public class PairingService {
         List<CityView> right = resolve(engine, command.groupB(), "groupB");
         Set<UUID> overlap = new HashSet<>();
         left.forEach(c -> overlap.add(c.id()));
-        List<UUID> both = right.stream().map(CityView::id).filter(overlap::contains).toList();
+        List<UUID> both =
+                right.stream().map(CityView::id).filter(overlap::contains).toList();
         if (!both.isEmpty()) {
             throw ApiException.unprocessable("The groups must not overlap; in both: " + both);
         }
-        PairingRoundResult result = solve(engine, UUID.randomUUID(), left, right, command.kind(), command.area(),
-                command.capacity(), command.method());
+        PairingRoundResult result = solve(
+                engine,
+                UUID.randomUUID(),
+                left,
+                right,
+                command.kind(),
+                command.area(),
+                command.capacity(),
+                command.method());
         PairingRound round = new PairingRound();
         round.id = result.id();
         round.method = command.method();
@@ -111,7 +123,8 @@ public class PairingService {
             Instant now = Clock.now();
             List<Proposal> created = new ArrayList<>();
             for (PairingRoundResult.RoundPair pair : round.result.pairs()) {
-                Match match = new Match(pair.cityA(), pair.cityB(), pair.kind(), pair.area(), pair.score(), pair.reasons());
+                Match match =
+                        new Match(pair.cityA(), pair.cityB(), pair.kind(), pair.area(), pair.score(), pair.reasons());
                 proposals.upsert(match, Proposal.Origin.PAIRING_ROUND, now).ifPresent(created::add);
             }
             round.proposalsCreated = true;
@@ -139,7 +152,8 @@ public class PairingService {
                 throw ApiException.badRequest(field, "give cityIds, or at least one of country, clusterId, area");
             }
             for (CityView city : engine.cities()) {
-                if (city.registered() && !city.retired()
+                if (city.registered()
+                        && !city.retired()
                         && (query.country() == null || query.country().equalsIgnoreCase(city.country()))
                         && (query.clusterId() == null || city.clusters().contains(query.clusterId()))
                         && (query.area() == null || city.areas().contains(query.area()))) {
@@ -154,12 +168,23 @@ public class PairingService {
         return cities;
     }
 
-    static PairingRoundResult solve(MatchEngine engine, UUID id, List<CityView> left, List<CityView> right,
-                                    ProposalKind kind, CooperationArea area, int capacity, String method) {
-        double[][] w = engine.scoreMatrix(left.stream().map(CityView::id).toList(),
-                right.stream().map(CityView::id).toList(), kind, area);
+    static PairingRoundResult solve(
+            MatchEngine engine,
+            UUID id,
+            List<CityView> left,
+            List<CityView> right,
+            ProposalKind kind,
+            CooperationArea area,
+            int capacity,
+            String method) {
+        double[][] w = engine.scoreMatrix(
+                left.stream().map(CityView::id).toList(),
+                right.stream().map(CityView::id).toList(),
+                kind,
+                area);
         boolean optimal = "optimal".equals(method.toLowerCase(Locale.ROOT));
-        List<PairingSolver.Pair> chosen = optimal ? PairingSolver.optimal(w, capacity) : PairingSolver.stable(w, capacity);
+        List<PairingSolver.Pair> chosen =
+                optimal ? PairingSolver.optimal(w, capacity) : PairingSolver.stable(w, capacity);
         List<PairingRoundResult.RoundPair> pairs = new ArrayList<>();
         int[] leftCount = new int[left.size()];
         int[] rightCount = new int[right.size()];
@@ -168,8 +193,8 @@ public class PairingService {
             CityView a = left.get(pair.left());
             CityView b = right.get(pair.right());
             Match match = engine.matchFor(a.id(), b.id(), kind, area, true).orElseThrow();
-            pairs.add(new PairingRoundResult.RoundPair(a.id(), a.name(), b.id(), b.name(), match.kind(), match.area(),
-                    match.score(), match.reasons()));
+            pairs.add(new PairingRoundResult.RoundPair(
+                    a.id(), a.name(), b.id(), b.name(), match.kind(), match.area(), match.score(), match.reasons()));
             leftCount[pair.left()]++;
             rightCount[pair.right()]++;
             total += w[pair.left()][pair.right()];
@@ -177,19 +202,29 @@ public class PairingService {
         List<PairingRoundResult.Unmatched> unmatched = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
             if (leftCount[i] == 0) {
-                unmatched.add(new PairingRoundResult.Unmatched(left.get(i).id(), left.get(i).name(),
-                        reason(anyFeasible(w, i, true), optimal)));
+                unmatched.add(new PairingRoundResult.Unmatched(
+                        left.get(i).id(), left.get(i).name(), reason(anyFeasible(w, i, true), optimal)));
             }
         }
         for (int j = 0; j < right.size(); j++) {
             if (rightCount[j] == 0) {
-                unmatched.add(new PairingRoundResult.Unmatched(right.get(j).id(), right.get(j).name(),
-                        reason(anyFeasible(w, j, false), optimal)));
+                unmatched.add(new PairingRoundResult.Unmatched(
+                        right.get(j).id(), right.get(j).name(), reason(anyFeasible(w, j, false), optimal)));
             }
         }
-        return new PairingRoundResult(id, optimal ? "optimal" : "stable", kind, area, capacity,
-                left.stream().map(CityView::id).toList(), right.stream().map(CityView::id).toList(), pairs, unmatched,
-                total, false, Clock.now());
+        return new PairingRoundResult(
+                id,
+                optimal ? "optimal" : "stable",
+                kind,
+                area,
+                capacity,
+                left.stream().map(CityView::id).toList(),
+                right.stream().map(CityView::id).toList(),
+                pairs,
+                unmatched,
+                total,
+                false,
+                Clock.now());
     }
 
     private static boolean anyFeasible(double[][] w, int index, boolean row) {
@@ -206,7 +241,8 @@ public class PairingService {
         if (!hadOptions) {
             return "No eligible partner in the other group (hard constraints, or no positive score)";
         }
-        return optimal ? "Its eligible partners were needed in pairs that give a higher total score"
+        return optimal
+                ? "Its eligible partners were needed in pairs that give a higher total score"
                 : "Every eligible partner was taken by cities it prefers";
     }
 }

@@ -25,12 +25,10 @@ public final class PairingSolver {
 
     private static final double EPS = 1e-9;
 
-    private PairingSolver() {
-    }
+    private PairingSolver() {}
 
     /** One chosen pair: row index, column index. */
-    public record Pair(int left, int right) {
-    }
+    public record Pair(int left, int right) {}
 
     public static boolean feasible(double score) {
         return score > 0 && !Double.isNaN(score);
@@ -205,9 +203,13 @@ public final class PairingSolver {
         int[][] prefs = new int[rows][];
         for (int i = 0; i < rows; i++) {
             final int row = i;
-            prefs[i] = java.util.stream.IntStream.range(0, cols).filter(j -> feasible(w[row][j])).boxed()
-                    .sorted((x, y) -> w[row][x] != w[row][y] ? Double.compare(w[row][y], w[row][x]) : Integer.compare(x, y))
-                    .mapToInt(Integer::intValue).toArray();
+            prefs[i] = java.util.stream.IntStream.range(0, cols)
+                    .filter(j -> feasible(w[row][j]))
+                    .boxed()
+                    .sorted((x, y) ->
+                            w[row][x] != w[row][y] ? Double.compare(w[row][y], w[row][x]) : Integer.compare(x, y))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
         int[] nextChoice = new int[rows];
         int[] held = new int[rows];

@@ -23,23 +23,33 @@ public class Partnership extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "pair_id")
     public UUID pairId;
+
     @Column(name = "city_a")
     public UUID cityA;
+
     @Column(name = "city_b")
     public UUID cityB;
+
     @Enumerated(EnumType.STRING)
     public ProposalKind kind;
+
     @Column(name = "area")
     public String areaCode;
+
     @Column(name = "formed_on")
     public LocalDate formedOn;
+
     public String source;
+
     @Column(name = "proposal_id")
     public UUID proposalId;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
     @Version
     public long version;
 

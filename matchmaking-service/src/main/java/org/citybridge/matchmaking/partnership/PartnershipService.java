@@ -26,9 +26,8 @@ import java.util.function.Supplier;
 public class PartnershipService {
 
     /** A partnership formed outside the platform, e.g. a historical sister-city agreement. */
-    public record RecordPartnership(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area,
-                                    LocalDate formedOn, String source) {
-    }
+    public record RecordPartnership(
+            UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, LocalDate formedOn, String source) {}
 
     private final MatchmakingState state;
     private final ProposalSync proposals;
@@ -59,8 +58,15 @@ public class PartnershipService {
      */
     public Partnership record(RecordPartnership command) {
         validate(command);
-        return form(command.cityA(), command.cityB(), command.kind(), command.area(), command.formedOn(),
-                command.source(), null, Clock.now());
+        return form(
+                command.cityA(),
+                command.cityB(),
+                command.kind(),
+                command.area(),
+                command.formedOn(),
+                command.source(),
+                null,
+                Clock.now());
     }
 
     /**
@@ -72,8 +78,15 @@ public class PartnershipService {
     }
 
     /** Records a partnership, announces it and lets the ranking learn from it; inside a locked transaction. */
-    public Partnership form(UUID cityX, UUID cityY, ProposalKind kind, CooperationArea area, LocalDate formedOn,
-                            String source, UUID proposalId, Instant now) {
+    public Partnership form(
+            UUID cityX,
+            UUID cityY,
+            ProposalKind kind,
+            CooperationArea area,
+            LocalDate formedOn,
+            String source,
+            UUID proposalId,
+            Instant now) {
         UUID pairId = PairIds.of(cityX, cityY, kind, area);
         if (Partnership.count("pairId", pairId) > 0) {
             throw ApiException.conflict("A " + kind + " partnership of these cities is already recorded");
@@ -112,8 +125,8 @@ public class PartnershipService {
             where.add("kind = :kind");
             params.and("kind", kind);
         }
-        var found = Partnership.<Partnership>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                page.sort(), params.map());
+        var found = Partnership.<Partnership>find(
+                where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params.map());
         return Page.of(found.page(page.panachePage()).list(), page, found.count());
     }
 }

@@ -40,43 +40,65 @@ import java.util.UUID;
 @Table(name = "mm_proposal")
 public class Proposal extends PanacheEntityBase {
 
-    public enum Status { PROPOSED, ACCEPTED_BY_ONE, AGREED, DECLINED, SUPERSEDED, WITHDRAWN }
+    public enum Status {
+        PROPOSED,
+        ACCEPTED_BY_ONE,
+        AGREED,
+        DECLINED,
+        SUPERSEDED,
+        WITHDRAWN
+    }
 
     /** Where a proposal came from: the continuous ranking, or a pairing round turned into proposals. */
-    public enum Origin { RANKING, PAIRING_ROUND }
+    public enum Origin {
+        RANKING,
+        PAIRING_ROUND
+    }
 
     /** The statuses in which the cities can still answer. */
     public static final List<Status> OPEN = List.of(Status.PROPOSED, Status.ACCEPTED_BY_ONE);
 
     @Id
     public UUID id;
+
     @Column(name = "city_a")
     public UUID cityA;
+
     @Column(name = "city_b")
     public UUID cityB;
+
     @Enumerated(EnumType.STRING)
     public ProposalKind kind;
     /** Area code of a thematic proposal. */
     @Column(name = "area")
     public String areaCode;
+
     public double score;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<MatchReason> reasons = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Column(name = "accepted_by_a")
     public boolean acceptedByA;
+
     @Column(name = "accepted_by_b")
     public boolean acceptedByB;
     /** The city that declined. */
     @Column(name = "decided_by")
     public UUID decidedBy;
+
     @Enumerated(EnumType.STRING)
     public Origin origin;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Version
     public long version;
 

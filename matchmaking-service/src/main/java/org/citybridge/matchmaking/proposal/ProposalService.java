@@ -37,8 +37,8 @@ public class ProposalService {
     private final ProposalSync sync;
     private final PartnershipService partnerships;
 
-    public ProposalService(MatchmakingState state, EventOutbox outbox, ProposalSync sync,
-                           PartnershipService partnerships) {
+    public ProposalService(
+            MatchmakingState state, EventOutbox outbox, ProposalSync sync, PartnershipService partnerships) {
         this.state = state;
         this.outbox = outbox;
         this.sync = sync;
@@ -46,8 +46,7 @@ public class ProposalService {
     }
 
     /** One side's answer to a proposal: who acts (an admin names the side; an officer's city is in its token). */
-    public record Answer(UUID proposalId, UUID asCity, ExpectedVersion expected, Caller caller) {
-    }
+    public record Answer(UUID proposalId, UUID asCity, ExpectedVersion expected, Caller caller) {}
 
     // ------------------------------------------------------------- lifecycle
 
@@ -56,8 +55,15 @@ public class ProposalService {
         return answer(answer, (proposal, side, now) -> {
             outbox.append(proposal.accept(side, now));
             if (proposal.status == Status.AGREED) {
-                partnerships.form(proposal.cityA, proposal.cityB, proposal.kind, proposal.area(),
-                        LocalDate.ofInstant(now, ZoneOffset.UTC), "proposal", proposal.id, now);
+                partnerships.form(
+                        proposal.cityA,
+                        proposal.cityB,
+                        proposal.kind,
+                        proposal.area(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        "proposal",
+                        proposal.id,
+                        now);
             }
         });
     }
@@ -110,7 +116,8 @@ public class ProposalService {
             }
             return asCity;
         }
-        UUID own = caller.officerCity().orElseThrow(() -> ApiException.forbidden("Only an officer of one of the two cities may answer"));
+        UUID own = caller.officerCity()
+                .orElseThrow(() -> ApiException.forbidden("Only an officer of one of the two cities may answer"));
         if ((asCity != null && !asCity.equals(own)) || (!own.equals(proposal.cityA) && !own.equals(proposal.cityB))) {
             throw ApiException.forbidden("You may answer only your own city's proposals");
         }
@@ -124,8 +131,7 @@ public class ProposalService {
     }
 
     /** One of a city's open proposals, with the partner it proposes. */
-    public record CityProposal(Proposal proposal, UUID partnerId, String partnerName) {
-    }
+    public record CityProposal(Proposal proposal, UUID partnerId, String partnerName) {}
 
     /** A city's open proposals, best first; 404 for a city matchmaking does not know. */
     public List<CityProposal> openFor(UUID cityId) {
@@ -133,8 +139,8 @@ public class ProposalService {
             throw ApiException.notFound("City", cityId);
         }
         List<CityProposal> ranked = new ArrayList<>();
-        for (Proposal proposal : Proposal.<Proposal>list("(cityA = ?1 or cityB = ?1) and status in ?2 order by score desc, id",
-                cityId, Proposal.OPEN)) {
+        for (Proposal proposal : Proposal.<Proposal>list(
+                "(cityA = ?1 or cityB = ?1) and status in ?2 order by score desc, id", cityId, Proposal.OPEN)) {
             UUID partner = proposal.cityA.equals(cityId) ? proposal.cityB : proposal.cityA;
             City partnerCity = City.findById(partner);
             ranked.add(new CityProposal(proposal, partner, partnerCity == null ? null : partnerCity.name));
@@ -142,7 +148,8 @@ public class ProposalService {
         return ranked;
     }
 
-    public Page<Proposal> search(UUID cityId, Status status, ProposalKind kind, CooperationArea area, PageRequest page) {
+    public Page<Proposal> search(
+            UUID cityId, Status status, ProposalKind kind, CooperationArea area, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (cityId != null) {

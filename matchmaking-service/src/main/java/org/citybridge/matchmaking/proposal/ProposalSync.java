@@ -54,7 +54,9 @@ public class ProposalSync {
     private void applyChunk(List<PairChange> changes, Instant now) {
         Map<List<UUID>, List<Proposal>> openByPair = new HashMap<>();
         for (Proposal proposal : openProposalsOf(changes)) {
-            openByPair.computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>()).add(proposal);
+            openByPair
+                    .computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>())
+                    .add(proposal);
         }
         // every stored proposal of the current matches, whatever its status; absent = new
         UUID[] pairIds = new UUID[changes.size()]; // name-based UUIDs (a hash each): computed once
@@ -137,8 +139,8 @@ public class ProposalSync {
 
     /** A city retired: its open proposals are withdrawn. */
     public void withdrawOpen(UUID cityId, Instant now) {
-        for (Proposal proposal : Proposal.<Proposal>list("(cityA = ?1 or cityB = ?1) and status in ?2", cityId,
-                Proposal.OPEN)) {
+        for (Proposal proposal :
+                Proposal.<Proposal>list("(cityA = ?1 or cityB = ?1) and status in ?2", cityId, Proposal.OPEN)) {
             proposal.withdraw(now);
         }
     }

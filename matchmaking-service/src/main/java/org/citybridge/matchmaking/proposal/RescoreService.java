@@ -14,8 +14,7 @@ import java.util.List;
 public class RescoreService {
 
     /** What a full re-score did. */
-    public record RescoreReport(int cities, int changedPairs, long rankingMillis, long totalMillis) {
-    }
+    public record RescoreReport(int cities, int changedPairs, long rankingMillis, long totalMillis) {}
 
     private final MatchmakingState state;
     private final ProposalSync proposals;
@@ -34,7 +33,8 @@ public class RescoreService {
             List<PairChange> changes = engine.drainChanges();
             proposals.apply(changes, Clock.now());
             long done = System.nanoTime();
-            return new RescoreReport(cities, changes.size(), (ranked - started) / 1_000_000, (done - started) / 1_000_000);
+            return new RescoreReport(
+                    cities, changes.size(), (ranked - started) / 1_000_000, (done - started) / 1_000_000);
         }));
     }
 }

@@ -55,12 +55,14 @@ public final class MatchEngine {
      * other city's list object (scattered over the heap, a cache miss each).
      */
     private double[] thresholds = new double[0];
+
     private int firstUnnoted;
     /**
      * The cities whose list is exactly their top N (ranked by a search, then kept by the incremental
      * steps). Lists restored from stored proposals may miss entries until the city is ranked again.
      */
     private final BitSet exact = new BitSet();
+
     private Set<Long> touched = new LinkedHashSet<>();
     private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
     private boolean bulk;
@@ -225,7 +227,7 @@ public final class MatchEngine {
         if (!(score >= settings.minScore())) {
             return;
         }
-        for (CityNode[] side : new CityNode[][]{{a, b}, {b, a}}) {
+        for (CityNode[] side : new CityNode[][] {{a, b}, {b, a}}) {
             TopList list = lists.get(side[0].index());
             if (list.indexOf(side[1].index()) < 0) {
                 int evicted = list.offer(side[1].index(), score);
@@ -328,7 +330,8 @@ public final class MatchEngine {
      *
      * @param withReasons false for the score only (fast, for score matrices)
      */
-    public Optional<Match> matchFor(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, boolean withReasons) {
+    public Optional<Match> matchFor(
+            UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, boolean withReasons) {
         CityNode a = graph.find(cityA);
         CityNode b = graph.find(cityB);
         if (a == null || b == null) {
@@ -349,7 +352,8 @@ public final class MatchEngine {
         double[][] scores = new double[rows.length][columns.length];
         IntStream.range(0, rows.length).parallel().forEach(i -> {
             for (int j = 0; j < columns.length; j++) {
-                Match match = rows[i] == null || columns[j] == null ? null
+                Match match = rows[i] == null || columns[j] == null
+                        ? null
                         : scorer.evaluate(rows[i], columns[j], false, requirement);
                 scores[i][j] = match == null ? Double.NaN : match.score();
             }
@@ -363,7 +367,8 @@ public final class MatchEngine {
         if (a == null || b == null || a.index() >= lists.size() || b.index() >= lists.size()) {
             return false;
         }
-        return lists.get(a.index()).indexOf(b.index()) >= 0 || lists.get(b.index()).indexOf(a.index()) >= 0;
+        return lists.get(a.index()).indexOf(b.index()) >= 0
+                || lists.get(b.index()).indexOf(a.index()) >= 0;
     }
 
     public Optional<CityView> city(UUID cityId) {
@@ -429,7 +434,8 @@ public final class MatchEngine {
         }
         Set<Integer> dirty = new LinkedHashSet<>();
         TopList own = onlyAffectedRose && affectedBits != null && a.scorable() && exact.get(a.index())
-                ? rescoredIfNoneFell(a) : null;
+                ? rescoredIfNoneFell(a)
+                : null;
         if (own == null) {
             recompute(a.index());
         }

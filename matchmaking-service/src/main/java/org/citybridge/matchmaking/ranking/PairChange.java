@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param current the pair's match while it is in either city's top list; null once it is in neither
  */
-public record PairChange(UUID cityA, UUID cityB, Match current) {
-}
+public record PairChange(UUID cityA, UUID cityB, Match current) {}

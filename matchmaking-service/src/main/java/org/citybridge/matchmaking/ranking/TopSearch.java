@@ -35,8 +35,7 @@ final class TopSearch {
     /** Rounding unit: the largest possible sum of bounds maps to about this many units. */
     private static final int UNITS = 256;
 
-    private TopSearch() {
-    }
+    private TopSearch() {}
 
     /** Per-thread work space, reused across searches; collects a city's search lists. */
     static final class Scratch implements SearchLists {
@@ -46,6 +45,7 @@ final class TopSearch {
         private int pooled;
         /** Unions in new sets rather than the pool: for bounds that outlive the next search. */
         private boolean ownUnions;
+
         int[] stamp = new int[0];
         IdSet[] pool = new IdSet[0];
         IdSet[] lists = new IdSet[16];
@@ -350,8 +350,15 @@ final class TopSearch {
         return greater | equal;
     }
 
-    private static void consider(CityGraph graph, PairScorer scorer, CityNode a, int b, TopList result,
-                                 double minScore, Scratch s, int gen) {
+    private static void consider(
+            CityGraph graph,
+            PairScorer scorer,
+            CityNode a,
+            int b,
+            TopList result,
+            double minScore,
+            Scratch s,
+            int gen) {
         if (b < 0 || b >= graph.size() || s.stamp[b] == gen) {
             return;
         }

@@ -22,11 +22,14 @@ public class City extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String name;
     public String country;
     public String region;
+
     @Column(name = "sub_region")
     public String subRegion;
+
     public Long population;
     public Double latitude;
     public Double longitude;
@@ -34,17 +37,21 @@ public class City extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "world_heritage")
     public List<String> worldHeritage = new ArrayList<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> associations = new ArrayList<>();
     /** Partner city ids from the profile. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> partners = new ArrayList<>();
+
     public boolean retired;
     /** The profile version of the last applied city event: older restatements are ignored. */
     @Column(name = "profile_version")
     public long profileVersion;
+
     @Version
     public long version;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

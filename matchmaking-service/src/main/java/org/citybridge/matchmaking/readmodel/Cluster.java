@@ -15,7 +15,9 @@ public class Cluster extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String name;
+
     @Version
     public long version;
 }

@@ -21,12 +21,17 @@ public class Exchange extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String title;
+
     @Column(name = "start_date")
     public LocalDate startDate;
+
     public boolean held;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> participants = new ArrayList<>();
+
     @Version
     public long version;
 }

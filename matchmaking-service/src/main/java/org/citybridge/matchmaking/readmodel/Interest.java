@@ -27,27 +27,35 @@ public class Interest extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "city_id")
     public UUID cityId;
     /** The cooperation area code. */
     public String area;
+
     @Enumerated(EnumType.STRING)
     public Stance stance;
+
     @Enumerated(EnumType.STRING)
     public Intent intent;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "preferred_regions")
     public List<String> preferredRegions = new ArrayList<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "preferred_countries")
     public List<String> preferredCountries = new ArrayList<>();
+
     @Column(name = "expressed_at")
     public Instant expressedAt;
+
     @Version
     public long version;
 
     /** The interest as the scoring core uses it. */
     public InterestFacts facts() {
-        return new InterestFacts(id, CooperationArea.fromCode(area), stance, intent, preferredRegions, preferredCountries);
+        return new InterestFacts(
+                id, CooperationArea.fromCode(area), stance, intent, preferredRegions, preferredCountries);
     }
 }

@@ -91,7 +91,9 @@ public class MatchmakingState {
         long started = System.nanoTime();
         engine = QuarkusTransaction.requiringNew().call(this::load);
         stale = false;
-        LOG.infof("Matchmaking engine loaded: %d cities in %d ms", engine.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.infof(
+                "Matchmaking engine loaded: %d cities in %d ms",
+                engine.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private MatchEngine load() {
@@ -110,7 +112,8 @@ public class MatchmakingState {
             fresh.nameCluster(cluster.id, cluster.name);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> memberships = em.createNativeQuery("select cluster_id, city_id from mm_membership").getResultList();
+        List<Object[]> memberships = em.createNativeQuery("select cluster_id, city_id from mm_membership")
+                .getResultList();
         for (Object[] row : memberships) {
             fresh.joinCluster((UUID) row[0], (UUID) row[1]);
         }
@@ -119,7 +122,8 @@ public class MatchmakingState {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> answers = em.createNativeQuery(
-                "select exchange_id, city_id, wants_partnership from mm_survey_answer").getResultList();
+                        "select exchange_id, city_id, wants_partnership from mm_survey_answer")
+                .getResultList();
         for (Object[] row : answers) {
             fresh.surveyAnswered((UUID) row[0], (UUID) row[1], (Boolean) row[2]);
         }
@@ -130,8 +134,8 @@ public class MatchmakingState {
             fresh.declined(declined.cityA, declined.cityB, declined.kind, declined.area());
         }
         fresh.endBulk();
-        for (Proposal open : Proposal.<Proposal>list("status in ?1 and origin = ?2", Proposal.OPEN,
-                Proposal.Origin.RANKING)) {
+        for (Proposal open :
+                Proposal.<Proposal>list("status in ?1 and origin = ?2", Proposal.OPEN, Proposal.Origin.RANKING)) {
             fresh.restoreListed(open.cityA, open.cityB);
         }
         fresh.drainChanges();

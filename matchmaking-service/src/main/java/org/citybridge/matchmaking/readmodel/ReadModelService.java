@@ -143,7 +143,9 @@ public class ReadModelService {
             city.latitude = profile.latitude();
             city.longitude = profile.longitude();
             city.worldHeritage = new ArrayList<>(profile.heritageAssets().stream()
-                    .filter(ReadModelService::isWorldHeritage).map(HeritageAsset::name).toList());
+                    .filter(ReadModelService::isWorldHeritage)
+                    .map(HeritageAsset::name)
+                    .toList());
             city.associations = new ArrayList<>(profile.associations());
             city.partners = new ArrayList<>(profile.partners());
             city.profileVersion = profile.version();
@@ -182,10 +184,17 @@ public class ReadModelService {
             interest.stance = expressed.stance();
             interest.intent = expressed.intent();
             interest.preferredRegions = new ArrayList<>(expressed.preferences().regions());
-            interest.preferredCountries = new ArrayList<>(expressed.preferences().countries());
-            engine.expressInterest(expressed.cityId(), new InterestFacts(expressed.interestId(), expressed.area(),
-                    expressed.stance(), expressed.intent(), expressed.preferences().regions(),
-                    expressed.preferences().countries()));
+            interest.preferredCountries =
+                    new ArrayList<>(expressed.preferences().countries());
+            engine.expressInterest(
+                    expressed.cityId(),
+                    new InterestFacts(
+                            expressed.interestId(),
+                            expressed.area(),
+                            expressed.stance(),
+                            expressed.intent(),
+                            expressed.preferences().regions(),
+                            expressed.preferences().countries()));
         }
 
         private void interestWithdrawn(InterestWithdrawn withdrawn) {
@@ -208,8 +217,11 @@ public class ReadModelService {
 
         private void memberJoined(MemberJoined joined) {
             if (joined.memberKind() == MemberKind.CITY) {
-                em.createNativeQuery("insert into mm_membership (cluster_id, city_id) values (:c, :m) on conflict do nothing")
-                        .setParameter("c", joined.clusterId()).setParameter("m", joined.memberId()).executeUpdate();
+                em.createNativeQuery(
+                                "insert into mm_membership (cluster_id, city_id) values (:c, :m) on conflict do nothing")
+                        .setParameter("c", joined.clusterId())
+                        .setParameter("m", joined.memberId())
+                        .executeUpdate();
                 engine.joinCluster(joined.clusterId(), joined.memberId());
             }
         }
@@ -217,7 +229,9 @@ public class ReadModelService {
         private void memberLeft(MemberLeft left) {
             if (left.memberKind() == MemberKind.CITY) {
                 em.createNativeQuery("delete from mm_membership where cluster_id = :c and city_id = :m")
-                        .setParameter("c", left.clusterId()).setParameter("m", left.memberId()).executeUpdate();
+                        .setParameter("c", left.clusterId())
+                        .setParameter("m", left.memberId())
+                        .executeUpdate();
                 engine.leaveCluster(left.clusterId(), left.memberId());
             }
         }
@@ -250,8 +264,10 @@ public class ReadModelService {
                             insert into mm_survey_answer (exchange_id, city_id, wants_partnership, rating)
                             values (:e, :c, :w, :r)
                             on conflict (exchange_id, city_id) do update set wants_partnership = :w, rating = :r""")
-                    .setParameter("e", response.exchangeId()).setParameter("c", response.cityId())
-                    .setParameter("w", response.wantsPartnership()).setParameter("r", response.rating())
+                    .setParameter("e", response.exchangeId())
+                    .setParameter("c", response.cityId())
+                    .setParameter("w", response.wantsPartnership())
+                    .setParameter("r", response.rating())
                     .executeUpdate();
             engine.surveyAnswered(response.exchangeId(), response.cityId(), response.wantsPartnership());
         }

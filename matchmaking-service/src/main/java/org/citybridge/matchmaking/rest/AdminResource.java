@@ -28,7 +28,8 @@ public class AdminResource {
     @Path("/rescore")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Re-rank every city from scratch",
+    @Operation(
+            summary = "Re-rank every city from scratch",
             description = "After a weight change (configuration citybridge.matchmaking.weights.*, then restart): "
                     + "recomputes every city's top list and updates the proposals. Reports how long it took.")
     @APIResponse(responseCode = "200", description = "Done, with timings")

@@ -30,16 +30,19 @@ public class CityProposalsResource {
     }
 
     @GET
-    @Operation(summary = "A city's open proposals, best first, with reasons",
+    @Operation(
+            summary = "A city's open proposals, best first, with reasons",
             description = "Open means PROPOSED or ACCEPTED_BY_ONE.")
     @APIResponse(responseCode = "200", description = "Ranked proposals")
-    @APIResponse(responseCode = "404", description = "The city is not known to matchmaking",
+    @APIResponse(
+            responseCode = "404",
+            description = "The city is not known to matchmaking",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RankedProposalView> list(@PathParam("id") UUID cityId) {
         List<RankedProposalView> ranked = new ArrayList<>();
         for (ProposalService.CityProposal entry : proposals.openFor(cityId)) {
-            ranked.add(new RankedProposalView(ranked.size() + 1, entry.partnerId(), entry.partnerName(),
-                    ProposalView.of(entry.proposal())));
+            ranked.add(new RankedProposalView(
+                    ranked.size() + 1, entry.partnerId(), entry.partnerName(), ProposalView.of(entry.proposal())));
         }
         return ranked;
     }

@@ -21,13 +21,24 @@ public record PairingRoundRequest(
         @NotNull @Valid GroupSelector groupA,
         @NotNull @Valid GroupSelector groupB,
         @NotNull ProposalKind kind,
-        @Schema(description = "For THEMATIC rounds: the area (default: each pair's best area)") CooperationArea area,
-        @Schema(description = "Partners per city", defaultValue = "1") @Min(1) @Max(10) Integer capacity,
+
+        @Schema(description = "For THEMATIC rounds: the area (default: each pair's best area)")
+        CooperationArea area,
+
+        @Schema(description = "Partners per city", defaultValue = "1") @Min(1) @Max(10)
+        Integer capacity,
+
         @Schema(description = "optimal (maximum total score) or stable (no blocking pair)", defaultValue = "optimal")
-        @Pattern(regexp = "optimal|stable") String method) {
+        @Pattern(regexp = "optimal|stable")
+        String method) {
 
     RunRound toCommand() {
-        return new RunRound(groupA.toQuery(), groupB.toQuery(), kind, area, capacity == null ? 1 : capacity,
+        return new RunRound(
+                groupA.toQuery(),
+                groupB.toQuery(),
+                kind,
+                area,
+                capacity == null ? 1 : capacity,
                 method == null ? "optimal" : method);
     }
 
@@ -35,7 +46,10 @@ public record PairingRoundRequest(
     @Schema(description = "A group of cities: ids, or filters")
     public record GroupSelector(
             @Size(max = 2000) List<@NotNull UUID> cityIds,
-            @Schema(example = "MX") @Pattern(regexp = "[A-Za-z]{2}") String country,
+
+            @Schema(example = "MX") @Pattern(regexp = "[A-Za-z]{2}")
+            String country,
+
             UUID clusterId,
             CooperationArea area) {
 

@@ -34,7 +34,9 @@ import java.util.UUID;
 @Path("/api/v1/pairing-rounds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing rounds")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PairingRoundResource {
 
@@ -50,20 +52,26 @@ public class PairingRoundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Run a pairing round",
+    @Operation(
+            summary = "Run a pairing round",
             description = "Pairs group A with group B over the matchmaking scores under the hard constraints. "
                     + "optimal maximises the total score (Hungarian algorithm; min-cost flow for capacity > 1); "
                     + "stable runs deferred acceptance (Gale–Shapley, group A proposing) so no two cities would "
                     + "both rather pair with each other. Only pairs with a positive score are formed. The round is "
                     + "stored; its pairs become proposals through POST /{id}/proposals.")
-    @APIResponse(responseCode = "201", description = "The round and its result; Location and ETag set",
+    @APIResponse(
+            responseCode = "201",
+            description = "The round and its result; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(responseCode = "422", description = "Unknown cities, overlapping groups, or a group too large",
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown cities, overlapping groups, or a group too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response run(@Valid @NotNull PairingRoundRequest request,
-                        @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
+    public Response run(
+            @Valid @NotNull PairingRoundRequest request,
+            @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         PairingService.RunRound command = request.toCommand();
         pairing.validate(command);
         return pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
@@ -75,9 +83,13 @@ public class PairingRoundResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a pairing round")
-    @APIResponse(responseCode = "200", description = "The round",
+    @APIResponse(
+            responseCode = "200",
+            description = "The round",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
-    @APIResponse(responseCode = "404", description = "Unknown round",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown round",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         PairingRound round = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
@@ -88,14 +100,17 @@ public class PairingRoundResource {
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Turn a round's pairs into proposals",
+    @Operation(
+            summary = "Turn a round's pairs into proposals",
             description = "Each pair becomes a PROPOSED proposal (ProposalCreated is published) unless the pair was "
                     + "declined or agreed before. Once per round.")
     @APIResponse(responseCode = "200", description = "The proposals created or already open")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
     @APIResponse(responseCode = "404", description = "Unknown round")
-    @APIResponse(responseCode = "409", description = "Already done for this round",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already done for this round",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProposalView> createProposals(@PathParam("id") UUID id) {
         return pairing.createProposals(id).stream().map(ProposalView::of).toList();

@@ -15,13 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Roles;
-import org.citybridge.kit.web.Responses;
-import org.citybridge.kit.paging.Page;
-import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
+import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.partnership.Partnership;
 import org.citybridge.matchmaking.partnership.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +40,9 @@ import java.util.UUID;
 @Path("/api/v1/partnerships")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partnerships")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PartnershipResource {
 
@@ -57,21 +59,32 @@ public class PartnershipResource {
     @GET
     @Operation(summary = "List partnerships", description = "Sort by formedOn or recordedAt (default -formedOn).")
     @APIResponse(responseCode = "200", description = "One page of partnerships")
-    public Page<PartnershipView> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                      @QueryParam("sort") String sort,
-                                      @Parameter(description = "partnerships of this city",
-                                              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                                      @QueryParam("cityId") String cityId,
-                                      @QueryParam("kind") String kind) {
-        PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
-        return partnerships.search(QueryParams.uuid("cityId", cityId), QueryParams.code("kind", kind, ProposalKind::parse),
-                request).map(PartnershipView::of);
+    public Page<PartnershipView> list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort,
+            @Parameter(
+                            description = "partnerships of this city",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("cityId")
+                    String cityId,
+            @QueryParam("kind") String kind) {
+        PageRequest request = PageRequest.of(
+                page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
+        return partnerships
+                .search(
+                        QueryParams.uuid("cityId", cityId),
+                        QueryParams.code("kind", kind, ProposalKind::parse),
+                        request)
+                .map(PartnershipView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a partnership")
-    @APIResponse(responseCode = "200", description = "The partnership",
+    @APIResponse(
+            responseCode = "200",
+            description = "The partnership",
             content = @Content(schema = @Schema(implementation = PartnershipView.class)))
     @APIResponse(responseCode = "404", description = "Unknown partnership")
     public Response get(@PathParam("id") UUID id) {
@@ -83,23 +96,29 @@ public class PartnershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Record a partnership formed outside the platform",
+    @Operation(
+            summary = "Record a partnership formed outside the platform",
             description = "E.g. a historical sister-city agreement, with its date and source, so existing ties are "
                     + "known from day one: the pair is no longer proposed, and it feeds the network feature. "
                     + "Publishes PartnershipFormed. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PartnershipView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(responseCode = "409", description = "This partnership is already recorded",
+    @APIResponse(
+            responseCode = "409",
+            description = "This partnership is already recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-    public Response record(@Valid @NotNull RecordPartnershipRequest request,
-                           @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
+    public Response record(
+            @Valid @NotNull RecordPartnershipRequest request,
+            @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         return partnerships.locked(() -> responses.created(key, "/api/v1/partnerships", request, () -> {
             Partnership partnership = partnerships.record(request.toCommand());
-            return new Responses.Created(PartnershipView.of(partnership), "/api/v1/partnerships/" + partnership.id,
-                    partnership.version);
+            return new Responses.Created(
+                    PartnershipView.of(partnership), "/api/v1/partnerships/" + partnership.id, partnership.version);
         }));
     }
 }

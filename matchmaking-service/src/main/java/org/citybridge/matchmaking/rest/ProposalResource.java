@@ -13,13 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.paging.Page;
+import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
-import org.citybridge.kit.paging.Page;
-import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.proposal.Proposal;
@@ -41,12 +41,14 @@ import java.util.UUID;
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals")
-@APIResponse(responseCode = "400", description = "Invalid request",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProposalResource {
 
-    private static final Map<String, String> SORTS = Map.of("score", "score", "createdAt", "createdAt",
-            "updatedAt", "updatedAt", "status", "status");
+    private static final Map<String, String> SORTS =
+            Map.of("score", "score", "createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status");
 
     private final ProposalService proposals;
     private final Caller caller;
@@ -57,28 +59,45 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "Search proposals", description = "Filters combine with AND. Sort by score, createdAt, "
-            + "updatedAt or status; prefix - for descending (default -score).")
+    @Operation(
+            summary = "Search proposals",
+            description = "Filters combine with AND. Sort by score, createdAt, "
+                    + "updatedAt or status; prefix - for descending (default -score).")
     @APIResponse(responseCode = "200", description = "One page of proposals")
-    public Page<ProposalView> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                   @Parameter(example = "-score") @QueryParam("sort") String sort,
-                                   @Parameter(description = "proposals involving this city",
-                                           schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                                   @QueryParam("cityId") String cityId,
-                                   @Parameter(example = "PROPOSED") @QueryParam("status") String status,
-                                   @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
-                                   @Parameter(example = "tourism") @QueryParam("area") String area) {
-        PageRequest request = PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
-        return proposals.search(QueryParams.uuid("cityId", cityId), status(status), QueryParams.code("kind", kind, ProposalKind::parse),
-                QueryParams.code("area", area, CooperationArea::fromCode), request).map(ProposalView::of);
+    public Page<ProposalView> list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @Parameter(example = "-score") @QueryParam("sort") String sort,
+            @Parameter(
+                            description = "proposals involving this city",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("cityId")
+                    String cityId,
+            @Parameter(example = "PROPOSED") @QueryParam("status") String status,
+            @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
+            @Parameter(example = "tourism") @QueryParam("area") String area) {
+        PageRequest request =
+                PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
+        return proposals
+                .search(
+                        QueryParams.uuid("cityId", cityId),
+                        status(status),
+                        QueryParams.code("kind", kind, ProposalKind::parse),
+                        QueryParams.code("area", area, CooperationArea::fromCode),
+                        request)
+                .map(ProposalView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a proposal")
-    @APIResponse(responseCode = "200", description = "The proposal, with its ETag",
+    @APIResponse(
+            responseCode = "200",
+            description = "The proposal, with its ETag",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal",
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown proposal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
@@ -89,23 +108,34 @@ public class ProposalResource {
     @Path("/{id}/accept")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Accept a proposal for one side",
+    @Operation(
+            summary = "Accept a proposal for one side",
             description = "A city-officer accepts for the city in their token; a platform-admin names the side in "
                     + "cityId. When both sides have accepted, the proposal is AGREED and a partnership forms. "
                     + "If-Match is checked when sent.")
-    @APIResponse(responseCode = "200", description = "Accepted",
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an officer of either city",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an officer of either city",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown proposal")
-    @APIResponse(responseCode = "409", description = "Not open, or this side already accepted",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not open, or this side already accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response accept(@PathParam("id") UUID id,
-                           @Parameter(description = "The side acting (required for platform-admin)",
-                                   schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
-                           @HeaderParam("If-Match") String ifMatch) {
+    public Response accept(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The side acting (required for platform-admin)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("cityId")
+                    String cityId,
+            @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.accept(answer(id, cityId, ifMatch));
         return Responses.ok(ProposalView.of(proposal), proposal.version);
     }
@@ -114,29 +144,40 @@ public class ProposalResource {
     @Path("/{id}/decline")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Decline a proposal for one side",
+    @Operation(
+            summary = "Decline a proposal for one side",
             description = "The pair is never proposed again for this kind. Same authorisation as accept.")
-    @APIResponse(responseCode = "200", description = "Declined",
+    @APIResponse(
+            responseCode = "200",
+            description = "Declined",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an officer of either city",
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an officer of either city",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown proposal")
-    @APIResponse(responseCode = "409", description = "Not open",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response decline(@PathParam("id") UUID id,
-                            @Parameter(description = "The side acting (required for platform-admin)",
-                                   schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("cityId") String cityId,
-                            @HeaderParam("If-Match") String ifMatch) {
+    public Response decline(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "The side acting (required for platform-admin)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("cityId")
+                    String cityId,
+            @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.decline(answer(id, cityId, ifMatch));
         return Responses.ok(ProposalView.of(proposal), proposal.version);
     }
 
     /** If-Match is optional here: checked when sent. */
     private ProposalService.Answer answer(UUID id, String cityId, String ifMatch) {
-        return new ProposalService.Answer(id, QueryParams.uuid("cityId", cityId), ETags.expectedVersionIfPresent(ifMatch),
-                caller);
+        return new ProposalService.Answer(
+                id, QueryParams.uuid("cityId", cityId), ETags.expectedVersionIfPresent(ifMatch), caller);
     }
 
     private static Proposal.Status status(String value) {

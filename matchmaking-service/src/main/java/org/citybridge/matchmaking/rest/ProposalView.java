@@ -19,8 +19,13 @@ public record ProposalView(
         ProposalKind kind,
         @Schema(description = "Area of a thematic proposal") CooperationArea area,
         double score,
-        @Schema(description = "Largest contribution first; contributions add up to the score") List<MatchReason> reasons,
-        @Schema(enumeration = {"PROPOSED", "ACCEPTED_BY_ONE", "AGREED", "DECLINED", "SUPERSEDED", "WITHDRAWN"}) String status,
+
+        @Schema(description = "Largest contribution first; contributions add up to the score")
+        List<MatchReason> reasons,
+
+        @Schema(enumeration = {"PROPOSED", "ACCEPTED_BY_ONE", "AGREED", "DECLINED", "SUPERSEDED", "WITHDRAWN"})
+        String status,
+
         boolean acceptedByA,
         boolean acceptedByB,
         @Schema(enumeration = {"RANKING", "PAIRING_ROUND"}) String origin,
@@ -28,7 +33,19 @@ public record ProposalView(
         Instant updatedAt) {
 
     static ProposalView of(Proposal p) {
-        return new ProposalView(p.id, p.cityA, p.cityB, p.kind, p.area(), p.score, p.reasons, p.status.name(),
-                p.acceptedByA, p.acceptedByB, p.origin.name(), p.createdAt, p.updatedAt);
+        return new ProposalView(
+                p.id,
+                p.cityA,
+                p.cityB,
+                p.kind,
+                p.area(),
+                p.score,
+                p.reasons,
+                p.status.name(),
+                p.acceptedByA,
+                p.acceptedByB,
+                p.origin.name(),
+                p.createdAt,
+                p.updatedAt);
     }
 }

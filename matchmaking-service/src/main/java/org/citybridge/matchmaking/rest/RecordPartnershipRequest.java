@@ -18,10 +18,16 @@ public record RecordPartnershipRequest(
         @NotNull UUID cityA,
         @NotNull UUID cityB,
         @NotNull ProposalKind kind,
-        @Schema(description = "Required for THEMATIC, empty for SISTER_CITY") CooperationArea area,
+
+        @Schema(description = "Required for THEMATIC, empty for SISTER_CITY")
+        CooperationArea area,
+
         @NotNull @PastOrPresent LocalDate formedOn,
+
         @Schema(description = "Where the agreement is documented", example = "Agreement signed in Luoyang, 2022")
-        @NotBlank @Size(max = 500) String source) {
+        @NotBlank
+        @Size(max = 500)
+        String source) {
 
     RecordPartnership toCommand() {
         return new RecordPartnership(cityA, cityB, kind, area, formedOn, source);

@@ -23,6 +23,14 @@ public abstract non-sealed class AreaFeature extends Feature {
      * @param earlier what the area features listed before this one contributed in this area
      * @param out     where the reasons go, or null
      */
-    abstract double contribute(Weights weights, int stanceA, int intentA, int stanceB, int intentB, double earlier,
-                               Pair pair, CooperationArea area, Reasons out);
+    abstract double contribute(
+            Weights weights,
+            int stanceA,
+            int intentA,
+            int stanceB,
+            int intentB,
+            double earlier,
+            Pair pair,
+            CooperationArea area,
+            Reasons out);
 }

@@ -9,8 +9,16 @@ import java.util.UUID;
  * @param worldHeritage names of the city's UNESCO World Heritage sites
  * @param partners      cities it already has partnerships with
  */
-public record CityFacts(UUID cityId, String name, String country, String region, String subRegion, Long population,
-                        List<String> worldHeritage, List<String> associations, List<UUID> partners) {
+public record CityFacts(
+        UUID cityId,
+        String name,
+        String country,
+        String region,
+        String subRegion,
+        Long population,
+        List<String> worldHeritage,
+        List<String> associations,
+        List<UUID> partners) {
 
     public CityFacts {
         worldHeritage = worldHeritage == null ? List.of() : List.copyOf(worldHeritage);

@@ -39,10 +39,12 @@ public final class CityGraph {
     final IdSet[][][] byAreaClass = new IdSet[CityNode.AREAS][64][4];
     /** Cities with World Heritage sites; by cluster; by lower-case country, region or sub-region. */
     final IdSet withHeritage = new IdSet();
+
     final Map<UUID, IdSet> clusterBits = new HashMap<>();
     final Map<String, IdSet> byPlace = new HashMap<>();
     /** Cities with an interest preferring partners in a (lower-case) country, region or sub-region. */
     final Map<String, IdSet> byPreferenceTarget = new HashMap<>();
+
     final Map<UUID, Set<Integer>> byCluster = new HashMap<>();
     final Map<UUID, String> clusterNames = new HashMap<>();
     final Map<UUID, ExchangeNode> exchanges = new HashMap<>();
@@ -50,6 +52,7 @@ public final class CityGraph {
     final Set<UUID> declined = new HashSet<>();
     /** The same, as unordered pairs of city numbers, for a cheap first check. */
     final Set<Long> declinedPairs = new HashSet<>();
+
     final DevelopingEconomies developing;
 
     public CityGraph(DevelopingEconomies developing) {
@@ -108,8 +111,17 @@ public final class CityGraph {
         for (int bits = node.areaBits; bits != 0; bits &= bits - 1) {
             areas.add(CooperationArea.values()[Integer.numberOfTrailingZeros(bits)]);
         }
-        return new CityView(node.id, node.name, node.country, node.region, node.subRegion, node.registered,
-                node.retired, Set.copyOf(node.clusters), areas, node.partners.size());
+        return new CityView(
+                node.id,
+                node.name,
+                node.country,
+                node.region,
+                node.subRegion,
+                node.registered,
+                node.retired,
+                Set.copyOf(node.clusters),
+                areas,
+                node.partners.size());
     }
 
     /** The held exchanges both cities took part in, by id. */
@@ -173,8 +185,8 @@ public final class CityGraph {
         node.name = facts.name();
         place(node, facts.country(), facts.region(), facts.subRegion(), facts.worldHeritage());
         node.population = facts.population();
-        node.log10Population = facts.population() != null && facts.population() > 0
-                ? Math.log10(facts.population()) : Double.NaN;
+        node.log10Population =
+                facts.population() != null && facts.population() > 0 ? Math.log10(facts.population()) : Double.NaN;
         node.associations = Set.copyOf(facts.associations());
         node.developing = developing.contains(facts.country());
         List<CityNode> newPartners = new ArrayList<>();
@@ -318,8 +330,8 @@ public final class CityGraph {
     public List<Integer> surveyAnswered(UUID exchangeId, UUID cityId, boolean wantsPartnership) {
         ExchangeNode exchange = exchanges.computeIfAbsent(exchangeId, ExchangeNode::new);
         CityNode node = node(cityId);
-        boolean changed = wantsPartnership ? exchange.wantsPartnership.add(node.idx)
-                : exchange.wantsPartnership.remove(node.idx);
+        boolean changed =
+                wantsPartnership ? exchange.wantsPartnership.add(node.idx) : exchange.wantsPartnership.remove(node.idx);
         return changed && exchange.participants.contains(node.idx) ? new ArrayList<>(exchange.participants) : null;
     }
 

@@ -25,6 +25,7 @@ public final class CityNode {
     final int idx;
     /** False for cities only referenced so far (e.g. a partner not yet registered): never scored. */
     boolean registered;
+
     boolean retired;
     String name;
     String country;
@@ -43,9 +44,11 @@ public final class CityNode {
     final byte[] intent = new byte[AREAS];
     /** The masks as last entered in the area indexes of {@link CityGraph} (zero once retired). */
     final byte[] indexedStance = new byte[AREAS];
+
     final byte[] indexedIntent = new byte[AREAS];
     /** Bit 1 &lt;&lt; area ordinal for every area with at least one interest. */
     int areaBits;
+
     boolean hasPreferences;
     /** Every preferred region or country of any interest, lower case: a cheap bound of the preference feature. */
     Set<String> preferenceTargets = Set.of();
@@ -68,7 +71,7 @@ public final class CityNode {
         this.region = region;
         this.subRegion = subRegion;
         List<String> parts = new ArrayList<>();
-        for (String part : new String[]{country, region, subRegion}) {
+        for (String part : new String[] {country, region, subRegion}) {
             if (part != null) {
                 parts.add(part.toLowerCase(Locale.ROOT));
             }

@@ -13,22 +13,34 @@ final class ComplementaryInterest extends AreaFeature {
     }
 
     @Override
-    double contribute(Weights weights, int stanceA, int intentA, int stanceB, int intentB, double earlier,
-                      Pair pair, CooperationArea area, Reasons out) {
+    double contribute(
+            Weights weights,
+            int stanceA,
+            int intentA,
+            int stanceB,
+            int intentB,
+            double earlier,
+            Pair pair,
+            CooperationArea area,
+            Reasons out) {
         double unit = weights.of(this);
         double contribution = 0;
         if (PairScorer.seeks(stanceA, stanceB)) {
             contribution += unit;
             if (out != null) {
-                out.add(this, pair.a.label() + " seeks " + Reasons.lower(area) + ", which " + pair.b.label()
-                        + " offers", unit);
+                out.add(
+                        this,
+                        pair.a.label() + " seeks " + Reasons.lower(area) + ", which " + pair.b.label() + " offers",
+                        unit);
             }
         }
         if (PairScorer.seeks(stanceB, stanceA)) {
             contribution += unit;
             if (out != null) {
-                out.add(this, pair.b.label() + " seeks " + Reasons.lower(area) + ", which " + pair.a.label()
-                        + " offers", unit);
+                out.add(
+                        this,
+                        pair.b.label() + " seeks " + Reasons.lower(area) + ", which " + pair.a.label() + " offers",
+                        unit);
             }
         }
         return contribution;

@@ -19,8 +19,11 @@ final class ExchangeTogether extends PairFeature {
         for (ExchangeNode exchange : pair.graph().sharedExchanges(pair.a, pair.b)) {
             count++;
             if (out != null) {
-                out.add(this, "Both took part in \"" + exchange.title + "\""
-                        + (exchange.date == null ? "" : " (" + exchange.date + ")"), unit);
+                out.add(
+                        this,
+                        "Both took part in \"" + exchange.title + "\""
+                                + (exchange.date == null ? "" : " (" + exchange.date + ")"),
+                        unit);
             }
         }
         return unit * count;

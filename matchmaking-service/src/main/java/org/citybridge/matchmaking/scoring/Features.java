@@ -26,10 +26,20 @@ public final class Features {
 
     /** Area features first: their sum is the interest part every proposal needs. */
     public static final List<AreaFeature> AREA = List.of(COMPLEMENTARY_INTEREST, SHARED_INTEREST);
-    public static final List<PairFeature> PAIR = List.of(PARTNER_PREFERENCE, SHARED_CLUSTER, EXCHANGE_TOGETHER,
-            SURVEY_PARTNERSHIP_WISH, HERITAGE, SHARED_ASSOCIATION, SCALE, SOUTH_SOUTH, NETWORK, LOAD_DAMPER);
-    public static final List<Feature> ALL = Stream.concat(AREA.stream(), PAIR.stream())
-            .collect(Collectors.toUnmodifiableList());
+
+    public static final List<PairFeature> PAIR = List.of(
+            PARTNER_PREFERENCE,
+            SHARED_CLUSTER,
+            EXCHANGE_TOGETHER,
+            SURVEY_PARTNERSHIP_WISH,
+            HERITAGE,
+            SHARED_ASSOCIATION,
+            SCALE,
+            SOUTH_SOUTH,
+            NETWORK,
+            LOAD_DAMPER);
+    public static final List<Feature> ALL =
+            Stream.concat(AREA.stream(), PAIR.stream()).collect(Collectors.toUnmodifiableList());
 
     static {
         for (int i = 0; i < ALL.size(); i++) {
@@ -37,8 +47,7 @@ public final class Features {
         }
     }
 
-    private Features() {
-    }
+    private Features() {}
 
     public static Optional<Feature> byKey(String key) {
         return ALL.stream().filter(f -> f.key().equals(key)).findFirst();

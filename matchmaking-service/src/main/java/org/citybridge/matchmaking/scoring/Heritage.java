@@ -17,15 +17,20 @@ final class Heritage extends PairFeature {
         }
         double contribution = pair.weight(this);
         if (out != null) {
-            out.add(this, "Both hold UNESCO World Heritage sites: " + String.join(", ", pair.a.worldHeritage) + "; "
-                    + String.join(", ", pair.b.worldHeritage), contribution);
+            out.add(
+                    this,
+                    "Both hold UNESCO World Heritage sites: " + String.join(", ", pair.a.worldHeritage) + "; "
+                            + String.join(", ", pair.b.worldHeritage),
+                    contribution);
         }
         return contribution;
     }
 
     @Override
     double bound(PairScorer scorer, CityNode a, CityNode b) {
-        return a.worldHeritage.isEmpty() || b.worldHeritage.isEmpty() ? 0 : scorer.weights().of(this);
+        return a.worldHeritage.isEmpty() || b.worldHeritage.isEmpty()
+                ? 0
+                : scorer.weights().of(this);
     }
 
     @Override

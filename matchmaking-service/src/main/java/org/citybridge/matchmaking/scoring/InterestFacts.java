@@ -13,8 +13,13 @@ import java.util.UUID;
  * @param preferredRegions   UN M49 region or sub-region names; empty = any
  * @param preferredCountries ISO 3166-1 alpha-2 codes; empty = any
  */
-public record InterestFacts(UUID interestId, CooperationArea area, Stance stance, Intent intent,
-                            List<String> preferredRegions, List<String> preferredCountries) {
+public record InterestFacts(
+        UUID interestId,
+        CooperationArea area,
+        Stance stance,
+        Intent intent,
+        List<String> preferredRegions,
+        List<String> preferredCountries) {
 
     public InterestFacts {
         preferredRegions = preferredRegions == null ? List.of() : List.copyOf(preferredRegions);

@@ -15,8 +15,8 @@ import java.util.UUID;
  * @param area    the area of a thematic match; null for a sister-city match
  * @param reasons largest contribution first; contributions sum to {@code score}
  */
-public record Match(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, double score,
-                    List<MatchReason> reasons) {
+public record Match(
+        UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, double score, List<MatchReason> reasons) {
 
     public Match {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

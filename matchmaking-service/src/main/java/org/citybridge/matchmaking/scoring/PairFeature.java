@@ -30,8 +30,7 @@ public abstract non-sealed class PairFeature extends Feature {
     abstract double bound(PairScorer scorer, CityNode a, CityNode b);
 
     /** Adds the lists that bound this feature for {@code a}'s candidates; none by default. */
-    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
-    }
+    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {}
 
     /** The most this feature gives a candidate in none of its lists (and not sparse); 0 by default. */
     double residual(PairScorer scorer, CityNode a) {
@@ -39,6 +38,5 @@ public abstract non-sealed class PairFeature extends Feature {
     }
 
     /** Candidates whose contribution the lists and the residual do not bound; none by default. */
-    void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {
-    }
+    void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {}
 }

@@ -97,8 +97,8 @@ public final class PairScorer {
     }
 
     /** The area features' sum in one area, with their reasons when {@code out} is set. */
-    private double areaValue(int stanceA, int intentA, int stanceB, int intentB, Pair pair, CooperationArea area,
-                             Reasons out) {
+    private double areaValue(
+            int stanceA, int intentA, int stanceB, int intentB, Pair pair, CooperationArea area, Reasons out) {
         double value = 0;
         for (AreaFeature feature : Features.AREA) {
             value += feature.contribute(weights, stanceA, intentA, stanceB, intentB, value, pair, area, out);
@@ -151,8 +151,16 @@ public final class PairScorer {
         boolean sisterArea = false;
         for (int bits = a.areaBits & b.areaBits; bits != 0; bits &= bits - 1) {
             int area = Integer.numberOfTrailingZeros(bits);
-            double v = reasons == null ? tabulated(a, b, area)
-                    : areaValue(a.stance[area], a.intent[area], b.stance[area], b.intent[area], names, AREAS[area], reasons);
+            double v = reasons == null
+                    ? tabulated(a, b, area)
+                    : areaValue(
+                            a.stance[area],
+                            a.intent[area],
+                            b.stance[area],
+                            b.intent[area],
+                            names,
+                            AREAS[area],
+                            reasons);
             if (v > 0) {
                 areaScore[area] = v;
                 interest += v;

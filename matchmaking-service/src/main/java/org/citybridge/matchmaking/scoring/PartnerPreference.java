@@ -22,16 +22,20 @@ final class PartnerPreference extends PairFeature {
         if (preferredByA != null) {
             contribution += unit;
             if (out != null) {
-                out.add(this, pair.a.label() + " looks for partners in " + preferredByA + ", where " + pair.b.label()
-                        + " is", unit);
+                out.add(
+                        this,
+                        pair.a.label() + " looks for partners in " + preferredByA + ", where " + pair.b.label() + " is",
+                        unit);
             }
         }
         String preferredByB = satisfied(pair.b, pair.matchedAreas, pair.a);
         if (preferredByB != null) {
             contribution += unit;
             if (out != null) {
-                out.add(this, pair.b.label() + " looks for partners in " + preferredByB + ", where " + pair.a.label()
-                        + " is", unit);
+                out.add(
+                        this,
+                        pair.b.label() + " looks for partners in " + preferredByB + ", where " + pair.a.label() + " is",
+                        unit);
             }
         }
         return contribution;

@@ -16,8 +16,14 @@ final class Scale extends PairFeature {
     double contribute(Pair pair, Reasons out) {
         double contribution = exact(pair.scorer, pair.a, pair.b);
         if (contribution > 0 && out != null) {
-            out.add(this, String.format(Locale.ROOT, "Similar scale (%,d and %,d inhabitants)", pair.a.population,
-                    pair.b.population), contribution);
+            out.add(
+                    this,
+                    String.format(
+                            Locale.ROOT,
+                            "Similar scale (%,d and %,d inhabitants)",
+                            pair.a.population,
+                            pair.b.population),
+                    contribution);
         }
         return contribution;
     }

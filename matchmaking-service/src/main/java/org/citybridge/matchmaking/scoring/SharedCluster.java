@@ -26,7 +26,8 @@ final class SharedCluster extends PairFeature {
             if (large.clusters.contains(cluster)) {
                 count++;
                 if (names != null) {
-                    names.add(Objects.requireNonNullElse(pair.graph().clusterNames.get(cluster), cluster.toString()));
+                    names.add(
+                            Objects.requireNonNullElse(pair.graph().clusterNames.get(cluster), cluster.toString()));
                 }
             }
         }
@@ -35,8 +36,11 @@ final class SharedCluster extends PairFeature {
         }
         double contribution = pair.weight(this) * count;
         if (out != null) {
-            out.add(this, "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
-                    + String.join("; ", names), contribution);
+            out.add(
+                    this,
+                    "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
+                            + String.join("; ", names),
+                    contribution);
         }
         return contribution;
     }

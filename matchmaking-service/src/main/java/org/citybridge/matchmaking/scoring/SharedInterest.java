@@ -13,8 +13,16 @@ final class SharedInterest extends AreaFeature {
     }
 
     @Override
-    double contribute(Weights weights, int stanceA, int intentA, int stanceB, int intentB, double earlier,
-                      Pair pair, CooperationArea area, Reasons out) {
+    double contribute(
+            Weights weights,
+            int stanceA,
+            int intentA,
+            int stanceB,
+            int intentB,
+            double earlier,
+            Pair pair,
+            CooperationArea area,
+            Reasons out) {
         int common = intentA & intentB;
         if (earlier != 0 || common == 0) {
             return 0;

@@ -28,6 +28,7 @@ final class SouthSouth extends PairFeature {
     @Override
     double residual(PairScorer scorer, CityNode a) {
         return a.developing && scorer.settings().southSouthMode() == SouthSouthMode.BONUS
-                ? scorer.weights().of(this) : 0;
+                ? scorer.weights().of(this)
+                : 0;
     }
 }

@@ -20,7 +20,9 @@ final class SurveyPartnershipWish extends PairFeature {
             if (exchange.wantsPartnership.contains(pair.a.idx) && exchange.wantsPartnership.contains(pair.b.idx)) {
                 count++;
                 if (out != null) {
-                    out.add(this, "After \"" + exchange.title + "\" both said in the survey that they want partnerships",
+                    out.add(
+                            this,
+                            "After \"" + exchange.title + "\" both said in the survey that they want partnerships",
                             unit);
                 }
             }

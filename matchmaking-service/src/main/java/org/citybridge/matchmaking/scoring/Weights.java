@@ -18,8 +18,8 @@ public final class Weights {
         for (int i = 0; i < values.length; i++) {
             double w = values[i];
             if (w < 0 || Double.isNaN(w) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("Weight " + Features.ALL.get(i).key()
-                        + " must be finite and non-negative: " + w);
+                throw new IllegalArgumentException(
+                        "Weight " + Features.ALL.get(i).key() + " must be finite and non-negative: " + w);
             }
         }
         this.values = values;
@@ -27,7 +27,8 @@ public final class Weights {
 
     /** Every feature's documented default. */
     public static Weights defaults() {
-        return new Weights(Features.ALL.stream().mapToDouble(Feature::defaultWeight).toArray());
+        return new Weights(
+                Features.ALL.stream().mapToDouble(Feature::defaultWeight).toArray());
     }
 
     /**
@@ -38,8 +39,9 @@ public final class Weights {
     public static Weights of(Map<String, Double> byKey) {
         double[] values = defaults().values.clone();
         for (Map.Entry<String, Double> entry : byKey.entrySet()) {
-            Feature feature = Features.byKey(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown weight '" + entry.getKey() + "'; known: " + new TreeSet<>(Features.keys())));
+            Feature feature = Features.byKey(entry.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Unknown weight '" + entry.getKey() + "'; known: " + new TreeSet<>(Features.keys())));
             values[feature.index()] = entry.getValue();
         }
         return new Weights(values);

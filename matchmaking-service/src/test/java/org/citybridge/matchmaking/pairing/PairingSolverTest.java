@@ -22,7 +22,9 @@ class PairingSolverTest {
             for (int j = 0; j < cols; j++) {
                 int kind = random.nextInt(10);
                 // infeasible (NaN or ≤ 0), ties, and ordinary scores
-                w[i][j] = kind == 0 ? Double.NaN : kind == 1 ? -1 : kind == 2 ? 5 : Math.round(random.nextDouble() * 1000) / 100.0;
+                w[i][j] = kind == 0
+                        ? Double.NaN
+                        : kind == 1 ? -1 : kind == 2 ? 5 : Math.round(random.nextDouble() * 1000) / 100.0;
             }
         }
         return w;
@@ -59,7 +61,9 @@ class PairingSolverTest {
         Set<PairingSolver.Pair> seen = new HashSet<>();
         for (PairingSolver.Pair pair : pairs) {
             assertThat(seen.add(pair)).as("pair used once").isTrue();
-            assertThat(PairingSolver.feasible(w[pair.left()][pair.right()])).as("hard constraints hold").isTrue();
+            assertThat(PairingSolver.feasible(w[pair.left()][pair.right()]))
+                    .as("hard constraints hold")
+                    .isTrue();
             assertThat(++rowLoad[pair.left()]).isLessThanOrEqualTo(capacity);
             assertThat(++colLoad[pair.right()]).isLessThanOrEqualTo(capacity);
         }
@@ -84,7 +88,9 @@ class PairingSolverTest {
             int capacity = 2 + random.nextInt(2);
             List<PairingSolver.Pair> pairs = PairingSolver.optimal(w, capacity);
             assertValid(w, pairs, capacity);
-            assertThat(PairingSolver.total(w, pairs)).as("round %d", round).isCloseTo(bruteForce(w, capacity), offset(1e-9));
+            assertThat(PairingSolver.total(w, pairs))
+                    .as("round %d", round)
+                    .isCloseTo(bruteForce(w, capacity), offset(1e-9));
         }
     }
 
@@ -103,14 +109,20 @@ class PairingSolverTest {
                     }
                     final int row = i;
                     final int col = j;
-                    List<PairingSolver.Pair> ofRow = pairs.stream().filter(p -> p.left() == row).toList();
-                    List<PairingSolver.Pair> ofCol = pairs.stream().filter(p -> p.right() == col).toList();
+                    List<PairingSolver.Pair> ofRow =
+                            pairs.stream().filter(p -> p.left() == row).toList();
+                    List<PairingSolver.Pair> ofCol =
+                            pairs.stream().filter(p -> p.right() == col).toList();
                     // the row would rather have col than its worst partner (or has room), and vice versa
-                    boolean rowWants = ofRow.size() < capacity || ofRow.stream().anyMatch(p ->
-                            w[row][col] > w[row][p.right()] || (w[row][col] == w[row][p.right()] && col < p.right()));
-                    boolean colWants = ofCol.size() < capacity || ofCol.stream().anyMatch(p ->
-                            PairingSolver.prefers(w, col, row, p.left()));
-                    assertThat(rowWants && colWants).as("round %d: blocking pair %d-%d", round, i, j).isFalse();
+                    boolean rowWants = ofRow.size() < capacity
+                            || ofRow.stream()
+                                    .anyMatch(p -> w[row][col] > w[row][p.right()]
+                                            || (w[row][col] == w[row][p.right()] && col < p.right()));
+                    boolean colWants = ofCol.size() < capacity
+                            || ofCol.stream().anyMatch(p -> PairingSolver.prefers(w, col, row, p.left()));
+                    assertThat(rowWants && colWants)
+                            .as("round %d: blocking pair %d-%d", round, i, j)
+                            .isFalse();
                 }
             }
         }
@@ -130,7 +142,8 @@ class PairingSolverTest {
                     }
                 }
             }
-            SimpleWeightedGraph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+            SimpleWeightedGraph<Integer, DefaultWeightedEdge> graph =
+                    new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
             Set<Integer> left = new HashSet<>();
             Set<Integer> right = new HashSet<>();
             for (int i = 0; i < n; i++) {
@@ -144,8 +157,10 @@ class PairingSolverTest {
                     graph.setEdgeWeight(graph.addEdge(i, n + j), max - (PairingSolver.feasible(w[i][j]) ? w[i][j] : 0));
                 }
             }
-            double reference = n * max - new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, left, right)
-                    .getMatching().getWeight();
+            double reference = n * max
+                    - new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, left, right)
+                            .getMatching()
+                            .getWeight();
             assertThat(PairingSolver.total(w, PairingSolver.optimal(w, 1))).isCloseTo(reference, offset(1e-6));
         }
     }

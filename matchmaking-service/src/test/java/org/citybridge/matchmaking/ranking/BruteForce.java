@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     public static List<Ranked> rank(MatchEngine engine, UUID cityId) {
         List<Ranked> all = new ArrayList<>();

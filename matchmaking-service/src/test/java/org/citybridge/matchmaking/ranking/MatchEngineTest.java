@@ -41,10 +41,13 @@ class MatchEngineTest {
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
             String event = world.randomEvent(engine, interests);
-            assertThat(engine.thresholdsAgree()).as("thresholds after step %d (%s)", step, event).isTrue();
+            assertThat(engine.thresholdsAgree())
+                    .as("thresholds after step %d (%s)", step, event)
+                    .isTrue();
             if (step % 50 == 49 || step > 1450) {
                 for (UUID city : world.cities) {
-                    assertThat(engine.ranking(city)).as("step %d (%s), city %s", step, event, city)
+                    assertThat(engine.ranking(city))
+                            .as("step %d (%s), city %s", step, event, city)
                             .isEqualTo(BruteForce.rank(engine, city));
                 }
             }
@@ -62,26 +65,31 @@ class MatchEngineTest {
     @ValueSource(longs = {11, 12, 13})
     void shouldRankExactlyAsABruteForceScanUnderOtherWeights(long seed) {
         Weights[] variants = {
-                TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5),
-                TestWeights.positional(5.0, 0, 0.1, 0, 0, 0, 0, 2.0, 0.5, 0, 0.3, 0),
-                TestWeights.positional(1.0, 1.0, 2.5, 3.0, 2.0, 0.5, 2.0, 0.25, 1.0, 2.0, 4.0, 1.0)};
+            TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5),
+            TestWeights.positional(5.0, 0, 0.1, 0, 0, 0, 0, 2.0, 0.5, 0, 0.3, 0),
+            TestWeights.positional(1.0, 1.0, 2.5, 3.0, 2.0, 0.5, 2.0, 0.25, 1.0, 2.0, 4.0, 1.0)
+        };
         for (Weights weights : variants) {
-            MatchEngine engine = new MatchEngine(new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS),
-                    DevelopingEconomies.load());
+            MatchEngine engine = new MatchEngine(
+                    new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
             RandomWorld world = new RandomWorld(seed);
             List<UUID[]> interests = new ArrayList<>();
             for (int step = 0; step < 900; step++) {
                 world.randomEvent(engine, interests);
             }
             for (UUID city : world.cities) {
-                assertThat(engine.rankIndexed(city)).as("%s, city %s", weights, city)
+                assertThat(engine.rankIndexed(city))
+                        .as("%s, city %s", weights, city)
                         .isEqualTo(BruteForce.rank(engine, city));
-                assertThat(engine.ranking(city)).as("%s, maintained, city %s", weights, city)
+                assertThat(engine.ranking(city))
+                        .as("%s, maintained, city %s", weights, city)
                         .isEqualTo(BruteForce.rank(engine, city));
             }
             assertThat(engine.thresholdsAgree()).as("%s, thresholds", weights).isTrue();
             engine.reconfigure(new MatchSettings(weights, 10, 2.0, SouthSouthMode.BONUS));
-            assertThat(engine.thresholdsAgree()).as("%s, thresholds after a new top size and minimum", weights).isTrue();
+            assertThat(engine.thresholdsAgree())
+                    .as("%s, thresholds after a new top size and minimum", weights)
+                    .isTrue();
         }
     }
 
@@ -98,7 +106,9 @@ class MatchEngineTest {
             for (UUID b : world.cities) {
                 double scoreOnly = engine.score(a, b);
                 double withReasons = engine.match(a, b).map(Match::score).orElse(Double.NaN);
-                assertThat(Double.doubleToLongBits(scoreOnly)).as("%s %s", a, b).isEqualTo(Double.doubleToLongBits(withReasons));
+                assertThat(Double.doubleToLongBits(scoreOnly))
+                        .as("%s %s", a, b)
+                        .isEqualTo(Double.doubleToLongBits(withReasons));
                 if (!Double.isNaN(scoreOnly)) {
                     scored++;
                 }
@@ -125,7 +135,8 @@ class MatchEngineTest {
         engine.endBulk();
         for (UUID city : List.copyOf(world.cities)) {
             engine.expressInterest(city, world.interest());
-            assertThat(engine.ranking(city)).as("city %s after its first event", city)
+            assertThat(engine.ranking(city))
+                    .as("city %s after its first event", city)
                     .isEqualTo(BruteForce.rank(engine, city));
         }
     }
@@ -148,9 +159,11 @@ class MatchEngineTest {
             for (int i = 0; i < left.size(); i++) {
                 for (int j = 0; j < right.size(); j++) {
                     double expected = engine.matchFor(left.get(i), right.get(j), kind, area, false)
-                            .map(Match::score).orElse(Double.NaN);
-                    assertThat(Double.compare(matrix[i][j], expected)).as("%s %d,%d: %s vs %s", kind, i, j,
-                            matrix[i][j], expected).isZero(); // NaN for no match on both sides
+                            .map(Match::score)
+                            .orElse(Double.NaN);
+                    assertThat(Double.compare(matrix[i][j], expected))
+                            .as("%s %d,%d: %s vs %s", kind, i, j, matrix[i][j], expected)
+                            .isZero(); // NaN for no match on both sides
                     feasible += Double.isNaN(expected) ? 0 : 1;
                 }
             }
@@ -169,7 +182,7 @@ class MatchEngineTest {
         }
         List<Object[]> interests = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            interests.add(new Object[]{world.anyCity(), world.interest()});
+            interests.add(new Object[] {world.anyCity(), world.interest()});
         }
         facts.forEach(first::upsertCity);
         interests.forEach(x -> first.expressInterest((UUID) x[0], (InterestFacts) x[1]));
@@ -205,11 +218,15 @@ class MatchEngineTest {
                     sisterProposals++;
                     assertThat(a.country()).isNotEqualToIgnoringCase(b.country());
                 }
-                assertThat(match.reasons().stream().mapToDouble(r -> r.contribution()).sum())
+                assertThat(match.reasons().stream()
+                                .mapToDouble(r -> r.contribution())
+                                .sum())
                         .isCloseTo(match.score(), org.assertj.core.data.Offset.offset(1e-9));
             }
         }
-        assertThat(sisterProposals).as("the scenario does produce sister-city proposals").isPositive();
+        assertThat(sisterProposals)
+                .as("the scenario does produce sister-city proposals")
+                .isPositive();
     }
 
     /**
@@ -219,20 +236,39 @@ class MatchEngineTest {
     @Test
     void shouldOfferACityWhoseScoreRoseInTheAreaAnInterestLeft() {
         Weights sharedAboveComplementary = TestWeights.positional(0.5, 2.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        MatchEngine engine = new MatchEngine(new MatchSettings(sharedAboveComplementary, 5, 1.0, SouthSouthMode.BONUS),
-                DevelopingEconomies.load());
+        MatchEngine engine = new MatchEngine(
+                new MatchSettings(sharedAboveComplementary, 5, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
-        engine.upsertCity(new CityFacts(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(
+                a,
+                "A",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                1_000_000L,
+                List.of(),
+                List.of(),
+                List.of()));
+        engine.upsertCity(
+                new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
         InterestFacts seeking = interest(CooperationArea.TOURISM, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
         engine.expressInterest(a, seeking);
         engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
         engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
-        assertThat(engine.ranking(b)).as("complementary only: 0.5, below the minimum").isEmpty();
+        assertThat(engine.ranking(b))
+                .as("complementary only: 0.5, below the minimum")
+                .isEmpty();
 
-        engine.expressInterest(a, new InterestFacts(seeking.interestId(), CooperationArea.TRADE, Stance.SEEK,
-                Intent.KNOWLEDGE_EXCHANGE, List.of(), List.of()));
+        engine.expressInterest(
+                a,
+                new InterestFacts(
+                        seeking.interestId(),
+                        CooperationArea.TRADE,
+                        Stance.SEEK,
+                        Intent.KNOWLEDGE_EXCHANGE,
+                        List.of(),
+                        List.of()));
 
         assertThat(engine.ranking(b)).extracting(Ranked::partner).containsExactly(a);
         assertThat(engine.ranking(a)).extracting(Ranked::partner).containsExactly(b);
@@ -245,9 +281,20 @@ class MatchEngineTest {
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
         UUID c = new UUID(0, 3);
-        engine.upsertCity(new CityFacts(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(new CityFacts(c, "C", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(new CityFacts(
+                a,
+                "A",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                1_000_000L,
+                List.of(),
+                List.of(),
+                List.of()));
+        engine.upsertCity(
+                new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(
+                new CityFacts(c, "C", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
         engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.SEEK, Intent.SISTER_CITY));
         engine.expressInterest(a, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.SISTER_CITY));
@@ -278,9 +325,11 @@ class MatchEngineTest {
         UUID mx = new UUID(0, 1);
         UUID fr = new UUID(0, 2);
         UUID cn = new UUID(0, 3);
-        engine.upsertCity(new CityFacts(mx, "Puebla", "MX", "Americas", null, 1_500_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(
+                new CityFacts(mx, "Puebla", "MX", "Americas", null, 1_500_000L, List.of(), List.of(), List.of()));
         engine.upsertCity(new CityFacts(fr, "Lyon", "FR", "Europe", null, 500_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(new CityFacts(cn, "Luoyang", "CN", "Asia", null, 7_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(
+                new CityFacts(cn, "Luoyang", "CN", "Asia", null, 7_000_000L, List.of(), List.of(), List.of()));
         for (UUID city : List.of(mx, fr, cn)) {
             engine.expressInterest(city, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE));
         }
@@ -296,36 +345,82 @@ class MatchEngineTest {
         UUID hub = new UUID(0, 3);
         UUID cluster = new UUID(5, 5);
         UUID exchange = new UUID(6, 6);
-        engine.upsertCity(new CityFacts(a, "Mexico City", "MX", "Americas", "Latin America and the Caribbean", 9_200_000L,
-                List.of("Historic Centre of Mexico City and Xochimilco"), List.of("MWHCA"), List.of(hub)));
-        engine.upsertCity(new CityFacts(b, "Luoyang", "CN", "Asia", "Eastern Asia", 7_000_000L,
-                List.of("Longmen Grottoes"), List.of("MWHCA"), List.of(hub)));
+        engine.upsertCity(new CityFacts(
+                a,
+                "Mexico City",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                9_200_000L,
+                List.of("Historic Centre of Mexico City and Xochimilco"),
+                List.of("MWHCA"),
+                List.of(hub)));
+        engine.upsertCity(new CityFacts(
+                b,
+                "Luoyang",
+                "CN",
+                "Asia",
+                "Eastern Asia",
+                7_000_000L,
+                List.of("Longmen Grottoes"),
+                List.of("MWHCA"),
+                List.of(hub)));
         engine.upsertCity(new CityFacts(hub, "Hub", "PE", "Americas", null, 100_000L, List.of(), List.of(), List.of()));
-        engine.expressInterest(a, interest(CooperationArea.ECONOMIC_DEVELOPMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
-        engine.expressInterest(b, new InterestFacts(UUID.randomUUID(), CooperationArea.ECONOMIC_DEVELOPMENT, Stance.OFFER,
-                Intent.SISTER_CITY, List.of("Latin America and the Caribbean"), List.of()));
+        engine.expressInterest(
+                a, interest(CooperationArea.ECONOMIC_DEVELOPMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+        engine.expressInterest(
+                b,
+                new InterestFacts(
+                        UUID.randomUUID(),
+                        CooperationArea.ECONOMIC_DEVELOPMENT,
+                        Stance.OFFER,
+                        Intent.SISTER_CITY,
+                        List.of("Latin America and the Caribbean"),
+                        List.of()));
         engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY));
         engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY));
         engine.nameCluster(cluster, "Renewable Energy Development");
         engine.joinCluster(cluster, a);
         engine.joinCluster(cluster, b);
-        engine.exchangeHeld(exchange, "Mexico City – Luoyang video conference", java.time.LocalDate.of(2022, 2, 22), List.of(a, b));
+        engine.exchangeHeld(
+                exchange, "Mexico City – Luoyang video conference", java.time.LocalDate.of(2022, 2, 22), List.of(a, b));
         engine.surveyAnswered(exchange, a, true);
         engine.surveyAnswered(exchange, b, true);
 
         Match match = engine.match(a, b).orElseThrow();
         assertThat(match.kind()).isEqualTo(ProposalKind.SISTER_CITY);
-        assertThat(match.reasons()).extracting(r -> r.code()).contains("complementary-interest", "shared-interest",
-                "partner-preference", "shared-cluster", "exchange-together", "survey-partnership-wish", "heritage",
-                "shared-association", "scale", "south-south", "network", "load-damper");
+        assertThat(match.reasons())
+                .extracting(r -> r.code())
+                .contains(
+                        "complementary-interest",
+                        "shared-interest",
+                        "partner-preference",
+                        "shared-cluster",
+                        "exchange-together",
+                        "survey-partnership-wish",
+                        "heritage",
+                        "shared-association",
+                        "scale",
+                        "south-south",
+                        "network",
+                        "load-damper");
         assertThat(match.reasons().get(0).code()).isEqualTo("complementary-interest");
-        assertThat(match.reasons()).anySatisfy(r -> assertThat(r.text())
-                .isEqualTo("Mexico City seeks economic development, which Luoyang offers"));
+        assertThat(match.reasons())
+                .anySatisfy(r ->
+                        assertThat(r.text()).isEqualTo("Mexico City seeks economic development, which Luoyang offers"));
         Weights w = Weights.defaults();
-        double expected = w.of(Features.COMPLEMENTARY_INTEREST) + w.of(Features.SHARED_INTEREST) + w.of(Features.PARTNER_PREFERENCE) + w.of(Features.SHARED_CLUSTER)
-                + w.of(Features.EXCHANGE_TOGETHER) + w.of(Features.SURVEY_PARTNERSHIP_WISH) + w.of(Features.HERITAGE) + w.of(Features.SHARED_ASSOCIATION)
+        double expected = w.of(Features.COMPLEMENTARY_INTEREST)
+                + w.of(Features.SHARED_INTEREST)
+                + w.of(Features.PARTNER_PREFERENCE)
+                + w.of(Features.SHARED_CLUSTER)
+                + w.of(Features.EXCHANGE_TOGETHER)
+                + w.of(Features.SURVEY_PARTNERSHIP_WISH)
+                + w.of(Features.HERITAGE)
+                + w.of(Features.SHARED_ASSOCIATION)
                 + w.of(Features.SCALE) * (1 - Math.abs(Math.log10(9_200_000) - Math.log10(7_000_000)) / 2)
-                + w.of(Features.SOUTH_SOUTH) + w.of(Features.NETWORK) / Math.log(2) - w.of(Features.LOAD_DAMPER) * 2 * Math.log(2);
+                + w.of(Features.SOUTH_SOUTH)
+                + w.of(Features.NETWORK) / Math.log(2)
+                - w.of(Features.LOAD_DAMPER) * 2 * Math.log(2);
         assertThat(match.score()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(engine.match(b, a)).contains(match);
     }
@@ -337,8 +432,16 @@ class MatchEngineTest {
         UUID hub = new UUID(0, 2);
         UUID quiet = new UUID(0, 3);
         for (UUID id : List.of(seeker, hub, quiet)) {
-            engine.upsertCity(new CityFacts(id, id.toString(), id == seeker ? "MX" : "CN", null, null, 1_000_000L,
-                    List.of(), List.of(), List.of()));
+            engine.upsertCity(new CityFacts(
+                    id,
+                    id.toString(),
+                    id == seeker ? "MX" : "CN",
+                    null,
+                    null,
+                    1_000_000L,
+                    List.of(),
+                    List.of(),
+                    List.of()));
         }
         engine.expressInterest(seeker, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(hub, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));

@@ -35,8 +35,8 @@ class FeatureContractTest {
         for (int step = 0; step < 700; step++) {
             world.randomEvent(target(graph), interests);
         }
-        for (Weights weights : List.of(Weights.defaults(), TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0,
-                1.0, 4.0, 1.0, 2.0, 0.5))) {
+        for (Weights weights : List.of(
+                Weights.defaults(), TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5))) {
             PairScorer scorer = new PairScorer(graph, new MatchSettings(weights, 10, 1.0, SouthSouthMode.BONUS));
             int contributing = 0;
             for (CityNode x : graph.nodes) {
@@ -51,7 +51,9 @@ class FeatureContractTest {
                     checkSearchBound(scorer, x, y);
                 }
             }
-            assertThat(contributing).as("pairs where some feature gives something").isGreaterThan(1000);
+            assertThat(contributing)
+                    .as("pairs where some feature gives something")
+                    .isGreaterThan(1000);
         }
     }
 
@@ -60,10 +62,12 @@ class FeatureContractTest {
         double value = feature.contribute(pair, reasons);
         double silent = feature.contribute(pair, null);
         String what = feature + " " + pair.a.label() + " / " + pair.b.label();
-        assertThat(Double.doubleToLongBits(value)).as("%s: with and without reasons", what)
+        assertThat(Double.doubleToLongBits(value))
+                .as("%s: with and without reasons", what)
                 .isEqualTo(Double.doubleToLongBits(silent));
         List<MatchReason> given = reasons.list();
-        assertThat(given.stream().mapToDouble(MatchReason::contribution).sum()).as("%s: reasons add up", what)
+        assertThat(given.stream().mapToDouble(MatchReason::contribution).sum())
+                .as("%s: reasons add up", what)
                 .isCloseTo(value, offset(EPS));
         assertThat(given).as("%s: reasons", what).allSatisfy(r -> {
             assertThat(r.code()).isEqualTo(feature.code());
@@ -75,7 +79,9 @@ class FeatureContractTest {
         assertThat(feature.bound(scorer, x, y)).as("%s: pair bound", what).isGreaterThanOrEqualTo(value - EPS);
         if (!sparse(scorer, feature, x, y)) {
             double searchBound = listBound(scorer, feature, x, y) + feature.residual(scorer, x);
-            assertThat(searchBound).as("%s: search bound of %s", what, x.label()).isGreaterThanOrEqualTo(value - EPS);
+            assertThat(searchBound)
+                    .as("%s: search bound of %s", what, x.label())
+                    .isGreaterThanOrEqualTo(value - EPS);
         }
         return value != 0;
     }
@@ -93,9 +99,11 @@ class FeatureContractTest {
         }
         Map<Integer, Double> byGroup = new HashMap<>();
         scorer.searchLists(a, sink(b, byGroup));
-        double bound = byGroup.values().stream().mapToDouble(Double::doubleValue).sum() + scorer.residual(a);
+        double bound =
+                byGroup.values().stream().mapToDouble(Double::doubleValue).sum() + scorer.residual(a);
         assertThat(bound).as("search bound of %s for %s", a.label(), b.label()).isGreaterThanOrEqualTo(score - EPS);
-        assertThat(scorer.upperBound(a, b)).as("pair bound of %s for %s", a.label(), b.label())
+        assertThat(scorer.upperBound(a, b))
+                .as("pair bound of %s for %s", a.label(), b.label())
                 .isGreaterThanOrEqualTo(score - EPS);
     }
 
@@ -174,8 +182,7 @@ class FeatureContractTest {
                 PairScorer scorer = new PairScorer(graph, MatchSettings.defaults());
                 List<Match> matches = new ArrayList<>();
                 for (CityNode other : graph.nodes) {
-                    Match match = scorer.evaluate(graph.node(city), other, false,
-                            PairScorer.Requirement.AUTO);
+                    Match match = scorer.evaluate(graph.node(city), other, false, PairScorer.Requirement.AUTO);
                     if (match != null && matches.size() < 5) {
                         matches.add(match);
                     }

@@ -31,9 +31,10 @@ class FeaturesTest {
     private static final String LATAM = "Latin America and the Caribbean";
 
     private final ScoringWorld world = new ScoringWorld();
-    private final CityNode mexicoCity = world.city("Mexico City", "MX", 9_209_944,
-            List.of("Historic Centre of Mexico City and Xochimilco"), List.of("MWHCA"));
-    private final CityNode luoyang = world.city("Luoyang", "CN", 7_079_000, List.of("Longmen Grottoes"), List.of("MWHCA"));
+    private final CityNode mexicoCity = world.city(
+            "Mexico City", "MX", 9_209_944, List.of("Historic Centre of Mexico City and Xochimilco"), List.of("MWHCA"));
+    private final CityNode luoyang =
+            world.city("Luoyang", "CN", 7_079_000, List.of("Longmen Grottoes"), List.of("MWHCA"));
     private final CityNode lyon = world.city("Lyon", "FR", 522_000);
 
     private void interest(CityNode city, CooperationArea area, Stance stance, Intent intent) {
@@ -53,10 +54,12 @@ class FeaturesTest {
             ScoringWorld.Explained explained = world.explain(Features.COMPLEMENTARY_INTEREST, mexicoCity, luoyang);
 
             assertThat(explained.value()).isEqualTo(6.0);
-            assertThat(explained.texts()).containsExactlyInAnyOrder(
-                    "Mexico City seeks economic development, which Luoyang offers",
-                    "Luoyang seeks agriculture, which Mexico City offers");
-            assertThat(explained.reasons()).allSatisfy(r -> assertThat(r.contribution()).isEqualTo(3.0));
+            assertThat(explained.texts())
+                    .containsExactlyInAnyOrder(
+                            "Mexico City seeks economic development, which Luoyang offers",
+                            "Luoyang seeks agriculture, which Mexico City offers");
+            assertThat(explained.reasons())
+                    .allSatisfy(r -> assertThat(r.contribution()).isEqualTo(3.0));
         }
 
         @Test
@@ -64,7 +67,9 @@ class FeaturesTest {
             interest(mexicoCity, TOURISM, SEEK, SISTER_CITY);
             interest(luoyang, TOURISM, SEEK, SISTER_CITY);
 
-            assertThat(world.explain(Features.COMPLEMENTARY_INTEREST, mexicoCity, luoyang).value()).isZero();
+            assertThat(world.explain(Features.COMPLEMENTARY_INTEREST, mexicoCity, luoyang)
+                            .value())
+                    .isZero();
         }
 
         @Test
@@ -123,7 +128,9 @@ class FeaturesTest {
             interest(mexicoCity, GREEN_CITIES, MUTUAL, KNOWLEDGE_EXCHANGE);
             interest(luoyang, GREEN_CITIES, MUTUAL, THEMATIC_PARTNERSHIP);
 
-            assertThat(world.explain(Features.SHARED_INTEREST, mexicoCity, luoyang).value()).isZero();
+            assertThat(world.explain(Features.SHARED_INTEREST, mexicoCity, luoyang)
+                            .value())
+                    .isZero();
         }
     }
 
@@ -138,14 +145,18 @@ class FeaturesTest {
             ScoringWorld.Explained explained = world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang);
 
             assertThat(explained.value()).isEqualTo(2.0);
-            assertThat(explained.texts()).containsExactly(
-                    "Luoyang looks for partners in " + LATAM + ", where Mexico City is");
+            assertThat(explained.texts())
+                    .containsExactly("Luoyang looks for partners in " + LATAM + ", where Mexico City is");
             PairScorer scorer = world.scorer();
-            assertThat(Features.PARTNER_PREFERENCE.bound(scorer, mexicoCity, luoyang)).isEqualTo(2.0);
-            assertThat(world.listBound(Features.PARTNER_PREFERENCE, luoyang, mexicoCity)).isEqualTo(2.0);
+            assertThat(Features.PARTNER_PREFERENCE.bound(scorer, mexicoCity, luoyang))
+                    .isEqualTo(2.0);
+            assertThat(world.listBound(Features.PARTNER_PREFERENCE, luoyang, mexicoCity))
+                    .isEqualTo(2.0);
             assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, luoyang))
-                    .as("Mexico City's search: Luoyang prefers its place").isEqualTo(2.0);
-            assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, lyon)).isZero();
+                    .as("Mexico City's search: Luoyang prefers its place")
+                    .isEqualTo(2.0);
+            assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, lyon))
+                    .isZero();
         }
 
         @Test
@@ -154,9 +165,12 @@ class FeaturesTest {
             interest(luoyang, TOURISM, MUTUAL, SISTER_CITY);
             world.interest(luoyang, AGRICULTURE, SEEK, SISTER_CITY, List.of(), List.of("MX"));
 
-            assertThat(world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang).value()).isZero();
+            assertThat(world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang)
+                            .value())
+                    .isZero();
             assertThat(Features.PARTNER_PREFERENCE.bound(world.scorer(), mexicoCity, luoyang))
-                    .as("the bound does not look at areas").isEqualTo(2.0);
+                    .as("the bound does not look at areas")
+                    .isEqualTo(2.0);
         }
     }
 
@@ -172,13 +186,17 @@ class FeaturesTest {
             ScoringWorld.Explained explained = world.explain(Features.SHARED_CLUSTER, mexicoCity, luoyang);
 
             assertThat(explained.value()).isEqualTo(1.5);
-            assertThat(explained.texts()).containsExactly(
-                    "Both are members of 2 clusters: Renewable Energy Development; Sustainable Tourism");
+            assertThat(explained.texts())
+                    .containsExactly(
+                            "Both are members of 2 clusters: Renewable Energy Development; Sustainable Tourism");
             assertThat(world.explain(Features.SHARED_CLUSTER, mexicoCity, lyon).texts())
                     .containsExactly("Both are members of the cluster Sustainable Tourism");
-            assertThat(Features.SHARED_CLUSTER.bound(world.scorer(), mexicoCity, luoyang)).isEqualTo(1.5);
-            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, luoyang)).isEqualTo(1.5);
-            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, lyon)).isEqualTo(0.75);
+            assertThat(Features.SHARED_CLUSTER.bound(world.scorer(), mexicoCity, luoyang))
+                    .isEqualTo(1.5);
+            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, luoyang))
+                    .isEqualTo(1.5);
+            assertThat(world.listBound(Features.SHARED_CLUSTER, mexicoCity, lyon))
+                    .isEqualTo(0.75);
         }
     }
 
@@ -187,8 +205,12 @@ class FeaturesTest {
 
         @Test
         void shouldCountEachHeldExchangeBothAttendedAndEachSharedWish() {
-            var course = world.exchange("Promoting Inclusive and Sustainable Tourism Development",
-                    LocalDate.of(2020, 12, 8), mexicoCity, luoyang, lyon);
+            var course = world.exchange(
+                    "Promoting Inclusive and Sustainable Tourism Development",
+                    LocalDate.of(2020, 12, 8),
+                    mexicoCity,
+                    luoyang,
+                    lyon);
             world.exchange("Mexico City – Luoyang video conference", LocalDate.of(2022, 2, 22), mexicoCity, luoyang);
             world.wantsPartnership(course, mexicoCity);
             world.wantsPartnership(course, luoyang);
@@ -197,16 +219,22 @@ class FeaturesTest {
             ScoringWorld.Explained wish = world.explain(Features.SURVEY_PARTNERSHIP_WISH, mexicoCity, luoyang);
 
             assertThat(together.value()).isEqualTo(3.0);
-            assertThat(together.texts()).contains(
-                    "Both took part in \"Mexico City – Luoyang video conference\" (2022-02-22)");
+            assertThat(together.texts())
+                    .contains("Both took part in \"Mexico City – Luoyang video conference\" (2022-02-22)");
             assertThat(wish.value()).isEqualTo(0.5);
-            assertThat(wish.texts()).containsExactly("After \"Promoting Inclusive and Sustainable Tourism Development\""
-                    + " both said in the survey that they want partnerships");
-            assertThat(world.explain(Features.SURVEY_PARTNERSHIP_WISH, mexicoCity, lyon).value())
-                    .as("Lyon did not say so").isZero();
-            assertThat(world.sparse(Features.EXCHANGE_TOGETHER, lyon, mexicoCity)).isTrue();
-            assertThat(world.sparse(Features.SURVEY_PARTNERSHIP_WISH, lyon, luoyang)).isTrue();
-            assertThat(Features.EXCHANGE_TOGETHER.bound(world.scorer(), lyon, luoyang)).isEqualTo(1.5);
+            assertThat(wish.texts())
+                    .containsExactly("After \"Promoting Inclusive and Sustainable Tourism Development\""
+                            + " both said in the survey that they want partnerships");
+            assertThat(world.explain(Features.SURVEY_PARTNERSHIP_WISH, mexicoCity, lyon)
+                            .value())
+                    .as("Lyon did not say so")
+                    .isZero();
+            assertThat(world.sparse(Features.EXCHANGE_TOGETHER, lyon, mexicoCity))
+                    .isTrue();
+            assertThat(world.sparse(Features.SURVEY_PARTNERSHIP_WISH, lyon, luoyang))
+                    .isTrue();
+            assertThat(Features.EXCHANGE_TOGETHER.bound(world.scorer(), lyon, luoyang))
+                    .isEqualTo(1.5);
         }
     }
 
@@ -218,12 +246,16 @@ class FeaturesTest {
             ScoringWorld.Explained explained = world.explain(Features.HERITAGE, mexicoCity, luoyang);
 
             assertThat(explained.value()).isEqualTo(1.0);
-            assertThat(explained.texts()).containsExactly("Both hold UNESCO World Heritage sites: "
-                    + "Historic Centre of Mexico City and Xochimilco; Longmen Grottoes");
-            assertThat(world.explain(Features.HERITAGE, mexicoCity, lyon).value()).isZero();
+            assertThat(explained.texts())
+                    .containsExactly("Both hold UNESCO World Heritage sites: "
+                            + "Historic Centre of Mexico City and Xochimilco; Longmen Grottoes");
+            assertThat(world.explain(Features.HERITAGE, mexicoCity, lyon).value())
+                    .isZero();
             assertThat(world.listBound(Features.HERITAGE, mexicoCity, luoyang)).isEqualTo(1.0);
             assertThat(world.listBound(Features.HERITAGE, mexicoCity, lyon)).isZero();
-            assertThat(world.listBound(Features.HERITAGE, lyon, luoyang)).as("Lyon holds none: no list").isZero();
+            assertThat(world.listBound(Features.HERITAGE, lyon, luoyang))
+                    .as("Lyon holds none: no list")
+                    .isZero();
         }
     }
 
@@ -236,9 +268,13 @@ class FeaturesTest {
 
             assertThat(explained.value()).isEqualTo(0.5);
             assertThat(explained.texts()).containsExactly("Both belong to MWHCA");
-            assertThat(world.explain(Features.SHARED_ASSOCIATION, mexicoCity, lyon).value()).isZero();
-            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), mexicoCity)).isEqualTo(0.5);
-            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), lyon)).isZero();
+            assertThat(world.explain(Features.SHARED_ASSOCIATION, mexicoCity, lyon)
+                            .value())
+                    .isZero();
+            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), mexicoCity))
+                    .isEqualTo(0.5);
+            assertThat(Features.SHARED_ASSOCIATION.residual(world.scorer(), lyon))
+                    .isZero();
         }
     }
 
@@ -268,14 +304,18 @@ class FeaturesTest {
             ScoringWorld.Explained explained = world.explain(Features.SOUTH_SOUTH, mexicoCity, luoyang);
 
             assertThat(explained.value()).isEqualTo(0.5);
-            assertThat(explained.texts()).containsExactly("Both cities are in developing economies (South-South cooperation)");
-            assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, lyon).value()).isZero();
+            assertThat(explained.texts())
+                    .containsExactly("Both cities are in developing economies (South-South cooperation)");
+            assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, lyon).value())
+                    .isZero();
             assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), lyon)).isZero();
 
             world.settings(new MatchSettings(Weights.defaults(), 10, 3.0, SouthSouthMode.FILTER));
             assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, luoyang).value())
-                    .as("in FILTER mode the constraint excludes the others instead").isZero();
-            assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), mexicoCity)).isZero();
+                    .as("in FILTER mode the constraint excludes the others instead")
+                    .isZero();
+            assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), mexicoCity))
+                    .isZero();
         }
     }
 
@@ -293,30 +333,34 @@ class FeaturesTest {
 
             assertThat(network.value()).isCloseTo(1 / Math.log(2), offset(1e-12));
             assertThat(network.texts()).containsExactly("Partners of common partners: Puebla");
-            assertThat(Features.NETWORK.bound(world.scorer(), mexicoCity, luoyang)).isGreaterThanOrEqualTo(network.value());
+            assertThat(Features.NETWORK.bound(world.scorer(), mexicoCity, luoyang))
+                    .isGreaterThanOrEqualTo(network.value());
             assertThat(world.sparse(Features.NETWORK, mexicoCity, luoyang)).isTrue();
             assertThat(damper.value()).isCloseTo(-0.25 * 2 * Math.log(2), offset(1e-12));
             assertThat(damper.texts()).containsExactly("Damped: the two cities already have 2 partnerships");
-            assertThat(Features.LOAD_DAMPER.bound(world.scorer(), mexicoCity, luoyang)).isZero();
-            assertThat(world.explain(Features.NETWORK, mexicoCity, lyon).value()).isZero();
+            assertThat(Features.LOAD_DAMPER.bound(world.scorer(), mexicoCity, luoyang))
+                    .isZero();
+            assertThat(world.explain(Features.NETWORK, mexicoCity, lyon).value())
+                    .isZero();
         }
     }
 
     @Test
     void shouldListEveryFeatureOnceWithItsDocumentedDefaultWeight() {
-        assertThat(Weights.defaults().asMap()).containsExactly(
-                org.assertj.core.api.Assertions.entry("complementary", 3.0),
-                org.assertj.core.api.Assertions.entry("shared-interest", 1.0),
-                org.assertj.core.api.Assertions.entry("partner-preference", 2.0),
-                org.assertj.core.api.Assertions.entry("shared-cluster", 0.75),
-                org.assertj.core.api.Assertions.entry("exchange-together", 1.5),
-                org.assertj.core.api.Assertions.entry("survey-wish", 0.5),
-                org.assertj.core.api.Assertions.entry("heritage", 1.0),
-                org.assertj.core.api.Assertions.entry("association", 0.5),
-                org.assertj.core.api.Assertions.entry("scale", 0.5),
-                org.assertj.core.api.Assertions.entry("south-south", 0.5),
-                org.assertj.core.api.Assertions.entry("network", 1.0),
-                org.assertj.core.api.Assertions.entry("load-damper", 0.25));
+        assertThat(Weights.defaults().asMap())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("complementary", 3.0),
+                        org.assertj.core.api.Assertions.entry("shared-interest", 1.0),
+                        org.assertj.core.api.Assertions.entry("partner-preference", 2.0),
+                        org.assertj.core.api.Assertions.entry("shared-cluster", 0.75),
+                        org.assertj.core.api.Assertions.entry("exchange-together", 1.5),
+                        org.assertj.core.api.Assertions.entry("survey-wish", 0.5),
+                        org.assertj.core.api.Assertions.entry("heritage", 1.0),
+                        org.assertj.core.api.Assertions.entry("association", 0.5),
+                        org.assertj.core.api.Assertions.entry("scale", 0.5),
+                        org.assertj.core.api.Assertions.entry("south-south", 0.5),
+                        org.assertj.core.api.Assertions.entry("network", 1.0),
+                        org.assertj.core.api.Assertions.entry("load-damper", 0.25));
         assertThat(Features.ALL).extracting(Feature::code).doesNotHaveDuplicates();
     }
 }

@@ -1,10 +1,9 @@
 package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
-import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
-
 import org.citybridge.matchmaking.ranking.MatchEngine;
 
 import java.time.LocalDate;
@@ -17,13 +16,14 @@ import java.util.UUID;
 public final class RandomWorld {
 
     public static final String[][] PLACES = {
-            {"MX", "Americas", "Latin America and the Caribbean"},
-            {"BR", "Americas", "Latin America and the Caribbean"},
-            {"CN", "Asia", "Eastern Asia"},
-            {"IN", "Asia", "Southern Asia"},
-            {"KE", "Africa", "Sub-Saharan Africa"},
-            {"FR", "Europe", "Western Europe"},
-            {"US", "Americas", "Northern America"}};
+        {"MX", "Americas", "Latin America and the Caribbean"},
+        {"BR", "Americas", "Latin America and the Caribbean"},
+        {"CN", "Asia", "Eastern Asia"},
+        {"IN", "Asia", "Southern Asia"},
+        {"KE", "Africa", "Sub-Saharan Africa"},
+        {"FR", "Europe", "Western Europe"},
+        {"US", "Americas", "Northern America"}
+    };
 
     final Random random;
     public final List<UUID> cities = new ArrayList<>();
@@ -48,10 +48,19 @@ public final class RandomWorld {
 
     public CityFacts facts(UUID id) {
         String[] place = PLACES[random.nextInt(PLACES.length)];
-        List<String> heritage = random.nextInt(3) == 0 ? List.of("Site " + id.toString().substring(0, 4)) : List.of();
+        List<String> heritage =
+                random.nextInt(3) == 0 ? List.of("Site " + id.toString().substring(0, 4)) : List.of();
         List<String> associations = random.nextInt(4) == 0 ? List.of("Association " + random.nextInt(2)) : List.of();
-        return new CityFacts(id, "City " + id.toString().substring(0, 6), place[0], place[1], place[2],
-                (long) Math.pow(10, 4 + random.nextDouble() * 3.5), heritage, associations, List.of());
+        return new CityFacts(
+                id,
+                "City " + id.toString().substring(0, 6),
+                place[0],
+                place[1],
+                place[2],
+                (long) Math.pow(10, 4 + random.nextDouble() * 3.5),
+                heritage,
+                associations,
+                List.of());
     }
 
     public InterestFacts interest() {
@@ -60,7 +69,8 @@ public final class RandomWorld {
         Intent intent = Intent.values()[random.nextInt(3)];
         List<String> regions = random.nextInt(6) == 0 ? List.of("Latin America and the Caribbean") : List.of();
         List<String> countries = random.nextInt(8) == 0 ? List.of(PLACES[random.nextInt(PLACES.length)][0]) : List.of();
-        return new InterestFacts(new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, countries);
+        return new InterestFacts(
+                new UUID(random.nextLong(), random.nextLong()), area, stance, intent, regions, countries);
     }
 
     /** What random events change: the ranking engine, or the scoring graph alone. */
@@ -91,51 +101,53 @@ public final class RandomWorld {
 
     /** Applies one random event to the engine; returns a short description for failure messages. */
     public String randomEvent(MatchEngine engine, List<UUID[]> interestsOf) {
-        return randomEvent(new Target() {
-            public void upsertCity(CityFacts facts) {
-                engine.upsertCity(facts);
-            }
+        return randomEvent(
+                new Target() {
+                    public void upsertCity(CityFacts facts) {
+                        engine.upsertCity(facts);
+                    }
 
-            public void expressInterest(UUID city, InterestFacts interest) {
-                engine.expressInterest(city, interest);
-            }
+                    public void expressInterest(UUID city, InterestFacts interest) {
+                        engine.expressInterest(city, interest);
+                    }
 
-            public void withdrawInterest(UUID city, UUID interestId) {
-                engine.withdrawInterest(city, interestId);
-            }
+                    public void withdrawInterest(UUID city, UUID interestId) {
+                        engine.withdrawInterest(city, interestId);
+                    }
 
-            public void joinCluster(UUID cluster, UUID city) {
-                engine.joinCluster(cluster, city);
-            }
+                    public void joinCluster(UUID cluster, UUID city) {
+                        engine.joinCluster(cluster, city);
+                    }
 
-            public void leaveCluster(UUID cluster, UUID city) {
-                engine.leaveCluster(cluster, city);
-            }
+                    public void leaveCluster(UUID cluster, UUID city) {
+                        engine.leaveCluster(cluster, city);
+                    }
 
-            public void exchangeHeld(UUID exchange, String title, LocalDate date, List<UUID> participants) {
-                engine.exchangeHeld(exchange, title, date, participants);
-            }
+                    public void exchangeHeld(UUID exchange, String title, LocalDate date, List<UUID> participants) {
+                        engine.exchangeHeld(exchange, title, date, participants);
+                    }
 
-            public void surveyAnswered(UUID exchange, UUID city, boolean wantsPartnership) {
-                engine.surveyAnswered(exchange, city, wantsPartnership);
-            }
+                    public void surveyAnswered(UUID exchange, UUID city, boolean wantsPartnership) {
+                        engine.surveyAnswered(exchange, city, wantsPartnership);
+                    }
 
-            public void partnershipFormed(UUID cityA, UUID cityB) {
-                engine.partnershipFormed(cityA, cityB);
-            }
+                    public void partnershipFormed(UUID cityA, UUID cityB) {
+                        engine.partnershipFormed(cityA, cityB);
+                    }
 
-            public List<Match> topMatches(UUID city) {
-                return engine.topMatches(city);
-            }
+                    public List<Match> topMatches(UUID city) {
+                        return engine.topMatches(city);
+                    }
 
-            public void declined(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area) {
-                engine.declined(cityA, cityB, kind, area);
-            }
+                    public void declined(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area) {
+                        engine.declined(cityA, cityB, kind, area);
+                    }
 
-            public void retireCity(UUID city) {
-                engine.retireCity(city);
-            }
-        }, interestsOf);
+                    public void retireCity(UUID city) {
+                        engine.retireCity(city);
+                    }
+                },
+                interestsOf);
     }
 
     /** Applies one random event; returns a short description for failure messages. */
@@ -151,15 +163,20 @@ public final class RandomWorld {
             // the same interest restated: another area, stance, intent or preference
             UUID[] pick = interestsOf.get(random.nextInt(interestsOf.size()));
             InterestFacts fresh = interest();
-            InterestFacts restated = new InterestFacts(pick[1], fresh.area(), fresh.stance(), fresh.intent(),
-                    fresh.preferredRegions(), fresh.preferredCountries());
+            InterestFacts restated = new InterestFacts(
+                    pick[1],
+                    fresh.area(),
+                    fresh.stance(),
+                    fresh.intent(),
+                    fresh.preferredRegions(),
+                    fresh.preferredCountries());
             engine.expressInterest(pick[0], restated);
             return "restate " + pick[0] + " " + restated;
         }
         if (kind < 55) {
             InterestFacts interest = interest();
             engine.expressInterest(city, interest);
-            interestsOf.add(new UUID[]{city, interest.interestId()});
+            interestsOf.add(new UUID[] {city, interest.interestId()});
             return "interest " + city + " " + interest;
         }
         if (kind < 62 && !interestsOf.isEmpty()) {

@@ -40,11 +40,13 @@ final class ScoringWorld {
     }
 
     CityNode city(String name, String country, long population, List<String> worldHeritage, List<String> associations) {
-        String[] place = Stream.of(RandomWorld.PLACES).filter(p -> p[0].equals(country)).findFirst()
+        String[] place = Stream.of(RandomWorld.PLACES)
+                .filter(p -> p[0].equals(country))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No test place for " + country));
         UUID id = new UUID(0, next++); // ids in creation order: the first city is the pair's "a"
-        graph.upsertCity(new CityFacts(id, name, country, place[1], place[2], population, worldHeritage, associations,
-                List.of()));
+        graph.upsertCity(new CityFacts(
+                id, name, country, place[1], place[2], population, worldHeritage, associations, List.of()));
         return graph.find(id);
     }
 
@@ -52,9 +54,15 @@ final class ScoringWorld {
         interest(city, area, stance, intent, List.of(), List.of());
     }
 
-    void interest(CityNode city, CooperationArea area, Stance stance, Intent intent, List<String> regions,
-                  List<String> countries) {
-        graph.expressInterest(city.id, new InterestFacts(new UUID(1, next++), area, stance, intent, regions, countries));
+    void interest(
+            CityNode city,
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            List<String> regions,
+            List<String> countries) {
+        graph.expressInterest(
+                city.id, new InterestFacts(new UUID(1, next++), area, stance, intent, regions, countries));
     }
 
     UUID cluster(String name, CityNode... members) {
@@ -68,7 +76,11 @@ final class ScoringWorld {
 
     UUID exchange(String title, LocalDate date, CityNode... participants) {
         UUID exchange = new UUID(3, next++);
-        graph.exchangeHeld(exchange, title, date, Arrays.stream(participants).map(c -> c.id).toList());
+        graph.exchangeHeld(
+                exchange,
+                title,
+                date,
+                Arrays.stream(participants).map(c -> c.id).toList());
         return exchange;
     }
 
@@ -108,8 +120,16 @@ final class ScoringWorld {
             int x = Integer.numberOfTrailingZeros(bits);
             double earlier = 0;
             for (AreaFeature f : Features.AREA) {
-                double v = f.contribute(weights, pair.a.stance[x], pair.a.intent[x], pair.b.stance[x], pair.b.intent[x],
-                        earlier, pair, CooperationArea.values()[x], f == feature ? out : null);
+                double v = f.contribute(
+                        weights,
+                        pair.a.stance[x],
+                        pair.a.intent[x],
+                        pair.b.stance[x],
+                        pair.b.intent[x],
+                        earlier,
+                        pair,
+                        CooperationArea.values()[x],
+                        f == feature ? out : null);
                 if (f == feature) {
                     sum += v;
                     break;
@@ -134,7 +154,7 @@ final class ScoringWorld {
             @Override
             public void add(IdSet cities, double bound, int g) {
                 if (cities.contains(candidate.idx)) {
-                    groups.add(new double[]{g, bound});
+                    groups.add(new double[] {g, bound});
                 }
             }
 
@@ -143,8 +163,12 @@ final class ScoringWorld {
                 return new IdSet();
             }
         });
-        return groups.stream().collect(java.util.stream.Collectors.toMap(g -> g[0], g -> g[1], Math::max))
-                .values().stream().mapToDouble(Double::doubleValue).sum();
+        return groups.stream()
+                .collect(java.util.stream.Collectors.toMap(g -> g[0], g -> g[1], Math::max))
+                .values()
+                .stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     }
 
     /** True if the feature names the candidate among {@code a}'s sparse candidates. */

@@ -7,12 +7,21 @@ import java.util.Map;
 /** Weights for tests, written as the twelve numbers of the model's first features, in their documented order. */
 public final class TestWeights {
 
-    private static final List<String> ORDER = List.of("complementary", "shared-interest", "shared-cluster",
-            "exchange-together", "survey-wish", "heritage", "association", "scale", "partner-preference",
-            "south-south", "network", "load-damper");
+    private static final List<String> ORDER = List.of(
+            "complementary",
+            "shared-interest",
+            "shared-cluster",
+            "exchange-together",
+            "survey-wish",
+            "heritage",
+            "association",
+            "scale",
+            "partner-preference",
+            "south-south",
+            "network",
+            "load-damper");
 
-    private TestWeights() {
-    }
+    private TestWeights() {}
 
     /** complementary, shared-interest, shared-cluster, exchange-together, survey-wish, heritage, association, scale, partner-preference, south-south, network, load-damper. */
     public static Weights positional(double... values) {

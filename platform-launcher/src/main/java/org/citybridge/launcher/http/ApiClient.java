@@ -122,7 +122,8 @@ public final class ApiClient {
 
     /** A client without base URL (calls name absolute URLs) and without token. */
     public static ApiClient create(Duration connectTimeout) {
-        return new ApiClient(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), null, () -> null);
+        return new ApiClient(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build(), null, () -> null);
     }
 
     /** The same client, resolving paths against {@code base} (e.g. {@code http://127.0.0.1:8082}). */
@@ -192,7 +193,9 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body() == null ? "" : response.body(),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("ETag").orElse(null));

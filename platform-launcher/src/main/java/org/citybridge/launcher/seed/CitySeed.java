@@ -25,12 +25,10 @@ import java.util.UUID;
  */
 public final class CitySeed {
 
-    private CitySeed() {
-    }
+    private CitySeed() {}
 
     /** What the seed did. */
-    public record Result(Map<String, UUID> cityIds, int created, int existing) {
-    }
+    public record Result(Map<String, UUID> cityIds, int created, int existing) {}
 
     public static Result load(SeedContext context) {
         JsonNode entries = readResource();
@@ -43,12 +41,15 @@ public final class CitySeed {
             String country = city.get("country").asText();
             UUID id = find(context, name, country);
             if (id == null) {
-                ApiClient.Reply reply = admin.post(context.citiesUrl() + "/api/v1/cities", city,
-                        key("city", name, country)).requireOk("Creating city " + name);
+                ApiClient.Reply reply = admin.post(
+                                context.citiesUrl() + "/api/v1/cities", city, key("city", name, country))
+                        .requireOk("Creating city " + name);
                 id = UUID.fromString(reply.json().get("id").asText());
                 for (JsonNode interest : entry.path("interests")) {
-                    admin.post(context.citiesUrl() + "/api/v1/cities/" + id + "/interests", interest,
-                            key("interest", name, interest.get("area").asText()))
+                    admin.post(
+                                    context.citiesUrl() + "/api/v1/cities/" + id + "/interests",
+                                    interest,
+                                    key("interest", name, interest.get("area").asText()))
                             .requireOk("Stating an interest of " + name);
                 }
                 created++;
@@ -60,9 +61,11 @@ public final class CitySeed {
 
     private static UUID find(SeedContext context, String name, String country) {
         String url = context.citiesUrl() + "/api/v1/cities?size=100&country=" + enc(country) + "&q=" + enc(name);
-        JsonNode page = context.api().get(url).requireOk("Looking up city " + name).json();
+        JsonNode page =
+                context.api().get(url).requireOk("Looking up city " + name).json();
         for (JsonNode item : page.path("items")) {
-            if (name.equalsIgnoreCase(item.path("name").asText()) && country.equalsIgnoreCase(item.path("country").asText())) {
+            if (name.equalsIgnoreCase(item.path("name").asText())
+                    && country.equalsIgnoreCase(item.path("country").asText())) {
                 return UUID.fromString(item.get("id").asText());
             }
         }
@@ -71,8 +74,10 @@ public final class CitySeed {
 
     /** A deterministic Idempotency-Key: a retried create is not doubled. */
     private static Map<String, String> key(String... parts) {
-        return Map.of("Idempotency-Key", UUID.nameUUIDFromBytes(("citybridge-seed|" + String.join("|", parts))
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        return Map.of(
+                "Idempotency-Key",
+                UUID.nameUUIDFromBytes(("citybridge-seed|" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8))
+                        .toString());
     }
 
     private static String enc(String value) {

@@ -45,15 +45,27 @@ public final class DemoStoryLoader {
     static final String LATIN_AMERICA = "Latin America and the Caribbean";
 
     /** Mexican cities with UNESCO World Heritage historic centres (Mexico City first). */
-    public static final List<String> MEXICAN_CITIES = List.of("Mexico City", "Puebla", "Oaxaca", "Guanajuato", "Morelia",
-            "Zacatecas", "Querétaro", "Tlacotalpan", "Campeche", "San Miguel de Allende");
+    public static final List<String> MEXICAN_CITIES = List.of(
+            "Mexico City",
+            "Puebla",
+            "Oaxaca",
+            "Guanajuato",
+            "Morelia",
+            "Zacatecas",
+            "Querétaro",
+            "Tlacotalpan",
+            "Campeche",
+            "San Miguel de Allende");
     /** Luoyang, and illustrative Chinese counterparts with World Heritage sites. */
     public static final List<String> CHINESE_CITIES = List.of("Luoyang", "Xi'an", "Dengfeng", "Anyang");
 
     /** What the story consists of after a run. */
-    public record Result(Map<String, UUID> organisations, UUID courseId, UUID videoConferenceId,
-                         List<UUID> courseParticipants, int created) {
-    }
+    public record Result(
+            Map<String, UUID> organisations,
+            UUID courseId,
+            UUID videoConferenceId,
+            List<UUID> courseParticipants,
+            int created) {}
 
     private final ApiClient api;
     private final CityDirectory cities;
@@ -94,12 +106,18 @@ public final class DemoStoryLoader {
         UUID luoyang = requiredCity("Luoyang", "CN");
         Map<UUID, String> courseCities = new LinkedHashMap<>();
         for (String name : MEXICAN_CITIES) {
-            cities.find(name, "MX").ifPresentOrElse(id -> courseCities.put(id, "MX"),
-                    () -> log.accept("Demo story: " + name + " (MX) is not registered with cities-service; left out"));
+            cities.find(name, "MX")
+                    .ifPresentOrElse(
+                            id -> courseCities.put(id, "MX"),
+                            () -> log.accept(
+                                    "Demo story: " + name + " (MX) is not registered with cities-service; left out"));
         }
         for (String name : CHINESE_CITIES) {
-            cities.find(name, "CN").ifPresentOrElse(id -> courseCities.put(id, "CN"),
-                    () -> log.accept("Demo story: " + name + " (CN) is not registered with cities-service; left out"));
+            cities.find(name, "CN")
+                    .ifPresentOrElse(
+                            id -> courseCities.put(id, "CN"),
+                            () -> log.accept(
+                                    "Demo story: " + name + " (CN) is not registered with cities-service; left out"));
         }
 
         // the joint pilot project of UNOSSC, UNESCO Mexico and MWHCA lives in the tourism cluster
@@ -113,8 +131,14 @@ public final class DemoStoryLoader {
         member(renewable, "CITY", mexicoCity, "MEMBER");
         member(renewable, "CITY", luoyang, "MEMBER");
 
-        UUID course = heldExchange(COURSE_TITLE, "STUDY_COURSE", "2020-12-08", "2020-12-09", tourism,
-                List.of(organisations.get(UNOSSC)), new ArrayList<>(courseCities.keySet()),
+        UUID course = heldExchange(
+                COURSE_TITLE,
+                "STUDY_COURSE",
+                "2020-12-08",
+                "2020-12-09",
+                tourism,
+                List.of(organisations.get(UNOSSC)),
+                new ArrayList<>(courseCities.keySet()),
                 List.of("tourism", "heritage-protection"),
                 "Two-day online study course and experience exchange under the UNOSSC Cities Project on good "
                         + "practices in developing regional attractiveness and achieving sustainable tourism, "
@@ -127,8 +151,14 @@ public final class DemoStoryLoader {
             surveyResponse(course, city.getKey(), courseAnswer(city.getKey(), city.getValue(), mexicoCity, luoyang));
         }
 
-        UUID videoConference = heldExchange(VIDEO_CONFERENCE_TITLE, "VIDEO_CONFERENCE", "2022-02-22", "2022-02-22",
-                renewable, List.of(organisations.get(UNOSSC)), List.of(mexicoCity, luoyang),
+        UUID videoConference = heldExchange(
+                VIDEO_CONFERENCE_TITLE,
+                "VIDEO_CONFERENCE",
+                "2022-02-22",
+                "2022-02-22",
+                renewable,
+                List.of(organisations.get(UNOSSC)),
+                List.of(mexicoCity, luoyang),
                 List.of("renewable-energy", "trade", "technology", "education", "tourism"),
                 "Facilitated by UNOSSC, in continuation of the December 2020 study course; also the inaugural "
                         + "exchange of the renewable energy cities cluster. Luoyang expressed strong interest in "
@@ -136,22 +166,33 @@ public final class DemoStoryLoader {
                         + "sister-city relationship with Latin American cities (2022 marks 50 years of China-Mexico "
                         + "diplomatic ties). Mexico City wishes to learn from successful economic development, social "
                         + "integration and cultural enhancement. Both look forward to regular conversations.");
-        surveyResponse(videoConference, luoyang, answer(true, 5,
-                "Interests as stated at the meeting: trade, technology, education and tourism with Mexico City; "
-                        + "a sister-city relationship with Latin American cities.",
-                interest("trade", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
-                interest("technology", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
-                interest("education", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
-                interest("tourism", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX"))));
-        surveyResponse(videoConference, mexicoCity, answer(true, 5,
-                "Wishes to learn from successful experiences of economic development, social integration and "
-                        + "cultural enhancement; shares its investment in transport infrastructure.",
-                interest("economic-development", "SEEK", "SISTER_CITY", List.of(), List.of("CN")),
-                interest("social-integration", "SEEK", "KNOWLEDGE_EXCHANGE", List.of(), List.of("CN")),
-                interest("culture", "SEEK", "KNOWLEDGE_EXCHANGE", List.of(), List.of("CN")),
-                interest("transport", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(), List.of())));
+        surveyResponse(
+                videoConference,
+                luoyang,
+                answer(
+                        true,
+                        5,
+                        "Interests as stated at the meeting: trade, technology, education and tourism with Mexico City; "
+                                + "a sister-city relationship with Latin American cities.",
+                        interest("trade", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
+                        interest("technology", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
+                        interest("education", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX")),
+                        interest("tourism", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of("MX"))));
+        surveyResponse(
+                videoConference,
+                mexicoCity,
+                answer(
+                        true,
+                        5,
+                        "Wishes to learn from successful experiences of economic development, social integration and "
+                                + "cultural enhancement; shares its investment in transport infrastructure.",
+                        interest("economic-development", "SEEK", "SISTER_CITY", List.of(), List.of("CN")),
+                        interest("social-integration", "SEEK", "KNOWLEDGE_EXCHANGE", List.of(), List.of("CN")),
+                        interest("culture", "SEEK", "KNOWLEDGE_EXCHANGE", List.of(), List.of("CN")),
+                        interest("transport", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(), List.of())));
 
-        Result result = new Result(organisations, course, videoConference, new ArrayList<>(courseCities.keySet()), created);
+        Result result =
+                new Result(organisations, course, videoConference, new ArrayList<>(courseCities.keySet()), created);
         log.accept("Demo story: " + created + " item(s) created");
         return result;
     }
@@ -162,29 +203,41 @@ public final class DemoStoryLoader {
         String note = "Illustrative answer, consistent with the strong interest in cooperation and partnerships "
                 + "reported after the course.";
         if (city.equals(luoyang)) {
-            return answer(true, 5, note,
+            return answer(
+                    true,
+                    5,
+                    note,
                     interest("tourism", "MUTUAL", "SISTER_CITY", List.of(LATIN_AMERICA), List.of()),
                     interest("heritage-protection", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(LATIN_AMERICA), List.of()));
         }
         if (city.equals(mexicoCity)) {
-            return answer(true, 5, note,
+            return answer(
+                    true,
+                    5,
+                    note,
                     interest("heritage-protection", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(), List.of()),
                     interest("tourism", "MUTUAL", "THEMATIC_PARTNERSHIP", List.of(), List.of("CN")));
         }
         if ("CN".equals(country)) {
-            return answer(true, 4, note,
+            return answer(
+                    true,
+                    4,
+                    note,
                     interest("tourism", "MUTUAL", "THEMATIC_PARTNERSHIP", List.of(LATIN_AMERICA), List.of()),
                     interest("heritage-protection", "OFFER", "KNOWLEDGE_EXCHANGE", List.of(), List.of()));
         }
-        return answer(true, 5, note,
+        return answer(
+                true,
+                5,
+                note,
                 interest("tourism", "SEEK", "THEMATIC_PARTNERSHIP", List.of(), List.of("CN")),
                 interest("heritage-protection", "MUTUAL", "KNOWLEDGE_EXCHANGE", List.of(), List.of()),
                 interest("creative-economy", "SEEK", "KNOWLEDGE_EXCHANGE", List.of(), List.of()));
     }
 
     @SafeVarargs
-    private static Map<String, Object> answer(boolean wantsPartnership, int rating, String comment,
-                                              Map<String, Object>... interests) {
+    private static Map<String, Object> answer(
+            boolean wantsPartnership, int rating, String comment, Map<String, Object>... interests) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("interests", List.of(interests));
         body.put("wantsPartnership", wantsPartnership);
@@ -193,8 +246,8 @@ public final class DemoStoryLoader {
         return body;
     }
 
-    private static Map<String, Object> interest(String area, String stance, String intent, List<String> regions,
-                                                List<String> countries) {
+    private static Map<String, Object> interest(
+            String area, String stance, String intent, List<String> regions, List<String> countries) {
         Map<String, Object> interest = new LinkedHashMap<>();
         interest.put("area", area);
         interest.put("stance", stance);
@@ -207,12 +260,14 @@ public final class DemoStoryLoader {
     // ---- idempotent steps
 
     private UUID clusterId(String slug) {
-        return UUID.fromString(api.getOk("/api/v1/clusters/" + slug, Map.of()).path("id").asText());
+        return UUID.fromString(
+                api.getOk("/api/v1/clusters/" + slug, Map.of()).path("id").asText());
     }
 
     private UUID requiredCity(String name, String country) {
-        return cities.find(name, country).orElseThrow(() -> new IllegalStateException(name + " (" + country
-                + ") must be registered with cities-service before the clusters demo story is loaded"));
+        return cities.find(name, country)
+                .orElseThrow(() -> new IllegalStateException(name + " (" + country
+                        + ") must be registered with cities-service before the clusters demo story is loaded"));
     }
 
     private UUID organisation(String name, String kind, String country) {
@@ -232,7 +287,8 @@ public final class DemoStoryLoader {
     }
 
     private Optional<UUID> findOrganisation(String name) {
-        for (JsonNode item : api.getOk("/api/v1/organisations", Map.of("q", name, "size", "100")).path("items")) {
+        for (JsonNode item : api.getOk("/api/v1/organisations", Map.of("q", name, "size", "100"))
+                .path("items")) {
             if (name.equalsIgnoreCase(item.path("name").asText())) {
                 return Optional.of(UUID.fromString(item.path("id").asText()));
             }
@@ -242,7 +298,10 @@ public final class DemoStoryLoader {
 
     private void member(UUID cluster, String kind, UUID memberId, String role) {
         String path = "/api/v1/clusters/" + cluster + "/members";
-        if (api.getOk(path, Map.of("memberId", memberId.toString())).path("totalItems").asLong() > 0) {
+        if (api.getOk(path, Map.of("memberId", memberId.toString()))
+                        .path("totalItems")
+                        .asLong()
+                > 0) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -255,8 +314,16 @@ public final class DemoStoryLoader {
         }
     }
 
-    private UUID heldExchange(String title, String format, String start, String end, UUID cluster,
-                              List<UUID> facilitators, List<UUID> participants, List<String> topics, String notes) {
+    private UUID heldExchange(
+            String title,
+            String format,
+            String start,
+            String end,
+            UUID cluster,
+            List<UUID> facilitators,
+            List<UUID> participants,
+            List<String> topics,
+            String notes) {
         JsonNode exchange = findExchange(title, start, end).orElse(null);
         if (exchange == null) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -266,16 +333,21 @@ public final class DemoStoryLoader {
             body.put("endDate", end);
             body.put("clusterId", cluster.toString());
             body.put("facilitatorIds", facilitators.stream().map(UUID::toString).toList());
-            body.put("participantCityIds", participants.stream().map(UUID::toString).toList());
+            body.put(
+                    "participantCityIds",
+                    participants.stream().map(UUID::toString).toList());
             body.put("topics", topics);
-            ApiClient.Reply reply = postWaitingForCity("/api/v1/exchanges", body, key("exchange:" + title + ":" + start));
+            ApiClient.Reply reply =
+                    postWaitingForCity("/api/v1/exchanges", body, key("exchange:" + title + ":" + start));
             createdId("POST /api/v1/exchanges", reply);
             exchange = reply.json();
         }
         UUID id = UUID.fromString(exchange.path("id").asText());
         if ("PLANNED".equals(exchange.path("status").asText())) {
             ApiClient.Reply current = api.get("/api/v1/exchanges/" + id).expect(200);
-            ApiClient.Reply held = api.post("/api/v1/exchanges/" + id + "/hold", Map.of("outcomeNotes", notes),
+            ApiClient.Reply held = api.post(
+                    "/api/v1/exchanges/" + id + "/hold",
+                    Map.of("outcomeNotes", notes),
                     Map.of("If-Match", current.etag()));
             if (!held.is(200)) {
                 throw new ApiClient.ApiCallException("POST /api/v1/exchanges/" + id + "/hold", held);
@@ -287,7 +359,8 @@ public final class DemoStoryLoader {
     private Optional<JsonNode> findExchange(String title, String start, String end) {
         JsonNode page = api.getOk("/api/v1/exchanges", Map.of("q", title, "from", start, "to", end, "size", "100"));
         for (JsonNode item : page.path("items")) {
-            if (title.equals(item.path("title").asText()) && start.equals(item.path("startDate").asText())
+            if (title.equals(item.path("title").asText())
+                    && start.equals(item.path("startDate").asText())
                     && !"CANCELLED".equals(item.path("status").asText())) {
                 return Optional.of(item);
             }
@@ -297,7 +370,10 @@ public final class DemoStoryLoader {
 
     private void surveyResponse(UUID exchange, UUID city, Map<String, Object> answer) {
         String path = "/api/v1/exchanges/" + exchange + "/survey-responses";
-        if (api.getOk(path, Map.of("cityId", city.toString())).path("totalItems").asLong() > 0) {
+        if (api.getOk(path, Map.of("cityId", city.toString()))
+                        .path("totalItems")
+                        .asLong()
+                > 0) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -314,7 +390,8 @@ public final class DemoStoryLoader {
         long deadline = System.nanoTime() + projectionWait.toNanos();
         while (true) {
             ApiClient.Reply reply = api.post(path, body, headers);
-            boolean cityNotYetKnown = reply.is(422) && reply.json().path("detail").asText().startsWith("Unknown city");
+            boolean cityNotYetKnown =
+                    reply.is(422) && reply.json().path("detail").asText().startsWith("Unknown city");
             if (!cityNotYetKnown || System.nanoTime() > deadline) {
                 return reply;
             }

@@ -40,6 +40,8 @@ public final class HttpCityDirectory implements CityDirectory {
             }
         }
         JsonNode chosen = exact != null ? exact : (items.size() == 1 ? items.get(0) : null);
-        return chosen == null ? Optional.empty() : Optional.of(UUID.fromString(chosen.path("id").asText()));
+        return chosen == null
+                ? Optional.empty()
+                : Optional.of(UUID.fromString(chosen.path("id").asText()));
     }
 }

@@ -14,8 +14,13 @@ import java.util.UUID;
  *
  * @param cityIds seed city ids by {@link #cityKey(String, String) name and country}
  */
-public record SeedContext(String citiesUrl, String clustersUrl, String matchmakingUrl, Keycloak keycloak,
-                          Map<String, UUID> cityIds, ApiClient api) {
+public record SeedContext(
+        String citiesUrl,
+        String clustersUrl,
+        String matchmakingUrl,
+        Keycloak keycloak,
+        Map<String, UUID> cityIds,
+        ApiClient api) {
 
     public static String cityKey(String name, String country) {
         return name + "|" + country;

@@ -35,20 +35,25 @@ public final class Seeder {
     /** How long the story waits for clusters-service to learn of a city that cities-service registered. */
     private static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
     public static SeedContext run(Platform platform, Status status) {
         Keycloak keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
-        SeedContext context = new SeedContext(platform.serviceUrl("cities-service"),
-                platform.serviceUrl("clusters-service"), platform.serviceUrl("matchmaking-service"),
-                keycloak, new LinkedHashMap<>(), ApiClient.create(Duration.ofSeconds(5)));
+        SeedContext context = new SeedContext(
+                platform.serviceUrl("cities-service"),
+                platform.serviceUrl("clusters-service"),
+                platform.serviceUrl("matchmaking-service"),
+                keycloak,
+                new LinkedHashMap<>(),
+                ApiClient.create(Duration.ofSeconds(5)));
 
         Instant since = Instant.now();
         status.starting("seed: cities", "through cities-service's API");
         CitySeed.Result cities = CitySeed.load(context);
         context.cityIds().putAll(cities.cityIds());
-        status.ready("seed: cities", cities.created() + " created, " + cities.existing() + " already there",
+        status.ready(
+                "seed: cities",
+                cities.created() + " created, " + cities.existing() + " already there",
                 Duration.between(since, Instant.now()));
 
         since = Instant.now();
@@ -57,18 +62,25 @@ public final class Seeder {
                     .orElseThrow(() -> new IllegalStateException("Seed city " + officer.cityName() + " missing"));
             keycloak.setUserAttribute(officer.username(), "city_id", cityId.toString());
         }
-        status.ready("seed: officers", "city_id set for " + DemoUsers.OFFICER_MEXICO_CITY.username() + ", "
-                + DemoUsers.OFFICER_LUOYANG.username(), Duration.between(since, Instant.now()));
+        status.ready(
+                "seed: officers",
+                "city_id set for " + DemoUsers.OFFICER_MEXICO_CITY.username() + ", "
+                        + DemoUsers.OFFICER_LUOYANG.username(),
+                Duration.between(since, Instant.now()));
 
         since = Instant.now();
         Path storyLog = platform.layout().log("seed-clusters-story");
         status.starting("seed: clusters story", "log " + PlatformLayout.display(storyLog));
         loadStory(context, storyLog);
-        status.ready("seed: clusters story", "organisations, course, video conference, surveys",
+        status.ready(
+                "seed: clusters story",
+                "organisations, course, video conference, surveys",
                 Duration.between(since, Instant.now()));
 
-        List<SeedStep> steps = StreamSupport.stream(ServiceLoader.load(SeedStep.class).spliterator(), false)
-                .sorted(Comparator.comparingInt(SeedStep::order)).collect(Collectors.toList());
+        List<SeedStep> steps = StreamSupport.stream(
+                        ServiceLoader.load(SeedStep.class).spliterator(), false)
+                .sorted(Comparator.comparingInt(SeedStep::order))
+                .collect(Collectors.toList());
         for (SeedStep step : steps) {
             since = Instant.now();
             status.starting("seed: " + step.name(), "");
@@ -94,14 +106,15 @@ public final class Seeder {
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             try {
-                DemoStoryLoader.Result result = new DemoStoryLoader(clusters, new HttpCityDirectory(cities),
-                        PROJECTION_WAIT, out::println).load();
+                DemoStoryLoader.Result result = new DemoStoryLoader(
+                                clusters, new HttpCityDirectory(cities), PROJECTION_WAIT, out::println)
+                        .load();
                 out.println("Demo story loaded: " + result);
                 return result;
             } catch (RuntimeException e) {
                 e.printStackTrace(out);
-                throw new IllegalStateException("clusters story: " + e.getMessage() + ", see "
-                        + PlatformLayout.display(log), e);
+                throw new IllegalStateException(
+                        "clusters story: " + e.getMessage() + ", see " + PlatformLayout.display(log), e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + log, e);

@@ -25,7 +25,9 @@ class CitySeedResourceTest {
             assertThat(city.path("name").asText()).isNotBlank();
             assertThat(city.path("localName").asText()).isNotBlank();
             assertThat(city.path("country").asText()).matches("[A-Z]{2}");
-            assertThat(keys.add(city.get("name").asText() + "|" + city.get("country").asText())).isTrue();
+            assertThat(keys.add(city.get("name").asText() + "|"
+                            + city.get("country").asText()))
+                    .isTrue();
         }
         assertThat(keys).hasSizeGreaterThanOrEqualTo(20);
     }
@@ -33,10 +35,21 @@ class CitySeedResourceTest {
     @Test
     void shouldSendOnlyFieldsOfTheCreateRequest() {
         // cities-service rejects unknown request fields (400); region and sub-region are derived from the country
-        Set<String> allowed = Set.of("name", "localName", "country", "population", "coordinates", "languages",
-                "description", "heritageAssets", "associations", "officials");
+        Set<String> allowed = Set.of(
+                "name",
+                "localName",
+                "country",
+                "population",
+                "coordinates",
+                "languages",
+                "description",
+                "heritageAssets",
+                "associations",
+                "officials");
         for (JsonNode entry : entries) {
-            entry.get("city").fieldNames().forEachRemaining(field -> assertThat(allowed).contains(field));
+            entry.get("city")
+                    .fieldNames()
+                    .forEachRemaining(field -> assertThat(allowed).contains(field));
         }
     }
 

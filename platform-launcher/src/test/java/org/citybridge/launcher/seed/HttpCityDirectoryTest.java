@@ -70,8 +70,13 @@ class HttpCityDirectoryTest {
     private static String page(Map<String, UUID> cities) {
         StringBuilder items = new StringBuilder();
         cities.forEach((name, id) -> items.append(items.isEmpty() ? "" : ",")
-                .append("{\"id\":\"").append(id).append("\",\"name\":\"").append(name).append("\"}"));
-        return "{\"items\":[" + items + "],\"page\":0,\"size\":50,\"totalItems\":" + cities.size() + ",\"totalPages\":1}";
+                .append("{\"id\":\"")
+                .append(id)
+                .append("\",\"name\":\"")
+                .append(name)
+                .append("\"}"));
+        return "{\"items\":[" + items + "],\"page\":0,\"size\":50,\"totalItems\":" + cities.size()
+                + ",\"totalPages\":1}";
     }
 
     @Test
@@ -92,8 +97,8 @@ class HttpCityDirectoryTest {
 
     @Test
     void shouldFailLoudlyWhenCitiesServiceAnswersWithAnError() {
-        ApiClient.ApiCallException error = assertThrows(ApiClient.ApiCallException.class,
-                () -> directory.find("Broken", "MX"));
+        ApiClient.ApiCallException error =
+                assertThrows(ApiClient.ApiCallException.class, () -> directory.find("Broken", "MX"));
         assertThat(error.status()).isEqualTo(503);
     }
 }

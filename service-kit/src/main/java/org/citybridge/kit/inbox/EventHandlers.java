@@ -45,8 +45,7 @@ public final class EventHandlers {
     public static final class Builder {
         private final Map<Class<?>, Consumer<ReceivedEvent>> handlers = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The handler of one payload type; a type has at most one. */
         public <T extends EventPayload> Builder on(Class<T> type, Consumer<T> handler) {

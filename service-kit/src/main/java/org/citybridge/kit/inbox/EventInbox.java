@@ -86,8 +86,8 @@ public class EventInbox {
      * transaction with the record of their ids; then dead-letters the records that could not be applied
      * and acknowledges the batch. The returned stage completes when that is done.
      */
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect,
-                                         Guard guard) {
+    public CompletionStage<Void> consume(
+            KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect, Guard guard) {
         List<KafkaRecord<String, String>> records = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>();
@@ -101,7 +101,8 @@ public class EventInbox {
                     positions.add(position);
                     events.add(decoded.get());
                 } else {
-                    metrics.counter("citybridge.events.skipped", "topic", record.getTopic()).increment();
+                    metrics.counter("citybridge.events.skipped", "topic", record.getTopic())
+                            .increment();
                 }
             } catch (MalformedEventException e) {
                 rejected.add(new Rejected(position, record, e));
@@ -113,8 +114,9 @@ public class EventInbox {
                 guard.run(() -> applyInOneTransaction(events, effect));
             } catch (RuntimeException batchFailure) {
                 if (events.size() > 1) {
-                    LOG.warnf("A batch of %d events failed (%s); applying them one at a time", events.size(),
-                            batchFailure.toString());
+                    LOG.warnf(
+                            "A batch of %d events failed (%s); applying them one at a time",
+                            events.size(), batchFailure.toString());
                 }
                 for (int i = 0; i < events.size(); i++) {
                     Throwable failure = applyAlone(events.get(i), effect, guard);
@@ -128,8 +130,7 @@ public class EventInbox {
     }
 
     /** A record that goes to the dead-letter topic, with its place in the batch. */
-    private record Rejected(int position, KafkaRecord<String, String> record, Throwable error) {
-    }
+    private record Rejected(int position, KafkaRecord<String, String> record, Throwable error) {}
 
     /**
      * Runs only after every event of the batch was applied. In batch mode the commit strategy tracks each
@@ -163,7 +164,8 @@ public class EventInbox {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ReceivedEvent(headers, type.get(), codec.fromJson(value, type.get().payloadType())));
+        return Optional.of(new ReceivedEvent(
+                headers, type.get(), codec.fromJson(value, type.get().payloadType())));
     }
 
     /**
@@ -181,16 +183,22 @@ public class EventInbox {
                 return e;
             } catch (RuntimeException e) {
                 if (DatabaseFailures.invalidData(e)) {
-                    LOG.errorf("Event %s (%s) rejected by the database as invalid data", event.headers().id(),
-                            event.type().ceType());
+                    LOG.errorf(
+                            "Event %s (%s) rejected by the database as invalid data",
+                            event.headers().id(), event.type().ceType());
                     return DatabaseFailures.rootCause(e);
                 }
                 if (System.nanoTime() - started > config.maxRetryDuration().toNanos()) {
-                    LOG.errorf(e, "Giving up on event %s (%s) after retries", event.headers().id(), event.type().ceType());
+                    LOG.errorf(
+                            e,
+                            "Giving up on event %s (%s) after retries",
+                            event.headers().id(),
+                            event.type().ceType());
                     return DatabaseFailures.rootCause(e);
                 }
-                LOG.warnf("Event %s (%s) failed, retrying in %d ms: %s", event.headers().id(),
-                        event.type().ceType(), backoff, e.toString());
+                LOG.warnf(
+                        "Event %s (%s) failed, retrying in %d ms: %s",
+                        event.headers().id(), event.type().ceType(), backoff, e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
@@ -214,8 +222,11 @@ public class EventInbox {
             return fresh;
         });
         for (int i = 0; i < applied.length; i++) {
-            metrics.counter(applied[i] ? "citybridge.events.applied" : "citybridge.events.duplicates",
-                    "type", events.get(i).type().ceType()).increment();
+            metrics.counter(
+                            applied[i] ? "citybridge.events.applied" : "citybridge.events.duplicates",
+                            "type",
+                            events.get(i).type().ceType())
+                    .increment();
         }
     }
 
@@ -252,9 +263,14 @@ public class EventInbox {
     }
 
     private CompletableFuture<Void> deadLetter(KafkaRecord<String, String> record, Throwable error) {
-        metrics.counter("citybridge.events.dead.lettered", "topic", record.getTopic()).increment();
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
-        LOG.warnf("Dead-lettering record %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, error.getMessage());
+        metrics.counter("citybridge.events.dead.lettered", "topic", record.getTopic())
+                .increment();
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+        LOG.warnf(
+                "Dead-lettering record %s-%d@%d: %s",
+                record.getTopic(), record.getPartition(), offset, error.getMessage());
         return record.nack(error).toCompletableFuture();
     }
 

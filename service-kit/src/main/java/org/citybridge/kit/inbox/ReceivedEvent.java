@@ -5,5 +5,4 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 
 /** A decoded incoming event. */
-public record ReceivedEvent(CloudEventHeaders headers, EventType type, EventPayload payload) {
-}
+public record ReceivedEvent(CloudEventHeaders headers, EventType type, EventPayload payload) {}

@@ -11,7 +11,6 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.kit.inbox.EventCodec;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Announces state changes: the event is stored in the outbox within the caller's transaction, so it
@@ -44,8 +44,12 @@ public class EventOutbox {
     private final TransactionSynchronizationRegistry transactions;
     private final DataSource dataSource;
 
-    public EventOutbox(EventCodec codec, Event<OutboxAppended> appended, MeterRegistry metrics,
-                       TransactionSynchronizationRegistry transactions, DataSource dataSource) {
+    public EventOutbox(
+            EventCodec codec,
+            Event<OutboxAppended> appended,
+            MeterRegistry metrics,
+            TransactionSynchronizationRegistry transactions,
+            DataSource dataSource) {
         this.codec = codec;
         this.appended = appended;
         this.metrics = metrics;
@@ -113,7 +117,7 @@ public class EventOutbox {
     /** Batches on the transaction's own connection (the pool hands out the enlisted one). */
     private void write(List<OutboxEvent> events) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int inBatch = 0;
             for (OutboxEvent event : events) {
                 insert.setString(1, event.eventId);

@@ -24,15 +24,15 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -79,8 +79,10 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(OutboxConfig config, MeterRegistry metrics,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(
+            OutboxConfig config,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.published = metrics.counter("citybridge.outbox.published");
@@ -140,8 +142,9 @@ public class OutboxRelay {
                     try {
                         prune();
                     } catch (RuntimeException e) {
-                        LOG.warnf("Deleting published outbox events failed (%s); next try in %s", e.toString(),
-                                config.pruneInterval());
+                        LOG.warnf(
+                                "Deleting published outbox events failed (%s); next try in %s",
+                                e.toString(), config.pruneInterval());
                     }
                 }
             } catch (InterruptedException e) {
@@ -149,7 +152,8 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failedRounds.increment();
-                backoffMillis = Math.min(Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
+                backoffMillis = Math.min(
+                        Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
                 LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", e.toString(), backoffMillis);
             }
         }
@@ -169,8 +173,10 @@ public class OutboxRelay {
             reconciled = true;
         }
         int size = probing ? 1 : config.batchSize();
-        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, size).list());
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
+                        .page(0, size)
+                        .list());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -228,13 +234,14 @@ public class OutboxRelay {
         int total = 0;
         int deleted = size;
         for (int batch = 0; batch < PRUNE_BATCHES && deleted == size; batch++) {
-            deleted = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.getEntityManager().createNativeQuery(
-                            "delete from outbox_event where seq in (select seq from outbox_event"
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxEvent.getEntityManager()
+                            .createNativeQuery("delete from outbox_event where seq in (select seq from outbox_event"
                                     + " where seq < ?1 and published_at < ?2 order by seq limit ?3)")
-                    .setParameter(1, bound)
-                    .setParameter(2, cutoff)
-                    .setParameter(3, size)
-                    .executeUpdate());
+                            .setParameter(1, bound)
+                            .setParameter(2, cutoff)
+                            .setParameter(3, size)
+                            .executeUpdate());
             total += deleted;
         }
         if (total > 0) {
@@ -251,8 +258,10 @@ public class OutboxRelay {
      */
     private void reconcileWithTopics() {
         int size = config.batchSize();
-        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq").page(0, size).list());
+        List<OutboxEvent> pending = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
+                        .page(0, size)
+                        .list());
         if (pending.isEmpty()) {
             return;
         }
@@ -266,7 +275,8 @@ public class OutboxRelay {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                consumer.partitionsFor(topic, timeout)
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
@@ -289,7 +299,8 @@ public class OutboxRelay {
             }
         }
         if (!acknowledgedUnmarked.isEmpty()) {
-            LOG.infof("%d outbox event(s) found on the topics already; marked as published, not sent again",
+            LOG.infof(
+                    "%d outbox event(s) found on the topics already; marked as published, not sent again",
                     acknowledgedUnmarked.size());
         }
         markPublished();
@@ -309,8 +320,8 @@ public class OutboxRelay {
             return;
         }
         List<Long> seqs = List.copyOf(acknowledgedUnmarked);
-        QuarkusTransaction.requiringNew().run(() ->
-                OutboxEvent.update("publishedAt = ?1 where seq in ?2", java.time.Instant.now(), seqs));
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxEvent.update("publishedAt = ?1 where seq in ?2", java.time.Instant.now(), seqs));
         acknowledgedUnmarked.clear();
         published.increment(seqs.size());
     }
@@ -318,7 +329,8 @@ public class OutboxRelay {
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
         new CloudEventHeaders(event.eventId, event.type, event.source, event.recordKey, event.occurredAt)
-                .toHeaders().forEach((name, value) -> record.headers().add(name, value));
+                .toHeaders()
+                .forEach((name, value) -> record.headers().add(name, value));
         return record;
     }
 

@@ -19,7 +19,8 @@ public record PageRequest(int page, int size, Sort sort) {
      * @param allowedSorts API field name to entity column, e.g. {@code "name" -> "name"}
      * @param defaultSort  used when no sort is asked for
      */
-    public static PageRequest of(Integer page, Integer size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
+    public static PageRequest of(
+            Integer page, Integer size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
@@ -35,7 +36,8 @@ public record PageRequest(int page, int size, Sort sort) {
      * As {@link #of(Integer, Integer, String, Map, Sort)}, from raw query text, so that a value that
      * is not a number is a 400 naming the parameter (JAX-RS would answer 404 for a failed conversion).
      */
-    public static PageRequest of(String page, String size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
+    public static PageRequest of(
+            String page, String size, String sort, Map<String, String> allowedSorts, Sort defaultSort) {
         return of(integer("page", page), integer("size", size), sort, allowedSorts, defaultSort);
     }
 
@@ -62,8 +64,11 @@ public record PageRequest(int page, int size, Sort sort) {
             String field = descending ? part.substring(1) : part;
             String column = allowed.get(field);
             if (column == null) {
-                throw ApiException.badRequest("sort", "cannot sort by '" + field + "'; allowed: "
-                        + String.join(", ", allowed.keySet().stream().sorted().toList()));
+                throw ApiException.badRequest(
+                        "sort",
+                        "cannot sort by '" + field + "'; allowed: "
+                                + String.join(
+                                        ", ", allowed.keySet().stream().sorted().toList()));
             }
             Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
             result = result == null ? Sort.by(column, direction) : result.and(column, direction);

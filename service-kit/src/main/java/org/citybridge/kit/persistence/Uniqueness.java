@@ -1,7 +1,7 @@
 package org.citybridge.kit.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;
 import org.citybridge.kit.problem.ApiException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -12,8 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 public final class Uniqueness {
 
-    private Uniqueness() {
-    }
+    private Uniqueness() {}
 
     /** Persists and flushes a new entity; a unique constraint violated → 409 with {@code conflictDetail}. */
     public static void persist(PanacheEntityBase entity, String conflictDetail) {

@@ -22,7 +22,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String field, String detail) {
-        return new ApiException(400, "validation", "Invalid request", field + ": " + detail,
+        return new ApiException(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + detail,
                 List.of(new Problem.Violation(field, detail)));
     }
 

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /**
      * The database is restarting or unreachable (SQLState class 08, connection exception, except 08P01,
@@ -29,8 +28,10 @@ public final class DatabaseFailures {
 
     private static boolean unavailable(SQLException sql) {
         String state = sql.getSQLState();
-        if (state != null && (state.startsWith("08") && !state.equals("08P01") || state.startsWith("57P")
-                || state.equals("53300"))) {
+        if (state != null
+                && (state.startsWith("08") && !state.equals("08P01")
+                        || state.startsWith("57P")
+                        || state.equals("53300"))) {
             return true;
         }
         String message = sql.getMessage();
@@ -44,9 +45,12 @@ public final class DatabaseFailures {
      * there (23503) and serialisation failures (40001) are not in it: a retry can pass.
      */
     public static boolean invalidData(Throwable e) {
-        return causeChain(e).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23502")
-                || sql.getSQLState().equals("23514")));
+        return causeChain(e)
+                .anyMatch(t -> t instanceof SQLException sql
+                        && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22")
+                                || sql.getSQLState().equals("23502")
+                                || sql.getSQLState().equals("23514")));
     }
 
     /**

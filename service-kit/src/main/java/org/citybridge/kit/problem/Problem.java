@@ -15,10 +15,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(example = "https://citybridge.org/problems/validation") String type,
+        @Schema(example = "https://citybridge.org/problems/validation")
+        String type,
+
         @Schema(example = "Invalid request") String title,
         @Schema(example = "400") int status,
-        @Schema(example = "country: unknown ISO 3166-1 alpha-2 code 'XX'") String detail,
+
+        @Schema(example = "country: unknown ISO 3166-1 alpha-2 code 'XX'")
+        String detail,
+
         @Schema(example = "/api/v1/cities") String instance,
         List<Violation> violations) {
 
@@ -26,7 +31,9 @@ public record Problem(
     public static final String TYPE_BASE = "https://citybridge.org/problems/";
 
     /** One invalid field. */
-    public record Violation(@Schema(example = "population") String field,
-                            @Schema(example = "must be greater than or equal to 0") String message) {
-    }
+    public record Violation(
+            @Schema(example = "population") String field,
+
+            @Schema(example = "must be greater than or equal to 0")
+            String message) {}
 }

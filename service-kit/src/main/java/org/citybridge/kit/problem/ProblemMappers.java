@@ -40,8 +40,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiError(ApiException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(),
-                path(uri), e.violations()));
+        return respond(new Problem(
+                Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
     }
 
     @ServerExceptionMapper
@@ -50,8 +50,10 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), violations));
+        String detail =
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(
+                new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path(uri), violations));
     }
 
     @ServerExceptionMapper
@@ -63,9 +65,15 @@ public class ProblemMappers {
      * Names the more specific Jackson types too, so they win over the framework's built-in mappers
      * (which answer without a problem body).
      */
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            ValueInstantiationException.class, InvalidDefinitionException.class, UnrecognizedPropertyException.class,
-            InvalidFormatException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        ValueInstantiationException.class,
+        InvalidDefinitionException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class
+    })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         UnknownCodeException code = causeOf(e, UnknownCodeException.class);
         String field = e instanceof JsonMappingException m ? fieldPath(m) : null;
@@ -76,7 +84,8 @@ public class ProblemMappers {
             field = fieldPath(u);
             detail = "unknown field '" + u.getPropertyName() + "' (it cannot be set by clients)";
         } else if (e instanceof InvalidFormatException f) {
-            detail = "value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+            detail = "value '" + f.getValue() + "' is not a valid "
+                    + f.getTargetType().getSimpleName();
         } else if (e instanceof JsonMappingException) {
             detail = "wrong type or shape of value";
         } else {
@@ -87,15 +96,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
-                        "A valid bearer token is required", path(uri), null)))
-                .header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(respond(new Problem(
+                        Problem.TYPE_BASE + "unauthorized",
+                        "Unauthorized",
+                        401,
+                        "A valid bearer token is required",
+                        path(uri),
+                        null)))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
-                "Your role does not allow this operation", path(uri), null));
+        return respond(new Problem(
+                Problem.TYPE_BASE + "forbidden",
+                "Forbidden",
+                403,
+                "Your role does not allow this operation",
+                path(uri),
+                null));
     }
 
     @ServerExceptionMapper
@@ -108,9 +128,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, e.getMessage(), path(uri), null));
+        return respond(
+                new Problem(Problem.TYPE_BASE + "http-" + status, title, status, e.getMessage(), path(uri), null));
     }
 
     @ServerExceptionMapper
@@ -127,32 +149,55 @@ public class ProblemMappers {
             // with the same If-Match as the winner it lost as if its tag had been stale (412); without one it is
             // a conflict to retry (409)
             String detail = "The resource changed while this request was applied; read it again and retry";
-            return apiError(headers.getHeaderString(HttpHeaders.IF_MATCH) != null
-                    ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail), uri);
+            return apiError(
+                    headers.getHeaderString(HttpHeaders.IF_MATCH) != null
+                            ? ApiException.preconditionFailed(detail)
+                            : ApiException.conflict(detail),
+                    uri);
         }
         if (DatabaseFailures.unavailable(e)) {
             Throwable root = DatabaseFailures.rootCause(e);
-            LOG.warnf("Database unavailable, answered 503: %s: %s", root.getClass().getSimpleName(), root.getMessage());
-            return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable", "Service Unavailable",
-                            503, "The database is not reachable at the moment. Retry shortly (with the same "
+            LOG.warnf(
+                    "Database unavailable, answered 503: %s: %s",
+                    root.getClass().getSimpleName(), root.getMessage());
+            return Response.fromResponse(respond(new Problem(
+                            Problem.TYPE_BASE + "unavailable",
+                            "Service Unavailable",
+                            503,
+                            "The database is not reachable at the moment. Retry shortly (with the same "
                                     + "Idempotency-Key for a create).",
-                            path(uri), null)))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                            path(uri),
+                            null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
-        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
-                "Unexpected error; quote incident " + incident, path(uri), null));
+        return respond(new Problem(
+                Problem.TYPE_BASE + "internal",
+                "Internal error",
+                500,
+                "Unexpected error; quote incident " + incident,
+                path(uri),
+                null));
     }
 
     private static Problem validation(String field, String detail, UriInfo uri) {
         List<Problem.Violation> violations = field == null ? null : List.of(new Problem.Violation(field, detail));
-        return new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
-                field == null ? detail : field + ": " + detail, path(uri), violations);
+        return new Problem(
+                Problem.TYPE_BASE + "validation",
+                "Invalid request",
+                400,
+                field == null ? detail : field + ": " + detail,
+                path(uri),
+                violations);
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static String path(UriInfo uri) {
@@ -164,12 +209,17 @@ public class ProblemMappers {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.PARAMETER
-                    || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             String name = node.getName();
             if (name != null && !name.startsWith("<")) {
@@ -198,6 +248,10 @@ public class ProblemMappers {
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        return DatabaseFailures.causeChain(e).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+        return DatabaseFailures.causeChain(e)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -10,6 +10,5 @@ public final class Roles {
     /** UN agency systems (client credentials). */
     public static final String PARTNER_SYSTEM = "partner-system";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

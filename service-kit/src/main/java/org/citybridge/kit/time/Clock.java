@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Clock {
 
-    private Clock() {
-    }
+    private Clock() {}
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

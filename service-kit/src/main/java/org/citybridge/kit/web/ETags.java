@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));

@@ -53,7 +53,9 @@ public class IdempotencyKeys {
         int inserted = em.createNativeQuery("""
                         insert into idempotency_key (scope, key, fingerprint, created_at)
                         values (:scope, :key, :fingerprint, now()) on conflict do nothing""")
-                .setParameter("scope", scope).setParameter("key", key).setParameter("fingerprint", fingerprint)
+                .setParameter("scope", scope)
+                .setParameter("key", key)
+                .setParameter("fingerprint", fingerprint)
                 .executeUpdate();
         if (inserted == 0) {
             return replay(scope, key, fingerprint);
@@ -62,9 +64,12 @@ public class IdempotencyKeys {
         em.createNativeQuery("""
                         update idempotency_key set status = :status, location = :location, etag = :etag, body = :body
                         where scope = :scope and key = :key""")
-                .setParameter("status", response.status()).setParameter("location", response.location())
-                .setParameter("etag", response.etag()).setParameter("body", response.body())
-                .setParameter("scope", scope).setParameter("key", key)
+                .setParameter("status", response.status())
+                .setParameter("location", response.location())
+                .setParameter("etag", response.etag())
+                .setParameter("body", response.body())
+                .setParameter("scope", scope)
+                .setParameter("key", key)
                 .executeUpdate();
         return response;
     }
@@ -74,7 +79,9 @@ public class IdempotencyKeys {
         List<Object[]> rows = em.createNativeQuery("""
                         select fingerprint, status, location, etag, body from idempotency_key
                         where scope = :scope and key = :key""")
-                .setParameter("scope", scope).setParameter("key", key).getResultList();
+                .setParameter("scope", scope)
+                .setParameter("key", key)
+                .getResultList();
         Object[] row = rows.get(0);
         if (!fingerprint.equals(row[0])) {
             throw ApiException.unprocessable("Idempotency-Key '" + key + "' was already used for a different request");

@@ -12,7 +12,8 @@ import java.net.URI;
 public record IdempotentResponse(int status, String location, String etag, String body) {
 
     public Response toResponse() {
-        Response.ResponseBuilder builder = Response.status(status).type("application/json").entity(body);
+        Response.ResponseBuilder builder =
+                Response.status(status).type("application/json").entity(body);
         if (location != null) {
             builder.location(URI.create(location));
         }

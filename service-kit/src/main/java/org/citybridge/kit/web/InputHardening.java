@@ -32,7 +32,8 @@ public class InputHardening implements ObjectMapperCustomizer {
 
     @ServerRequestFilter(preMatching = true)
     public void rejectControlCharactersInQueries(ContainerRequestContext request) {
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
             for (String value : parameter.getValue()) {
                 if (hasControlCharacter(value, false)) {
                     throw ApiException.badRequest(parameter.getKey(), "must not contain control characters");
@@ -59,7 +60,8 @@ public class InputHardening implements ObjectMapperCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && parser.hasToken(JsonToken.VALUE_STRING) && hasControlCharacter(value, true)) {
-                return (String) context.handleWeirdStringValue(String.class, value, "must not contain control characters");
+                return (String)
+                        context.handleWeirdStringValue(String.class, value, "must not contain control characters");
             }
             return value;
         }

@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** Free-text filters: at most 200 characters and no control characters (PostgreSQL rejects NUL). */
     public static String text(String name, String value) {
@@ -76,8 +75,12 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name, "unknown value '" + value + "'; expected one of: "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw ApiException.badRequest(
+                    name,
+                    "unknown value '" + value + "'; expected one of: "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 

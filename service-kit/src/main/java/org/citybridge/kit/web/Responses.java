@@ -22,8 +22,7 @@ public class Responses {
      * @param path    its path under the API root, e.g. {@code /api/v1/cities/{id}}
      * @param version its version, the ETag
      */
-    public record Created(Object body, String path, long version) {
-    }
+    public record Created(Object body, String path, long version) {}
 
     /**
      * What a write that creates a resource or updates the matching one produced, for resources without
@@ -33,8 +32,7 @@ public class Responses {
      * @param path    its path under the API root
      * @param created true if the write created it (201), false if it updated an existing one (200)
      */
-    public record CreatedOrUpdated(Object body, String path, boolean created) {
-    }
+    public record CreatedOrUpdated(Object body, String path, boolean created) {}
 
     private final IdempotencyKeys keys;
     private final Caller caller;
@@ -61,8 +59,8 @@ public class Responses {
     public Response created(String idempotencyKey, String route, Object request, Supplier<Created> create) {
         return once(idempotencyKey, route, request, () -> {
             Created created = create.get();
-            return new IdempotentResponse(201, location(created.path()), ETags.of(created.version()).toString(),
-                    keys.json(created.body()));
+            return new IdempotentResponse(
+                    201, location(created.path()), ETags.of(created.version()).toString(), keys.json(created.body()));
         });
     }
 
@@ -70,12 +68,12 @@ public class Responses {
      * As {@link #created}, for a write that creates a resource or updates the matching one: 201 or 200,
      * both with Location; a replay answers the stored response and writes nothing.
      */
-    public Response createdOrUpdated(String idempotencyKey, String route, Object request,
-                                     Supplier<CreatedOrUpdated> write) {
+    public Response createdOrUpdated(
+            String idempotencyKey, String route, Object request, Supplier<CreatedOrUpdated> write) {
         return once(idempotencyKey, route, request, () -> {
             CreatedOrUpdated written = write.get();
-            return new IdempotentResponse(written.created() ? 201 : 200, location(written.path()), null,
-                    keys.json(written.body()));
+            return new IdempotentResponse(
+                    written.created() ? 201 : 200, location(written.path()), null, keys.json(written.body()));
         });
     }
 

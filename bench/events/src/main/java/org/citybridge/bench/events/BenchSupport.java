@@ -28,8 +28,7 @@ final class BenchSupport {
         Runtime.getRuntime().addShutdownHook(new Thread(BenchSupport::cleanUp, "bench-cleanup"));
     }
 
-    private BenchSupport() {
-    }
+    private BenchSupport() {}
 
     /** Stops what the benchmark started, newest first, also when it is interrupted (Ctrl-C, timeout). */
     static synchronized void onExit(Runnable stop) {
@@ -52,8 +51,8 @@ final class BenchSupport {
      * jars from under the running services.
      */
     static PlatformLayout snapshot(Path checkout, Path runDir, boolean withKeycloak) {
-        PlatformLayout built = new PlatformLayout(checkout, runDir.resolve("data"),
-                PlatformLayout.ofCheckout().keycloakHome());
+        PlatformLayout built = new PlatformLayout(
+                checkout, runDir.resolve("data"), PlatformLayout.ofCheckout().keycloakHome());
         delete(runDir);
         Path root = runDir.resolve("checkout");
         for (String service : SERVICES) {
@@ -63,7 +62,11 @@ final class BenchSupport {
             }
             copy(app, root.resolve(service).resolve("target").resolve("quarkus-app"));
         }
-        copy(built.realmFile(), root.resolve("deploy").resolve("keycloak").resolve(built.realmFile().getFileName()));
+        copy(
+                built.realmFile(),
+                root.resolve("deploy")
+                        .resolve("keycloak")
+                        .resolve(built.realmFile().getFileName()));
         Path keycloak = runDir.resolve("keycloak");
         if (withKeycloak) {
             copy(built.keycloakHome(), keycloak);
@@ -86,7 +89,9 @@ final class BenchSupport {
     static void copy(Path from, Path to) {
         try {
             Files.createDirectories(to.getParent());
-            Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+            Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString())
+                    .inheritIO()
+                    .start();
             if (cp.waitFor() != 0) {
                 throw new IllegalStateException("cannot copy " + from);
             }
@@ -103,7 +108,8 @@ final class BenchSupport {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,9 +127,13 @@ final class BenchSupport {
     /** p50, p95, p99 and max of the latencies (nanoseconds; negative = missing, left out). */
     static double[] summary(long[] nanos) {
         long[] present = Arrays.stream(nanos).filter(v -> v >= 0).sorted().toArray();
-        return new double[]{percentileMillis(present, 50), percentileMillis(present, 95),
-                percentileMillis(present, 99), present.length == 0 ? Double.NaN : present[present.length - 1] / 1e6,
-                present.length};
+        return new double[] {
+            percentileMillis(present, 50),
+            percentileMillis(present, 95),
+            percentileMillis(present, 99),
+            present.length == 0 ? Double.NaN : present[present.length - 1] / 1e6,
+            present.length
+        };
     }
 
     static String ms(double value) {
@@ -137,8 +147,12 @@ final class BenchSupport {
     /** Sum of a Prometheus counter over all its labels, from {@code /q/metrics}; 0 if absent or unreachable. */
     static double counter(HttpClient http, String baseUrl, String name) {
         try {
-            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 return 0;
             }

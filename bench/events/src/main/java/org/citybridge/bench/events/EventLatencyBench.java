@@ -74,13 +74,16 @@ public final class EventLatencyBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CooperationArea[] AREAS = CooperationArea.values();
-    private static final String[] SEEKER_COUNTRIES = {"BR", "PE", "CO", "IN", "ID", "VN", "NG", "KE", "EG", "ZA", "TR", "FJ"};
+    private static final String[] SEEKER_COUNTRIES = {
+        "BR", "PE", "CO", "IN", "ID", "VN", "NG", "KE", "EG", "ZA", "TR", "FJ"
+    };
 
     private final int rate;
     private final int seconds;
     private final int warmUpSeconds;
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Keycloak keycloak;
     private String token;
     private String citiesUrl;
@@ -131,8 +134,11 @@ public final class EventLatencyBench {
             UUID[] warmUpSeekers = createSeekers(warmUpCount, "Warm-up seeker");
             UUID[] seekers = createSeekers(count, "Seeker");
             expectedEvents += warmUpCount + count;
-            System.out.printf(Locale.ROOT, "Set-up: %d offering and %d seeking cities; waiting for matchmaking%n",
-                    AREAS.length * 2, warmUpCount + count);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Set-up: %d offering and %d seeking cities; waiting for matchmaking%n",
+                    AREAS.length * 2,
+                    warmUpCount + count);
             awaitApplied(matchmaking, appliedBefore + expectedEvents, Duration.ofMinutes(5));
 
             // ---------------------------------------------------------------- warm-up
@@ -142,7 +148,9 @@ public final class EventLatencyBench {
                 if (warmUp.errors() > 0) {
                     System.out.printf(Locale.ROOT, "Warm-up: %d failed POSTs%n", warmUp.errors());
                 }
-                awaitApplied(matchmaking, appliedBefore + expectedEvents + warmUpCount - warmUp.errors(),
+                awaitApplied(
+                        matchmaking,
+                        appliedBefore + expectedEvents + warmUpCount - warmUp.errors(),
                         Duration.ofMinutes(5));
             }
 
@@ -174,7 +182,8 @@ public final class EventLatencyBench {
     }
 
     private HttpRequest.Builder post(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -194,10 +203,11 @@ public final class EventLatencyBench {
         return "{\"area\":\"" + area.code() + "\",\"stance\":\"" + stance + "\",\"intent\":\"KNOWLEDGE_EXCHANGE\"}";
     }
 
-    private void expressInterest(UUID city, CooperationArea area, String stance) throws IOException, InterruptedException {
+    private void expressInterest(UUID city, CooperationArea area, String stance)
+            throws IOException, InterruptedException {
         String url = citiesUrl + "/api/v1/cities/" + city + "/interests";
-        HttpResponse<String> response = http.send(post(url, interestBody(area, stance)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(post(url, interestBody(area, stance)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST " + url + " -> " + response.statusCode() + " " + response.body());
         }
@@ -211,7 +221,9 @@ public final class EventLatencyBench {
             for (int i = 0; i < count; i++) {
                 int index = i;
                 done.add(pool.submit(() -> {
-                    ids[index] = createCity(name + " " + index + " " + run, SEEKER_COUNTRIES[index % SEEKER_COUNTRIES.length],
+                    ids[index] = createCity(
+                            name + " " + index + " " + run,
+                            SEEKER_COUNTRIES[index % SEEKER_COUNTRIES.length],
                             20_000 + 7_919L * index);
                     return null;
                 }));
@@ -256,18 +268,20 @@ public final class EventLatencyBench {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            Thread reader = new Thread(() -> {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
-                while (seen.get() < count && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        long now = System.nanoTime();
-                        int index = Integer.parseInt(record.value());
-                        if (received.compareAndSet(index, -1, now)) {
-                            seen.incrementAndGet();
+            Thread reader = new Thread(
+                    () -> {
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 30L);
+                        while (seen.get() < count && System.nanoTime() < deadline) {
+                            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                                long now = System.nanoTime();
+                                int index = Integer.parseInt(record.value());
+                                if (received.compareAndSet(index, -1, now)) {
+                                    seen.incrementAndGet();
+                                }
+                            }
                         }
-                    }
-                }
-            }, "baseline-reader");
+                    },
+                    "baseline-reader");
             reader.start();
             System.out.printf(Locale.ROOT, "Baseline: broker produce→consume, %d/s for %d s%n", rate, seconds);
             try (KafkaProducer<String, String> producer = relayLikeProducer(kafka)) {
@@ -326,26 +340,29 @@ public final class EventLatencyBench {
         AtomicInteger next = new AtomicInteger();
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-        timer.scheduleAtFixedRate(() -> {
-            int index = next.getAndIncrement();
-            if (index >= count) {
-                finished.countDown();
-                return;
-            }
-            try {
-                step.run(index);
-            } catch (Exception e) {
-                System.err.println("step " + index + " failed: " + e);
-            }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    int index = next.getAndIncrement();
+                    if (index >= count) {
+                        finished.countDown();
+                        return;
+                    }
+                    try {
+                        step.run(index);
+                    } catch (Exception e) {
+                        System.err.println("step " + index + " failed: " + e);
+                    }
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
         finished.await();
         timer.shutdownNow();
     }
 
     // ------------------------------------------------------------------------ measured
 
-    private record Measured(long[] post, long[] toCityEvents, long[] toProposal, long[] matchmakingHop, int errors) {
-    }
+    private record Measured(long[] post, long[] toCityEvents, long[] toProposal, long[] matchmakingHop, int errors) {}
 
     private Measured interestToProposal(String cities, String kafka, UUID[] seekers) throws Exception {
         int count = seekers.length;
@@ -367,40 +384,44 @@ public final class EventLatencyBench {
             partitions.forEach(consumer::position);
             String interestType = EventType.INTEREST_EXPRESSED.ceType();
             String proposalType = EventType.PROPOSAL_CREATED.ceType();
-            Thread reader = new Thread(() -> {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(count / rate + 60L);
-                while (proposals.get() < count && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        long now = System.nanoTime();
-                        String type = header(record, CloudEventHeaders.H_TYPE);
-                        if (interestType.equals(type)) {
-                            Integer i = index.get(UUID.fromString(record.key()));
-                            if (i != null) {
-                                expressed.compareAndSet(i, -1, now);
-                            }
-                        } else if (proposalType.equals(type)) {
-                            try {
-                                JsonNode created = JSON.readTree(record.value());
-                                for (String side : List.of("cityA", "cityB")) {
-                                    Integer i = index.get(UUID.fromString(created.get(side).asText()));
-                                    if (i != null && proposed.compareAndSet(i, -1, now)) {
-                                        proposals.incrementAndGet();
+            Thread reader = new Thread(
+                    () -> {
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(count / rate + 60L);
+                        while (proposals.get() < count && System.nanoTime() < deadline) {
+                            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                                long now = System.nanoTime();
+                                String type = header(record, CloudEventHeaders.H_TYPE);
+                                if (interestType.equals(type)) {
+                                    Integer i = index.get(UUID.fromString(record.key()));
+                                    if (i != null) {
+                                        expressed.compareAndSet(i, -1, now);
+                                    }
+                                } else if (proposalType.equals(type)) {
+                                    try {
+                                        JsonNode created = JSON.readTree(record.value());
+                                        for (String side : List.of("cityA", "cityB")) {
+                                            Integer i = index.get(UUID.fromString(
+                                                    created.get(side).asText()));
+                                            if (i != null && proposed.compareAndSet(i, -1, now)) {
+                                                proposals.incrementAndGet();
+                                            }
+                                        }
+                                    } catch (IOException e) {
+                                        throw new IllegalStateException(e);
                                     }
                                 }
-                            } catch (IOException e) {
-                                throw new IllegalStateException(e);
                             }
                         }
-                    }
-                }
-            }, "latency-reader");
+                    },
+                    "latency-reader");
             reader.start();
             System.out.printf(Locale.ROOT, "Interest POST → ProposalCreated, %d/s for %d s%n", rate, count / rate);
             token();
             paced(count, i -> {
                 CooperationArea area = AREAS[i % AREAS.length];
-                HttpRequest request = post(cities + "/api/v1/cities/" + seekers[i] + "/interests",
-                        interestBody(area, "SEEK")).build();
+                HttpRequest request = post(
+                                cities + "/api/v1/cities/" + seekers[i] + "/interests", interestBody(area, "SEEK"))
+                        .build();
                 sent[i] = System.nanoTime();
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                     long now = System.nanoTime();
@@ -452,8 +473,14 @@ public final class EventLatencyBench {
         double[] proposal = BenchSupport.summary(m.toProposal());
         double[] hop = BenchSupport.summary(m.matchmakingHop());
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Event to proposal latency, %s UTC; %s; %d/s for %d s (%d interests), after %d s of warm-up%n%n",
-                date.toString().substring(0, 16).replace('T', ' '), BenchSupport.machine(), rate, seconds, count,
+        out.append(String.format(
+                Locale.ROOT,
+                "Event to proposal latency, %s UTC; %s; %d/s for %d s (%d interests), after %d s of warm-up%n%n",
+                date.toString().substring(0, 16).replace('T', ' '),
+                BenchSupport.machine(),
+                rate,
+                seconds,
+                count,
                 warmUpSeconds));
         out.append("| measured | n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p99 / broker p99 |\n");
         out.append("|---|---|---|---|---|---|---|\n");
@@ -462,8 +489,12 @@ public final class EventLatencyBench {
         row(out, "POST → InterestExpressed read from city-events", city, b);
         row(out, "InterestExpressed read → ProposalCreated read (matchmaking)", hop, b);
         row(out, "**POST → ProposalCreated read from matchmaking-events**", proposal, b);
-        out.append(String.format(Locale.ROOT, "%nFailed POSTs: %d of %d; interests without a ProposalCreated: %d; "
-                        + "p99 target ≤ 250 ms: %s%n", m.errors(), count, count - (int) proposal[4],
+        out.append(String.format(
+                Locale.ROOT,
+                "%nFailed POSTs: %d of %d; interests without a ProposalCreated: %d; " + "p99 target ≤ 250 ms: %s%n",
+                m.errors(),
+                count,
+                count - (int) proposal[4],
                 proposal[2] <= 250 ? "met" : "missed"));
         System.out.println();
         System.out.println(out);
@@ -473,8 +504,15 @@ public final class EventLatencyBench {
     }
 
     private static void row(StringBuilder out, String name, double[] s, double[] baseline) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", name, (int) s[4],
-                BenchSupport.ms(s[0]), BenchSupport.ms(s[1]), BenchSupport.ms(s[2]), BenchSupport.ms(s[3]),
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s | %s | %s |%n",
+                name,
+                (int) s[4],
+                BenchSupport.ms(s[0]),
+                BenchSupport.ms(s[1]),
+                BenchSupport.ms(s[2]),
+                BenchSupport.ms(s[3]),
                 BenchSupport.ratio(s[2], baseline[2])));
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.citybridge.bench.SyntheticPlaces;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CloudEventHeaders;
@@ -21,7 +22,6 @@ import org.citybridge.contracts.events.HeritageAsset;
 import org.citybridge.contracts.events.InterestExpressed;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.Topics;
-import org.citybridge.bench.SyntheticPlaces;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
@@ -78,14 +78,16 @@ public final class IngestBench {
     /** As {@code ServiceProcess} runs every service of the platform. */
     private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final int interests;
     private final long seed;
     private final Duration maxDrain;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private IngestBench(int interests, long seed, Duration maxDrain) {
         this.interests = interests;
@@ -122,8 +124,13 @@ public final class IngestBench {
 
             long[] counts = produceBacklog(bootstrap);
             long total = counts[0] + counts[1];
-            System.out.printf(Locale.ROOT, "Backlog on %s: %d CityRegistered + %d InterestExpressed = %d events%n",
-                    Topics.CITY_EVENTS, counts[0], counts[1], total);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Backlog on %s: %d CityRegistered + %d InterestExpressed = %d events%n",
+                    Topics.CITY_EVENTS,
+                    counts[0],
+                    counts[1],
+                    total);
 
             Map<String, String> first = consumerPerformance(bootstrap, total);
             Map<String, String> perf = consumerPerformance(bootstrap, total);
@@ -160,9 +167,24 @@ public final class IngestBench {
                 List<HeritageAsset> heritage = random.nextInt(10) == 0
                         ? List.of(new HeritageAsset("Site " + cities, "UNESCO World Heritage site", 1990, List.of()))
                         : List.of();
-                List<String> associations = random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
-                CityProfile profile = new CityProfile(cityId, "City " + cities, null, place.country(), place.region(),
-                        place.subRegion(), population, null, null, List.of(), null, heritage, associations, List.of(), 1);
+                List<String> associations =
+                        random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
+                CityProfile profile = new CityProfile(
+                        cityId,
+                        "City " + cities,
+                        null,
+                        place.country(),
+                        place.region(),
+                        place.subRegion(),
+                        population,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        heritage,
+                        associations,
+                        List.of(),
+                        1);
                 send(producer, new CityRegistered(profile, time), time);
                 cities++;
                 int n = 3 + random.nextInt(6);
@@ -175,22 +197,39 @@ public final class IngestBench {
                         continue; // restating would update, not add
                     }
                     PartnerPreferences preferences = random.nextInt(10) == 0
-                            ? new PartnerPreferences(List.of(SyntheticPlaces.PREFERRED[random.nextInt(SyntheticPlaces.PREFERRED.length)]), List.of())
+                            ? new PartnerPreferences(
+                                    List.of(
+                                            SyntheticPlaces.PREFERRED[
+                                                    random.nextInt(SyntheticPlaces.PREFERRED.length)]),
+                                    List.of())
                             : PartnerPreferences.NONE;
-                    send(producer, new InterestExpressed(cityId, UUID.randomUUID(), area, stance, intent, preferences,
-                            null, "profile", time), time);
+                    send(
+                            producer,
+                            new InterestExpressed(
+                                    cityId,
+                                    UUID.randomUUID(),
+                                    area,
+                                    stance,
+                                    intent,
+                                    preferences,
+                                    null,
+                                    "profile",
+                                    time),
+                            time);
                     expressed++;
                 }
             }
             producer.flush();
         }
-        return new long[]{cities, expressed};
+        return new long[] {cities, expressed};
     }
 
-    private static void send(KafkaProducer<String, String> producer, EventPayload payload, Instant time) throws IOException {
-        CloudEventHeaders headers = CloudEventHeaders.newEvent(EventType.of(payload.getClass()), payload.aggregateId(), time);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CITY_EVENTS, payload.aggregateId().toString(),
-                JSON.writeValueAsString(payload));
+    private static void send(KafkaProducer<String, String> producer, EventPayload payload, Instant time)
+            throws IOException {
+        CloudEventHeaders headers =
+                CloudEventHeaders.newEvent(EventType.of(payload.getClass()), payload.aggregateId(), time);
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                Topics.CITY_EVENTS, payload.aggregateId().toString(), JSON.writeValueAsString(payload));
         headers.toHeaders().forEach((name, value) -> record.headers().add(name, value));
         producer.send(record);
     }
@@ -201,7 +240,9 @@ public final class IngestBench {
             for (int p = 0; p < PlatformTopics.EVENT_PARTITIONS; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            return admin.listOffsets(request).all().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
     }
 
@@ -209,12 +250,26 @@ public final class IngestBench {
 
     /** Runs Kafka's ConsumerPerformance in its own JVM (as kafka-consumer-perf-test.sh does) and returns its figures. */
     private static Map<String, String> consumerPerformance(String bootstrap, long messages) throws Exception {
-        List<String> command = List.of(ChildProcesses.javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic", Topics.CITY_EVENTS,
-                "--messages", Long.toString(messages), "--group", "perf-" + UUID.randomUUID(), "--timeout", "60000");
+        List<String> command = List.of(
+                ChildProcesses.javaBinary(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                Topics.CITY_EVENTS,
+                "--messages",
+                Long.toString(messages),
+                "--group",
+                "perf-" + UUID.randomUUID(),
+                "--timeout",
+                "60000");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(line);
             }
@@ -238,28 +293,40 @@ public final class IngestBench {
 
     // ------------------------------------------------------------------------ measured
 
-    private record Drain(double startSeconds, double firstToLastSeconds, long handledInWindow, long handled,
-                         boolean complete, double fromStartSeconds, Map<String, Integer> samples, int sampleCount,
-                         List<String> progress) {
-    }
+    private record Drain(
+            double startSeconds,
+            double firstToLastSeconds,
+            long handledInWindow,
+            long handled,
+            boolean complete,
+            double fromStartSeconds,
+            Map<String, Integer> samples,
+            int sampleCount,
+            List<String> progress) {}
 
     private Drain drain(PlatformLayout layout, PostgresServer postgres, String bootstrap, long total) throws Exception {
         int port = Ports.free();
         String baseUrl = "http://127.0.0.1:" + port;
         Path jar = layout.serviceJar("matchmaking-service");
         // as the launcher runs it, the build's class data archive included
-        List<String> command = ServiceProcess.command(jar,
-                List.of(System.getProperty("bench.service.jvm", SERVICE_JVM).trim().split("\\s+")));
+        List<String> command = ServiceProcess.command(
+                jar,
+                List.of(System.getProperty("bench.service.jvm", SERVICE_JVM)
+                        .trim()
+                        .split("\\s+")));
         Path log = layout.log("matchmaking-service");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("matchmaking"));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         // no Keycloak in this run: only events come in, no request needs a token
         builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
-        System.out.println("Starting matchmaking-service on the backlog (log " + layout.root().relativize(log) + ")");
+        System.out.println("Starting matchmaking-service on the backlog (log "
+                + layout.root().relativize(log) + ")");
         long started = System.nanoTime();
         Process process = builder.start();
         BenchSupport.onExit(() -> ChildProcesses.stop(process, 20));
@@ -276,7 +343,8 @@ public final class IngestBench {
             long deadline = started + maxDrain.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("matchmaking-service exited with " + process.exitValue() + ", see its log");
+                    throw new IllegalStateException(
+                            "matchmaking-service exited with " + process.exitValue() + ", see its log");
                 }
                 handled = handledEvents(baseUrl);
                 long now = System.nanoTime();
@@ -293,7 +361,8 @@ public final class IngestBench {
                     nextSample = now + 2_000_000_000L;
                 }
                 if (now >= nextProgress) {
-                    String line = String.format(Locale.ROOT, "  %5.0f s: %d of %d events handled", (now - started) / 1e9, handled, total);
+                    String line = String.format(
+                            Locale.ROOT, "  %5.0f s: %d of %d events handled", (now - started) / 1e9, handled, total);
                     System.out.println(line);
                     progress.add(line.trim());
                     nextProgress = now + 15_000_000_000L;
@@ -301,9 +370,16 @@ public final class IngestBench {
                 BenchSupport.sleep(200);
             }
             long end = lastAt > 0 ? lastAt : System.nanoTime();
-            return new Drain(firstAt < 0 ? Double.NaN : (firstAt - started) / 1e9,
-                    firstAt < 0 ? Double.NaN : (end - firstAt) / 1e9, handled - handledAtFirst, handled, lastAt > 0,
-                    (end - started) / 1e9, samples, sampleCount, progress);
+            return new Drain(
+                    firstAt < 0 ? Double.NaN : (firstAt - started) / 1e9,
+                    firstAt < 0 ? Double.NaN : (end - firstAt) / 1e9,
+                    handled - handledAtFirst,
+                    handled,
+                    lastAt > 0,
+                    (end - started) / 1e9,
+                    samples,
+                    sampleCount,
+                    progress);
         } finally {
             BenchSupport.sleep(1_000);
             ChildProcesses.stop(process, 20);
@@ -323,7 +399,9 @@ public final class IngestBench {
      */
     private static int sample(long pid, Map<String, Integer> samples) throws Exception {
         Path jcmd = Path.of(ChildProcesses.javaBinary()).resolveSibling("jcmd");
-        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
         String text;
         try (var in = dump.getInputStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -334,7 +412,10 @@ public final class IngestBench {
             if (!thread.contains("IncomingEventsConsumer")) {
                 continue;
             }
-            List<String> frames = thread.lines().map(String::trim).filter(l -> l.startsWith("at ")).collect(Collectors.toList());
+            List<String> frames = thread.lines()
+                    .map(String::trim)
+                    .filter(l -> l.startsWith("at "))
+                    .collect(Collectors.toList());
             samples.merge(classify(frames), 1, Integer::sum);
             seen = 1;
         }
@@ -343,10 +424,13 @@ public final class IngestBench {
 
     private static String classify(List<String> frames) {
         for (String frame : frames) {
-            if (frame.contains("org.citybridge.matchmaking.scoring.") || frame.contains("org.citybridge.matchmaking.ranking.")) {
+            if (frame.contains("org.citybridge.matchmaking.scoring.")
+                    || frame.contains("org.citybridge.matchmaking.ranking.")) {
                 return "ranking (matchmaking engine: " + method(frame) + ")";
             }
-            if (frame.contains("org.postgresql.") || frame.contains("sun.nio.ch.") || frame.contains("java.net.Socket")) {
+            if (frame.contains("org.postgresql.")
+                    || frame.contains("sun.nio.ch.")
+                    || frame.contains("java.net.Socket")) {
                 for (String outer : frames) {
                     if (outer.contains("org.citybridge.")) {
                         return "PostgreSQL round trip (from " + method(outer) + ")";
@@ -385,34 +469,76 @@ public final class IngestBench {
 
     // ------------------------------------------------------------------------ report
 
-    private void report(Instant date, long[] counts, Map<String, String> perf, Map<String, String> firstPerf, Drain d,
-                        long proposals) throws IOException {
+    private void report(
+            Instant date,
+            long[] counts,
+            Map<String, String> perf,
+            Map<String, String> firstPerf,
+            Drain d,
+            long proposals)
+            throws IOException {
         long total = counts[0] + counts[1];
         double raw = Double.parseDouble(perf.get("nMsg.sec"));
         double rawFetch = Double.parseDouble(perf.get("fetch.nMsg.sec"));
         double rate = d.handledInWindow() / d.firstToLastSeconds();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Ingest of a preloaded backlog, %s UTC; %s; seed %d; service JVM `%s`%n%n",
-                date.toString().substring(0, 16).replace('T', ' '), BenchSupport.machine(), seed,
+        out.append(String.format(
+                Locale.ROOT,
+                "Ingest of a preloaded backlog, %s UTC; %s; seed %d; service JVM `%s`%n%n",
+                date.toString().substring(0, 16).replace('T', ' '),
+                BenchSupport.machine(),
+                seed,
                 System.getProperty("bench.service.jvm", SERVICE_JVM)));
-        out.append(String.format(Locale.ROOT, "Backlog on `city-events` (3 partitions): %d CityRegistered + %d InterestExpressed = %d events%n%n",
-                counts[0], counts[1], total));
-        out.append("| consumer | events | time (s) | events/s | ratio to ConsumerPerformance |\n|---|---|---|---|---|\n");
-        out.append(String.format(Locale.ROOT, "| ConsumerPerformance (baseline; whole run incl. group join) | %s | %.2f | %.0f | 1 |%n",
-                perf.get("data.consumed.in.nMsg"), Double.parseDouble(perf.get("fetch.time.ms")) / 1000 + Double.parseDouble(perf.get("rebalance.time.ms")) / 1000,
+        out.append(String.format(
+                Locale.ROOT,
+                "Backlog on `city-events` (3 partitions): %d CityRegistered + %d InterestExpressed = %d events%n%n",
+                counts[0],
+                counts[1],
+                total));
+        out.append(
+                "| consumer | events | time (s) | events/s | ratio to ConsumerPerformance |\n|---|---|---|---|---|\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "| ConsumerPerformance (baseline; whole run incl. group join) | %s | %.2f | %.0f | 1 |%n",
+                perf.get("data.consumed.in.nMsg"),
+                Double.parseDouble(perf.get("fetch.time.ms")) / 1000
+                        + Double.parseDouble(perf.get("rebalance.time.ms")) / 1000,
                 raw));
-        out.append(String.format(Locale.ROOT, "| ConsumerPerformance, fetch only | %s | %.2f | %.0f | %.2f |%n",
-                perf.get("data.consumed.in.nMsg"), Double.parseDouble(perf.get("fetch.time.ms")) / 1000, rawFetch, rawFetch / raw));
-        out.append(String.format(Locale.ROOT, "| **matchmaking-service** (first to last event handled) | %d%s | %.1f | %.0f | **%.4f** |%n",
-                d.handledInWindow(), d.complete() ? "" : " (not drained)", d.firstToLastSeconds(), rate, rate / raw));
-        out.append(String.format(Locale.ROOT, "%nmatchmaking-service: first event handled %.1f s after its process started; "
+        out.append(String.format(
+                Locale.ROOT,
+                "| ConsumerPerformance, fetch only | %s | %.2f | %.0f | %.2f |%n",
+                perf.get("data.consumed.in.nMsg"),
+                Double.parseDouble(perf.get("fetch.time.ms")) / 1000,
+                rawFetch,
+                rawFetch / raw));
+        out.append(String.format(
+                Locale.ROOT,
+                "| **matchmaking-service** (first to last event handled) | %d%s | %.1f | %.0f | **%.4f** |%n",
+                d.handledInWindow(),
+                d.complete() ? "" : " (not drained)",
+                d.firstToLastSeconds(),
+                rate,
+                rate / raw));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nmatchmaking-service: first event handled %.1f s after its process started; "
                         + "%s %d of %d events %.1f s after start; %d events on matchmaking-events (ProposalCreated) when stopped. "
                         + "ConsumerPerformance first (cold) run: %s events/s. Target ≥ 0.3× the raw rate: %s.%n",
-                d.startSeconds(), d.complete() ? "all" : "only", d.handled(), total, d.fromStartSeconds(), proposals,
-                firstPerf.get("nMsg.sec"), rate / raw >= 0.3 ? "met" : "missed"));
-        out.append(String.format(Locale.ROOT, "%nWhere the consumer thread was (%d samples of `jcmd Thread.print`, every 2 s):%n%n", d.sampleCount()));
-        d.samples().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e ->
-                out.append(String.format(Locale.ROOT, "- %s: %d%n", e.getKey(), e.getValue())));
+                d.startSeconds(),
+                d.complete() ? "all" : "only",
+                d.handled(),
+                total,
+                d.fromStartSeconds(),
+                proposals,
+                firstPerf.get("nMsg.sec"),
+                rate / raw >= 0.3 ? "met" : "missed"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nWhere the consumer thread was (%d samples of `jcmd Thread.print`, every 2 s):%n%n",
+                d.sampleCount()));
+        d.samples().entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> out.append(String.format(Locale.ROOT, "- %s: %d%n", e.getKey(), e.getValue())));
         out.append("\nProgress:\n\n");
         d.progress().forEach(line -> out.append("    ").append(line).append('\n'));
         System.out.println();
