@@ -64,6 +64,17 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Batches deleted per prune at most, so a large backlog of old events delays publishing little. */
     private static final int PRUNE_BATCHES = 100;
+    /** Each record acknowledged by every in-sync replica, once and in order; sends fail fast without a broker. */
+    private static final Map<String, String> PRODUCER = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+            ProducerConfig.LINGER_MS_CONFIG, "1",
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+    /** The reconciling consumer only reads the tail of the topics: no group offsets to commit. */
+    private static final Map<String, String> RECONCILING_CONSUMER = Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
 
     private final OutboxConfig config;
     private final String bootstrapServers;
@@ -94,7 +105,8 @@ public class OutboxRelay {
         if (!config.enabled()) {
             return;
         }
-        producer = new KafkaProducer<>(producerProperties());
+        producer = new KafkaProducer<>(
+                clientProperties("outbox-relay", PRODUCER), new StringSerializer(), new StringSerializer());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -272,7 +284,10 @@ public class OutboxRelay {
             topics.add(event.topic);
         }
         Duration timeout = config.sendTimeout();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                clientProperties("outbox-relay-reconcile", RECONCILING_CONSUMER),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic, timeout)
@@ -306,15 +321,6 @@ public class OutboxRelay {
         markPublished();
     }
 
-    private Properties consumerProperties() {
-        Properties props = clientProperties("outbox-relay-reconcile");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        return props;
-    }
-
     private void markPublished() {
         if (acknowledgedUnmarked.isEmpty()) {
             return;
@@ -334,25 +340,17 @@ public class OutboxRelay {
         return record;
     }
 
-    private Properties producerProperties() {
-        Properties props = clientProperties("outbox-relay");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-        return props;
-    }
-
-    /** What the relay's producer and its reconciling consumer share: the broker, a short request timeout, a name. */
-    private Properties clientProperties(String clientId) {
+    /**
+     * The properties of one of the relay's Kafka clients: what the producer and the reconciling consumer
+     * share (the broker, a short request timeout, a name), then the client's own settings. Keys and values
+     * are strings, (de)serialised by the instances given to the client.
+     */
+    private Properties clientProperties(String clientId, Map<String, String> own) {
         Properties props = new Properties();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        props.putAll(own);
         return props;
     }
 }
