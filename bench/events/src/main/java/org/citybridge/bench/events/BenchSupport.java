@@ -1,5 +1,8 @@
 package org.citybridge.bench.events;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.launcher.PlatformLayout;
 
 import java.io.IOException;
@@ -11,13 +14,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
-/** What both event benchmarks need: a private copy of the built platform, percentiles, metrics. */
+/**
+ * What both event benchmarks need: their arguments, a private copy of the built platform, a producer
+ * like the outbox relay's, percentiles, metrics and the written report.
+ */
 final class BenchSupport {
 
     static final List<String> SERVICES = List.of("cities-service", "clusters-service", "matchmaking-service");
@@ -43,6 +52,39 @@ final class BenchSupport {
                 System.err.println("clean-up: " + e);
             }
         }
+    }
+
+    /** The argument at {@code index} as a number, or {@code defaultValue} when there are fewer arguments. */
+    static long argument(String[] args, int index, long defaultValue) {
+        return args.length > index ? Long.parseLong(args[index]) : defaultValue;
+    }
+
+    static int intArgument(String[] args, int index, int defaultValue) {
+        return args.length > index ? Integer.parseInt(args[index]) : defaultValue;
+    }
+
+    /** A benchmark's run on its copy of the platform, started at {@code date} (for the report). */
+    interface Run {
+        void run(PlatformLayout layout, Instant date) throws Exception;
+    }
+
+    /**
+     * Copies {@code what} of the checkout (see {@link #snapshot(Path, Path, boolean)}) into
+     * {@code bench/events/target/<runName>}, runs the benchmark on the copy, stops what it started and
+     * exits (the clients' threads would keep the JVM alive).
+     */
+    static void runAndExit(String runName, String what, boolean withKeycloak, Run bench) throws Exception {
+        Path checkout = checkout();
+        Path runDir = checkout.resolve("bench/events/target").resolve(runName);
+        System.out.println("Copying " + what + " to " + checkout.relativize(runDir));
+        PlatformLayout layout = snapshot(checkout, runDir, withKeycloak);
+        Instant date = Instant.now();
+        try {
+            bench.run(layout, date);
+        } finally {
+            cleanUp();
+        }
+        System.exit(0);
     }
 
     /**
@@ -115,6 +157,19 @@ final class BenchSupport {
         }
     }
 
+    /**
+     * A producer of string records that sends as the outbox relay does (every record acknowledged by all
+     * in-sync replicas, idempotent), with the benchmark's own batching.
+     */
+    static KafkaProducer<String, String> relayLikeProducer(String bootstrap, Map<String, String> batching) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.putAll(batching);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
     /** Nearest-rank percentile of latencies in nanoseconds, in milliseconds. */
     static double percentileMillis(long[] sortedNanos, double p) {
         if (sortedNanos.length == 0) {
@@ -176,6 +231,30 @@ final class BenchSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A report beginning with what was measured, when (UTC, to the minute), on what machine, and the
+     * run's details ({@code detailsFormat} with {@code details}).
+     */
+    static StringBuilder newReport(String what, Instant date, String detailsFormat, Object... details) {
+        return new StringBuilder()
+                .append(what)
+                .append(", ")
+                .append(date.toString().substring(0, 16).replace('T', ' '))
+                .append(" UTC; ")
+                .append(machine())
+                .append("; ")
+                .append(String.format(Locale.ROOT, detailsFormat, details));
+    }
+
+    /** Prints the report and writes it to {@code bench/events/target/<fileName>}. */
+    static void writeReport(CharSequence report, String fileName) throws IOException {
+        System.out.println();
+        System.out.println(report);
+        Path result = checkout().resolve("bench/events/target").resolve(fileName);
+        Files.writeString(result, report);
+        System.out.println("Written to " + checkout().relativize(result));
     }
 
     /** One line about the machine for the results. */

@@ -15,7 +15,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
@@ -32,8 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,81 +86,66 @@ public final class EventLatencyBench {
     private String citiesUrl;
     private long tokenAt;
 
-    private EventLatencyBench(int rate, int seconds, int warmUpSeconds) {
-        this.rate = rate;
-        this.seconds = seconds;
-        this.warmUpSeconds = warmUpSeconds;
+    private EventLatencyBench(String[] args) {
+        this.rate = BenchSupport.intArgument(args, 0, 50);
+        this.seconds = BenchSupport.intArgument(args, 1, 60);
+        this.warmUpSeconds = BenchSupport.intArgument(args, 2, 60);
     }
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 50;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        new EventLatencyBench(rate, seconds, warmUpSeconds).run();
-        System.exit(0);
+        BenchSupport.runAndExit("latency-run", "the built platform", true, new EventLatencyBench(args)::run);
     }
 
-    private void run() throws Exception {
-        Path checkout = BenchSupport.checkout();
-        Path runDir = checkout.resolve("bench/events/target/latency-run");
-        System.out.println("Copying the built platform to " + checkout.relativize(runDir));
-        PlatformLayout layout = BenchSupport.snapshot(checkout, runDir, true);
-        Instant date = Instant.now();
+    private void run(PlatformLayout layout, Instant date) throws Exception {
         Platform platform = Platform.create(layout, PlatformPorts.free(), new Status(System.out));
         BenchSupport.onExit(platform::close);
-        try {
-            platform.start(true);
-            keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
-            String cities = platform.serviceUrl("cities-service");
-            citiesUrl = cities;
-            String matchmaking = platform.serviceUrl("matchmaking-service");
-            String kafka = platform.kafkaBootstrapServers();
+        platform.start(true);
+        keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
+        String cities = platform.serviceUrl("cities-service");
+        citiesUrl = cities;
+        String matchmaking = platform.serviceUrl("matchmaking-service");
+        String kafka = platform.kafkaBootstrapServers();
 
-            // ---------------------------------------------------------------- set-up
-            double appliedBefore = BenchSupport.counter(http, matchmaking, "citybridge_events_applied_total");
-            int expectedEvents = 0;
-            for (CooperationArea area : AREAS) {
-                for (String country : List.of("MX", "CN")) {
-                    UUID id = createCity("Offer " + area.code() + " " + country + " " + run, country, 1_000_000);
-                    expressInterest(id, area, "OFFER");
-                    expectedEvents += 2;
-                }
+        // ---------------------------------------------------------------- set-up
+        double appliedBefore = BenchSupport.counter(http, matchmaking, "citybridge_events_applied_total");
+        int expectedEvents = 0;
+        for (CooperationArea area : AREAS) {
+            for (String country : List.of("MX", "CN")) {
+                UUID id = createCity("Offer " + area.code() + " " + country + " " + run, country, 1_000_000);
+                expressInterest(id, area, "OFFER");
+                expectedEvents += 2;
             }
-            int count = rate * seconds;
-            int warmUpCount = rate * warmUpSeconds;
-            UUID[] warmUpSeekers = createSeekers(warmUpCount, "Warm-up seeker");
-            UUID[] seekers = createSeekers(count, "Seeker");
-            expectedEvents += warmUpCount + count;
-            System.out.printf(
-                    Locale.ROOT,
-                    "Set-up: %d offering and %d seeking cities; waiting for matchmaking%n",
-                    AREAS.length * 2,
-                    warmUpCount + count);
-            awaitApplied(matchmaking, appliedBefore + expectedEvents, Duration.ofMinutes(5));
-
-            // ---------------------------------------------------------------- warm-up
-            if (warmUpCount > 0) {
-                System.out.printf(Locale.ROOT, "Warm-up (not counted): %d/s for %d s%n", rate, warmUpSeconds);
-                Measured warmUp = interestToProposal(cities, kafka, warmUpSeekers);
-                if (warmUp.errors() > 0) {
-                    System.out.printf(Locale.ROOT, "Warm-up: %d failed POSTs%n", warmUp.errors());
-                }
-                awaitApplied(
-                        matchmaking,
-                        appliedBefore + expectedEvents + warmUpCount - warmUp.errors(),
-                        Duration.ofMinutes(5));
-            }
-
-            // ---------------------------------------------------------------- baseline
-            long[] broker = brokerLatency(kafka);
-
-            // ---------------------------------------------------------------- measured
-            Measured measured = interestToProposal(cities, kafka, seekers);
-
-            report(date, broker, measured, count);
-        } finally {
-            BenchSupport.cleanUp();
         }
+        int count = rate * seconds;
+        int warmUpCount = rate * warmUpSeconds;
+        UUID[] warmUpSeekers = createSeekers(warmUpCount, "Warm-up seeker");
+        UUID[] seekers = createSeekers(count, "Seeker");
+        expectedEvents += warmUpCount + count;
+        System.out.printf(
+                Locale.ROOT,
+                "Set-up: %d offering and %d seeking cities; waiting for matchmaking%n",
+                AREAS.length * 2,
+                warmUpCount + count);
+        awaitApplied(matchmaking, appliedBefore + expectedEvents, Duration.ofMinutes(5));
+
+        // ---------------------------------------------------------------- warm-up
+        if (warmUpCount > 0) {
+            System.out.printf(Locale.ROOT, "Warm-up (not counted): %d/s for %d s%n", rate, warmUpSeconds);
+            Measured warmUp = interestToProposal(cities, kafka, warmUpSeekers);
+            if (warmUp.errors() > 0) {
+                System.out.printf(Locale.ROOT, "Warm-up: %d failed POSTs%n", warmUp.errors());
+            }
+            awaitApplied(
+                    matchmaking, appliedBefore + expectedEvents + warmUpCount - warmUp.errors(), Duration.ofMinutes(5));
+        }
+
+        // ---------------------------------------------------------------- baseline
+        long[] broker = brokerLatency(kafka);
+
+        // ---------------------------------------------------------------- measured
+        Measured measured = interestToProposal(cities, kafka, seekers);
+
+        report(date, broker, measured, count);
     }
 
     // ------------------------------------------------------------------------ HTTP
@@ -284,7 +266,8 @@ public final class EventLatencyBench {
                     "baseline-reader");
             reader.start();
             System.out.printf(Locale.ROOT, "Baseline: broker produce→consume, %d/s for %d s%n", rate, seconds);
-            try (KafkaProducer<String, String> producer = relayLikeProducer(kafka)) {
+            try (KafkaProducer<String, String> producer =
+                    BenchSupport.relayLikeProducer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, "1"))) {
                 paced(count, i -> {
                     sent[i] = System.nanoTime();
                     producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), Integer.toString(i)));
@@ -298,17 +281,6 @@ public final class EventLatencyBench {
             latency[i] = received.get(i) < 0 ? -1 : received.get(i) - sent[i];
         }
         return latency;
-    }
-
-    private static KafkaProducer<String, String> relayLikeProducer(String kafka) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        return new KafkaProducer<>(props);
     }
 
     private static KafkaConsumer<String, String> consumer(String kafka) {
@@ -472,16 +444,14 @@ public final class EventLatencyBench {
         double[] city = BenchSupport.summary(m.toCityEvents());
         double[] proposal = BenchSupport.summary(m.toProposal());
         double[] hop = BenchSupport.summary(m.matchmakingHop());
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Event to proposal latency, %s UTC; %s; %d/s for %d s (%d interests), after %d s of warm-up%n%n",
-                date.toString().substring(0, 16).replace('T', ' '),
-                BenchSupport.machine(),
+        StringBuilder out = BenchSupport.newReport(
+                "Event to proposal latency",
+                date,
+                "%d/s for %d s (%d interests), after %d s of warm-up%n%n",
                 rate,
                 seconds,
                 count,
-                warmUpSeconds));
+                warmUpSeconds);
         out.append("| measured | n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p99 / broker p99 |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         row(out, "broker produce→consume (baseline)", b, b);
@@ -496,11 +466,7 @@ public final class EventLatencyBench {
                 count,
                 count - (int) proposal[4],
                 proposal[2] <= 250 ? "met" : "missed"));
-        System.out.println();
-        System.out.println(out);
-        Path result = BenchSupport.checkout().resolve("bench/events/target/events-latency.md");
-        Files.writeString(result, out.toString());
-        System.out.println("Written to " + BenchSupport.checkout().relativize(result));
+        BenchSupport.writeReport(out, "events-latency.md");
     }
 
     private static void row(StringBuilder out, String name, double[] s, double[] baseline) {

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.bench.SyntheticPlaces;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
@@ -48,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,77 +87,57 @@ public final class IngestBench {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private IngestBench(int interests, long seed, Duration maxDrain) {
-        this.interests = interests;
-        this.seed = seed;
-        this.maxDrain = maxDrain;
+    private IngestBench(String[] args) {
+        this.interests = BenchSupport.intArgument(args, 0, 100_000);
+        this.seed = BenchSupport.argument(args, 1, 20220222L);
+        this.maxDrain = Duration.ofMinutes(BenchSupport.intArgument(args, 2, 30));
     }
 
     public static void main(String[] args) throws Exception {
-        int interests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
-        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        new IngestBench(interests, seed, Duration.ofMinutes(minutes)).run();
-        System.exit(0);
+        BenchSupport.runAndExit("ingest-run", "the built services", false, new IngestBench(args)::run);
     }
 
-    private void run() throws Exception {
-        Path checkout = BenchSupport.checkout();
-        Path runDir = checkout.resolve("bench/events/target/ingest-run");
-        System.out.println("Copying the built services to " + checkout.relativize(runDir));
-        PlatformLayout layout = BenchSupport.snapshot(checkout, runDir, false);
-        Instant date = Instant.now();
-        try {
-            PostgresServer postgres = PostgresServer.start(layout.dataDir().resolve("postgres"), Ports.free());
-            BenchSupport.onExit(postgres::close);
-            KafkaServer kafka = KafkaServer.start(layout.dataDir().resolve("kafka"), Ports.free());
-            BenchSupport.onExit(() -> {
-                if (kafka.isRunning()) {
-                    kafka.close();
-                }
-            });
-            postgres.ensureDatabase("matchmaking");
-            kafka.createTopics(PlatformTopics.all());
-            String bootstrap = kafka.bootstrapServers();
+    private void run(PlatformLayout layout, Instant date) throws Exception {
+        PostgresServer postgres = PostgresServer.start(layout.dataDir().resolve("postgres"), Ports.free());
+        BenchSupport.onExit(postgres::close);
+        KafkaServer kafka = KafkaServer.start(layout.dataDir().resolve("kafka"), Ports.free());
+        BenchSupport.onExit(() -> {
+            if (kafka.isRunning()) {
+                kafka.close();
+            }
+        });
+        postgres.ensureDatabase("matchmaking");
+        kafka.createTopics(PlatformTopics.all());
+        String bootstrap = kafka.bootstrapServers();
 
-            long[] counts = produceBacklog(bootstrap);
-            long total = counts[0] + counts[1];
-            System.out.printf(
-                    Locale.ROOT,
-                    "Backlog on %s: %d CityRegistered + %d InterestExpressed = %d events%n",
-                    Topics.CITY_EVENTS,
-                    counts[0],
-                    counts[1],
-                    total);
+        long[] counts = produceBacklog(bootstrap);
+        long total = counts[0] + counts[1];
+        System.out.printf(
+                Locale.ROOT,
+                "Backlog on %s: %d CityRegistered + %d InterestExpressed = %d events%n",
+                Topics.CITY_EVENTS,
+                counts[0],
+                counts[1],
+                total);
 
-            Map<String, String> first = consumerPerformance(bootstrap, total);
-            Map<String, String> perf = consumerPerformance(bootstrap, total);
-            System.out.println("ConsumerPerformance: first " + first + "\n                     second " + perf);
+        Map<String, String> first = consumerPerformance(bootstrap, total);
+        Map<String, String> perf = consumerPerformance(bootstrap, total);
+        System.out.println("ConsumerPerformance: first " + first + "\n                     second " + perf);
 
-            Drain drain = drain(layout, postgres, bootstrap, total);
-            long proposals = endOffsets(bootstrap, Topics.MATCHMAKING_EVENTS);
-            report(date, counts, perf, first, drain, proposals);
-        } finally {
-            BenchSupport.cleanUp();
-        }
+        Drain drain = drain(layout, postgres, bootstrap, total);
+        long proposals = endOffsets(bootstrap, Topics.MATCHMAKING_EVENTS);
+        report(date, counts, perf, first, drain, proposals);
     }
 
     // ------------------------------------------------------------------------ backlog
 
     private long[] produceBacklog(String bootstrap) throws Exception {
         Random random = new Random(seed);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
         long cities = 0;
         long expressed = 0;
         Instant time = Instant.parse("2026-01-01T00:00:00Z");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = BenchSupport.relayLikeProducer(
+                bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072"))) {
             while (expressed < interests) {
                 UUID cityId = new UUID(random.nextLong(), random.nextLong());
                 SyntheticPlaces.Place place = SyntheticPlaces.place(random);
@@ -481,14 +459,12 @@ public final class IngestBench {
         double raw = Double.parseDouble(perf.get("nMsg.sec"));
         double rawFetch = Double.parseDouble(perf.get("fetch.nMsg.sec"));
         double rate = d.handledInWindow() / d.firstToLastSeconds();
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Ingest of a preloaded backlog, %s UTC; %s; seed %d; service JVM `%s`%n%n",
-                date.toString().substring(0, 16).replace('T', ' '),
-                BenchSupport.machine(),
+        StringBuilder out = BenchSupport.newReport(
+                "Ingest of a preloaded backlog",
+                date,
+                "seed %d; service JVM `%s`%n%n",
                 seed,
-                System.getProperty("bench.service.jvm", SERVICE_JVM)));
+                System.getProperty("bench.service.jvm", SERVICE_JVM));
         out.append(String.format(
                 Locale.ROOT,
                 "Backlog on `city-events` (3 partitions): %d CityRegistered + %d InterestExpressed = %d events%n%n",
@@ -541,10 +517,6 @@ public final class IngestBench {
                 .forEach(e -> out.append(String.format(Locale.ROOT, "- %s: %d%n", e.getKey(), e.getValue())));
         out.append("\nProgress:\n\n");
         d.progress().forEach(line -> out.append("    ").append(line).append('\n'));
-        System.out.println();
-        System.out.println(out);
-        Path result = BenchSupport.checkout().resolve("bench/events/target/events-ingest.md");
-        Files.writeString(result, out.toString());
-        System.out.println("Written to " + BenchSupport.checkout().relativize(result));
+        BenchSupport.writeReport(out, "events-ingest.md");
     }
 }
