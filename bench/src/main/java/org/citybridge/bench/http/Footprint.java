@@ -54,11 +54,7 @@ public final class Footprint {
     private Footprint() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            a.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> a = NamedArgs.parse(args);
         Path data = Path.of(a.get("data")).toAbsolutePath();
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
         int idleSeconds = Integer.parseInt(a.getOrDefault("idleSeconds", "20"));

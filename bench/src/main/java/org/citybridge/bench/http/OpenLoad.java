@@ -63,11 +63,7 @@ public final class OpenLoad {
     private OpenLoad() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            a.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> a = NamedArgs.parse(args);
         String base = a.get("url");
         List<String> ids = Files.readAllLines(Path.of(a.get("ids"))).stream()
                 .filter(s -> !s.isBlank())
