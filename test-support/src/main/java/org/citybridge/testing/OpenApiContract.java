@@ -3,9 +3,14 @@ package org.citybridge.testing;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -43,6 +48,58 @@ public abstract class OpenApiContract {
         for (String node : documented) {
             document.body(node, notNullValue());
         }
+    }
+
+    /**
+     * Every operation documents the errors it can answer with, each as problem+json: 400 and 503 always,
+     * 401 and 403 where a token is needed (with the one bearer scheme, listing the roles allowed), 412 and
+     * 428 with If-Match.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDocumentEveryErrorAsAProblemAndOneBearerScheme() {
+        Map<String, Object> document = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+        Map<String, Object> components = (Map<String, Object>) document.get("components");
+        assertThat((Map<String, Object>) components.get("securitySchemes")).containsOnlyKeys("bearer");
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
+                return;
+            }
+            String name = method.toUpperCase(Locale.ROOT) + " " + path;
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<String> expected = new ArrayList<>(List.of("400", "503"));
+            List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+            if (security != null && !security.isEmpty()) {
+                expected.addAll(List.of("401", "403"));
+                if (security.size() != 1 || !security.get(0).keySet().equals(Set.of("bearer"))) {
+                    problems.add(name + ": security " + security);
+                }
+            }
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
+            if (parameters != null && parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")))) {
+                expected.addAll(List.of("412", "428"));
+            }
+            for (String status : expected) {
+                if (!responses.containsKey(status)) {
+                    problems.add(name + ": no " + status);
+                }
+            }
+            responses.forEach((status, response) -> {
+                Map<String, Object> content = (Map<String, Object>) response.get("content");
+                if (status.matches("[45]..") && (content == null || !content.containsKey("application/problem+json"))) {
+                    problems.add(name + ": " + status + " is not documented as application/problem+json");
+                }
+            });
+        }));
+        assertThat(problems).isEmpty();
     }
 
     @Test

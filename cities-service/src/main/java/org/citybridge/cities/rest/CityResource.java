@@ -32,7 +32,6 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Iterator;
@@ -56,10 +54,6 @@ import java.util.UUID;
 @Path("/api/v1/cities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cities")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CityResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
@@ -84,7 +78,6 @@ public class CityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Register a city",
             description = "Region and sub-region are derived from the country. "
@@ -93,10 +86,7 @@ public class CityResource {
             responseCode = "201",
             description = "Registered; Location and ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
     @APIResponse(responseCode = "409", description = "A city with this name exists in this country")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
     public Response register(
             @Valid @NotNull CityRequest request,
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
@@ -116,7 +106,6 @@ public class CityResource {
             responseCode = "200",
             description = "The city, with its ETag",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
-    @APIResponse(responseCode = "404", description = "Unknown city")
     public Response get(@PathParam("id") UUID id) {
         City city = cities.get(id);
         return Responses.ok(view(city), city.version);
@@ -168,17 +157,13 @@ public class CityResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a city's profile", description = "Requires If-Match with the current ETag.")
     @APIResponse(
             responseCode = "200",
             description = "Updated, new ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
-    @APIResponse(responseCode = "404", description = "Unknown city")
     @APIResponse(responseCode = "409", description = "Retired city, or the new name is taken")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CityRequest request) {
         caller.requireActsFor(id);
@@ -190,7 +175,6 @@ public class CityResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Change part of a city's profile",
             description =
@@ -200,9 +184,6 @@ public class CityResource {
             description = "Updated, new ETag set",
             content = @Content(schema = @Schema(implementation = CityResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
-    @APIResponse(responseCode = "404", description = "Unknown city")
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
-    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -226,14 +207,11 @@ public class CityResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Retire a city",
             description = "The city is kept for history, hidden from listings and "
                     + "no longer proposed. Retiring twice changes nothing.")
     @APIResponse(responseCode = "204", description = "Retired")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(responseCode = "404", description = "Unknown city")
     public Response retire(@PathParam("id") UUID id) {
         cities.retire(id);
         return Response.noContent().build();

@@ -19,7 +19,6 @@ import org.citybridge.cities.domain.Interest;
 import org.citybridge.cities.service.InterestService;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.QueryParams;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -39,14 +37,6 @@ import java.util.UUID;
 @Path("/api/v1/cities/{cityId}/interests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interests")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "404",
-        description = "Unknown city or interest",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InterestResource {
 
     private static final Map<String, String> SORTS = Map.of("expressedAt", "expressedAt", "area", "area");
@@ -86,7 +76,6 @@ public class InterestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "State an interest",
             description = "Restating the same area, stance and intent updates the "
@@ -119,7 +108,6 @@ public class InterestResource {
     @DELETE
     @Path("/{interestId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Withdraw an interest", description = "Withdrawing twice changes nothing.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")

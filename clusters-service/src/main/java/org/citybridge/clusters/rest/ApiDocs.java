@@ -3,8 +3,6 @@ package org.citybridge.clusters.rest;
 /** Shared OpenAPI text. */
 final class ApiDocs {
 
-    static final String PROBLEM = "Problem";
-    static final String PROBLEM_JSON = "application/problem+json";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IDEMPOTENCY_DOC = "Optional; a retried request with the same key and body returns the first "
             + "response and creates nothing, with another body it is 422";

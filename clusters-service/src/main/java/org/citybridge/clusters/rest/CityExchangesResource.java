@@ -12,15 +12,10 @@ import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
-
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 
 /** A city's exchange history, as seen from clusters-service. */
 @Path("/api/v1/cities/{cityId}/exchanges")
@@ -40,10 +35,6 @@ public class CityExchangesResource {
             description =
                     "Exchanges the city took part in, newest first; " + "same filters and sorting as the exchange list")
     @APIResponse(responseCode = "200", description = "A page of exchanges")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<ExchangeView> history(
             @PathParam("cityId") UUID cityId,
             @QueryParam("status") String status,

@@ -40,8 +40,6 @@ import java.util.UUID;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_DOC;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_KEY;
 import static org.citybridge.clusters.rest.ApiDocs.IF_MATCH_DOC;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 
 /** Thematic clusters and their members. */
 @Path("/api/v1/clusters")
@@ -69,10 +67,6 @@ public class ClusterResource {
             description = "Filter by text in name or slug, by cooperation area, by status; "
                     + "sort by name, slug, launchedAt (prefix - for descending)")
     @APIResponse(responseCode = "200", description = "A page of clusters")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<ClusterView> list(
             @QueryParam("q") String q,
             @QueryParam("area") @Parameter(description = "cooperation area code, e.g. tourism") String area,
@@ -97,10 +91,6 @@ public class ClusterResource {
             responseCode = "200",
             description = "The cluster, with its ETag",
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such cluster",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("idOrSlug") String idOrSlug) {
         return clusters.find(idOrSlug)
                 .map(c -> Responses.ok(ClusterView.of(c), c.version))
@@ -114,22 +104,7 @@ public class ClusterResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not a platform admin",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Slug taken",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Slug taken")
     public Response create(
             @Valid @NotNull ClusterRequest body,
             @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
@@ -147,22 +122,6 @@ public class ClusterResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such cluster",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
@@ -178,10 +137,6 @@ public class ClusterResource {
             description = "Active members by default; includeLeft=true adds "
                     + "past memberships. Sort by joinedAt, memberName, role")
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such cluster",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<MembershipView> members(
             @PathParam("id") UUID id,
             @QueryParam("memberKind") String memberKind,
@@ -208,10 +163,6 @@ public class ClusterResource {
             responseCode = "200",
             description = "The membership",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such membership in this cluster",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response member(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId) {
         Membership membership = clusters.membership(id, membershipId)
                 .orElseThrow(() -> ApiException.notFound("Membership", membershipId));
@@ -230,30 +181,9 @@ public class ClusterResource {
             responseCode = "201",
             description = "Joined",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Wrong role, or an officer of another city",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such cluster",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already a member, or the cluster is closed",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown or retired city, or unknown organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city")
+    @APIResponse(responseCode = "409", description = "Already a member, or the cluster is closed")
+    @APIResponse(responseCode = "422", description = "Unknown or retired city, or unknown organisation")
     public Response join(
             @PathParam("id") UUID id,
             @Valid @NotNull JoinRequest body,
@@ -278,22 +208,8 @@ public class ClusterResource {
             responseCode = "200",
             description = "Left",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Wrong role, or an officer of another city",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such membership",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already left",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city")
+    @APIResponse(responseCode = "409", description = "Already left")
     public Response leave(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId) {
         Membership membership = clusters.leave(id, membershipId);
         return Responses.ok(MembershipView.of(membership), membership.version);

@@ -40,8 +40,6 @@ import java.util.UUID;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_DOC;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_KEY;
 import static org.citybridge.clusters.rest.ApiDocs.IF_MATCH_DOC;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 
 /** Exchanges (video conferences, study courses, webinars, ...) and their post-exchange surveys. */
 @Path("/api/v1/exchanges")
@@ -73,10 +71,6 @@ public class ExchangeResource {
                     + "participating city, date range (exchanges overlapping from..to, ISO dates), status. "
                     + "Sort by startDate (default, newest first), title, status, createdAt")
     @APIResponse(responseCode = "200", description = "A page of exchanges")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<ExchangeView> list(
             @QueryParam("q") String q,
             @QueryParam("clusterId") String clusterId,
@@ -107,10 +101,6 @@ public class ExchangeResource {
             responseCode = "200",
             description = "The exchange, with its ETag",
             content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("id") UUID id) {
         Exchange exchange = exchanges.find(id).orElseThrow(() -> ApiException.notFound("Exchange", id));
         return Responses.ok(ExchangeView.of(exchange), exchange.version);
@@ -123,22 +113,7 @@ public class ExchangeResource {
             responseCode = "201",
             description = "Planned",
             content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not a platform admin or partner system",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown or retired city, unknown cluster or organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "422", description = "Unknown or retired city, unknown cluster or organisation")
     public Response create(
             @Valid @NotNull ExchangeRequest body,
             @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
@@ -159,30 +134,8 @@ public class ExchangeResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Exchange already held or cancelled",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown or retired city, unknown cluster or organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Exchange already held or cancelled")
+    @APIResponse(responseCode = "422", description = "Unknown or retired city, unknown cluster or organisation")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
@@ -202,22 +155,7 @@ public class ExchangeResource {
             responseCode = "200",
             description = "Held",
             content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not PLANNED",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Not PLANNED")
     public Response hold(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
@@ -235,26 +173,7 @@ public class ExchangeResource {
             responseCode = "200",
             description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ExchangeView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not PLANNED",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Not PLANNED")
     public Response cancel(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
@@ -270,18 +189,7 @@ public class ExchangeResource {
             summary = "List an exchange's survey responses",
             description = "Admins see all; a city officer sees only " + "their city's. Sort by recordedAt, rating")
     @APIResponse(responseCode = "200", description = "A page of survey responses")
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an admin or city officer, or asking for another city",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Not an admin or city officer, or asking for another city")
     public Page<SurveyResponseView> surveyResponses(
             @PathParam("id") UUID id,
             @QueryParam("cityId") String cityId,
@@ -301,18 +209,7 @@ public class ExchangeResource {
             responseCode = "200",
             description = "The response",
             content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Another city's response",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such response for this exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Another city's response")
     public Response surveyResponse(@PathParam("id") UUID id, @PathParam("responseId") UUID responseId) {
         SurveyResponse response =
                 surveys.find(id, responseId).orElseThrow(() -> ApiException.notFound("Survey response", responseId));
@@ -331,30 +228,11 @@ public class ExchangeResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = SurveyResponseView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request (e.g. rating outside 1-5)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Wrong role, or an officer of another city",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such exchange",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The city already answered",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "403", description = "Wrong role, or an officer of another city")
+    @APIResponse(responseCode = "409", description = "The city already answered")
     @APIResponse(
             responseCode = "422",
-            description = "Exchange not held yet, city did not take part, or unknown/retired city",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+            description = "Exchange not held yet, city did not take part, or unknown/retired city")
     public Response answerSurvey(
             @PathParam("id") UUID id,
             @Valid @NotNull SurveyResponseRequest body,

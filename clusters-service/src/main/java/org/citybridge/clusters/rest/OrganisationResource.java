@@ -39,8 +39,6 @@ import java.util.UUID;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_DOC;
 import static org.citybridge.clusters.rest.ApiDocs.IDEMPOTENCY_KEY;
 import static org.citybridge.clusters.rest.ApiDocs.IF_MATCH_DOC;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM;
-import static org.citybridge.clusters.rest.ApiDocs.PROBLEM_JSON;
 
 /** Organisations that join clusters and facilitate exchanges. */
 @Path("/api/v1/organisations")
@@ -65,10 +63,6 @@ public class OrganisationResource {
             summary = "List organisations",
             description = "Filter by text in the name, kind, country; sort by name, kind, country, createdAt")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Page<OrganisationView> list(
             @QueryParam("q") String q,
             @QueryParam("kind") String kind,
@@ -94,10 +88,6 @@ public class OrganisationResource {
             responseCode = "200",
             description = "The organisation, with its ETag",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Response get(@PathParam("id") UUID id) {
         Organisation organisation = organisations.find(id).orElseThrow(() -> ApiException.notFound("Organisation", id));
         return Responses.ok(OrganisationView.of(organisation), organisation.version);
@@ -110,22 +100,7 @@ public class OrganisationResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Not a platform admin",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Name taken",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Name taken")
     public Response create(
             @Valid @NotNull OrganisationRequest body,
             @HeaderParam(IDEMPOTENCY_KEY) @Parameter(description = IDEMPOTENCY_DOC) String idempotencyKey) {
@@ -146,26 +121,7 @@ public class OrganisationResource {
             responseCode = "200",
             description = "Updated",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid request",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Name taken",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Name taken")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
@@ -181,22 +137,7 @@ public class OrganisationResource {
             summary = "Delete an organisation",
             description = "Needs If-Match; only organisations no membership or exchange refers to")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Still referred to",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Still referred to")
     public Response delete(
             @PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
         organisations.delete(id, ETags.expectedVersion(ifMatch));

@@ -9,7 +9,6 @@ import org.citybridge.kit.security.Roles;
 import org.citybridge.matchmaking.proposal.RescoreService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations for programme staff. */
@@ -27,14 +26,11 @@ public class AdminResource {
     @POST
     @Path("/rescore")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Re-rank every city from scratch",
             description = "After a weight change (configuration citybridge.matchmaking.weights.*, then restart): "
                     + "recomputes every city's top list and updates the proposals. Reports how long it took.")
     @APIResponse(responseCode = "200", description = "Done, with timings")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
     public RescoreService.RescoreReport rescore() {
         return rescore.rescoreAll();
     }

@@ -5,11 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,10 +31,7 @@ public class CityProposalsResource {
             summary = "A city's open proposals, best first, with reasons",
             description = "Open means PROPOSED or ACCEPTED_BY_ONE.")
     @APIResponse(responseCode = "200", description = "Ranked proposals")
-    @APIResponse(
-            responseCode = "404",
-            description = "The city is not known to matchmaking",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The city is not known to matchmaking")
     public List<RankedProposalView> list(@PathParam("id") UUID cityId) {
         List<RankedProposalView> ranked = new ArrayList<>();
         for (ProposalService.CityProposal entry : proposals.openFor(cityId)) {

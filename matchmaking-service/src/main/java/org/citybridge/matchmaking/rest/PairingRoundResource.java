@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.pairing.PairingRound;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -34,10 +32,6 @@ import java.util.UUID;
 @Path("/api/v1/pairing-rounds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing rounds")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PairingRoundResource {
 
     private final PairingService pairing;
@@ -51,7 +45,6 @@ public class PairingRoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Run a pairing round",
             description = "Pairs group A with group B over the matchmaking scores under the hard constraints. "
@@ -63,12 +56,7 @@ public class PairingRoundResource {
             responseCode = "201",
             description = "The round and its result; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown cities, overlapping groups, or a group too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown cities, overlapping groups, or a group too large")
     public Response run(
             @Valid @NotNull PairingRoundRequest request,
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
@@ -87,10 +75,6 @@ public class PairingRoundResource {
             responseCode = "200",
             description = "The round",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown round",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         PairingRound round = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
         return Responses.ok(round.current(), round.version);
@@ -99,19 +83,12 @@ public class PairingRoundResource {
     @POST
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Turn a round's pairs into proposals",
             description = "Each pair becomes a PROPOSED proposal (ProposalCreated is published) unless the pair was "
                     + "declined or agreed before. Once per round.")
     @APIResponse(responseCode = "200", description = "The proposals created or already open")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(responseCode = "404", description = "Unknown round")
-    @APIResponse(
-            responseCode = "409",
-            description = "Already done for this round",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already done for this round")
     public List<ProposalView> createProposals(@PathParam("id") UUID id) {
         return pairing.createProposals(id).stream().map(ProposalView::of).toList();
     }

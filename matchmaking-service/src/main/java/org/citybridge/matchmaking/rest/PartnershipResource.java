@@ -18,7 +18,6 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -40,10 +38,6 @@ import java.util.UUID;
 @Path("/api/v1/partnerships")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partnerships")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PartnershipResource {
 
     private static final Map<String, String> SORTS = Map.of("formedOn", "formedOn", "recordedAt", "recordedAt");
@@ -86,7 +80,6 @@ public class PartnershipResource {
             responseCode = "200",
             description = "The partnership",
             content = @Content(schema = @Schema(implementation = PartnershipView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown partnership")
     public Response get(@PathParam("id") UUID id) {
         Partnership partnership = partnerships.find(id).orElseThrow(() -> ApiException.notFound("Partnership", id));
         return Responses.ok(PartnershipView.of(partnership), partnership.version);
@@ -95,7 +88,6 @@ public class PartnershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Record a partnership formed outside the platform",
             description = "E.g. a historical sister-city agreement, with its date and source, so existing ties are "
@@ -105,13 +97,7 @@ public class PartnershipResource {
             responseCode = "201",
             description = "Recorded; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PartnershipView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform-admin")
-    @APIResponse(
-            responseCode = "409",
-            description = "This partnership is already recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @APIResponse(responseCode = "409", description = "This partnership is already recorded")
     public Response record(
             @Valid @NotNull RecordPartnershipRequest request,
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {

@@ -16,7 +16,6 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
@@ -41,10 +39,6 @@ import java.util.UUID;
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProposalResource {
 
     private static final Map<String, String> SORTS =
@@ -95,10 +89,6 @@ public class ProposalResource {
             responseCode = "200",
             description = "The proposal, with its ETag",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown proposal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
         return Responses.ok(ProposalView.of(proposal), proposal.version);
@@ -107,7 +97,6 @@ public class ProposalResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Accept a proposal for one side",
             description = "A city-officer accepts for the city in their token; a platform-admin names the side in "
@@ -117,17 +106,8 @@ public class ProposalResource {
             responseCode = "200",
             description = "Accepted",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an officer of either city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal")
-    @APIResponse(
-            responseCode = "409",
-            description = "Not open, or this side already accepted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "403", description = "Not an officer of either city")
+    @APIResponse(responseCode = "409", description = "Not open, or this side already accepted")
     public Response accept(
             @PathParam("id") UUID id,
             @Parameter(
@@ -143,7 +123,6 @@ public class ProposalResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
-    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "Decline a proposal for one side",
             description = "The pair is never proposed again for this kind. Same authorisation as accept.")
@@ -151,17 +130,8 @@ public class ProposalResource {
             responseCode = "200",
             description = "Declined",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(
-            responseCode = "403",
-            description = "Not an officer of either city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown proposal")
-    @APIResponse(
-            responseCode = "409",
-            description = "Not open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "403", description = "Not an officer of either city")
+    @APIResponse(responseCode = "409", description = "Not open")
     public Response decline(
             @PathParam("id") UUID id,
             @Parameter(
