@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -60,20 +61,20 @@ public class CityResource {
     private static final Map<String, String> SORTS =
             Map.of("name", "name", "country", "country", "population", "population", "createdAt", "createdAt");
 
-    private final CityService cities;
-    private final Caller caller;
-    private final Responses responses;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    @Inject
+    CityService cities;
 
-    public CityResource(
-            CityService cities, Caller caller, Responses responses, ObjectMapper mapper, Validator validator) {
-        this.cities = cities;
-        this.caller = caller;
-        this.responses = responses;
-        this.mapper = mapper;
-        this.validator = validator;
-    }
+    @Inject
+    Caller caller;
+
+    @Inject
+    Responses responses;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package org.citybridge.cities.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,15 +42,14 @@ public class InterestResource {
 
     private static final Map<String, String> SORTS = Map.of("expressedAt", "expressedAt", "area", "area");
 
-    private final InterestService interests;
-    private final Caller caller;
-    private final Responses responses;
+    @Inject
+    InterestService interests;
 
-    public InterestResource(InterestService interests, Caller caller, Responses responses) {
-        this.interests = interests;
-        this.caller = caller;
-        this.responses = responses;
-    }
+    @Inject
+    Caller caller;
+
+    @Inject
+    Responses responses;
 
     @GET
     @Operation(summary = "List a city's interests", description = "Active ones unless includeWithdrawn=true.")

@@ -2,6 +2,7 @@ package org.citybridge.cities.service;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,13 +37,11 @@ public class CityService {
 
     private static final Logger LOG = Logger.getLogger(CityService.class);
 
-    private final EntityManager em;
-    private final EventOutbox outbox;
+    @Inject
+    EntityManager em;
 
-    public CityService(EntityManager em, EventOutbox outbox) {
-        this.em = em;
-        this.outbox = outbox;
-    }
+    @Inject
+    EventOutbox outbox;
 
     @Transactional
     public City register(CityCommand command) {

@@ -1,6 +1,7 @@
 package org.citybridge.cities.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.Interest;
@@ -37,13 +38,11 @@ public class InterestService {
     /** What expressing an interest did. */
     public record Expressed(Interest interest, boolean created) {}
 
-    private final CityService cities;
-    private final EventOutbox outbox;
+    @Inject
+    CityService cities;
 
-    public InterestService(CityService cities, EventOutbox outbox) {
-        this.cities = cities;
-        this.outbox = outbox;
-    }
+    @Inject
+    EventOutbox outbox;
 
     /**
      * States an interest on the city's profile; restating the same area, stance and intent updates the

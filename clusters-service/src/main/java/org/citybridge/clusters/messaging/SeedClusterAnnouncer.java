@@ -3,6 +3,7 @@ package org.citybridge.clusters.messaging;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.citybridge.clusters.service.ClusterService;
 import org.jboss.logging.Logger;
 
@@ -16,11 +17,8 @@ public class SeedClusterAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(SeedClusterAnnouncer.class);
 
-    private final ClusterService clusters;
-
-    public SeedClusterAnnouncer(ClusterService clusters) {
-        this.clusters = clusters;
-    }
+    @Inject
+    ClusterService clusters;
 
     void onStart(@Observes StartupEvent event) {
         int announced = clusters.announcePending();

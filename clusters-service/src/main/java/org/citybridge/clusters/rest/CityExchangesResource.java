@@ -1,5 +1,6 @@
 package org.citybridge.clusters.rest;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,11 +24,8 @@ import java.util.UUID;
 @Tag(name = "Exchanges")
 public class CityExchangesResource {
 
-    private final ExchangeService exchanges;
-
-    public CityExchangesResource(ExchangeService exchanges) {
-        this.exchanges = exchanges;
-    }
+    @Inject
+    ExchangeService exchanges;
 
     @GET
     @Operation(

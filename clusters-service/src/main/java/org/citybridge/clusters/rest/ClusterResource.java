@@ -2,6 +2,7 @@ package org.citybridge.clusters.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -53,13 +54,11 @@ public class ClusterResource {
     private static final Map<String, String> MEMBER_SORTS =
             Map.of("joinedAt", "joinedAt", "memberName", "memberName", "role", "role");
 
-    private final ClusterService clusters;
-    private final Responses responses;
+    @Inject
+    ClusterService clusters;
 
-    public ClusterResource(ClusterService clusters, Responses responses) {
-        this.clusters = clusters;
-        this.responses = responses;
-    }
+    @Inject
+    Responses responses;
 
     @GET
     @Operation(

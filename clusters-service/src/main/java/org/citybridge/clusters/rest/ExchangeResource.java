@@ -2,6 +2,7 @@ package org.citybridge.clusters.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -54,15 +55,14 @@ public class ExchangeResource {
             Sort.by("startDate", Sort.Direction.Descending).and("id");
     private static final Map<String, String> SURVEY_SORTS = Map.of("recordedAt", "recordedAt", "rating", "rating");
 
-    private final ExchangeService exchanges;
-    private final SurveyService surveys;
-    private final Responses responses;
+    @Inject
+    ExchangeService exchanges;
 
-    public ExchangeResource(ExchangeService exchanges, SurveyService surveys, Responses responses) {
-        this.exchanges = exchanges;
-        this.surveys = surveys;
-        this.responses = responses;
-    }
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    Responses responses;
 
     @GET
     @Operation(

@@ -2,6 +2,7 @@ package org.citybridge.clusters.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,13 +51,11 @@ public class OrganisationResource {
     private static final Map<String, String> SORTS =
             Map.of("name", "name", "kind", "kind", "country", "country", "createdAt", "createdAt");
 
-    private final OrganisationService organisations;
-    private final Responses responses;
+    @Inject
+    OrganisationService organisations;
 
-    public OrganisationResource(OrganisationService organisations, Responses responses) {
-        this.organisations = organisations;
-        this.responses = responses;
-    }
+    @Inject
+    Responses responses;
 
     @GET
     @Operation(

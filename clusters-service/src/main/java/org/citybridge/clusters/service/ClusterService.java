@@ -2,6 +2,7 @@ package org.citybridge.clusters.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citybridge.clusters.domain.Cluster;
 import org.citybridge.clusters.domain.ClusterStatus;
@@ -35,15 +36,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClusterService {
 
-    private final EventOutbox outbox;
-    private final KnownCityService cities;
-    private final Caller caller;
+    @Inject
+    EventOutbox outbox;
 
-    public ClusterService(EventOutbox outbox, KnownCityService cities, Caller caller) {
-        this.outbox = outbox;
-        this.cities = cities;
-        this.caller = caller;
-    }
+    @Inject
+    KnownCityService cities;
+
+    @Inject
+    Caller caller;
 
     public Page<Cluster> list(String q, CooperationArea area, ClusterStatus status, PageRequest paging) {
         StringBuilder where = new StringBuilder("1 = 1");

@@ -2,6 +2,7 @@ package org.citybridge.clusters.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citybridge.clusters.domain.Cluster;
 import org.citybridge.clusters.domain.Exchange;
@@ -32,13 +33,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExchangeService {
 
-    private final EventOutbox outbox;
-    private final KnownCityService cities;
+    @Inject
+    EventOutbox outbox;
 
-    public ExchangeService(EventOutbox outbox, KnownCityService cities) {
-        this.outbox = outbox;
-        this.cities = cities;
-    }
+    @Inject
+    KnownCityService cities;
 
     /** Filters combine with AND; the date range selects exchanges overlapping [from, to]. */
     public Page<Exchange> list(

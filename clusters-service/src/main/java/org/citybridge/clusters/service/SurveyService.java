@@ -2,6 +2,7 @@ package org.citybridge.clusters.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.citybridge.clusters.domain.Exchange;
 import org.citybridge.clusters.domain.ExchangeStatus;
@@ -32,15 +33,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class SurveyService {
 
-    private final EventOutbox outbox;
-    private final KnownCityService cities;
-    private final Caller caller;
+    @Inject
+    EventOutbox outbox;
 
-    public SurveyService(EventOutbox outbox, KnownCityService cities, Caller caller) {
-        this.outbox = outbox;
-        this.cities = cities;
-        this.caller = caller;
-    }
+    @Inject
+    KnownCityService cities;
+
+    @Inject
+    Caller caller;
 
     /**
      * Checks, in order: the exchange exists (404); the caller acts for the city (403); the city is

@@ -3,6 +3,7 @@ package org.citybridge.matchmaking.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.citybridge.kit.inbox.EventInbox;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
@@ -18,15 +19,14 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class IncomingEventsConsumer {
 
-    private final EventInbox inbox;
-    private final MatchmakingState state;
-    private final ReadModelService readModel;
+    @Inject
+    EventInbox inbox;
 
-    public IncomingEventsConsumer(EventInbox inbox, MatchmakingState state, ReadModelService readModel) {
-        this.inbox = inbox;
-        this.state = state;
-        this.readModel = readModel;
-    }
+    @Inject
+    MatchmakingState state;
+
+    @Inject
+    ReadModelService readModel;
 
     @Incoming("city-events")
     @Blocking

@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.pairing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
@@ -47,13 +48,11 @@ public class PairingService {
             int capacity,
             String method) {}
 
-    private final MatchmakingState state;
-    private final ProposalSync proposals;
+    @Inject
+    MatchmakingState state;
 
-    public PairingService(MatchmakingState state, ProposalSync proposals) {
-        this.state = state;
-        this.proposals = proposals;
-    }
+    @Inject
+    ProposalSync proposals;
 
     /** Checks a round before anything runs: 400 for a request that can never succeed. */
     public void validate(RunRound command) {

@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.partnership;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
@@ -29,15 +30,14 @@ public class PartnershipService {
     public record RecordPartnership(
             UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area, LocalDate formedOn, String source) {}
 
-    private final MatchmakingState state;
-    private final ProposalSync proposals;
-    private final EventOutbox outbox;
+    @Inject
+    MatchmakingState state;
 
-    public PartnershipService(MatchmakingState state, ProposalSync proposals, EventOutbox outbox) {
-        this.state = state;
-        this.proposals = proposals;
-        this.outbox = outbox;
-    }
+    @Inject
+    ProposalSync proposals;
+
+    @Inject
+    EventOutbox outbox;
 
     /** Checks a historical partnership: 400 for a request that can never succeed. */
     private static void validate(RecordPartnership command) {

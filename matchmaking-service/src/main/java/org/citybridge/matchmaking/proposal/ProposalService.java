@@ -3,6 +3,7 @@ package org.citybridge.matchmaking.proposal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.command.ExpectedVersion;
@@ -32,18 +33,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProposalService {
 
-    private final MatchmakingState state;
-    private final EventOutbox outbox;
-    private final ProposalSync sync;
-    private final PartnershipService partnerships;
+    @Inject
+    MatchmakingState state;
 
-    public ProposalService(
-            MatchmakingState state, EventOutbox outbox, ProposalSync sync, PartnershipService partnerships) {
-        this.state = state;
-        this.outbox = outbox;
-        this.sync = sync;
-        this.partnerships = partnerships;
-    }
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    ProposalSync sync;
+
+    @Inject
+    PartnershipService partnerships;
 
     /** One side's answer to a proposal: who acts (an admin names the side; an officer's city is in its token). */
     public record Answer(UUID proposalId, UUID asCity, ExpectedVersion expected, Caller caller) {}

@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.proposal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.matchmaking.proposal.Proposal.Origin;
@@ -31,13 +32,11 @@ public class ProposalSync {
     /** Pairs per round of {@link #apply}: keeps the id list of its second query well below PostgreSQL's bind limit. */
     private static final int CHUNK = 500;
 
-    private final EventOutbox outbox;
-    private final EntityManager em;
+    @Inject
+    EventOutbox outbox;
 
-    public ProposalSync(EventOutbox outbox, EntityManager em) {
-        this.outbox = outbox;
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /**
      * Applies ranking changes: new listed pairs become proposals, pairs listed by nobody are superseded.

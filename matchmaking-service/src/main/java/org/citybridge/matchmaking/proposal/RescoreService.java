@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.proposal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.ranking.PairChange;
@@ -16,13 +17,11 @@ public class RescoreService {
     /** What a full re-score did. */
     public record RescoreReport(int cities, int changedPairs, long rankingMillis, long totalMillis) {}
 
-    private final MatchmakingState state;
-    private final ProposalSync proposals;
+    @Inject
+    MatchmakingState state;
 
-    public RescoreService(MatchmakingState state, ProposalSync proposals) {
-        this.state = state;
-        this.proposals = proposals;
-    }
+    @Inject
+    ProposalSync proposals;
 
     public RescoreReport rescoreAll() {
         return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {

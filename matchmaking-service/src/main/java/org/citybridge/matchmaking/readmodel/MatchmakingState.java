@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.readmodel;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.config.MatchmakingConfig;
@@ -28,16 +29,16 @@ public class MatchmakingState {
     private static final Logger LOG = Logger.getLogger(MatchmakingState.class);
 
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final MatchmakingConfig config;
-    private final EntityManager em;
+
+    @Inject
+    MatchmakingConfig config;
+
+    @Inject
+    EntityManager em;
+
     private final DevelopingEconomies developing = DevelopingEconomies.load();
     private MatchEngine engine;
     private boolean stale = true;
-
-    public MatchmakingState(MatchmakingConfig config, EntityManager em) {
-        this.config = config;
-        this.em = em;
-    }
 
     /** Runs work that may change the engine, under the lock; the work opens its own transaction. */
     public <T> T locked(Supplier<T> work) {

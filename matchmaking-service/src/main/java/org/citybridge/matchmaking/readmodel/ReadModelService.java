@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.readmodel;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
@@ -46,15 +47,14 @@ public class ReadModelService {
 
     private static final Logger LOG = Logger.getLogger(ReadModelService.class);
 
-    private final MatchmakingState state;
-    private final ProposalSync proposals;
-    private final EntityManager em;
+    @Inject
+    MatchmakingState state;
 
-    public ReadModelService(MatchmakingState state, ProposalSync proposals, EntityManager em) {
-        this.state = state;
-        this.proposals = proposals;
-        this.em = em;
-    }
+    @Inject
+    ProposalSync proposals;
+
+    @Inject
+    EntityManager em;
 
     /**
      * Applies a batch of events in order, then writes the proposals of every pair whose ranking changed,

@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Administration")
 public class AdminResource {
 
-    private final RescoreService rescore;
-
-    public AdminResource(RescoreService rescore) {
-        this.rescore = rescore;
-    }
+    @Inject
+    RescoreService rescore;
 
     @POST
     @Path("/rescore")

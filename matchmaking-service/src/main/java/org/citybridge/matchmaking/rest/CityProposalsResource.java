@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.rest;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,11 +21,8 @@ import java.util.UUID;
 @Tag(name = "Proposals")
 public class CityProposalsResource {
 
-    private final ProposalService proposals;
-
-    public CityProposalsResource(ProposalService proposals) {
-        this.proposals = proposals;
-    }
+    @Inject
+    ProposalService proposals;
 
     @GET
     @Operation(

@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,13 +35,11 @@ import java.util.UUID;
 @Tag(name = "Pairing rounds")
 public class PairingRoundResource {
 
-    private final PairingService pairing;
-    private final Responses responses;
+    @Inject
+    PairingService pairing;
 
-    public PairingRoundResource(PairingService pairing, Responses responses) {
-        this.pairing = pairing;
-        this.responses = responses;
-    }
+    @Inject
+    Responses responses;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

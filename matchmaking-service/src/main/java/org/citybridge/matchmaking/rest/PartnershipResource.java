@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,13 +43,11 @@ public class PartnershipResource {
 
     private static final Map<String, String> SORTS = Map.of("formedOn", "formedOn", "recordedAt", "recordedAt");
 
-    private final PartnershipService partnerships;
-    private final Responses responses;
+    @Inject
+    PartnershipService partnerships;
 
-    public PartnershipResource(PartnershipService partnerships, Responses responses) {
-        this.partnerships = partnerships;
-        this.responses = responses;
-    }
+    @Inject
+    Responses responses;
 
     @GET
     @Operation(summary = "List partnerships", description = "Sort by formedOn or recordedAt (default -formedOn).")

@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.rest;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,13 +45,11 @@ public class ProposalResource {
     private static final Map<String, String> SORTS =
             Map.of("score", "score", "createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status");
 
-    private final ProposalService proposals;
-    private final Caller caller;
+    @Inject
+    ProposalService proposals;
 
-    public ProposalResource(ProposalService proposals, Caller caller) {
-        this.proposals = proposals;
-        this.caller = caller;
-    }
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -64,17 +65,17 @@ public class EventInbox {
         void run(Runnable work);
     }
 
-    private final EntityManager em;
-    private final EventCodec codec;
-    private final MeterRegistry metrics;
-    private final ConsumerConfig config;
+    @Inject
+    EntityManager em;
 
-    public EventInbox(EntityManager em, EventCodec codec, MeterRegistry metrics, ConsumerConfig config) {
-        this.em = em;
-        this.codec = codec;
-        this.metrics = metrics;
-        this.config = config;
-    }
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ConsumerConfig config;
 
     /** {@link #consume(KafkaRecordBatch, Consumer, Guard)} without a guard. */
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect) {

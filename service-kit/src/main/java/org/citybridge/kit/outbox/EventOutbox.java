@@ -3,6 +3,7 @@ package org.citybridge.kit.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -38,24 +39,20 @@ public class EventOutbox {
             values (?, ?, ?, ?, ?, ?, ?)""";
     private static final int MAX_BATCH = 500;
 
-    private final EventCodec codec;
-    private final Event<OutboxAppended> appended;
-    private final MeterRegistry metrics;
-    private final TransactionSynchronizationRegistry transactions;
-    private final DataSource dataSource;
+    @Inject
+    EventCodec codec;
 
-    public EventOutbox(
-            EventCodec codec,
-            Event<OutboxAppended> appended,
-            MeterRegistry metrics,
-            TransactionSynchronizationRegistry transactions,
-            DataSource dataSource) {
-        this.codec = codec;
-        this.appended = appended;
-        this.metrics = metrics;
-        this.transactions = transactions;
-        this.dataSource = dataSource;
-    }
+    @Inject
+    Event<OutboxAppended> appended;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    DataSource dataSource;
 
     /** Stores the event; must run inside the transaction of the change it announces. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,6 +2,7 @@ package org.citybridge.kit.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -17,11 +18,8 @@ public class Caller {
 
     public static final String CITY_CLAIM = "city_id";
 
-    private final SecurityIdentity identity;
-
-    public Caller(SecurityIdentity identity) {
-        this.identity = identity;
-    }
+    @Inject
+    SecurityIdentity identity;
 
     public boolean isAnonymous() {
         return identity.isAnonymous();

@@ -3,6 +3,7 @@ package org.citybridge.kit.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citybridge.kit.problem.ApiException;
@@ -25,13 +26,11 @@ public class IdempotencyKeys {
 
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final EntityManager em;
-    private final ObjectMapper mapper;
+    @Inject
+    EntityManager em;
 
-    public IdempotencyKeys(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
-        this.mapper = mapper;
-    }
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Runs {@code create} once per key.

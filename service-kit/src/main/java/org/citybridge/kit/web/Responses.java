@@ -1,6 +1,7 @@
 package org.citybridge.kit.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citybridge.kit.security.Caller;
@@ -34,15 +35,14 @@ public class Responses {
      */
     public record CreatedOrUpdated(Object body, String path, boolean created) {}
 
-    private final IdempotencyKeys keys;
-    private final Caller caller;
-    private final UriInfo uriInfo;
+    @Inject
+    IdempotencyKeys keys;
 
-    public Responses(IdempotencyKeys keys, Caller caller, UriInfo uriInfo) {
-        this.keys = keys;
-        this.caller = caller;
-        this.uriInfo = uriInfo;
-    }
+    @Inject
+    Caller caller;
+
+    @Inject
+    UriInfo uriInfo;
 
     /** 200 with the body and the version as ETag. */
     public static Response ok(Object body, long version) {
