@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -95,17 +94,11 @@ class BatchConsumptionTest {
         List<String> settled = consume(records);
         assertThat(settled).containsExactly("dead-lettered 1", "dead-lettered 2", "acknowledged 6");
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        String etag = given().get("/api/v1/proposals/{id}", proposal.get("id"))
-                .then()
-                .extract()
-                .header("ETag");
+        String etag = Scenario.proposal(proposal.get("id")).extract().header("ETag");
 
         // the same poll delivered again (a crash before the commit): nothing applied twice, settled the same way
         assertThat(consume(records)).containsExactly("dead-lettered 1", "dead-lettered 2", "acknowledged 6");
-        given().get("/api/v1/proposals/{id}", proposal.get("id"))
-                .then()
-                .statusCode(200)
-                .header("ETag", etag);
+        Scenario.proposal(proposal.get("id")).statusCode(200).header("ETag", etag);
     }
 
     /** Hands the records to the inbox as one poll; returns what was settled, in order. */

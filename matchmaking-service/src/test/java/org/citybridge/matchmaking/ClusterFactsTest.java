@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +47,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ClusterFactsTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
+    EventFeed feed;
 
     private record Story(UUID a, UUID b, UUID cluster, UUID exchange, List<EventPayload> events) {}
 
@@ -83,12 +78,6 @@ class ClusterFactsTest {
         return new Story(a, b, cluster, exchange, events);
     }
 
-    private List<String> publish(TestEvents events, List<EventPayload> payloads) {
-        List<String> ids = new ArrayList<>();
-        payloads.forEach(p -> ids.add(events.publish(p)));
-        return ids;
-    }
-
     /** The proposal once every cluster-side feature of the story is in it. */
     private static Map<String, Object> awaitFullProposal(Story story) {
         Map<String, Object>[] found = new Map[1];
@@ -107,16 +96,11 @@ class ClusterFactsTest {
     @Test
     void shouldChangeNothingWhenClusterFactsArriveAgainWithTheSameOrANewEventId() {
         Story story = story("Again");
-        try (TestEvents events = new TestEvents(mapper)) {
-            List<String> ids = publish(events, story.events());
-            Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
+        List<String> ids = feed.publishAndAwait(story.events());
+        try (TestEvents events = feed.events()) {
             Map<String, Object> before = awaitFullProposal(story);
             String id = (String) before.get("id");
-            String etag = given().get("/api/v1/proposals/{id}", id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .header("ETag");
+            String etag = Scenario.proposal(id).statusCode(200).extract().header("ETag");
 
             // redeliveries (same ids) first, then the same facts under new ids on the same keys, so once the
             // latter are consumed the former were too
@@ -149,7 +133,7 @@ class ClusterFactsTest {
                     restated.add(payload);
                 }
             }
-            Fixtures.awaitConsumed(dataSource, publish(events, restated).toArray(String[]::new));
+            feed.publishAndAwait(restated);
 
             Map<String, Object> after =
                     Fixtures.openProposal(story.a(), story.b()).orElseThrow();
@@ -159,7 +143,7 @@ class ClusterFactsTest {
                     .satisfies(r -> assertThat(Fixtures.contribution(r)).isEqualTo(0.75));
             assertThat(reasons(after, "exchange-together")).hasSize(1);
             assertThat(reasons(after, "survey-partnership-wish")).hasSize(1);
-            given().get("/api/v1/proposals/{id}", id).then().statusCode(200).header("ETag", etag);
+            Scenario.proposal(id).statusCode(200).header("ETag", etag);
             assertThat(events.read(
                             Topics.MATCHMAKING_EVENTS,
                             TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
@@ -172,64 +156,38 @@ class ClusterFactsTest {
     @Test
     void shouldTakeTheShareOutWhenACityLeavesTheClusterAndTheExchangeIsCancelled() {
         Story story = story("Leaves");
-        try (TestEvents events = new TestEvents(mapper)) {
-            Fixtures.awaitConsumed(dataSource, publish(events, story.events()).toArray(String[]::new));
-            Map<String, Object> before = awaitFullProposal(story);
+        feed.publishAndAwait(story.events());
+        Map<String, Object> before = awaitFullProposal(story);
 
-            Fixtures.awaitConsumed(
-                    dataSource,
-                    publish(
-                                    events,
-                                    List.of(new MemberLeft(
-                                            story.cluster(),
-                                            UUID.randomUUID(),
-                                            MemberKind.CITY,
-                                            story.b(),
-                                            Instant.now())))
-                            .get(0));
-            Map<String, Object> afterLeaving =
-                    Fixtures.openProposal(story.a(), story.b()).orElseThrow();
-            assertThat(codes(afterLeaving)).doesNotContain("shared-cluster").contains("exchange-together");
-            assertThat(Fixtures.score(afterLeaving)).isCloseTo(Fixtures.score(before) - 0.75, Offset.offset(1e-6));
+        feed.publishAndAwait(
+                new MemberLeft(story.cluster(), UUID.randomUUID(), MemberKind.CITY, story.b(), Instant.now()));
+        Map<String, Object> afterLeaving =
+                Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+        assertThat(codes(afterLeaving)).doesNotContain("shared-cluster").contains("exchange-together");
+        assertThat(Fixtures.score(afterLeaving)).isCloseTo(Fixtures.score(before) - 0.75, Offset.offset(1e-6));
 
-            Fixtures.awaitConsumed(
-                    dataSource,
-                    publish(
-                                    events,
-                                    List.of(new ExchangeCancelled(
-                                            story.exchange(), "Recorded by mistake", Instant.now())))
-                            .get(0));
-            Map<String, Object> afterCancel =
-                    Fixtures.openProposal(story.a(), story.b()).orElseThrow();
-            assertThat(codes(afterCancel))
-                    .doesNotContain("shared-cluster", "exchange-together", "survey-partnership-wish");
-            assertThat(Fixtures.score(afterCancel))
-                    .isCloseTo(Fixtures.score(before) - 0.75 - 1.5 - 0.5, Offset.offset(1e-6));
-            assertThat(afterCancel.get("id")).isEqualTo(before.get("id"));
-        }
+        feed.publishAndAwait(new ExchangeCancelled(story.exchange(), "Recorded by mistake", Instant.now()));
+        Map<String, Object> afterCancel =
+                Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+        assertThat(codes(afterCancel)).doesNotContain("shared-cluster", "exchange-together", "survey-partnership-wish");
+        assertThat(Fixtures.score(afterCancel))
+                .isCloseTo(Fixtures.score(before) - 0.75 - 1.5 - 0.5, Offset.offset(1e-6));
+        assertThat(afterCancel.get("id")).isEqualTo(before.get("id"));
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldChangeNoProposalOnAFullRescoreWithUnchangedWeights() {
         Story story = story("Rescore");
-        try (TestEvents events = new TestEvents(mapper)) {
-            Fixtures.awaitConsumed(dataSource, publish(events, story.events()).toArray(String[]::new));
-        }
+        feed.publishAndAwait(story.events());
         Map<String, Object> before = awaitFullProposal(story);
-        String etag = given().get("/api/v1/proposals/{id}", before.get("id"))
-                .then()
-                .extract()
-                .header("ETag");
+        String etag = Scenario.proposal(before.get("id")).extract().header("ETag");
         given().post("/api/v1/admin/rescore")
                 .then()
                 .statusCode(200)
                 .body("cities", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         assertThat(Fixtures.openProposal(story.a(), story.b()).orElseThrow()).isEqualTo(before);
-        given().get("/api/v1/proposals/{id}", before.get("id"))
-                .then()
-                .statusCode(200)
-                .header("ETag", equalTo(etag));
+        Scenario.proposal(before.get("id")).statusCode(200).header("ETag", equalTo(etag));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
@@ -10,14 +9,10 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,20 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ConfiguredModelTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
-
-    private void publishAndAwait(EventPayload... payloads) {
-        List<String> ids = new ArrayList<>();
-        try (TestEvents events = new TestEvents(mapper)) {
-            for (EventPayload payload : payloads) {
-                ids.add(events.publish(payload));
-            }
-        }
-        Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
-    }
+    EventFeed feed;
 
     private static EventPayload city(UUID id, String country, long population) {
         return Scenario.registered(Fixtures.place(id, Fixtures.name("Strict " + country), country, population));
@@ -60,7 +42,7 @@ class ConfiguredModelTest {
         UUID mexican = UUID.randomUUID();
         UUID brazilian = UUID.randomUUID();
         UUID french = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(mexican, "MX", 2_000_000),
                 city(brazilian, "BR", 2_000_000),
                 city(french, "FR", 2_000_000),
@@ -87,7 +69,7 @@ class ConfiguredModelTest {
         UUID b = UUID.randomUUID();
         UUID tiny = UUID.randomUUID();
         // one shared interest (1.0) and the same scale (0.5): 1.5, enough for 1.2 (not for the default 3.0)
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, "KE", 400_000),
                 city(b, "IN", 400_000),
                 city(tiny, "PE", 2_000),
@@ -108,7 +90,7 @@ class ConfiguredModelTest {
         UUID w = UUID.randomUUID();
         UUID t1 = UUID.randomUUID();
         UUID t2 = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(s, "MX", 1_000_000),
                 city(w, "CN", 1_000_000),
                 interest(s, weak, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
@@ -117,23 +99,17 @@ class ConfiguredModelTest {
                 interest(w, forW, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         String id = (String) Scenario.awaitOpenProposal(s, w).get("id");
         if (acceptFirst) {
-            given().queryParam("cityId", w)
-                    .post("/api/v1/proposals/{id}/accept", id)
-                    .then()
-                    .statusCode(200);
+            Scenario.accept(id, w).statusCode(200);
         }
         // t1 complements s both ways: s keeps t1 as its one proposal, w still keeps s
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(t1, "BR", 1_000_000),
                 interest(t1, weak, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP),
                 interest(t1, forS, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         Scenario.awaitOpenProposal(s, t1);
-        given().get("/api/v1/proposals/{id}", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo(acceptFirst ? "ACCEPTED_BY_ONE" : "PROPOSED"));
+        Scenario.proposal(id).statusCode(200).body("status", equalTo(acceptFirst ? "ACCEPTED_BY_ONE" : "PROPOSED"));
         // t2 complements w both ways: now neither s nor w keeps the pair
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(t2, "IN", 1_000_000),
                 interest(t2, weak, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
                 interest(t2, forW, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
@@ -144,7 +120,7 @@ class ConfiguredModelTest {
     @Test
     void shouldSupersedeAProposalThatBothCitiesDropForBetterOnes() {
         String[] ids = dropScenario(false, CooperationArea.TRADE, CooperationArea.EDUCATION, CooperationArea.CULTURE);
-        given().get("/api/v1/proposals/{id}", ids[0]).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
+        Scenario.proposal(ids[0]).statusCode(200).body("status", equalTo("SUPERSEDED"));
         assertThat(Scenario.cityProposals(UUID.fromString(ids[1])).<String>getList("partnerCityId"))
                 .containsExactly(ids[3]);
         assertThat(Scenario.cityProposals(UUID.fromString(ids[2])).<String>getList("partnerCityId"))
@@ -156,13 +132,9 @@ class ConfiguredModelTest {
     void shouldKeepAProposalThatOneSideAcceptedWhenBothCitiesFindBetterOnes() {
         String[] ids = dropScenario(
                 true, CooperationArea.GREEN_CITIES, CooperationArea.AGRICULTURE, CooperationArea.TRANSPORT);
-        given().get("/api/v1/proposals/{id}", ids[0]).then().statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.proposal(ids[0]).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
         assertThat(Scenario.cityProposals(UUID.fromString(ids[1])).<String>getList("partnerCityId"))
                 .containsExactlyInAnyOrder(ids[3], ids[2]);
-        given().queryParam("cityId", ids[1])
-                .post("/api/v1/proposals/{id}/accept", ids[0])
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("AGREED"));
+        Scenario.accept(ids[0], ids[1]).statusCode(200).body("status", equalTo("AGREED"));
     }
 }

@@ -64,8 +64,7 @@ class EventConsumptionTest {
                     Scenario.interest(b, CooperationArea.RENEWABLE_ENERGY, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             Map<String, Object> before = Scenario.awaitOpenProposal(a, b);
             String id = (String) before.get("id");
-            String etag =
-                    given().get("/api/v1/proposals/{id}", id).then().extract().header("ETag");
+            String etag = Scenario.proposal(id).extract().header("ETag");
 
             events.republish(cityA, cityAEvent);
             events.republish(seek, seekEvent);
@@ -81,7 +80,7 @@ class EventConsumptionTest {
 
             Map<String, Object> after = Scenario.awaitOpenProposal(a, b);
             assertThat(after).isEqualTo(before);
-            given().get("/api/v1/proposals/{id}", id).then().statusCode(200).header("ETag", etag);
+            Scenario.proposal(id).statusCode(200).header("ETag", etag);
             var created = events.read(
                     Topics.MATCHMAKING_EVENTS,
                     TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
@@ -113,13 +112,11 @@ class EventConsumptionTest {
             events.publish(new InterestWithdrawn(
                     a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()));
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() ->
-                            given().get("/api/v1/proposals/{id}", ab).then().body("status", equalTo("SUPERSEDED")));
+                    .untilAsserted(() -> Scenario.proposal(ab).body("status", equalTo("SUPERSEDED")));
 
             events.publish(new CityRetired(c, Instant.now()));
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() ->
-                            given().get("/api/v1/proposals/{id}", ac).then().body("status", equalTo("WITHDRAWN")));
+                    .untilAsserted(() -> Scenario.proposal(ac).body("status", equalTo("WITHDRAWN")));
             assertThat(Scenario.cityProposals(a).<Object>getList("$")).isEmpty();
         }
     }
@@ -260,38 +257,8 @@ class EventConsumptionTest {
     void shouldIgnoreAnOlderProfileVersionArrivingLate() {
         UUID a = UUID.randomUUID();
         try (TestEvents events = new TestEvents(mapper)) {
-            CityProfile v2 = new CityProfile(
-                    a,
-                    "Version Two",
-                    null,
-                    "MX",
-                    "Americas",
-                    Scenario.LATAM,
-                    1000L,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    2);
-            CityProfile v1 = new CityProfile(
-                    a,
-                    "Version One",
-                    null,
-                    "MX",
-                    "Americas",
-                    Scenario.LATAM,
-                    1000L,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    1);
+            CityProfile v2 = Fixtures.place(a, "Version Two", "MX", 1000, 2);
+            CityProfile v1 = Fixtures.place(a, "Version One", "MX", 1000, 1);
             events.publish(new CityRegistered(v2, Instant.now()));
             events.publish(new CityRegistered(v1, Instant.now()));
             UUID b = UUID.randomUUID();

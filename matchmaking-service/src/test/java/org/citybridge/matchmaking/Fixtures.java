@@ -4,24 +4,12 @@ import io.restassured.RestAssured;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.HeritageAsset;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
-import static org.awaitility.Awaitility.await;
-
-/**
- * More helpers for this module's tests: profiles with every scoring input, reading reasons, and a
- * probe that an event was consumed (its id is in the inbox), for asserting that something did
- * <em>not</em> happen only after the service has seen the events that could have caused it.
- */
+/** More helpers for this module's tests: profiles with every scoring input, and reading reasons. */
 final class Fixtures {
 
     private Fixtures() {}
@@ -31,13 +19,39 @@ final class Fixtures {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A city with every scoring input, in the UN M49 region and sub-region of its country (MX, BR, PE: Latin
+     * America and the Caribbean; CN: Eastern Asia; IN: Southern Asia; KE: Sub-Saharan Africa; FR: Western
+     * Europe; any other: "Elsewhere").
+     */
+    static CityProfile profile(
+            UUID id,
+            String name,
+            String country,
+            long population,
+            List<HeritageAsset> heritage,
+            List<String> associations,
+            List<UUID> partners,
+            long version) {
+        String[] region = switch (country) {
+            case "MX", "BR", "PE" -> new String[] {"Americas", Scenario.LATAM};
+            case "CN" -> new String[] {"Asia", "Eastern Asia"};
+            case "IN" -> new String[] {"Asia", "Southern Asia"};
+            case "KE" -> new String[] {"Africa", "Sub-Saharan Africa"};
+            case "FR" -> new String[] {"Europe", "Western Europe"};
+            default -> new String[] {"Elsewhere", "Elsewhere"};
+        };
+        return profile(id, name, country, region[0], region[1], population, heritage, associations, partners, version);
+    }
+
+    /** A city in the given region, with every scoring input: the one place profiles are built. */
     static CityProfile profile(
             UUID id,
             String name,
             String country,
             String region,
             String subRegion,
-            Long population,
+            long population,
             List<HeritageAsset> heritage,
             List<String> associations,
             List<UUID> partners,
@@ -62,15 +76,12 @@ final class Fixtures {
 
     /** A city in a country, with its UN M49 region and sub-region, and a population. */
     static CityProfile place(UUID id, String name, String country, long population) {
-        String[] region = switch (country) {
-            case "MX", "BR", "PE" -> new String[] {"Americas", Scenario.LATAM};
-            case "CN" -> new String[] {"Asia", "Eastern Asia"};
-            case "IN" -> new String[] {"Asia", "Southern Asia"};
-            case "KE" -> new String[] {"Africa", "Sub-Saharan Africa"};
-            case "FR" -> new String[] {"Europe", "Western Europe"};
-            default -> new String[] {"Elsewhere", "Elsewhere"};
-        };
-        return profile(id, name, country, region[0], region[1], population, List.of(), List.of(), List.of(), 1);
+        return place(id, name, country, population, 1);
+    }
+
+    /** The same, in a given version of the profile (a CityUpdated carries a later one). */
+    static CityProfile place(UUID id, String name, String country, long population, long version) {
+        return profile(id, name, country, population, List.of(), List.of(), List.of(), version);
     }
 
     /** The reasons of a proposal (as the API returns it) with one code. */
@@ -106,24 +117,5 @@ final class Fixtures {
                 .filter(e -> partner.toString().equals(e.get("partnerCityId")))
                 .map(e -> (Map<String, Object>) e.get("proposal"))
                 .findFirst();
-    }
-
-    /** Waits until the service has processed every one of these events (their ids are in its inbox). */
-    static void awaitConsumed(DataSource dataSource, String... eventIds) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                            PreparedStatement statement = connection.prepareStatement(
-                                    "select count(*) from processed_event where event_id = any (?)")) {
-                        statement.setArray(1, connection.createArrayOf("varchar", eventIds));
-                        try (ResultSet rs = statement.executeQuery()) {
-                            rs.next();
-                            return rs.getInt(1) == eventIds.length;
-                        }
-                    } catch (SQLException e) {
-                        return false;
-                    }
-                });
     }
 }

@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,21 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 class HardConstraintsTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
-
-    private List<String> publishAndAwait(EventPayload... payloads) {
-        List<String> ids = new ArrayList<>();
-        try (TestEvents events = new TestEvents(mapper)) {
-            for (EventPayload payload : payloads) {
-                ids.add(events.publish(payload));
-            }
-        }
-        Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
-        return ids;
-    }
+    EventFeed feed;
 
     private static EventPayload city(UUID id, String prefix, String country) {
         return Scenario.registered(Fixtures.place(id, Fixtures.name(prefix), country, 1_200_000));
@@ -82,7 +66,7 @@ class HardConstraintsTest {
                         .cityId()
                         .equals(abroad))
                 .toList());
-        publishAndAwait(events.toArray(EventPayload[]::new));
+        feed.publishAndAwait(events.toArray(EventPayload[]::new));
 
         Map<String, Object> domestic = Scenario.awaitOpenProposal(a, sameCountry);
         assertThat(domestic.get("kind")).isEqualTo("THEMATIC");
@@ -118,15 +102,11 @@ class HardConstraintsTest {
         List<EventPayload> events =
                 new ArrayList<>(List.of(city(a, "Decline kind A", "PE"), city(b, "Decline kind B", "IN")));
         events.addAll(sisterCityWishes(a, b));
-        publishAndAwait(events.toArray(EventPayload[]::new));
+        feed.publishAndAwait(events.toArray(EventPayload[]::new));
         String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
 
-        given().queryParam("cityId", b)
-                .post("/api/v1/proposals/{id}/decline", sisterId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("DECLINED"));
+        Scenario.decline(sisterId, b).statusCode(200).body("status", equalTo("DECLINED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
         assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
         assertThat(thematic.get("id"))
@@ -137,20 +117,9 @@ class HardConstraintsTest {
         // every wish restated under new event ids, and the profile updated: still no sister-city proposal
         List<EventPayload> again = new ArrayList<>(sisterCityWishes(a, b));
         again.add(new CityUpdated(
-                Fixtures.profile(
-                        a,
-                        Fixtures.name("Decline kind A2"),
-                        "PE",
-                        "Americas",
-                        Scenario.LATAM,
-                        1_200_000L,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        2),
-                Instant.now()));
-        publishAndAwait(again.toArray(EventPayload[]::new));
-        given().get("/api/v1/proposals/{id}", sisterId).then().statusCode(200).body("status", equalTo("DECLINED"));
+                Fixtures.place(a, Fixtures.name("Decline kind A2"), "PE", 1_200_000, 2), Instant.now()));
+        feed.publishAndAwait(again.toArray(EventPayload[]::new));
+        Scenario.proposal(sisterId).statusCode(200).body("status", equalTo("DECLINED"));
         assertThat(Scenario.awaitOpenProposal(a, b).get("kind")).isEqualTo("THEMATIC");
         given().queryParam("cityId", a)
                 .queryParam("kind", "SISTER_CITY")
@@ -159,7 +128,7 @@ class HardConstraintsTest {
                 .then()
                 .statusCode(200)
                 .body("items.findAll { it.cityA == '" + b + "' || it.cityB == '" + b + "' }", empty());
-        try (TestEvents topic = new TestEvents(mapper)) {
+        try (TestEvents topic = feed.events()) {
             assertThat(topic.read(
                             Topics.MATCHMAKING_EVENTS,
                             TestEvents.keyed(UUID.fromString(sisterId))
@@ -188,29 +157,18 @@ class HardConstraintsTest {
                     interest(partner, CooperationArea.HERITAGE_PROTECTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             events.add(interest(partner, CooperationArea.GREEN_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         }
-        publishAndAwait(events.toArray(EventPayload[]::new));
+        feed.publishAndAwait(events.toArray(EventPayload[]::new));
         String acceptedId =
                 (String) Scenario.awaitOpenProposal(retiring, accepted).get("id");
         String proposedId =
                 (String) Scenario.awaitOpenProposal(retiring, proposed).get("id");
-        given().queryParam("cityId", accepted)
-                .post("/api/v1/proposals/{id}/accept", acceptedId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.accept(acceptedId, accepted).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
 
-        publishAndAwait(new CityRetired(retiring, Instant.now()));
+        feed.publishAndAwait(new CityRetired(retiring, Instant.now()));
         for (String id : List.of(acceptedId, proposedId)) {
-            given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-            given().queryParam("cityId", retiring)
-                    .post("/api/v1/proposals/{id}/accept", id)
-                    .then()
-                    .statusCode(409)
-                    .contentType("application/problem+json");
-            given().queryParam("cityId", retiring)
-                    .post("/api/v1/proposals/{id}/decline", id)
-                    .then()
-                    .statusCode(409);
+            Scenario.proposal(id).statusCode(200).body("status", equalTo("WITHDRAWN"));
+            Scenario.accept(id, retiring).statusCode(409).contentType("application/problem+json");
+            Scenario.decline(id, retiring).statusCode(409);
         }
         given().get("/api/v1/cities/{id}/proposals", retiring)
                 .then()
@@ -219,20 +177,9 @@ class HardConstraintsTest {
 
         // later facts about the retired city, and a new city that would suit it perfectly
         UUID newcomer = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 new CityUpdated(
-                        Fixtures.profile(
-                                retiring,
-                                Fixtures.name("Retired renamed"),
-                                "MX",
-                                "Americas",
-                                Scenario.LATAM,
-                                1_200_000L,
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                2),
-                        Instant.now()),
+                        Fixtures.place(retiring, Fixtures.name("Retired renamed"), "MX", 1_200_000, 2), Instant.now()),
                 interest(retiring, CooperationArea.TECHNOLOGY, Stance.SEEK, Intent.SISTER_CITY),
                 new CityRetired(retiring, Instant.now()),
                 city(newcomer, "Newcomer", "CN"),
@@ -259,7 +206,7 @@ class HardConstraintsTest {
                 .isNotEmpty()
                 .doesNotContain("PROPOSED", "ACCEPTED_BY_ONE");
         for (String id : List.of(acceptedId, proposedId)) {
-            given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+            Scenario.proposal(id).statusCode(200).body("status", equalTo("WITHDRAWN"));
         }
     }
 
@@ -268,7 +215,7 @@ class HardConstraintsTest {
     void shouldNeverProposeCitiesThatRecordedAPartnershipOfAnyKind() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, "Thematic partners A", "KE"),
                 city(b, "Thematic partners B", "IN"),
                 interest(a, CooperationArea.WASTE_MANAGEMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
@@ -299,13 +246,13 @@ class HardConstraintsTest {
                 .body("area", equalTo("waste-management"));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
-        given().get("/api/v1/proposals/{id}", open.get("id")).then().body("status", equalTo("SUPERSEDED"));
-        publishAndAwait(
+        Scenario.proposal(open.get("id")).body("status", equalTo("SUPERSEDED"));
+        feed.publishAndAwait(
                 interest(a, CooperationArea.TOURISM, Stance.MUTUAL, Intent.SISTER_CITY),
                 interest(b, CooperationArea.EDUCATION, Stance.OFFER, Intent.SISTER_CITY),
                 interest(a, CooperationArea.EDUCATION, Stance.SEEK, Intent.SISTER_CITY));
         assertThat(Fixtures.openProposal(a, b)).isEmpty();
-        given().get("/api/v1/proposals/{id}", open.get("id")).then().body("status", equalTo("SUPERSEDED"));
+        Scenario.proposal(open.get("id")).body("status", equalTo("SUPERSEDED"));
     }
 
     @Test
@@ -314,25 +261,14 @@ class HardConstraintsTest {
         UUID b = UUID.randomUUID();
         List<EventPayload> events = new ArrayList<>(List.of(city(a, "Moving A", "MX"), city(b, "Moving B", "CN")));
         events.addAll(sisterCityWishes(a, b));
-        publishAndAwait(events.toArray(EventPayload[]::new));
+        feed.publishAndAwait(events.toArray(EventPayload[]::new));
         String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
 
         // cities-service corrects b's country: now both are Mexican
-        publishAndAwait(new CityUpdated(
-                Fixtures.profile(
-                        b,
-                        Fixtures.name("Moving B"),
-                        "MX",
-                        "Americas",
-                        Scenario.LATAM,
-                        1_200_000L,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        2),
-                Instant.now()));
-        given().get("/api/v1/proposals/{id}", sisterId).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
+        feed.publishAndAwait(
+                new CityUpdated(Fixtures.place(b, Fixtures.name("Moving B"), "MX", 1_200_000, 2), Instant.now()));
+        Scenario.proposal(sisterId).statusCode(200).body("status", equalTo("SUPERSEDED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
         assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
         assertThat(given().queryParam("cityId", a)
@@ -357,45 +293,20 @@ class HardConstraintsTest {
         UUID b = UUID.randomUUID();
         List<EventPayload> events = new ArrayList<>(List.of(city(a, "Recorded A", "BR"), city(b, "Recorded B", "KE")));
         events.addAll(sisterCityWishes(a, b));
-        publishAndAwait(events.toArray(EventPayload[]::new));
+        feed.publishAndAwait(events.toArray(EventPayload[]::new));
         String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
         assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
-        given().queryParam("cityId", a)
-                .post("/api/v1/proposals/{id}/accept", sisterId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.accept(sisterId, a).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
 
         // meanwhile programme staff record the agreement the two cities signed outside the platform
-        given().contentType("application/json")
-                .body(Map.of(
-                        "cityA",
-                        a.toString(),
-                        "cityB",
-                        b.toString(),
-                        "kind",
-                        "SISTER_CITY",
-                        "formedOn",
-                        "2024-02-02",
-                        "source",
-                        "Signed at a summit " + a))
-                .post("/api/v1/partnerships")
-                .then()
+        Scenario.recordPartnership(Scenario.partnership(a, b, "SISTER_CITY", "2024-02-02", "Signed at a summit " + a))
                 .statusCode(201);
 
         // partners are never proposed: the accepted proposal must not stay open, waiting for an answer that
         // can only fail
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
-        given().queryParam("cityId", b)
-                .post("/api/v1/proposals/{id}/accept", sisterId)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("totalItems", equalTo(1));
+        Scenario.accept(sisterId, b).statusCode(409).contentType("application/problem+json");
+        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(1));
     }
 }

@@ -54,15 +54,8 @@ class PairingRoundApiTest {
             UUID id = UUID.randomUUID();
             boolean mx = i < n;
             (mx ? mexican : chinese).add(id);
-            events.add(Scenario.registered(Scenario.city(
-                    id,
-                    (mx ? "Round MX " : "Round CN ") + i,
-                    mx ? "MX" : "CN",
-                    mx ? "Americas" : "Asia",
-                    mx ? Scenario.LATAM : "Eastern Asia",
-                    10_000 + random.nextInt(5_000_000),
-                    List.of(),
-                    List.of())));
+            events.add(Scenario.registered(Fixtures.place(
+                    id, (mx ? "Round MX " : "Round CN ") + i, mx ? "MX" : "CN", 10_000 + random.nextInt(5_000_000))));
             for (int k = 0; k < 3; k++) {
                 events.add(Scenario.interest(
                         id,

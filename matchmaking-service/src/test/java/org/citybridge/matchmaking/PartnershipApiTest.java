@@ -90,17 +90,11 @@ class PartnershipApiTest {
                     .then()
                     .statusCode(409)
                     .contentType("application/problem+json");
-            given().queryParam("cityId", b)
-                    .get("/api/v1/partnerships")
-                    .then()
-                    .statusCode(200)
-                    .body("totalItems", equalTo(1));
+            Scenario.partnerships(b).statusCode(200).body("totalItems", equalTo(1));
             given().get(location).then().statusCode(200).body("formedOn", equalTo("2011-06-15"));
 
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> given().get("/api/v1/proposals/{id}", proposal)
-                            .then()
-                            .body("status", equalTo("SUPERSEDED")));
+                    .untilAsserted(() -> Scenario.proposal(proposal).body("status", equalTo("SUPERSEDED")));
             var formed = events.read(
                     Topics.MATCHMAKING_EVENTS,
                     TestEvents.keyed(PairIds.of(a, b, ProposalKind.SISTER_CITY, null))
@@ -117,36 +111,10 @@ class PartnershipApiTest {
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldRejectAnInvalidPartnershipWithFieldDetails() {
         UUID a = UUID.randomUUID();
-        given().contentType("application/json")
-                .body(Map.of(
-                        "cityA",
-                        a.toString(),
-                        "cityB",
-                        a.toString(),
-                        "kind",
-                        "SISTER_CITY",
-                        "formedOn",
-                        "2011-06-15",
-                        "source",
-                        "x"))
-                .post("/api/v1/partnerships")
-                .then()
+        Scenario.recordPartnership(Scenario.partnership(a, a, "SISTER_CITY", "2011-06-15", "x"))
                 .statusCode(400)
                 .body("violations[0].field", equalTo("cityB"));
-        given().contentType("application/json")
-                .body(Map.of(
-                        "cityA",
-                        a.toString(),
-                        "cityB",
-                        UUID.randomUUID().toString(),
-                        "kind",
-                        "THEMATIC",
-                        "formedOn",
-                        "2011-06-15",
-                        "source",
-                        "x"))
-                .post("/api/v1/partnerships")
-                .then()
+        Scenario.recordPartnership(Scenario.partnership(a, UUID.randomUUID(), "THEMATIC", "2011-06-15", "x"))
                 .statusCode(400)
                 .body("violations[0].field", equalTo("area"));
         given().contentType("application/json")

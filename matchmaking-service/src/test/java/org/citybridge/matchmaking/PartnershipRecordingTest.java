@@ -72,11 +72,7 @@ class PartnershipRecordingTest {
                     default -> value;
                 });
         post(body).statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("totalItems", equalTo(0));
+        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -99,11 +95,7 @@ class PartnershipRecordingTest {
         post(body(b, a, "THEMATIC", "tourism")).statusCode(409).contentType("application/problem+json");
         post(body(b, a, "SISTER_CITY", null)).statusCode(409);
 
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("totalItems", equalTo(3));
+        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(3));
         given().queryParam("cityId", b)
                 .queryParam("kind", "THEMATIC")
                 .get("/api/v1/partnerships")
@@ -142,9 +134,7 @@ class PartnershipRecordingTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("kind"));
-        given().queryParam("cityId", "not-a-uuid")
-                .get("/api/v1/partnerships")
-                .then()
+        Scenario.partnerships("not-a-uuid")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("cityId"));
@@ -170,12 +160,7 @@ class PartnershipRecordingTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("totalItems", equalTo(1))
-                .body("items[0].id", equalTo(id));
+        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
     }
 
     @Test
@@ -183,10 +168,6 @@ class PartnershipRecordingTest {
     void shouldForbidOtherRolesToRecordPartnerships() {
         UUID a = UUID.randomUUID();
         post(body(a, UUID.randomUUID(), "SISTER_CITY", null)).statusCode(403).contentType("application/problem+json");
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("totalItems", equalTo(0));
+        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(0));
     }
 }

@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,24 +46,11 @@ class ProposalEventsTest {
     static final UUID OFFICER_PARTNER = UUID.fromString("00000000-0000-4000-8000-0000000f0002");
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
-
-    private void publishAndAwait(EventPayload... payloads) {
-        List<String> ids = new ArrayList<>();
-        try (TestEvents events = new TestEvents(mapper)) {
-            for (EventPayload payload : payloads) {
-                ids.add(events.publish(payload));
-            }
-        }
-        Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
-    }
+    EventFeed feed;
 
     /** Two cities that complement each other both ways in two areas; returns their proposal. */
     private Map<String, Object> pair(UUID a, UUID b, CooperationArea first, CooperationArea second) {
-        publishAndAwait(
+        feed.publishAndAwait(
                 Scenario.registered(Fixtures.place(a, Fixtures.name("Events A"), "MX", 2_500_000)),
                 Scenario.registered(Fixtures.place(b, Fixtures.name("Events B"), "CN", 2_500_000)),
                 interest(a, first, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
@@ -109,25 +94,12 @@ class ProposalEventsTest {
         Map<String, Object> proposal = pair(a, b, CooperationArea.SMART_CITIES, CooperationArea.TRANSPORT);
         UUID id = UUID.fromString((String) proposal.get("id"));
 
-        given().queryParam("cityId", a)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(200);
-        given().queryParam("cityId", a)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(409); // refused: no event
-        given().queryParam("cityId", b)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("AGREED"));
-        given().queryParam("cityId", b)
-                .post("/api/v1/proposals/{id}/decline", id)
-                .then()
-                .statusCode(409);
+        Scenario.accept(id, a).statusCode(200);
+        Scenario.accept(id, a).statusCode(409); // refused: no event
+        Scenario.accept(id, b).statusCode(200).body("status", equalTo("AGREED"));
+        Scenario.decline(id, b).statusCode(409);
 
-        try (TestEvents events = new TestEvents(mapper)) {
+        try (TestEvents events = feed.events()) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 4);
             assertThat(records)
                     .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
@@ -166,9 +138,7 @@ class ProposalEventsTest {
             assertThat(formed.kind()).isEqualTo(ProposalKind.THEMATIC);
             assertThat(formed.area()).isEqualTo(created.area());
             assertThat(formed.source()).isEqualTo("proposal");
-            given().queryParam("cityId", b)
-                    .get("/api/v1/partnerships")
-                    .then()
+            Scenario.partnerships(b)
                     .statusCode(200)
                     .body("totalItems", equalTo(1))
                     .body("items[0].id", equalTo(formed.partnershipId().toString()));
@@ -183,27 +153,16 @@ class ProposalEventsTest {
                 pair(OFFICER_CITY, OFFICER_PARTNER, CooperationArea.AIR_QUALITY, CooperationArea.E_COMMERCE);
         UUID id = UUID.fromString((String) proposal.get("id"));
         // the partner's officer cannot accept for the other city
-        given().queryParam("cityId", OFFICER_CITY)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(403);
-        String etag = given().get("/api/v1/proposals/{id}", id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
-        given().post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.accept(id, OFFICER_CITY).statusCode(403);
+        String etag = Scenario.proposal(id).statusCode(200).extract().header("ETag");
+        Scenario.accept(id).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
         // the ETag read before the acceptance is stale now
         given().header("If-Match", etag)
                 .post("/api/v1/proposals/{id}/decline", id)
                 .then()
                 .statusCode(412)
                 .contentType("application/problem+json");
-        String current = given().get("/api/v1/proposals/{id}", id)
-                .then()
+        String current = Scenario.proposal(id)
                 .statusCode(200)
                 .body("status", equalTo("ACCEPTED_BY_ONE"))
                 .extract()
@@ -213,19 +172,13 @@ class ProposalEventsTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("DECLINED"));
-        given().post("/api/v1/proposals/{id}/decline", id)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
-        given().post("/api/v1/proposals/{id}/decline", UUID.randomUUID())
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        Scenario.decline(id).statusCode(409).contentType("application/problem+json");
+        Scenario.decline(UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
         Scenario.cityProposals(OFFICER_CITY)
                 .<String>getList("proposal.id")
                 .forEach(open -> assertThat(open).isNotEqualTo(id.toString()));
 
-        try (TestEvents events = new TestEvents(mapper)) {
+        try (TestEvents events = feed.events()) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 3);
             assertThat(records)
                     .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
@@ -261,46 +214,25 @@ class ProposalEventsTest {
                     partner, CooperationArea.DISASTER_RISK_REDUCTION, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             setup.add(interest(partner, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         }
-        publishAndAwait(setup.toArray(EventPayload[]::new));
+        feed.publishAndAwait(setup.toArray(EventPayload[]::new));
         String acceptedId = (String) Scenario.awaitOpenProposal(a, accepted).get("id");
         String unansweredId = (String) Scenario.awaitOpenProposal(a, unanswered).get("id");
-        given().queryParam("cityId", accepted)
-                .post("/api/v1/proposals/{id}/accept", acceptedId)
-                .then()
-                .statusCode(200);
+        Scenario.accept(acceptedId, accepted).statusCode(200);
 
         // a withdraws both interests: neither pair matches any more
-        publishAndAwait(
+        feed.publishAndAwait(
                 new InterestWithdrawn(a, seek.interestId(), seek.area(), seek.stance(), seek.intent(), Instant.now()),
                 new InterestWithdrawn(
                         a, offer.interestId(), offer.area(), offer.stance(), offer.intent(), Instant.now()));
-        given().get("/api/v1/proposals/{id}", unansweredId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("SUPERSEDED"));
-        given().queryParam("cityId", a)
-                .post("/api/v1/proposals/{id}/accept", unansweredId)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
-        given().get("/api/v1/proposals/{id}", acceptedId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.proposal(unansweredId).statusCode(200).body("status", equalTo("SUPERSEDED"));
+        Scenario.accept(unansweredId, a).statusCode(409).contentType("application/problem+json");
+        Scenario.proposal(acceptedId).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
         assertThat(Scenario.cityProposals(a).<String>getList("partnerCityId")).containsExactly(accepted.toString());
 
         // the other side may still agree
-        given().queryParam("cityId", a)
-                .post("/api/v1/proposals/{id}/accept", acceptedId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("AGREED"));
-        given().queryParam("cityId", a)
-                .get("/api/v1/partnerships")
-                .then()
-                .statusCode(200)
-                .body("items.proposalId", org.hamcrest.Matchers.hasItem(acceptedId));
-        try (TestEvents events = new TestEvents(mapper)) {
+        Scenario.accept(acceptedId, a).statusCode(200).body("status", equalTo("AGREED"));
+        Scenario.partnerships(a).statusCode(200).body("items.proposalId", org.hamcrest.Matchers.hasItem(acceptedId));
+        try (TestEvents events = feed.events()) {
             assertThat(recordsOf(events, UUID.fromString(unansweredId), 1))
                     .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
                     .containsExactly(EventType.PROPOSAL_CREATED.ceType());

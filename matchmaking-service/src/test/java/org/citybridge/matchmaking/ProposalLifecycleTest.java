@@ -69,11 +69,7 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000b001"))
     void shouldLetTheOfficerOfOneSideAcceptForTheirCityOnlyOnce() {
         String id = pair(OFFICER_A, OFFICER_B, CooperationArea.GREEN_CITIES);
-        String etag = given().get("/api/v1/proposals/{id}", id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        String etag = Scenario.proposal(id).statusCode(200).extract().header("ETag");
         given().header("If-Match", "\"999\"")
                 .post("/api/v1/proposals/{id}/accept", id)
                 .then()
@@ -85,10 +81,7 @@ class ProposalLifecycleTest {
                 .body("status", equalTo("ACCEPTED_BY_ONE"))
                 .body("acceptedByA", equalTo(OFFICER_A.compareTo(OFFICER_B) < 0))
                 .body("acceptedByB", equalTo(OFFICER_A.compareTo(OFFICER_B) > 0));
-        given().post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
+        Scenario.accept(id).statusCode(409).contentType("application/problem+json");
         // accepted by one side: it stays listed for both cities
         assertThat(Scenario.cityProposals(OFFICER_B).<String>getList("partnerCityId"))
                 .contains(OFFICER_A.toString());
@@ -98,11 +91,7 @@ class ProposalLifecycleTest {
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldLetExactlyOneOfTwentyConcurrentAnswersWithTheSameETagWin() throws Exception {
         String id = pair(RACE_A, RACE_B, CooperationArea.ECONOMIC_DEVELOPMENT);
-        String etag = given().get("/api/v1/proposals/{id}", id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        String etag = Scenario.proposal(id).statusCode(200).extract().header("ETag");
         // answer i accepts when i is even, declines when it is odd
         List<Integer> statuses = Concurrently.run(
                 20,
@@ -116,10 +105,7 @@ class ProposalLifecycleTest {
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
         // no lost update: the stored answer is the winner's, and only its event was written
         boolean accepted = statuses.indexOf(200) % 2 == 0;
-        given().get("/api/v1/proposals/{id}", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo(accepted ? "ACCEPTED_BY_ONE" : "DECLINED"));
+        Scenario.proposal(id).statusCode(200).body("status", equalTo(accepted ? "ACCEPTED_BY_ONE" : "DECLINED"));
         long decisions = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxEvent.count(
                         "recordKey = ?1 and type in ?2",
@@ -133,35 +119,18 @@ class ProposalLifecycleTest {
     void shouldAgreeWhenBothSidesAcceptAndFormAPartnership() {
         String id = pair(ACCEPT_A, ACCEPT_B, CooperationArea.SMART_CITIES);
 
-        given().queryParam("cityId", ACCEPT_A)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
-        given().queryParam("cityId", ACCEPT_A)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
-        given().queryParam("cityId", ACCEPT_B)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("AGREED"));
+        Scenario.accept(id, ACCEPT_A).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
+        Scenario.accept(id, ACCEPT_A).statusCode(409).contentType("application/problem+json");
+        Scenario.accept(id, ACCEPT_B).statusCode(200).body("status", equalTo("AGREED"));
 
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("AGREED"));
-        given().queryParam("cityId", ACCEPT_A)
-                .get("/api/v1/partnerships")
-                .then()
+        Scenario.proposal(id).statusCode(200).body("status", equalTo("AGREED"));
+        Scenario.partnerships(ACCEPT_A)
                 .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].proposalId", equalTo(id))
                 .body("items[0].kind", equalTo("THEMATIC"))
                 .body("items[0].area", equalTo("smart-cities"));
-        given().queryParam("cityId", ACCEPT_A)
-                .post("/api/v1/proposals/{id}/decline", id)
-                .then()
-                .statusCode(409);
+        Scenario.decline(id, ACCEPT_A).statusCode(409);
 
         try (TestEvents events = new TestEvents(mapper)) {
             var formed = events.read(
@@ -193,12 +162,9 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000d002"))
     void shouldNeverProposeADeclinedPairAgainForThatKind() {
         String id = pair(DECLINE_A, DECLINE_B, CooperationArea.WASTE_MANAGEMENT);
-        given().post("/api/v1/proposals/{id}/decline", id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("DECLINED"));
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(409);
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(409);
+        Scenario.decline(id).statusCode(200).body("status", equalTo("DECLINED"));
+        Scenario.accept(id).statusCode(409);
+        Scenario.decline(id).statusCode(409);
 
         // the same facts again, under new event ids: still declined, nothing new proposed for this kind
         try (TestEvents events = new TestEvents(mapper)) {
@@ -222,25 +188,22 @@ class ProposalLifecycleTest {
             // the pair may be proposed in another area, never again in the declined one
             assertThat(proposal.get("area")).isEqualTo("air-quality");
         });
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("DECLINED"));
+        Scenario.proposal(id).statusCode(200).body("status", equalTo("DECLINED"));
     }
 
     @Test
     void shouldRequireATokenToAnswerAProposal() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id).then().statusCode(401);
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(401);
+        Scenario.accept(id).statusCode(401);
+        Scenario.decline(id).statusCode(401);
     }
 
     @Test
     @TestSecurity(user = "partner", roles = "partner-system")
     void shouldForbidOtherRolesToAnswerAProposal() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(403);
+        Scenario.accept(id).statusCode(403).contentType("application/problem+json");
+        Scenario.decline(id).statusCode(403);
     }
 
     @Test
@@ -248,32 +211,20 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = THIRD_CITY))
     void shouldForbidTheOfficerOfAThirdCityToAnswerAProposal() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
-        given().post("/api/v1/proposals/{id}/decline", id).then().statusCode(403);
+        Scenario.accept(id).statusCode(403).contentType("application/problem+json");
+        Scenario.decline(id).statusCode(403);
         // an officer may not act as another city either
-        given().queryParam("cityId", AUTH_A)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(403);
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("PROPOSED"));
+        Scenario.accept(id, AUTH_A).statusCode(403);
+        Scenario.proposal(id).statusCode(200).body("status", equalTo("PROPOSED"));
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldLetAnAdminAnswerForANamedSideOnly() {
         String id = pair(AUTH_A, AUTH_B, CooperationArea.E_COMMERCE);
-        given().post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(400)
-                .body("violations[0].field", equalTo("cityId"));
-        given().queryParam("cityId", THIRD_CITY)
-                .post("/api/v1/proposals/{id}/accept", id)
-                .then()
-                .statusCode(400);
-        given().post("/api/v1/proposals/{id}/accept", UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/v1/proposals/{id}", id).then().statusCode(200).body("status", equalTo("PROPOSED"));
+        Scenario.accept(id).statusCode(400).body("violations[0].field", equalTo("cityId"));
+        Scenario.accept(id, THIRD_CITY).statusCode(400);
+        Scenario.accept(UUID.randomUUID()).statusCode(404);
+        Scenario.proposal(id).statusCode(200).body("status", equalTo("PROPOSED"));
     }
 }

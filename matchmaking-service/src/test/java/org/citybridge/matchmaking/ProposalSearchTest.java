@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -9,7 +8,6 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ProposalSearchTest {
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
+    EventFeed feed;
 
     private JsonPath search(Map<String, Object> params) {
         return given().queryParams(params)
@@ -67,18 +61,11 @@ class ProposalSearchTest {
         events.add(interest(sister, CooperationArea.TECHNOLOGY, Stance.OFFER, Intent.SISTER_CITY));
         events.add(interest(green, CooperationArea.GREEN_CITIES, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         events.add(interest(farming, CooperationArea.AGRICULTURE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
-        List<String> ids = new ArrayList<>();
-        try (TestEvents topic = new TestEvents(mapper)) {
-            events.forEach(e -> ids.add(topic.publish(e)));
-        }
-        Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
+        feed.publishAndAwait(events);
         String sisterId = (String) Scenario.awaitOpenProposal(x, sister).get("id");
         String greenId = (String) Scenario.awaitOpenProposal(x, green).get("id");
         String farmingId = (String) Scenario.awaitOpenProposal(x, farming).get("id");
-        given().queryParam("cityId", farming)
-                .post("/api/v1/proposals/{id}/decline", farmingId)
-                .then()
-                .statusCode(200);
+        Scenario.decline(farmingId, farming).statusCode(200);
 
         JsonPath all = search(Map.of("cityId", x, "size", 100));
         List<Map<String, Object>> items = all.getList("items");
@@ -163,10 +150,7 @@ class ProposalSearchTest {
 
     @Test
     void shouldAnswer404ForAnUnknownProposalOrCity() {
-        given().get("/api/v1/proposals/{id}", UUID.randomUUID())
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        Scenario.proposal(UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/cities/{id}/proposals", UUID.randomUUID())
                 .then()
                 .statusCode(404)

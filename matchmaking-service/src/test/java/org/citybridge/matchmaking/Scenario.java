@@ -2,6 +2,7 @@ package org.citybridge.matchmaking;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.ClusterLaunched;
@@ -36,48 +37,14 @@ final class Scenario {
 
     private Scenario() {}
 
-    static CityProfile city(
-            UUID id,
-            String name,
-            String country,
-            String region,
-            String subRegion,
-            long population,
-            List<HeritageAsset> heritage,
-            List<String> associations) {
-        return new CityProfile(
-                id,
-                name,
-                null,
-                country,
-                region,
-                subRegion,
-                population,
-                null,
-                null,
-                List.of(),
-                null,
-                heritage,
-                associations,
-                List.of(),
-                1);
-    }
-
     static CityProfile simpleCity(UUID id, String name, String country) {
         String subRegion = switch (country) {
             case "MX", "BR", "PE" -> LATAM;
             case "CN" -> "Eastern Asia";
             default -> "Elsewhere";
         };
-        return city(
-                id,
-                name,
-                country,
-                subRegion.equals(LATAM) ? "Americas" : "Asia",
-                subRegion,
-                500_000,
-                List.of(),
-                List.of());
+        String region = subRegion.equals(LATAM) ? "Americas" : "Asia";
+        return Fixtures.profile(id, name, country, region, subRegion, 500_000, List.of(), List.of(), List.of(), 1);
     }
 
     static CityRegistered registered(CityProfile city) {
@@ -134,6 +101,70 @@ final class Scenario {
 
     static void publishAll(TestEvents events, List<? extends EventPayload> payloads) {
         payloads.forEach(events::publish);
+    }
+
+    /** A proposal as the API shows it. */
+    static ValidatableResponse proposal(Object id) {
+        return RestAssured.given().get("/api/v1/proposals/{id}", id).then();
+    }
+
+    /** Accepts a proposal for one side of the pair (an admin names the side, an officer may name its own). */
+    static ValidatableResponse accept(Object id, Object cityId) {
+        return answer("accept", id, cityId);
+    }
+
+    /** Declines a proposal for one side of the pair. */
+    static ValidatableResponse decline(Object id, Object cityId) {
+        return answer("decline", id, cityId);
+    }
+
+    /** Accepts a proposal without naming a side: an officer answers for its own city. */
+    static ValidatableResponse accept(Object id) {
+        return RestAssured.given().post("/api/v1/proposals/{id}/accept", id).then();
+    }
+
+    /** Declines a proposal without naming a side. */
+    static ValidatableResponse decline(Object id) {
+        return RestAssured.given().post("/api/v1/proposals/{id}/decline", id).then();
+    }
+
+    private static ValidatableResponse answer(String answer, Object id, Object cityId) {
+        return RestAssured.given()
+                .queryParam("cityId", cityId)
+                .post("/api/v1/proposals/{id}/" + answer, id)
+                .then();
+    }
+
+    /** The body of a partnership formed outside the platform ({@code POST /api/v1/partnerships}). */
+    static Map<String, Object> partnership(UUID cityA, UUID cityB, String kind, String formedOn, String source) {
+        return Map.of(
+                "cityA",
+                cityA.toString(),
+                "cityB",
+                cityB.toString(),
+                "kind",
+                kind,
+                "formedOn",
+                formedOn,
+                "source",
+                source);
+    }
+
+    /** Records a partnership formed outside the platform. */
+    static ValidatableResponse recordPartnership(Map<String, Object> partnership) {
+        return RestAssured.given()
+                .contentType("application/json")
+                .body(partnership)
+                .post("/api/v1/partnerships")
+                .then();
+    }
+
+    /** The partnerships of a city. */
+    static ValidatableResponse partnerships(Object cityId) {
+        return RestAssured.given()
+                .queryParam("cityId", cityId)
+                .get("/api/v1/partnerships")
+                .then();
     }
 
     /** Open proposals of a city, as the API ranks them. */

@@ -1,6 +1,5 @@
 package org.citybridge.matchmaking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,24 +40,17 @@ class ScoringFeaturesTest {
     private static final Offset<Double> EXACT = Offset.offset(1e-6);
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    DataSource dataSource;
-
-    /** Publishes the events and waits until the service has consumed every one of them. */
-    private void publishAndAwait(EventPayload... payloads) {
-        List<String> ids = new ArrayList<>();
-        try (TestEvents events = new TestEvents(mapper)) {
-            for (EventPayload payload : payloads) {
-                ids.add(events.publish(payload));
-            }
-        }
-        Fixtures.awaitConsumed(dataSource, ids.toArray(String[]::new));
-    }
+    EventFeed feed;
 
     private static EventPayload city(UUID id, String name, String country, long population) {
         return Scenario.registered(Fixtures.place(id, name, country, population));
+    }
+
+    /** The proposal's reasons of one code: exactly these texts, each contributing {@code contribution}. */
+    private static void assertReasons(Map<String, Object> proposal, String code, double contribution, String... texts) {
+        assertThat(reasons(proposal, code)).extracting(r -> r.get("text")).containsExactlyInAnyOrder((Object[]) texts);
+        assertThat(reasons(proposal, code))
+                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(contribution));
     }
 
     private static void assertScoreIsTheSumOfItsReasons(Map<String, Object> proposal) {
@@ -76,7 +66,7 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         String nameA = Fixtures.name("Complement A");
         String nameB = Fixtures.name("Complement B");
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, nameA, "MX", 500_000),
                 city(b, nameB, "CN", 500_000),
                 interest(a, CooperationArea.AGRICULTURE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP),
@@ -89,13 +79,12 @@ class ScoringFeaturesTest {
                 interest(b, CooperationArea.AIR_QUALITY, Stance.SEEK, Intent.SISTER_CITY));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(reasons(proposal, "complementary-interest"))
-                .extracting(r -> r.get("text"))
-                .containsExactlyInAnyOrder(
-                        nameA + " seeks agriculture, which " + nameB + " offers",
-                        nameB + " seeks transport, which " + nameA + " offers");
-        assertThat(reasons(proposal, "complementary-interest"))
-                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(3.0));
+        assertReasons(
+                proposal,
+                "complementary-interest",
+                3.0,
+                nameA + " seeks agriculture, which " + nameB + " offers",
+                nameB + " seeks transport, which " + nameA + " offers");
         assertThat(codes(proposal))
                 .containsExactlyInAnyOrder("complementary-interest", "complementary-interest", "scale", "south-south");
         assertThat(score(proposal)).isCloseTo(3.0 + 3.0 + 0.5 + 0.5, EXACT);
@@ -108,7 +97,7 @@ class ScoringFeaturesTest {
     void shouldCountSharedInterestsOnlyWithAMatchingIntent() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, Fixtures.name("Shared A"), "PE", 800_000),
                 city(b, Fixtures.name("Shared B"), "IN", 800_000),
                 interest(a, CooperationArea.GREEN_CITIES, Stance.MUTUAL, Intent.SISTER_CITY),
@@ -122,14 +111,13 @@ class ScoringFeaturesTest {
                 interest(b, CooperationArea.CREATIVE_ECONOMY, Stance.MUTUAL, Intent.THEMATIC_PARTNERSHIP));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
-        assertThat(reasons(proposal, "shared-interest"))
-                .extracting(r -> r.get("text"))
-                .containsExactlyInAnyOrder(
-                        "Both cities pursue green cities (sister city)",
-                        "Both cities pursue smart cities (knowledge exchange)",
-                        "Both cities pursue waste management (thematic partnership)");
-        assertThat(reasons(proposal, "shared-interest"))
-                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.0));
+        assertReasons(
+                proposal,
+                "shared-interest",
+                1.0,
+                "Both cities pursue green cities (sister city)",
+                "Both cities pursue smart cities (knowledge exchange)",
+                "Both cities pursue waste management (thematic partnership)");
         assertThat(codes(proposal)).doesNotContain("complementary-interest");
         assertThat(score(proposal)).isCloseTo(3 * 1.0 + 0.5 + 0.5, EXACT);
         // a sister-city intent in a matched area, two countries: a sister-city proposal
@@ -144,13 +132,11 @@ class ScoringFeaturesTest {
         UUID exchange = UUID.randomUUID();
         List<HeritageAsset> heritage = List.of(Scenario.heritage("Old Town " + a, 1990));
         String association = Fixtures.name("Association");
-        publishAndAwait(
+        feed.publishAndAwait(
                 Scenario.registered(Fixtures.profile(
                         a,
                         Fixtures.name("NoInterest A"),
                         "MX",
-                        "Americas",
-                        Scenario.LATAM,
                         900_000L,
                         heritage,
                         List.of(association),
@@ -160,8 +146,6 @@ class ScoringFeaturesTest {
                         b,
                         Fixtures.name("NoInterest B"),
                         "CN",
-                        "Asia",
-                        "Eastern Asia",
                         900_000L,
                         heritage,
                         List.of(association),
@@ -193,7 +177,7 @@ class ScoringFeaturesTest {
                         "items.findAll { it.cityA == '" + b + "' || it.cityB == '" + b + "' }.size()",
                         org.hamcrest.Matchers.equalTo(0));
         // one complementary area is all it takes: then every other shared fact counts
-        publishAndAwait(interest(b, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
+        feed.publishAndAwait(interest(b, CooperationArea.PUBLIC_HEALTH, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         Map<String, Object> proposal = Scenario.awaitOpenProposal(a, b);
         assertThat(codes(proposal))
                 .contains(
@@ -222,7 +206,7 @@ class ScoringFeaturesTest {
         String c2 = Fixtures.name("Beta cluster");
         String courseTitle = Fixtures.name("Course");
         String visitTitle = Fixtures.name("Visit");
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, Fixtures.name("Together A"), "BR", 2_000_000),
                 city(b, Fixtures.name("Together B"), "KE", 2_000_000),
                 city(third, Fixtures.name("Together C"), "IN", 2_000_000),
@@ -264,13 +248,12 @@ class ScoringFeaturesTest {
             assertThat(r.get("text")).isEqualTo("Both are members of 2 clusters: " + String.join("; ", sortedNames));
             assertThat(contribution(r)).isCloseTo(2 * 0.75, EXACT);
         });
-        assertThat(reasons(proposal, "exchange-together"))
-                .extracting(r -> r.get("text"))
-                .containsExactlyInAnyOrder(
-                        "Both took part in \"" + courseTitle + "\" (2021-03-01)",
-                        "Both took part in \"" + visitTitle + "\" (2022-09-12)");
-        assertThat(reasons(proposal, "exchange-together"))
-                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(1.5));
+        assertReasons(
+                proposal,
+                "exchange-together",
+                1.5,
+                "Both took part in \"" + courseTitle + "\" (2021-03-01)",
+                "Both took part in \"" + visitTitle + "\" (2022-09-12)");
         // only after the course did both say they want partnerships
         assertThat(reasons(proposal, "survey-partnership-wish")).singleElement().satisfies(r -> {
             assertThat(r.get("text"))
@@ -290,13 +273,11 @@ class ScoringFeaturesTest {
         String assoc2 = Fixtures.name("Network of River Cities");
         String nameA = Fixtures.name("Heritage A");
         String nameB = Fixtures.name("Heritage B");
-        publishAndAwait(
+        feed.publishAndAwait(
                 Scenario.registered(Fixtures.profile(
                         a,
                         nameA,
                         "MX",
-                        "Americas",
-                        Scenario.LATAM,
                         1_000_000L,
                         List.of(Scenario.heritage("Grottoes of " + nameA, 2000)),
                         List.of(assoc1, assoc2, "Only A's"),
@@ -306,8 +287,6 @@ class ScoringFeaturesTest {
                         b,
                         nameB,
                         "CN",
-                        "Asia",
-                        "Eastern Asia",
                         10_000_000L,
                         List.of(Scenario.heritage("Temple of " + nameB, 1994)),
                         List.of(assoc2, assoc1),
@@ -318,8 +297,6 @@ class ScoringFeaturesTest {
                         small,
                         Fixtures.name("Heritage small"),
                         "PE",
-                        "Americas",
-                        Scenario.LATAM,
                         1_000L,
                         List.of(new HeritageAsset("Chapel", "National monument", 1950, List.of())),
                         List.of(assoc1),
@@ -368,7 +345,7 @@ class ScoringFeaturesTest {
         String nameL = Fixtures.name("Prefers LatAm");
         String nameM = Fixtures.name("Prefers CN");
         String nameI = Fixtures.name("Prefers nothing");
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(luoyang, nameL, "CN", 7_000_000),
                 city(mexican, nameM, "MX", 7_000_000),
                 city(indian, nameI, "IN", 7_000_000),
@@ -394,13 +371,12 @@ class ScoringFeaturesTest {
                 interest(indian, CooperationArea.SOCIAL_INTEGRATION, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
 
         Map<String, Object> proposal = Scenario.awaitOpenProposal(luoyang, mexican);
-        assertThat(reasons(proposal, "partner-preference"))
-                .extracting(r -> r.get("text"))
-                .containsExactlyInAnyOrder(
-                        nameL + " looks for partners in Latin America and the Caribbean, where " + nameM + " is",
-                        nameM + " looks for partners in CN, where " + nameL + " is");
-        assertThat(reasons(proposal, "partner-preference"))
-                .allSatisfy(r -> assertThat(contribution(r)).isEqualTo(2.0));
+        assertReasons(
+                proposal,
+                "partner-preference",
+                2.0,
+                nameL + " looks for partners in Latin America and the Caribbean, where " + nameM + " is",
+                nameM + " looks for partners in CN, where " + nameL + " is");
         assertThat(score(proposal)).isCloseTo(6.0 + 2 * 2.0 + 0.5 + 0.5, EXACT);
 
         // an Indian city meets neither preference: the same interests score 4 points less
@@ -421,7 +397,7 @@ class ScoringFeaturesTest {
         UUID mexican = UUID.randomUUID();
         UUID chinese = UUID.randomUUID();
         UUID french = UUID.randomUUID();
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(mexican, Fixtures.name("South A"), "MX", 3_000_000),
                 city(chinese, Fixtures.name("South B"), "CN", 3_000_000),
                 city(french, Fixtures.name("North C"), "FR", 3_000_000),
@@ -449,7 +425,7 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID common = UUID.randomUUID();
         String commonName = Fixtures.name("Common partner");
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, Fixtures.name("Triangle A"), "MX", 600_000),
                 city(b, Fixtures.name("Triangle B"), "CN", 600_000),
                 city(common, commonName, "PE", 600_000),
@@ -461,20 +437,8 @@ class ScoringFeaturesTest {
         assertThat(codes(before)).doesNotContain("network", "load-damper");
 
         for (UUID city : List.of(a, b)) {
-            given().contentType("application/json")
-                    .body(Map.of(
-                            "cityA",
-                            city.toString(),
-                            "cityB",
-                            common.toString(),
-                            "kind",
-                            "SISTER_CITY",
-                            "formedOn",
-                            "2015-04-01",
-                            "source",
-                            "Archive " + city))
-                    .post("/api/v1/partnerships")
-                    .then()
+            Scenario.recordPartnership(
+                            Scenario.partnership(city, common, "SISTER_CITY", "2015-04-01", "Archive " + city))
                     .statusCode(201);
         }
 
@@ -501,30 +465,12 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID common = UUID.randomUUID();
         String commonName = Fixtures.name("Profile partner");
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(common, commonName, "KE", 400_000),
                 Scenario.registered(Fixtures.profile(
-                        a,
-                        Fixtures.name("Profile A"),
-                        "BR",
-                        "Americas",
-                        Scenario.LATAM,
-                        400_000L,
-                        List.of(),
-                        List.of(),
-                        List.of(common),
-                        1)),
+                        a, Fixtures.name("Profile A"), "BR", 400_000L, List.of(), List.of(), List.of(common), 1)),
                 Scenario.registered(Fixtures.profile(
-                        b,
-                        Fixtures.name("Profile B"),
-                        "IN",
-                        "Asia",
-                        "Southern Asia",
-                        400_000L,
-                        List.of(),
-                        List.of(),
-                        List.of(common),
-                        1)),
+                        b, Fixtures.name("Profile B"), "IN", 400_000L, List.of(), List.of(), List.of(common), 1)),
                 interest(a, CooperationArea.TRANSPORT, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE),
                 interest(a, CooperationArea.EDUCATION, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
                 interest(b, CooperationArea.TRANSPORT, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE),
@@ -562,8 +508,6 @@ class ScoringFeaturesTest {
                     id,
                     Fixtures.name("Load"),
                     id == seeker ? "MX" : "CN",
-                    id == seeker ? "Americas" : "Asia",
-                    id == seeker ? Scenario.LATAM : "Eastern Asia",
                     1_500_000L,
                     List.of(),
                     List.of(association),
@@ -576,22 +520,10 @@ class ScoringFeaturesTest {
             setup.add(interest(offerer, CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
             setup.add(interest(offerer, CooperationArea.SMART_CITIES, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         }
-        publishAndAwait(setup.toArray(EventPayload[]::new));
+        feed.publishAndAwait(setup.toArray(EventPayload[]::new));
         for (int i = 0; i < 4; i++) {
-            given().contentType("application/json")
-                    .body(Map.of(
-                            "cityA",
-                            hub.toString(),
-                            "cityB",
-                            UUID.randomUUID().toString(),
-                            "kind",
-                            "SISTER_CITY",
-                            "formedOn",
-                            "2010-01-0" + (i + 1),
-                            "source",
-                            "Hub archive " + i))
-                    .post("/api/v1/partnerships")
-                    .then()
+            Scenario.recordPartnership(Scenario.partnership(
+                            hub, UUID.randomUUID(), "SISTER_CITY", "2010-01-0" + (i + 1), "Hub archive " + i))
                     .statusCode(201);
         }
 
@@ -616,7 +548,7 @@ class ScoringFeaturesTest {
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
         // one shared interest (1.0), equal scale (0.5), South-South (0.5): 2.0 < min-score 3.0
-        publishAndAwait(
+        feed.publishAndAwait(
                 city(a, Fixtures.name("Below A"), "MX", 250_000),
                 city(b, Fixtures.name("Below B"), "CN", 250_000),
                 city(c, Fixtures.name("Above C"), "CN", 250_000),

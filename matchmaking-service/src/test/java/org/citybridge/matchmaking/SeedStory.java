@@ -22,7 +22,6 @@ import static org.citybridge.contracts.vocabulary.CooperationArea.TOURISM;
 import static org.citybridge.contracts.vocabulary.CooperationArea.TRADE;
 import static org.citybridge.contracts.vocabulary.CooperationArea.TRANSPORT;
 import static org.citybridge.matchmaking.Scenario.LATAM;
-import static org.citybridge.matchmaking.Scenario.city;
 import static org.citybridge.matchmaking.Scenario.heritage;
 import static org.citybridge.matchmaking.Scenario.interest;
 
@@ -54,60 +53,19 @@ final class SeedStory {
 
     static List<EventPayload> cityEvents() {
         List<EventPayload> events = new ArrayList<>();
-        events.add(Scenario.registered(city(
-                MEXICO_CITY,
-                "Mexico City",
-                "MX",
-                "Americas",
-                LATAM,
-                9_209_944,
-                List.of(heritage("Historic Centre of Mexico City and Xochimilco", 1987)),
-                List.of(MWHCA))));
-        events.add(Scenario.registered(city(
-                LUOYANG,
-                "Luoyang",
-                "CN",
-                "Asia",
-                "Eastern Asia",
-                7_079_000,
-                List.of(heritage("Longmen Grottoes", 2000)),
-                List.of())));
-        events.add(Scenario.registered(city(
-                PUEBLA,
-                "Puebla",
-                "MX",
-                "Americas",
-                LATAM,
-                1_692_181,
-                List.of(heritage("Historic Centre of Puebla", 1987)),
-                List.of(MWHCA))));
-        events.add(Scenario.registered(city(
+        events.add(city(
+                MEXICO_CITY, "Mexico City", "MX", 9_209_944, "Historic Centre of Mexico City and Xochimilco", 1987));
+        events.add(city(LUOYANG, "Luoyang", "CN", 7_079_000, "Longmen Grottoes", 2000));
+        events.add(city(PUEBLA, "Puebla", "MX", 1_692_181, "Historic Centre of Puebla", 1987));
+        events.add(city(
                 OAXACA,
                 "Oaxaca",
                 "MX",
-                "Americas",
-                LATAM,
                 270_955,
-                List.of(heritage("Historic Centre of Oaxaca and Archaeological Site of Monte Albán", 1987)),
-                List.of(MWHCA))));
-        events.add(Scenario.registered(city(
-                XIAN,
-                "Xi'an",
-                "CN",
-                "Asia",
-                "Eastern Asia",
-                12_952_907,
-                List.of(heritage("Mausoleum of the First Qin Emperor", 1987)),
-                List.of())));
-        events.add(Scenario.registered(city(
-                DENGFENG,
-                "Dengfeng",
-                "CN",
-                "Asia",
-                "Eastern Asia",
-                720_000,
-                List.of(heritage("Historic Monuments of Dengfeng", 2010)),
-                List.of())));
+                "Historic Centre of Oaxaca and Archaeological Site of Monte Albán",
+                1987));
+        events.add(city(XIAN, "Xi'an", "CN", 12_952_907, "Mausoleum of the First Qin Emperor", 1987));
+        events.add(city(DENGFENG, "Dengfeng", "CN", 720_000, "Historic Monuments of Dengfeng", 2010));
 
         // Luoyang: trade, technology, education and tourism, a sister city in Latin America; it can share
         // its experience of economic development, social integration and cultural enhancement.
@@ -177,6 +135,13 @@ final class SeedStory {
                 EDUCATION,
                 CooperationArea.RENEWABLE_ENERGY));
         return events;
+    }
+
+    /** A city with one World Heritage site; the Mexican ones are members of the MWHCA. */
+    private static EventPayload city(UUID id, String name, String country, long population, String site, int year) {
+        List<String> associations = country.equals("MX") ? List.of(MWHCA) : List.of();
+        return Scenario.registered(Fixtures.profile(
+                id, name, country, population, List.of(heritage(site, year)), associations, List.of(), 1));
     }
 
     private static UUID id(String name) {
