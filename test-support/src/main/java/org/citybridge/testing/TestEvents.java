@@ -95,6 +95,12 @@ public final class TestEvents implements AutoCloseable {
         }
     }
 
+    /** Reads records of one aggregate and one type: {@link #read} filtered by {@link #keyed} and {@link #ofType}. */
+    public List<ConsumerRecord<String, String>> read(
+            String topic, UUID aggregateId, EventType type, int count, Duration timeout) {
+        return read(topic, keyed(aggregateId).and(ofType(type)), count, timeout);
+    }
+
     /** Records of one aggregate (record key) on a topic. */
     public static Predicate<ConsumerRecord<String, String>> keyed(UUID aggregateId) {
         return r -> aggregateId.toString().equals(r.key());
