@@ -13,8 +13,6 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestWithdrawn;
 import org.citybridge.contracts.events.Topics;
-import org.citybridge.contracts.vocabulary.MemberKind;
-import org.citybridge.contracts.vocabulary.MemberRole;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -53,18 +51,7 @@ class CityProjectionTest {
         assertThat(city.retired).isFalse();
 
         UUID cluster = support.cluster();
-        UUID membership = QuarkusTransaction.requiringNew().call(() -> {
-            Membership m = new Membership();
-            m.id = UUID.randomUUID();
-            m.clusterId = cluster;
-            m.memberKind = MemberKind.CITY;
-            m.memberId = id;
-            m.memberName = "Luoyang";
-            m.role = MemberRole.MEMBER;
-            m.joinedAt = TestSupport.now();
-            m.persist();
-            return m.id;
-        });
+        UUID membership = support.cityMembership(cluster, id, "Luoyang");
 
         support.events().publish(new CityUpdated(TestSupport.profile(id, "Luoyang City", "CN", 2), TestSupport.now()));
         support.awaitCity(id, c -> "Luoyang City".equals(c.name));

@@ -2,7 +2,7 @@ package org.citybridge.clusters;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.clusters.domain.Exchange;
@@ -14,6 +14,7 @@ import org.citybridge.contracts.events.ExchangeScheduled;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -59,13 +59,22 @@ class ExchangeApiTest {
         return body;
     }
 
+    /** A one-day exchange on 2 February 2024. */
+    private static Map<String, Object> oneDay(
+            String title, Object clusterId, List<UUID> facilitators, List<UUID> cities, List<String> topics) {
+        return exchange(title, "2024-02-02", "2024-02-02", clusterId, facilitators, cities, topics);
+    }
+
+    private static ValidatableResponse postExchange(Map<String, Object> body) {
+        return JsonApi.post("/api/v1/exchanges", body);
+    }
+
+    private static void refuseExchange(Map<String, Object> body, int status, String detail) {
+        JsonApi.postRefused("/api/v1/exchanges", body, status, detail);
+    }
+
     private static String etag(String id) {
-        return given().when()
-                .get("/api/v1/exchanges/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
+        return JsonApi.get("/api/v1/exchanges/" + id).statusCode(200).extract().header("ETag");
     }
 
     @Test
@@ -76,8 +85,7 @@ class ExchangeApiTest {
         UUID mexican = support.registerCity(TestSupport.unique("Morelia"), "MX");
         UUID chinese = support.registerCity(TestSupport.unique("Luoyang"), "CN");
         String title = TestSupport.unique("Promoting Inclusive and Sustainable Tourism Development");
-        String id = given().contentType(ContentType.JSON)
-                .body(exchange(
+        String id = postExchange(exchange(
                         title,
                         "2020-12-08",
                         "2020-12-09",
@@ -85,9 +93,6 @@ class ExchangeApiTest {
                         List.of(facilitator),
                         List.of(mexican, chinese),
                         List.of("tourism", "heritage-protection")))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/exchanges/"))
                 .header("ETag", equalTo("\"0\""))
@@ -100,15 +105,12 @@ class ExchangeApiTest {
                 .extract()
                 .path("id");
 
-        List<ConsumerRecord<String, String>> records =
-                support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 1);
-        assertThat(records).hasSize(1);
-        CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(records.get(0)));
-        assertThat(records.get(0).key()).isEqualTo(id);
+        var record = support.oneClusterEvent(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED);
+        CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(record));
         assertThat(headers.type()).isEqualTo("org.citybridge.exchange.scheduled.v1");
         assertThat(headers.source()).isEqualTo("/citybridge/clusters-service");
-        assertThat(TestEvents.header(records.get(0), "content-type")).isEqualTo("application/json");
-        ExchangeScheduled scheduled = support.events().payload(records.get(0), ExchangeScheduled.class);
+        assertThat(TestEvents.header(record, "content-type")).isEqualTo("application/json");
+        ExchangeScheduled scheduled = support.events().payload(record, ExchangeScheduled.class);
         assertThat(scheduled.clusterId()).isEqualTo(cluster);
         assertThat(scheduled.title()).isEqualTo(title);
         assertThat(scheduled.format()).isEqualTo(ExchangeFormat.STUDY_COURSE);
@@ -125,38 +127,26 @@ class ExchangeApiTest {
     void shouldLetAPartnerSystemPlanHoldAndAnnounceParticipantsAndTopics() {
         UUID luoyang = support.registerCity(TestSupport.unique("Luoyang"), "CN");
         UUID mexicoCity = support.registerCity(TestSupport.unique("Mexico City"), "MX");
-        String id = given().contentType(ContentType.JSON)
-                .body(exchange(
-                        TestSupport.unique("Video conference"),
-                        "2022-02-22",
-                        "2022-02-22",
-                        null,
-                        List.of(),
-                        List.of(mexicoCity, luoyang),
-                        List.of("renewable-energy", "trade")))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(id))
-                .body(Map.of("outcomeNotes", "Strong interest in trade, technology, education and tourism"))
-                .when()
-                .post("/api/v1/exchanges/" + id + "/hold")
-                .then()
+        String id = JsonApi.createdId(postExchange(exchange(
+                TestSupport.unique("Video conference"),
+                "2022-02-22",
+                "2022-02-22",
+                null,
+                List.of(),
+                List.of(mexicoCity, luoyang),
+                List.of("renewable-energy", "trade"))));
+        JsonApi.postIfMatch(
+                        "/api/v1/exchanges/" + id + "/hold",
+                        etag(id),
+                        Map.of("outcomeNotes", "Strong interest in trade, technology, education and tourism"))
                 .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("status", equalTo("HELD"))
                 .body("heldAt", notNullValue())
                 .body("outcomeNotes", containsString("Strong interest"));
 
-        List<ConsumerRecord<String, String>> records =
-                support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_HELD, 1);
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).key()).isEqualTo(id);
-        ExchangeHeld held = support.events().payload(records.get(0), ExchangeHeld.class);
+        ConsumerRecord<String, String> record = support.oneClusterEvent(UUID.fromString(id), EventType.EXCHANGE_HELD);
+        ExchangeHeld held = support.events().payload(record, ExchangeHeld.class);
         assertThat(held.participantCityIds()).containsExactlyInAnyOrder(mexicoCity, luoyang);
         assertThat(held.topics()).containsExactlyInAnyOrder(CooperationArea.RENEWABLE_ENERGY, CooperationArea.TRADE);
         assertThat(held.outcomeNotes()).contains("Strong interest");
@@ -168,63 +158,32 @@ class ExchangeApiTest {
     void shouldAllowOnlyPlannedToHeldOrCancelled() {
         UUID city = support.registerCity();
         String held = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(held))
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + held + "/hold")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + held + "/hold", etag(held), Map.of())
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(held))
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + held + "/hold")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + held + "/hold", etag(held), Map.of())
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("HELD"));
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(held))
-                .body(Map.of("reason", "too late"))
-                .when()
-                .post("/api/v1/exchanges/" + held + "/cancel")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + held + "/cancel", etag(held), Map.of("reason", "too late"))
                 .statusCode(409);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(held))
-                .body(exchange("changed", "2024-01-01", "2024-01-01", null, List.of(), List.of(city), List.of()))
-                .when()
-                .put("/api/v1/exchanges/" + held)
-                .then()
+        JsonApi.put(
+                        "/api/v1/exchanges/" + held,
+                        etag(held),
+                        exchange("changed", "2024-01-01", "2024-01-01", null, List.of(), List.of(city), List.of()))
                 .statusCode(409);
-        given().when().get("/api/v1/exchanges/" + held).then().body("status", equalTo("HELD"));
+        JsonApi.get("/api/v1/exchanges/" + held).body("status", equalTo("HELD"));
 
         String cancelled = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(cancelled))
-                .body(Map.of("reason", "Venue closed"))
-                .when()
-                .post("/api/v1/exchanges/" + cancelled + "/cancel")
-                .then()
+        JsonApi.postIfMatch(
+                        "/api/v1/exchanges/" + cancelled + "/cancel", etag(cancelled), Map.of("reason", "Venue closed"))
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("cancellationReason", equalTo("Venue closed"));
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(cancelled))
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + cancelled + "/hold")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + cancelled + "/hold", etag(cancelled), Map.of())
                 .statusCode(409);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag(cancelled))
-                .body(Map.of("reason", "again"))
-                .when()
-                .post("/api/v1/exchanges/" + cancelled + "/cancel")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + cancelled + "/cancel", etag(cancelled), Map.of("reason", "again"))
                 .statusCode(409);
-        given().when().get("/api/v1/exchanges/" + cancelled).then().body("status", equalTo("CANCELLED"));
+        JsonApi.get("/api/v1/exchanges/" + cancelled).body("status", equalTo("CANCELLED"));
 
         List<ConsumerRecord<String, String>> records =
                 support.clusterEvents(UUID.fromString(cancelled), EventType.EXCHANGE_CANCELLED, 1);
@@ -241,40 +200,24 @@ class ExchangeApiTest {
     void shouldRequireACurrentETagForStatusChangesAndUpdates() {
         UUID city = support.registerCity();
         String id = support.plannedExchange(city).id.toString();
-        given().contentType(ContentType.JSON)
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + id + "/hold")
-                .then()
+        JsonApi.post("/api/v1/exchanges/" + id + "/hold", Map.of())
                 .statusCode(428)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"42\"")
-                .body(Map.of("reason", "x"))
-                .when()
-                .post("/api/v1/exchanges/" + id + "/cancel")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + id + "/cancel", "\"42\"", Map.of("reason", "x"))
                 .statusCode(412);
-        given().when().get("/api/v1/exchanges/" + id).then().body("status", equalTo("PLANNED"));
+        JsonApi.get("/api/v1/exchanges/" + id).body("status", equalTo("PLANNED"));
 
         String before = etag(id);
         String title = TestSupport.unique("Replanned");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", before)
-                .body(exchange(title, "2024-03-01", "2024-03-02", null, List.of(), List.of(city), List.of("culture")))
-                .when()
-                .put("/api/v1/exchanges/" + id)
-                .then()
+        JsonApi.put(
+                        "/api/v1/exchanges/" + id,
+                        before,
+                        exchange(title, "2024-03-01", "2024-03-02", null, List.of(), List.of(city), List.of("culture")))
                 .statusCode(200)
                 .body("title", equalTo(title))
                 .body("topics", contains("culture"));
         assertThat(etag(id)).isNotEqualTo(before);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", before)
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + id + "/hold")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + id + "/hold", before, Map.of())
                 .statusCode(412);
         // the new plan is announced again
         assertThat(support.clusterEvents(UUID.fromString(id), EventType.EXCHANGE_SCHEDULED, 2))
@@ -287,46 +230,21 @@ class ExchangeApiTest {
         String title = TestSupport.unique("Invalid");
         Map<String, Object> empty = new HashMap<>();
         empty.put("participantCityIds", List.of());
-        given().contentType(ContentType.JSON)
-                .body(empty)
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        postExchange(empty)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("title", "format", "startDate", "endDate"));
 
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-01", null, List.of(), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        postExchange(exchange(title, "2024-02-02", "2024-02-01", null, List.of(), List.of(), List.of()))
                 .statusCode(400)
                 .body("violations.field", hasItem("endDate"));
-        Map<String, Object> badFormat =
-                exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of());
+        Map<String, Object> badFormat = oneDay(title, null, List.of(), List.of(), List.of());
         badFormat.put("format", "CARRIER_PIGEON");
-        given().contentType(ContentType.JSON)
-                .body(badFormat)
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("CARRIER_PIGEON"));
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-13-45", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        refuseExchange(badFormat, 400, "CARRIER_PIGEON");
+        postExchange(exchange(title, "2024-13-45", "2024-02-02", null, List.of(), List.of(), List.of()))
                 .statusCode(400)
                 .body("violations.field", hasItem("startDate"));
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of("astrology")))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("astrology"));
+        refuseExchange(oneDay(title, null, List.of(), List.of(), List.of("astrology")), 400, "astrology");
         assertThat(support.exchangesTitled(title)).isZero();
     }
 
@@ -335,38 +253,16 @@ class ExchangeApiTest {
     void shouldRejectUnknownOrRetiredCitiesAndUnknownReferencesWith422() {
         String title = TestSupport.unique("References");
         UUID stranger = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(stranger), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        postExchange(oneDay(title, null, List.of(), List.of(stranger), List.of()))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Unknown city " + stranger));
         UUID retired = support.registerCity();
         support.retireCity(retired);
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(retired), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("retired"));
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", UUID.randomUUID(), List.of(), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("Unknown cluster"));
-        given().contentType(ContentType.JSON)
-                .body(exchange(
-                        title, "2024-02-02", "2024-02-02", null, List.of(UUID.randomUUID()), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("Unknown organisation"));
+        refuseExchange(oneDay(title, null, List.of(), List.of(retired), List.of()), 422, "retired");
+        refuseExchange(oneDay(title, UUID.randomUUID(), List.of(), List.of(), List.of()), 422, "Unknown cluster");
+        refuseExchange(
+                oneDay(title, null, List.of(UUID.randomUUID()), List.of(), List.of()), 422, "Unknown organisation");
         assertThat(support.exchangesTitled(title)).isZero();
     }
 
@@ -374,48 +270,25 @@ class ExchangeApiTest {
     @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
     void shouldForbidExchangeWritesToCityOfficers() {
         String title = TestSupport.unique("Officer");
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        postExchange(oneDay(title, null, List.of(), List.of(), List.of()))
                 .statusCode(403)
                 .contentType("application/problem+json");
         assertThat(support.exchangesTitled(title)).isZero();
         Exchange planned = support.plannedExchange(support.registerCity());
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "*")
-                .body(Map.of())
-                .when()
-                .post("/api/v1/exchanges/" + planned.id + "/hold")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + planned.id + "/hold", "*", Map.of())
                 .statusCode(403);
-        given().when().get("/api/v1/exchanges/" + planned.id).then().body("status", equalTo("PLANNED"));
+        JsonApi.get("/api/v1/exchanges/" + planned.id).body("status", equalTo("PLANNED"));
     }
 
     @Test
     void shouldRequireATokenForExchangeWritesButNotForReads() {
         String title = TestSupport.unique("Anonymous");
-        given().contentType(ContentType.JSON)
-                .body(exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(), List.of()))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(401);
+        postExchange(oneDay(title, null, List.of(), List.of(), List.of())).statusCode(401);
         Exchange planned = support.plannedExchange(support.registerCity());
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "*")
-                .body(Map.of("reason", "x"))
-                .when()
-                .post("/api/v1/exchanges/" + planned.id + "/cancel")
-                .then()
+        JsonApi.postIfMatch("/api/v1/exchanges/" + planned.id + "/cancel", "*", Map.of("reason", "x"))
                 .statusCode(401);
-        given().when()
-                .get("/api/v1/exchanges/" + planned.id)
-                .then()
-                .statusCode(200)
-                .header("ETag", equalTo("\"0\""));
-        given().when().get("/api/v1/exchanges/" + UUID.randomUUID()).then().statusCode(404);
+        JsonApi.get("/api/v1/exchanges/" + planned.id).statusCode(200).header("ETag", equalTo("\"0\""));
+        JsonApi.get("/api/v1/exchanges/" + UUID.randomUUID()).statusCode(404);
     }
 
     @Test
@@ -430,96 +303,37 @@ class ExchangeApiTest {
                 .run(() -> org.citybridge.clusters.domain.Exchange.<Exchange>findById(february.id).status =
                         org.citybridge.clusters.domain.ExchangeStatus.HELD);
 
-        given().queryParam("clusterId", cluster)
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("clusterId", cluster))
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.id", contains(february.id.toString(), december.id.toString())); // newest first
-        given().queryParam("clusterId", cluster)
-                .queryParam("sort", "startDate")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("clusterId", cluster, "sort", "startDate"))
                 .body("items.id", contains(december.id.toString(), february.id.toString()));
-        given().queryParam("cityId", other)
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("cityId", other))
                 .body("items.id", containsInAnyOrder(december.id.toString(), elsewhere.id.toString()));
-        given().queryParam("clusterId", cluster)
-                .queryParam("from", "2020-12-01")
-                .queryParam("to", "2020-12-31")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("clusterId", cluster, "from", "2020-12-01", "to", "2020-12-31"))
                 .body("items.id", contains(december.id.toString()));
-        given().queryParam("cityId", city)
-                .queryParam("status", "HELD")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("cityId", city, "status", "HELD"))
                 .body("items.id", contains(february.id.toString()));
-        given().queryParam("cityId", city)
-                .queryParam("size", 1)
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.get("/api/v1/exchanges", Map.of("cityId", city, "size", 1))
                 .body("totalItems", equalTo(2))
                 .body("totalPages", equalTo(2))
                 .body("items.size()", equalTo(1));
 
-        given().queryParam("from", "2022-01-01")
-                .queryParam("to", "2021-01-01")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("to"));
-        given().queryParam("from", "yesterday")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("from"));
-        given().queryParam("status", "POSTPONED")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("status"));
-        given().queryParam("sort", "secret")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400);
-        given().queryParam("q", "a\u0000b")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.getRefused("/api/v1/exchanges", Map.of("from", "2022-01-01", "to", "2021-01-01"), "to");
+        JsonApi.getRefused("/api/v1/exchanges", Map.of("from", "yesterday"), "from");
+        JsonApi.getRefused("/api/v1/exchanges", Map.of("status", "POSTPONED"), "status");
+        JsonApi.get("/api/v1/exchanges", Map.of("sort", "secret")).statusCode(400);
+        JsonApi.get("/api/v1/exchanges", Map.of("q", "a\u0000b"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("q"));
-        given().queryParam("q", "x".repeat(201))
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("q"));
-        given().queryParam("page", "first")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
+        JsonApi.getRefused("/api/v1/exchanges", Map.of("q", "x".repeat(201)), "q");
+        JsonApi.get("/api/v1/exchanges", Map.of("page", "first"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("page"));
-        given().queryParam("clusterId", "tourism")
-                .when()
-                .get("/api/v1/exchanges")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("clusterId"));
+        JsonApi.getRefused("/api/v1/exchanges", Map.of("clusterId", "tourism"), "clusterId");
     }
 
     @Test
@@ -528,20 +342,13 @@ class ExchangeApiTest {
         Exchange older = support.plannedExchange(null, LocalDate.of(2020, 12, 8), city);
         Exchange newer = support.plannedExchange(null, LocalDate.of(2022, 2, 22), city);
         support.plannedExchange(null, LocalDate.of(2022, 2, 22), support.registerCity());
-        given().when()
-                .get("/api/v1/cities/" + city + "/exchanges")
-                .then()
+        JsonApi.get("/api/v1/cities/" + city + "/exchanges")
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.id", contains(newer.id.toString(), older.id.toString()));
-        given().queryParam("to", "2021-01-01")
-                .when()
-                .get("/api/v1/cities/" + city + "/exchanges")
-                .then()
+        JsonApi.get("/api/v1/cities/" + city + "/exchanges", Map.of("to", "2021-01-01"))
                 .body("items.id", contains(older.id.toString()));
-        given().when()
-                .get("/api/v1/cities/" + UUID.randomUUID() + "/exchanges")
-                .then()
+        JsonApi.get("/api/v1/cities/" + UUID.randomUUID() + "/exchanges")
                 .statusCode(200)
                 .body("totalItems", equalTo(0));
     }
@@ -552,23 +359,9 @@ class ExchangeApiTest {
         UUID city = support.registerCity();
         String title = TestSupport.unique("Idempotent");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body =
-                exchange(title, "2024-02-02", "2024-02-02", null, List.of(), List.of(city), List.of("trade"));
-        String first = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String location = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
+        Map<String, Object> body = oneDay(title, null, List.of(), List.of(city), List.of("trade"));
+        String first = JsonApi.createdId(JsonApi.postIdempotent("/api/v1/exchanges", key, body));
+        String location = JsonApi.postIdempotent("/api/v1/exchanges", key, body)
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("id", equalTo(first))
@@ -578,14 +371,7 @@ class ExchangeApiTest {
         assertThat(support.exchangesTitled(title)).isEqualTo(1);
         assertThat(support.outboxCount(UUID.fromString(first))).isEqualTo(1);
         body.put("title", title + " changed");
-        given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(422)
-                .contentType("application/problem+json");
+        JsonApi.postIdempotent("/api/v1/exchanges", key, body).statusCode(422).contentType("application/problem+json");
         assertThat(support.exchangesTitled(title + " changed")).isZero();
     }
 }

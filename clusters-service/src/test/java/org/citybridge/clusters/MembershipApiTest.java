@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.CloudEventHeaders;
@@ -14,6 +13,7 @@ import org.citybridge.contracts.events.MemberLeft;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,10 +45,7 @@ class MembershipApiTest {
     }
 
     private static long activeMembers(UUID cluster, UUID member) {
-        return ((Number) given().queryParam("memberId", member)
-                        .when()
-                        .get(members(cluster))
-                        .then()
+        return ((Number) JsonApi.get(members(cluster), Map.of("memberId", member))
                         .statusCode(200)
                         .extract()
                         .path("totalItems"))
@@ -62,11 +58,7 @@ class MembershipApiTest {
         UUID cluster = support.cluster();
         String name = TestSupport.unique("Puebla");
         UUID city = support.registerCity(name, "MX");
-        String membership = given().contentType(ContentType.JSON)
-                .body(join("CITY", city, "LEAD"))
-                .when()
-                .post(members(cluster))
-                .then()
+        String membership = JsonApi.post(members(cluster), join("CITY", city, "LEAD"))
                 .statusCode(201)
                 .header("Location", containsString(members(cluster) + "/"))
                 .header("ETag", notNullValue())
@@ -77,13 +69,10 @@ class MembershipApiTest {
                 .extract()
                 .path("id");
 
-        List<ConsumerRecord<String, String>> records = support.clusterEvents(cluster, EventType.MEMBER_JOINED, 1);
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).key()).isEqualTo(cluster.toString());
-        assertThat(CloudEventHeaders.fromHeaders(TestEvents.headers(records.get(0)))
-                        .subject())
+        ConsumerRecord<String, String> record = support.oneClusterEvent(cluster, EventType.MEMBER_JOINED);
+        assertThat(CloudEventHeaders.fromHeaders(TestEvents.headers(record)).subject())
                 .isEqualTo(cluster.toString());
-        MemberJoined joined = support.events().payload(records.get(0), MemberJoined.class);
+        MemberJoined joined = support.events().payload(record, MemberJoined.class);
         assertThat(joined.membershipId()).isEqualTo(UUID.fromString(membership));
         assertThat(joined.memberKind()).isEqualTo(MemberKind.CITY);
         assertThat(joined.memberId()).isEqualTo(city);
@@ -96,22 +85,12 @@ class MembershipApiTest {
     void shouldLetAnOrganisationJoinAsFacilitatorAndDefaultRoleToMember() {
         UUID cluster = support.cluster();
         UUID organisation = support.organisation();
-        given().contentType(ContentType.JSON)
-                .body(join("ORGANISATION", organisation, "FACILITATOR"))
-                .when()
-                .post(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), join("ORGANISATION", organisation, "FACILITATOR"))
                 .statusCode(201)
                 .body("memberKind", equalTo("ORGANISATION"))
                 .body("role", equalTo("FACILITATOR"));
         UUID city = support.registerCity();
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(201)
-                .body("role", equalTo("MEMBER"));
+        JsonApi.post(members(cluster), join("CITY", city, null)).statusCode(201).body("role", equalTo("MEMBER"));
     }
 
     @Test
@@ -119,11 +98,7 @@ class MembershipApiTest {
     void shouldRejectAnUnknownCityWith422AndStoreNothing() {
         UUID cluster = support.cluster();
         UUID stranger = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", stranger, null))
-                .when()
-                .post(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), join("CITY", stranger, null))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Unknown city " + stranger));
@@ -137,13 +112,7 @@ class MembershipApiTest {
         UUID cluster = support.cluster();
         UUID city = support.registerCity();
         support.retireCity(city);
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("retired"));
+        JsonApi.postRefused(members(cluster), join("CITY", city, null), 422, "retired");
         assertThat(activeMembers(cluster, city)).isZero();
     }
 
@@ -151,13 +120,8 @@ class MembershipApiTest {
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldRejectAnUnknownOrganisationWith422() {
         UUID cluster = support.cluster();
-        given().contentType(ContentType.JSON)
-                .body(join("ORGANISATION", UUID.randomUUID(), null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("Unknown organisation"));
+        JsonApi.postRefused(
+                members(cluster), join("ORGANISATION", UUID.randomUUID(), null), 422, "Unknown organisation");
     }
 
     @Test
@@ -165,42 +129,20 @@ class MembershipApiTest {
     void shouldRejectJoiningTwiceButAllowRejoiningAfterLeaving() {
         UUID cluster = support.cluster();
         UUID city = support.registerCity();
-        String first = given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
+        String first = JsonApi.createdId(JsonApi.post(members(cluster), join("CITY", city, null)));
+        JsonApi.post(members(cluster), join("CITY", city, null))
                 .statusCode(409)
                 .contentType("application/problem+json");
 
-        given().when()
-                .post(members(cluster) + "/" + first + "/leave")
-                .then()
+        JsonApi.post(members(cluster) + "/" + first + "/leave")
                 .statusCode(200)
                 .body("active", equalTo(false))
                 .body("leftAt", notNullValue());
-        given().when().post(members(cluster) + "/" + first + "/leave").then().statusCode(409);
+        JsonApi.post(members(cluster) + "/" + first + "/leave").statusCode(409);
         assertThat(activeMembers(cluster, city)).isZero();
 
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(201);
-        given().queryParam("memberId", city)
-                .queryParam("includeLeft", true)
-                .when()
-                .get(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), join("CITY", city, null)).statusCode(201);
+        JsonApi.get(members(cluster), Map.of("memberId", city, "includeLeft", true))
                 .body("totalItems", equalTo(2));
 
         List<ConsumerRecord<String, String>> left = support.clusterEvents(cluster, EventType.MEMBER_LEFT, 1);
@@ -214,52 +156,27 @@ class MembershipApiTest {
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldRejectNewMembersOfAClosedCluster() {
         UUID cluster = support.cluster();
-        String slug = given().when()
-                .get("/api/v1/clusters/" + cluster)
-                .then()
-                .extract()
-                .path("slug");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "*")
-                .body(Map.of("slug", slug, "name", "Closed", "areas", List.of("trade"), "status", "CLOSED"))
-                .when()
-                .put("/api/v1/clusters/" + cluster)
-                .then()
+        String slug = JsonApi.get("/api/v1/clusters/" + cluster).extract().path("slug");
+        JsonApi.put(
+                        "/api/v1/clusters/" + cluster,
+                        "*",
+                        Map.of("slug", slug, "name", "Closed", "areas", List.of("trade"), "status", "CLOSED"))
                 .statusCode(200)
                 .body("status", equalTo("CLOSED"));
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", support.registerCity(), null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(409)
-                .body("detail", containsString("closed"));
+        JsonApi.postRefused(members(cluster), join("CITY", support.registerCity(), null), 409, "closed");
     }
 
     @Test
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldValidateJoinRequestsNamingTheFields() {
         UUID cluster = support.cluster();
-        given().contentType(ContentType.JSON)
-                .body(Map.of())
-                .when()
-                .post(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), Map.of())
                 .statusCode(400)
                 .body("violations.field", hasItem("memberKind"))
                 .body("violations.field", hasItem("memberId"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("memberKind", "PLANET", "memberId", UUID.randomUUID()))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("PLANET"));
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", UUID.randomUUID(), null))
-                .when()
-                .post(members(UUID.randomUUID()))
-                .then()
+        JsonApi.postRefused(
+                members(cluster), Map.of("memberKind", "PLANET", "memberId", UUID.randomUUID()), 400, "PLANET");
+        JsonApi.post(members(UUID.randomUUID()), join("CITY", UUID.randomUUID(), null))
                 .statusCode(404);
     }
 
@@ -267,20 +184,10 @@ class MembershipApiTest {
     @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
     @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OFFICER_CITY))
     void shouldLetACityOfficerJoinAndLeaveForTheirOwnCity() {
-        UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         UUID cluster = support.cluster();
-        String membership = given().contentType(ContentType.JSON)
-                .body(join("CITY", own, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().when()
-                .post(members(cluster) + "/" + membership + "/leave")
-                .then()
-                .statusCode(200);
+        UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
+        String membership = JsonApi.createdId(JsonApi.post(members(cluster), join("CITY", own, null)));
+        JsonApi.post(members(cluster) + "/" + membership + "/leave").statusCode(200);
     }
 
     @Test
@@ -290,21 +197,12 @@ class MembershipApiTest {
         support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         UUID other = support.ensureCity(TestSupport.OTHER_CITY, "Other City");
         UUID cluster = support.cluster();
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", other, null))
-                .when()
-                .post(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), join("CITY", other, null))
                 .statusCode(403)
                 .contentType("application/problem+json");
         assertThat(activeMembers(cluster, other)).isZero();
         UUID organisation = support.organisation();
-        given().contentType(ContentType.JSON)
-                .body(join("ORGANISATION", organisation, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(403);
+        JsonApi.post(members(cluster), join("ORGANISATION", organisation, null)).statusCode(403);
         assertThat(activeMembers(cluster, organisation)).isZero();
     }
 
@@ -315,54 +213,27 @@ class MembershipApiTest {
         UUID officerCity = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         support.ensureCity(TestSupport.OTHER_CITY, "Other City");
         UUID cluster = support.cluster();
-        UUID membership = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> {
-                    org.citybridge.clusters.domain.Membership m = new org.citybridge.clusters.domain.Membership();
-                    m.id = UUID.randomUUID();
-                    m.clusterId = cluster;
-                    m.memberKind = MemberKind.CITY;
-                    m.memberId = officerCity;
-                    m.memberName = "Officer City";
-                    m.role = MemberRole.MEMBER;
-                    m.joinedAt = TestSupport.now();
-                    m.persist();
-                    return m.id;
-                });
-        given().when()
-                .post(members(cluster) + "/" + membership + "/leave")
-                .then()
-                .statusCode(403);
-        given().when()
-                .get(members(cluster) + "/" + membership)
-                .then()
-                .statusCode(200)
-                .body("active", equalTo(true));
+        UUID membership = support.cityMembership(cluster, officerCity, "Officer City");
+        JsonApi.post(members(cluster) + "/" + membership + "/leave").statusCode(403);
+        JsonApi.get(members(cluster) + "/" + membership).statusCode(200).body("active", equalTo(true));
     }
 
     @Test
     @TestSecurity(user = "system", roles = Roles.PARTNER_SYSTEM)
     void shouldForbidMembershipChangesToPartnerSystems() {
-        UUID cluster = support.cluster();
-        UUID city = support.registerCity();
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(403);
-        assertThat(activeMembers(cluster, city)).isZero();
+        assertJoinRefused(403);
     }
 
     @Test
     void shouldRequireATokenToJoin() {
+        assertJoinRefused(401);
+    }
+
+    /** The caller may not make a city join a cluster: {@code status}, and the city is no member. */
+    private void assertJoinRefused(int status) {
         UUID cluster = support.cluster();
         UUID city = support.registerCity();
-        given().contentType(ContentType.JSON)
-                .body(join("CITY", city, null))
-                .when()
-                .post(members(cluster))
-                .then()
-                .statusCode(401);
+        JsonApi.post(members(cluster), join("CITY", city, null)).statusCode(status);
         assertThat(activeMembers(cluster, city)).isZero();
     }
 
@@ -371,50 +242,21 @@ class MembershipApiTest {
     void shouldListMembersFilteredByKindAndPaged() {
         UUID cluster = support.cluster();
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON)
-                    .body(join("CITY", support.registerCity(), null))
-                    .when()
-                    .post(members(cluster))
-                    .then()
+            JsonApi.post(members(cluster), join("CITY", support.registerCity(), null))
                     .statusCode(201);
         }
-        given().contentType(ContentType.JSON)
-                .body(join("ORGANISATION", support.organisation(), "LEAD"))
-                .when()
-                .post(members(cluster))
-                .then()
+        JsonApi.post(members(cluster), join("ORGANISATION", support.organisation(), "LEAD"))
                 .statusCode(201);
-        given().queryParam("memberKind", "CITY")
-                .queryParam("size", 2)
-                .when()
-                .get(members(cluster))
-                .then()
+        JsonApi.get(members(cluster), Map.of("memberKind", "CITY", "size", 2))
                 .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("items.size()", equalTo(2))
                 .body("totalPages", equalTo(2));
-        given().queryParam("memberKind", "ORGANISATION")
-                .when()
-                .get(members(cluster))
-                .then()
+        JsonApi.get(members(cluster), Map.of("memberKind", "ORGANISATION"))
                 .body("totalItems", equalTo(1))
                 .body("items[0].role", equalTo("LEAD"));
-        given().queryParam("sort", "-memberName")
-                .when()
-                .get(members(cluster))
-                .then()
-                .body("totalItems", equalTo(4));
-        given().queryParam("includeLeft", "maybe")
-                .when()
-                .get(members(cluster))
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("includeLeft"));
-        given().queryParam("memberId", "not-a-uuid")
-                .when()
-                .get(members(cluster))
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("memberId"));
+        JsonApi.get(members(cluster), Map.of("sort", "-memberName")).body("totalItems", equalTo(4));
+        JsonApi.getRefused(members(cluster), Map.of("includeLeft", "maybe"), "includeLeft");
+        JsonApi.getRefused(members(cluster), Map.of("memberId", "not-a-uuid"), "memberId");
     }
 }

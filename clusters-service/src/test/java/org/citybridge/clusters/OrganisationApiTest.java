@@ -2,9 +2,9 @@ package org.citybridge.clusters;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,20 +37,14 @@ class OrganisationApiTest {
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldCreateReadUpdateAndDeleteAnOrganisation() {
         String name = TestSupport.unique("Academy");
-        String location = given().contentType(ContentType.JSON)
-                .body(organisation(name, "ACADEMIA", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        String location = JsonApi.post("/api/v1/organisations", organisation(name, "ACADEMIA", "MX"))
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("name", equalTo(name))
                 .body("kind", equalTo("ACADEMIA"))
                 .extract()
                 .header("Location");
-        String id = given().when()
-                .get(location)
-                .then()
+        String id = JsonApi.get(location)
                 .statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("country", equalTo("MX"))
@@ -59,84 +52,36 @@ class OrganisationApiTest {
                 .path("id");
 
         Map<String, Object> change = organisation(name + " renamed", "DEVELOPMENT_PARTNER", "CN");
-        given().contentType(ContentType.JSON)
-                .body(change)
-                .when()
-                .put("/api/v1/organisations/" + id)
-                .then()
-                .statusCode(428);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"5\"")
-                .body(change)
-                .when()
-                .put("/api/v1/organisations/" + id)
-                .then()
-                .statusCode(412);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"0\"")
-                .body(change)
-                .when()
-                .put("/api/v1/organisations/" + id)
-                .then()
+        JsonApi.put("/api/v1/organisations/" + id, change).statusCode(428);
+        JsonApi.put("/api/v1/organisations/" + id, "\"5\"", change).statusCode(412);
+        JsonApi.put("/api/v1/organisations/" + id, "\"0\"", change)
                 .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("name", equalTo(name + " renamed"))
                 .body("kind", equalTo("DEVELOPMENT_PARTNER"));
 
-        given().when().delete("/api/v1/organisations/" + id).then().statusCode(428);
-        given().header("If-Match", "\"0\"")
-                .when()
-                .delete("/api/v1/organisations/" + id)
-                .then()
-                .statusCode(412);
-        given().header("If-Match", "\"1\"")
-                .when()
-                .delete("/api/v1/organisations/" + id)
-                .then()
-                .statusCode(204);
-        given().when()
-                .get("/api/v1/organisations/" + id)
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        JsonApi.delete("/api/v1/organisations/" + id).statusCode(428);
+        JsonApi.delete("/api/v1/organisations/" + id, "\"0\"").statusCode(412);
+        JsonApi.delete("/api/v1/organisations/" + id, "\"1\"").statusCode(204);
+        JsonApi.get("/api/v1/organisations/" + id).statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldRejectInvalidOrganisationsNamingTheFieldsAndStoreNothing() {
         String name = TestSupport.unique("Invalid");
-        given().contentType(ContentType.JSON)
-                .body(organisation(" ", null, "mexico"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        JsonApi.post("/api/v1/organisations", organisation(" ", null, "mexico"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItems("name", "kind", "country"));
-        given().contentType(ContentType.JSON)
-                .body(organisation(name, "ACADEMIA", "XX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        JsonApi.post("/api/v1/organisations", organisation(name, "ACADEMIA", "XX"))
                 .statusCode(400)
                 .body("violations.field", hasItem("country"))
                 .body("detail", containsString("XX"));
-        given().contentType(ContentType.JSON)
-                .body(organisation(name, "PIRATES", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("PIRATES"));
+        JsonApi.postRefused("/api/v1/organisations", organisation(name, "PIRATES", "MX"), 400, "PIRATES");
         Map<String, Object> withVersion = organisation(name, "ACADEMIA", "MX");
         withVersion.put("version", 9);
-        given().contentType(ContentType.JSON)
-                .body(withVersion)
-                .when()
-                .post("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("version"));
+        JsonApi.post("/api/v1/organisations", withVersion).statusCode(400).body("violations.field", hasItem("version"));
         assertThat(support.organisationsNamed(name)).isZero();
     }
 
@@ -144,17 +89,9 @@ class OrganisationApiTest {
     @TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
     void shouldRejectADuplicateNameIgnoringCase() {
         String name = TestSupport.unique("Twin");
-        given().contentType(ContentType.JSON)
-                .body(organisation(name, "ASSOCIATION", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        JsonApi.post("/api/v1/organisations", organisation(name, "ASSOCIATION", "MX"))
                 .statusCode(201);
-        given().contentType(ContentType.JSON)
-                .body(organisation(name.toUpperCase(), "ASSOCIATION", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        JsonApi.post("/api/v1/organisations", organisation(name.toUpperCase(), "ASSOCIATION", "MX"))
                 .statusCode(409)
                 .contentType("application/problem+json");
         assertThat(support.organisationsNamed(name)).isEqualTo(1);
@@ -165,8 +102,9 @@ class OrganisationApiTest {
     void shouldRefuseToDeleteAnOrganisationThatFacilitatesAnExchange() {
         UUID organisation = support.organisation();
         UUID city = support.registerCity();
-        String exchange = given().contentType(ContentType.JSON)
-                .body(Map.of(
+        String exchange = JsonApi.createdId(JsonApi.post(
+                "/api/v1/exchanges",
+                Map.of(
                         "title",
                         TestSupport.unique("Webinar"),
                         "format",
@@ -178,32 +116,16 @@ class OrganisationApiTest {
                         "facilitatorIds",
                         List.of(organisation),
                         "participantCityIds",
-                        List.of(city)))
-                .when()
-                .post("/api/v1/exchanges")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                        List.of(city))));
         assertThat(exchange).isNotNull();
-        given().header("If-Match", "*")
-                .when()
-                .delete("/api/v1/organisations/" + organisation)
-                .then()
-                .statusCode(409);
-        given().when().get("/api/v1/organisations/" + organisation).then().statusCode(200);
+        JsonApi.delete("/api/v1/organisations/" + organisation, "*").statusCode(409);
+        JsonApi.get("/api/v1/organisations/" + organisation).statusCode(200);
     }
 
     @Test
     void shouldRequireATokenToCreateAnOrganisation() {
         String name = TestSupport.unique("Anonymous");
-        given().contentType(ContentType.JSON)
-                .body(organisation(name, "ACADEMIA", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+        assertCreateRefused(name, 401);
         assertThat(support.organisationsNamed(name)).isZero();
     }
 
@@ -211,19 +133,9 @@ class OrganisationApiTest {
     @TestSecurity(user = "system", roles = Roles.PARTNER_SYSTEM)
     void shouldForbidOrganisationChangesToPartnerSystems() {
         String name = TestSupport.unique("Partner");
-        given().contentType(ContentType.JSON)
-                .body(organisation(name, "ACADEMIA", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
+        assertCreateRefused(name, 403);
         UUID existing = support.organisation();
-        given().header("If-Match", "*")
-                .when()
-                .delete("/api/v1/organisations/" + existing)
-                .then()
-                .statusCode(403);
+        JsonApi.delete("/api/v1/organisations/" + existing, "*").statusCode(403);
         assertThat(support.organisationsNamed(name)).isZero();
     }
 
@@ -232,84 +144,30 @@ class OrganisationApiTest {
     void shouldFilterPageAndSortOrganisations() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (String prefix : List.of("Charlie", "Alpha", "Bravo")) {
-            given().contentType(ContentType.JSON)
-                    .body(organisation(prefix + " " + tag, "ACADEMIA", "CN"))
-                    .when()
-                    .post("/api/v1/organisations")
-                    .then()
+            JsonApi.post("/api/v1/organisations", organisation(prefix + " " + tag, "ACADEMIA", "CN"))
                     .statusCode(201);
         }
-        given().contentType(ContentType.JSON)
-                .body(organisation("Delta " + tag, "UN_AGENCY", null))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        JsonApi.post("/api/v1/organisations", organisation("Delta " + tag, "UN_AGENCY", null))
                 .statusCode(201);
 
-        given().queryParam("q", tag)
-                .queryParam("kind", "ACADEMIA")
-                .queryParam("size", 2)
-                .queryParam("sort", "name")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
+        JsonApi.get("/api/v1/organisations", Map.of("q", tag, "kind", "ACADEMIA", "size", 2, "sort", "name"))
                 .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2))
                 .body("items.name", org.hamcrest.Matchers.contains("Alpha " + tag, "Bravo " + tag));
-        given().queryParam("q", tag)
-                .queryParam("kind", "ACADEMIA")
-                .queryParam("size", 2)
-                .queryParam("page", 1)
-                .queryParam("sort", "name")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
+        JsonApi.get("/api/v1/organisations", Map.of("q", tag, "kind", "ACADEMIA", "size", 2, "page", 1, "sort", "name"))
                 .statusCode(200)
                 .body("items.name", org.hamcrest.Matchers.contains("Charlie " + tag));
-        given().queryParam("q", tag)
-                .queryParam("sort", "-name")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
+        JsonApi.get("/api/v1/organisations", Map.of("q", tag, "sort", "-name"))
                 .body("items[0].name", equalTo("Delta " + tag));
-        given().queryParam("q", tag)
-                .queryParam("kind", "UN_AGENCY")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
+        JsonApi.get("/api/v1/organisations", Map.of("q", tag, "kind", "UN_AGENCY"))
                 .body("totalItems", equalTo(1))
                 .body("items[0].country", org.hamcrest.Matchers.nullValue());
-        given().queryParam("q", tag)
-                .queryParam("country", "cn")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
-                .body("totalItems", equalTo(3));
-        given().queryParam("kind", "PIRATES")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("kind"));
-        given().queryParam("country", "Mexico")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("country"));
-        given().queryParam("q", "nul\u0000byte")
-                .when()
-                .get("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("q"));
-        given().queryParam("page", -1)
-                .when()
-                .get("/api/v1/organisations")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("page"));
+        JsonApi.get("/api/v1/organisations", Map.of("q", tag, "country", "cn")).body("totalItems", equalTo(3));
+        JsonApi.getRefused("/api/v1/organisations", Map.of("kind", "PIRATES"), "kind");
+        JsonApi.getRefused("/api/v1/organisations", Map.of("country", "Mexico"), "country");
+        JsonApi.getRefused("/api/v1/organisations", Map.of("q", "nul\u0000byte"), "q");
+        JsonApi.getRefused("/api/v1/organisations", Map.of("page", -1), "page");
     }
 
     @Test
@@ -317,26 +175,21 @@ class OrganisationApiTest {
     void shouldReplayOrganisationCreateWithTheSameIdempotencyKey() {
         String name = TestSupport.unique("Replay");
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(organisation(name, "ACADEMIA", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
+        String first = JsonApi.postIdempotent("/api/v1/organisations", key, organisation(name, "ACADEMIA", "MX"))
                 .statusCode(201)
                 .header("ETag", notNullValue())
                 .extract()
                 .path("id");
-        String second = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(organisation(name, "ACADEMIA", "MX"))
-                .when()
-                .post("/api/v1/organisations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String second = JsonApi.createdId(
+                JsonApi.postIdempotent("/api/v1/organisations", key, organisation(name, "ACADEMIA", "MX")));
         assertThat(second).isEqualTo(first);
         assertThat(support.organisationsNamed(name)).isEqualTo(1);
+    }
+
+    /** A create the caller may not make, refused with {@code status} as a problem. */
+    private static void assertCreateRefused(String name, int status) {
+        JsonApi.post("/api/v1/organisations", organisation(name, "ACADEMIA", "MX"))
+                .statusCode(status)
+                .contentType("application/problem+json");
     }
 }

@@ -3,7 +3,6 @@ package org.citybridge.clusters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.CloudEventHeaders;
@@ -12,6 +11,7 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.infra.KafkaServer;
 import org.citybridge.kit.outbox.OutboxEvent;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.citybridge.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +44,9 @@ class OutboxOutageTest {
         String exchange;
         kafka.stop();
         try {
-            exchange = given().contentType(ContentType.JSON)
-                    .body(Map.of(
+            exchange = JsonApi.createdId(JsonApi.post(
+                    "/api/v1/exchanges",
+                    Map.of(
                             "title",
                             TestSupport.unique("Outage conference"),
                             "format",
@@ -58,31 +58,15 @@ class OutboxOutageTest {
                             "participantCityIds",
                             List.of(mexicoCity, luoyang),
                             "topics",
-                            List.of("renewable-energy")))
-                    .when()
-                    .post("/api/v1/exchanges")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            String etag = given().when()
-                    .get("/api/v1/exchanges/" + exchange)
-                    .then()
-                    .extract()
-                    .header("ETag");
-            given().contentType(ContentType.JSON)
-                    .header("If-Match", etag)
-                    .body(Map.of("outcomeNotes", "held during an outage"))
-                    .when()
-                    .post("/api/v1/exchanges/" + exchange + "/hold")
-                    .then()
+                            List.of("renewable-energy"))));
+            String etag = JsonApi.get("/api/v1/exchanges/" + exchange).extract().header("ETag");
+            JsonApi.postIfMatch(
+                            "/api/v1/exchanges/" + exchange + "/hold",
+                            etag,
+                            Map.of("outcomeNotes", "held during an outage"))
                     .statusCode(200);
             for (UUID city : List.of(mexicoCity, luoyang)) {
-                given().contentType(ContentType.JSON)
-                        .body(SurveyApiTest.answer(city, 5))
-                        .when()
-                        .post("/api/v1/exchanges/" + exchange + "/survey-responses")
-                        .then()
+                JsonApi.post("/api/v1/exchanges/" + exchange + "/survey-responses", SurveyApiTest.answer(city, 5))
                         .statusCode(201);
             }
             List<OutboxEvent> waiting = outbox(exchange);

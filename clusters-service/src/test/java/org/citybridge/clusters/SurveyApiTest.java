@@ -4,9 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.clusters.domain.Exchange;
 import org.citybridge.clusters.domain.SurveyResponse;
 import org.citybridge.contracts.events.EventType;
@@ -16,6 +14,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -80,11 +78,7 @@ class SurveyApiTest {
     void shouldRecordTheOwnCitysAnswerOnceAndAnnounceTheStatedInterests() {
         UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         Exchange exchange = support.heldExchange(own, support.registerCity());
-        String id = given().contentType(ContentType.JSON)
-                .body(answer(own, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
+        String id = JsonApi.post(responses(exchange.id), answer(own, 5))
                 .statusCode(201)
                 .header("Location", containsString(responses(exchange.id) + "/"))
                 .header("ETag", equalTo("\"0\""))
@@ -96,20 +90,11 @@ class SurveyApiTest {
                 .extract()
                 .path("id");
 
-        given().contentType(ContentType.JSON)
-                .body(answer(own, 4))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json");
+        JsonApi.post(responses(exchange.id), answer(own, 4)).statusCode(409).contentType("application/problem+json");
         assertThat(stored(exchange.id)).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> records =
-                support.clusterEvents(exchange.id, EventType.SURVEY_RESPONSE_RECORDED, 1);
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).key()).isEqualTo(exchange.id.toString());
-        SurveyResponseRecorded recorded = support.events().payload(records.get(0), SurveyResponseRecorded.class);
+        var record = support.oneClusterEvent(exchange.id, EventType.SURVEY_RESPONSE_RECORDED);
+        SurveyResponseRecorded recorded = support.events().payload(record, SurveyResponseRecorded.class);
         assertThat(recorded.responseId()).isEqualTo(UUID.fromString(id));
         assertThat(recorded.cityId()).isEqualTo(own);
         assertThat(recorded.wantsPartnership()).isTrue();
@@ -124,11 +109,7 @@ class SurveyApiTest {
         assertThat(recorded.interests().get(1).preferences().isEmpty()).isTrue();
 
         // the officer reads their own answer
-        given().when()
-                .get(responses(exchange.id) + "/" + id)
-                .then()
-                .statusCode(200)
-                .body("comment", containsString("Strong"));
+        JsonApi.get(responses(exchange.id) + "/" + id).statusCode(200).body("comment", containsString("Strong"));
     }
 
     @Test
@@ -138,13 +119,7 @@ class SurveyApiTest {
         support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
         UUID other = support.registerCity();
         Exchange exchange = support.heldExchange(other);
-        given().contentType(ContentType.JSON)
-                .body(answer(other, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
+        JsonApi.post(responses(exchange.id), answer(other, 5)).statusCode(403).contentType("application/problem+json");
         assertThat(stored(exchange.id)).isZero();
     }
 
@@ -154,13 +129,7 @@ class SurveyApiTest {
         UUID participant = support.registerCity();
         UUID outsider = support.registerCity();
         Exchange exchange = support.heldExchange(participant);
-        given().contentType(ContentType.JSON)
-                .body(answer(outsider, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("did not take part"));
+        JsonApi.postRefused(responses(exchange.id), answer(outsider, 5), 422, "did not take part");
         assertThat(stored(exchange.id)).isZero();
     }
 
@@ -169,21 +138,9 @@ class SurveyApiTest {
     void shouldRejectAnswersBeforeTheExchangeWasHeldWith422() {
         UUID city = support.registerCity();
         Exchange planned = support.plannedExchange(city);
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(planned.id))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("PLANNED"));
+        JsonApi.postRefused(responses(planned.id), answer(city, 5), 422, "PLANNED");
         Exchange cancelled = support.cancelledExchange(city);
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(cancelled.id))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("CANCELLED"));
+        JsonApi.postRefused(responses(cancelled.id), answer(city, 5), 422, "CANCELLED");
         assertThat(stored(planned.id) + stored(cancelled.id)).isZero();
     }
 
@@ -193,28 +150,11 @@ class SurveyApiTest {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
         support.retireCity(city);
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("retired"));
+        JsonApi.postRefused(responses(exchange.id), answer(city, 5), 422, "retired");
         UUID stranger = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
-                .body(answer(stranger, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(422)
-                .body("detail", containsString("Unknown city"));
+        JsonApi.postRefused(responses(exchange.id), answer(stranger, 5), 422, "Unknown city");
         assertThat(stored(exchange.id)).isZero();
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(UUID.randomUUID()))
-                .then()
-                .statusCode(404);
+        JsonApi.post(responses(UUID.randomUUID()), answer(city, 5)).statusCode(404);
     }
 
     @Test
@@ -223,22 +163,14 @@ class SurveyApiTest {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
         for (int rating : new int[] {0, 6}) {
-            given().contentType(ContentType.JSON)
-                    .body(answer(city, rating))
-                    .when()
-                    .post(responses(exchange.id))
-                    .then()
+            JsonApi.post(responses(exchange.id), answer(city, rating))
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations.field", hasItem("rating"));
         }
         Map<String, Object> incomplete = new HashMap<>();
         incomplete.put("interests", List.of(Map.of("area", "tourism")));
-        given().contentType(ContentType.JSON)
-                .body(incomplete)
-                .when()
-                .post(responses(exchange.id))
-                .then()
+        JsonApi.post(responses(exchange.id), incomplete)
                 .statusCode(400)
                 .body("violations.field", hasItem("cityId"))
                 .body("violations.field", hasItem("wantsPartnership"))
@@ -247,13 +179,7 @@ class SurveyApiTest {
                 .body("violations.field", hasItem("interests[0].intent"));
         Map<String, Object> unknownArea = answer(city, 5);
         unknownArea.put("interests", List.of(Map.of("area", "astrology", "stance", "SEEK", "intent", "SISTER_CITY")));
-        given().contentType(ContentType.JSON)
-                .body(unknownArea)
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("astrology"));
+        JsonApi.postRefused(responses(exchange.id), unknownArea, 400, "astrology");
         Map<String, Object> badCountry = answer(city, 5);
         badCountry.put(
                 "interests",
@@ -266,11 +192,7 @@ class SurveyApiTest {
                         "SISTER_CITY",
                         "preferredCountries",
                         List.of("Mexico"))));
-        given().contentType(ContentType.JSON)
-                .body(badCountry)
-                .when()
-                .post(responses(exchange.id))
-                .then()
+        JsonApi.post(responses(exchange.id), badCountry)
                 .statusCode(400)
                 .body("violations.field", hasItem(containsString("preferredCountries")));
         assertThat(stored(exchange.id)).isZero();
@@ -278,31 +200,22 @@ class SurveyApiTest {
     }
 
     @Test
-    @TestSecurity(user = "system", roles = Roles.PARTNER_SYSTEM)
-    void shouldForbidSurveyAnswersAndReadsToPartnerSystems() {
-        UUID city = support.registerCity();
-        Exchange exchange = support.heldExchange(city);
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(403);
-        given().when().get(responses(exchange.id)).then().statusCode(403);
-        assertThat(stored(exchange.id)).isZero();
+    void shouldRequireATokenToAnswerOrReadSurveys() {
+        assertSurveysRefused(401);
     }
 
     @Test
-    void shouldRequireATokenToAnswerOrReadSurveys() {
+    @TestSecurity(user = "system", roles = Roles.PARTNER_SYSTEM)
+    void shouldForbidSurveyAnswersAndReadsToPartnerSystems() {
+        assertSurveysRefused(403);
+    }
+
+    /** The caller may neither answer a held exchange's survey nor read its answers: {@code status}, nothing stored. */
+    private void assertSurveysRefused(int status) {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
-        given().contentType(ContentType.JSON)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(401);
-        given().when().get(responses(exchange.id)).then().statusCode(401);
+        JsonApi.post(responses(exchange.id), answer(city, 5)).statusCode(status);
+        JsonApi.get(responses(exchange.id)).statusCode(status);
         assertThat(stored(exchange.id)).isZero();
     }
 
@@ -325,27 +238,14 @@ class SurveyApiTest {
                     r.persist();
                     return r.id;
                 });
-        given().contentType(ContentType.JSON)
-                .body(answer(own, 4))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(201);
+        JsonApi.post(responses(exchange.id), answer(own, 4)).statusCode(201);
 
-        given().when()
-                .get(responses(exchange.id))
-                .then()
+        JsonApi.get(responses(exchange.id))
                 .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items.cityId", everyItem(equalTo(own.toString())));
-        given().queryParam("cityId", neighbour)
-                .when()
-                .get(responses(exchange.id))
-                .then()
-                .statusCode(403);
-        given().when()
-                .get(responses(exchange.id) + "/" + neighbourResponse)
-                .then()
+        JsonApi.get(responses(exchange.id), Map.of("cityId", neighbour)).statusCode(403);
+        JsonApi.get(responses(exchange.id) + "/" + neighbourResponse)
                 .statusCode(403)
                 .contentType("application/problem+json");
     }
@@ -358,31 +258,17 @@ class SurveyApiTest {
         UUID c = support.registerCity();
         Exchange exchange = support.heldExchange(a, b, c);
         for (UUID city : List.of(a, b, c)) {
-            given().contentType(ContentType.JSON)
-                    .body(answer(city, 5))
-                    .when()
-                    .post(responses(exchange.id))
-                    .then()
-                    .statusCode(201);
+            JsonApi.post(responses(exchange.id), answer(city, 5)).statusCode(201);
         }
-        given().queryParam("size", 2)
-                .when()
-                .get(responses(exchange.id))
-                .then()
+        JsonApi.get(responses(exchange.id), Map.of("size", 2))
                 .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("items.size()", equalTo(2))
                 .body("totalPages", equalTo(2));
-        given().queryParam("cityId", b)
-                .when()
-                .get(responses(exchange.id))
-                .then()
+        JsonApi.get(responses(exchange.id), Map.of("cityId", b))
                 .body("totalItems", equalTo(1))
                 .body("items[0].cityId", equalTo(b.toString()));
-        given().when()
-                .get(responses(exchange.id) + "/" + UUID.randomUUID())
-                .then()
-                .statusCode(404);
+        JsonApi.get(responses(exchange.id) + "/" + UUID.randomUUID()).statusCode(404);
     }
 
     @Test
@@ -391,24 +277,8 @@ class SurveyApiTest {
         UUID city = support.registerCity();
         Exchange exchange = support.heldExchange(city);
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String second = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(answer(city, 5))
-                .when()
-                .post(responses(exchange.id))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String first = JsonApi.createdId(JsonApi.postIdempotent(responses(exchange.id), key, answer(city, 5)));
+        String second = JsonApi.createdId(JsonApi.postIdempotent(responses(exchange.id), key, answer(city, 5)));
         assertThat(second).isEqualTo(first);
         assertThat(stored(exchange.id)).isEqualTo(1);
         assertThat(support.outboxCount(exchange.id)).isEqualTo(3);
@@ -423,11 +293,7 @@ class SurveyApiTest {
         try {
             List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
-                        .body(answer(city, 5))
-                        .when()
-                        .post(responses(exchange.id))
-                        .then()
+                statuses.add(pool.submit(() -> JsonApi.post(responses(exchange.id), answer(city, 5))
                         .extract()
                         .statusCode()));
             }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.clusters.domain.Exchange;
 import org.citybridge.clusters.domain.KnownCity;
+import org.citybridge.clusters.domain.Membership;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.clusters.domain.OrganisationKind;
 import org.citybridge.clusters.service.ClusterCommand;
@@ -22,6 +23,8 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ExchangeFormat;
+import org.citybridge.contracts.vocabulary.MemberKind;
+import org.citybridge.contracts.vocabulary.MemberRole;
 import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.testing.TestEvents;
 
@@ -34,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -140,6 +144,22 @@ public class TestSupport {
                         .id);
     }
 
+    /** Makes a city a member of a cluster directly in the database, as if it had joined; returns the membership id. */
+    public UUID cityMembership(UUID clusterId, UUID cityId, String cityName) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Membership m = new Membership();
+            m.id = UUID.randomUUID();
+            m.clusterId = clusterId;
+            m.memberKind = MemberKind.CITY;
+            m.memberId = cityId;
+            m.memberName = cityName;
+            m.role = MemberRole.MEMBER;
+            m.joinedAt = now();
+            m.persist();
+            return m.id;
+        });
+    }
+
     public UUID organisation() {
         return QuarkusTransaction.requiringNew()
                 .call(() -> organisations.create(new OrganisationCommand(
@@ -192,11 +212,15 @@ public class TestSupport {
 
     /** Waits for {@code count} records of the aggregate (and type) on cluster-events. */
     public List<ConsumerRecord<String, String>> clusterEvents(UUID aggregateId, EventType type, int count) {
-        return events().read(
-                        Topics.CLUSTER_EVENTS,
-                        TestEvents.keyed(aggregateId).and(TestEvents.ofType(type)),
-                        count,
-                        Duration.ofSeconds(60));
+        return events().read(Topics.CLUSTER_EVENTS, aggregateId, type, count, Duration.ofSeconds(60));
+    }
+
+    /** Waits for the record of the aggregate and type on cluster-events, asserting it is one, keyed by the aggregate. */
+    public ConsumerRecord<String, String> oneClusterEvent(UUID aggregateId, EventType type) {
+        List<ConsumerRecord<String, String>> records = clusterEvents(aggregateId, type, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(aggregateId.toString());
+        return records.get(0);
     }
 
     public static Instant now() {
