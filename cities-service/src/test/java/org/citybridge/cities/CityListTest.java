@@ -2,9 +2,11 @@ package org.citybridge.cities;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -33,12 +34,7 @@ class CityListTest {
         }
         Set<String> seen = new HashSet<>();
         for (int page = 0; page < 3; page++) {
-            List<String> ids = given().queryParam("q", tag)
-                    .queryParam("size", 2)
-                    .queryParam("page", page)
-                    .when()
-                    .get("/api/v1/cities")
-                    .then()
+            List<String> ids = JsonApi.get("/api/v1/cities", Map.of("q", tag, "size", 2, "page", page))
                     .statusCode(200)
                     .body("totalItems", equalTo(5))
                     .body("totalPages", equalTo(3))
@@ -52,23 +48,15 @@ class CityListTest {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
     }
 
-    @Test
-    void shouldSortByPopulationDescending() {
+    /** Population descending, and names that happen to sort the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-population", "name"})
+    void shouldSortByPopulationDescending(String sort) {
         String tag = Fixtures.unique("Sorttest");
         UUID small = register(tag + " small", "MX", 1_000);
         UUID large = register(tag + " large", "MX", 9_000_000);
         UUID middle = register(tag + " middle", "MX", 500_000);
-        given().queryParam("q", tag)
-                .queryParam("sort", "-population")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .body("items.id", contains(large.toString(), middle.toString(), small.toString()));
-        given().queryParam("q", tag)
-                .queryParam("sort", "name")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "sort", sort))
                 .body("items.id", contains(large.toString(), middle.toString(), small.toString()));
     }
 
@@ -79,34 +67,14 @@ class CityListTest {
         UUID chinese = register(tag + " Datong", "CN", 3_000_000);
         UUID brazilian = register(tag + " Ouro Preto", "BR", 70_000);
 
-        given().queryParam("q", tag)
-                .queryParam("country", "mx")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .body("items.id", contains(mexican.toString()));
-        given().queryParam("q", tag)
-                .queryParam("region", "latin america and the caribbean")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "country", "mx")).body("items.id", contains(mexican.toString()));
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "region", "latin america and the caribbean"))
                 .body("items.id", containsInAnyOrder(mexican.toString(), brazilian.toString()));
-        given().queryParam("q", tag)
-                .queryParam("region", "Asia")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "region", "Asia"))
                 .body("items.id", contains(chinese.toString()));
-        given().queryParam("q", tag.toUpperCase() + " DATONG")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag.toUpperCase() + " DATONG"))
                 .body("items.id", contains(chinese.toString()));
-        given().queryParam("q", "%")
-                .queryParam("size", 1)
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", "%", "size", 1))
                 .statusCode(200); // a LIKE wildcard is matched literally, not as "everything"
     }
 
@@ -114,41 +82,21 @@ class CityListTest {
     void shouldFilterByActiveInterestAreaStanceAndIntent() {
         String tag = Fixtures.unique("Areatest");
         UUID seeker = register(tag + " Seeker", "MX", 100);
-        UUID offerer = register(tag + " Offerer", "CN", 100);
-        UUID withdrawn = register(tag + " Withdrawn", "CN", 100);
         express(seeker, "renewable-energy", "SEEK", "KNOWLEDGE_EXCHANGE");
+        UUID offerer = register(tag + " Offerer", "CN", 100);
         express(offerer, "renewable-energy", "OFFER", "THEMATIC_PARTNERSHIP");
+        UUID withdrawn = register(tag + " Withdrawn", "CN", 100);
         String interestId = express(withdrawn, "renewable-energy", "OFFER", "THEMATIC_PARTNERSHIP");
-        given().when()
-                .delete("/api/v1/cities/" + withdrawn + "/interests/" + interestId)
-                .then()
+        JsonApi.delete("/api/v1/cities/" + withdrawn + "/interests/" + interestId)
                 .statusCode(204);
 
-        given().queryParam("q", tag)
-                .queryParam("area", "renewable-energy")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "area", "renewable-energy"))
                 .body("items.id", containsInAnyOrder(seeker.toString(), offerer.toString()));
-        given().queryParam("q", tag)
-                .queryParam("area", "renewable-energy")
-                .queryParam("stance", "offer")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "area", "renewable-energy", "stance", "offer"))
                 .body("items.id", contains(offerer.toString()));
-        given().queryParam("q", tag)
-                .queryParam("intent", "KNOWLEDGE_EXCHANGE")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "intent", "KNOWLEDGE_EXCHANGE"))
                 .body("items.id", contains(seeker.toString()));
-        given().queryParam("q", tag)
-                .queryParam("area", "trade")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .body("totalItems", equalTo(0));
+        JsonApi.get("/api/v1/cities", Map.of("q", tag, "area", "trade")).body("totalItems", equalTo(0));
     }
 
     private static UUID register(String name, String country, long population) {
@@ -158,13 +106,7 @@ class CityListTest {
     }
 
     private static String express(UUID city, String area, String stance, String intent) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("area", area, "stance", stance, "intent", intent))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return JsonApi.createdId(JsonApi.post(
+                "/api/v1/cities/" + city + "/interests", Map.of("area", area, "stance", stance, "intent", intent)));
     }
 }

@@ -3,7 +3,6 @@ package org.citybridge.cities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.CityRegistered;
@@ -12,6 +11,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.testing.Concurrently;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -37,11 +36,7 @@ class CityRegistrationTest {
     @Test
     void shouldRegisterACityWithDerivedRegionLocationAndETag() {
         String name = Fixtures.unique("Luoyang");
-        var response = given().contentType(ContentType.JSON)
-                .body(Fixtures.cityBody(name, "cn"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        var response = JsonApi.post("/api/v1/cities", Fixtures.cityBody(name, "cn"))
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/cities/"))
                 .header("ETag", equalTo("\"0\""))
@@ -72,11 +67,7 @@ class CityRegistrationTest {
             body.put("localName", localName);
             UUID id = Fixtures.register(body);
             Fixtures.get(id).body("localName", equalTo(localName));
-            given().queryParam("q", localName)
-                    .queryParam("size", 100)
-                    .when()
-                    .get("/api/v1/cities")
-                    .then()
+            JsonApi.get("/api/v1/cities", Map.of("q", localName, "size", 100))
                     .statusCode(200)
                     .body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
         }
@@ -86,11 +77,7 @@ class CityRegistrationTest {
     void shouldRejectADuplicateNameInTheSameCountryWithConflict() {
         String name = Fixtures.unique("Puebla");
         Fixtures.register(Fixtures.cityBody(name, "MX"));
-        given().contentType(ContentType.JSON)
-                .body(Fixtures.cityBody(name.toUpperCase(), "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", Fixtures.cityBody(name.toUpperCase(), "MX"))
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
@@ -103,35 +90,20 @@ class CityRegistrationTest {
     void shouldReplayAnIdempotentPostWithoutCreatingAnything() {
         String name = Fixtures.unique("Oaxaca");
         String key = UUID.randomUUID().toString();
-        var first = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(Fixtures.cityBody(name, "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        var first = JsonApi.postIdempotent("/api/v1/cities", key, Fixtures.cityBody(name, "MX"))
                 .statusCode(201)
                 .extract();
-        var replay = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(Fixtures.cityBody(name, "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        var replay = JsonApi.postIdempotent("/api/v1/cities", key, Fixtures.cityBody(name, "MX"))
                 .statusCode(201)
                 .extract();
 
         assertThat(replay.<String>path("id")).isEqualTo(first.path("id"));
         assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
         assertThat(replay.header("ETag")).isEqualTo(first.header("ETag"));
-        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
+        JsonApi.get("/api/v1/cities", Map.of("q", name)).body("totalItems", equalTo(1));
 
         // the same key for another request is refused
-        given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(Fixtures.cityBody(Fixtures.unique("Other"), "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.postIdempotent("/api/v1/cities", key, Fixtures.cityBody(Fixtures.unique("Other"), "MX"))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString(key));
@@ -143,28 +115,17 @@ class CityRegistrationTest {
         String key = UUID.randomUUID().toString();
         List<String> ids = Concurrently.run(
                 20,
-                i -> given().contentType(ContentType.JSON)
-                        .header("Idempotency-Key", key)
-                        .body(Fixtures.cityBody(name, "MX"))
-                        .when()
-                        .post("/api/v1/cities")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id"));
+                i -> JsonApi.createdId(JsonApi.postIdempotent("/api/v1/cities", key, Fixtures.cityBody(name, "MX"))));
         assertThat(ids).containsOnly(ids.get(0));
-        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(1));
+        JsonApi.get("/api/v1/cities", Map.of("q", name)).body("totalItems", equalTo(1));
     }
 
     @Test
     void shouldAnnounceARegistrationOnceAsACloudEventWithoutPersonalData() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Xi'an"), "CN"));
         try (TestEvents events = new TestEvents(mapper)) {
-            List<ConsumerRecord<String, String>> records = events.read(
-                    Topics.CITY_EVENTS,
-                    TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_REGISTERED)),
-                    1,
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records =
+                    events.read(Topics.CITY_EVENTS, id, EventType.CITY_REGISTERED, 1, Duration.ofSeconds(30));
             assertThat(records).hasSize(1);
             ConsumerRecord<String, String> record = records.get(0);
             CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(record));
@@ -186,29 +147,16 @@ class CityRegistrationTest {
     void shouldRetireACityKeepingItForHistory() {
         String name = Fixtures.unique("Tlacotalpan");
         UUID id = Fixtures.register(Fixtures.cityBody(name, "MX"));
-        given().when().delete("/api/v1/cities/" + id).then().statusCode(204);
-        given().when().delete("/api/v1/cities/" + id).then().statusCode(204);
+        JsonApi.delete("/api/v1/cities/" + id).statusCode(204);
+        JsonApi.delete("/api/v1/cities/" + id).statusCode(204);
 
         Fixtures.get(id).statusCode(200).body("retired", equalTo(true));
-        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(0));
-        given().queryParam("q", name)
-                .queryParam("retired", "true")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .body("items.id", contains(id.toString()));
-        given().when()
-                .delete("/api/v1/cities/" + UUID.randomUUID())
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+        JsonApi.get("/api/v1/cities", Map.of("q", name)).body("totalItems", equalTo(0));
+        JsonApi.get("/api/v1/cities", Map.of("q", name, "retired", "true")).body("items.id", contains(id.toString()));
+        JsonApi.delete("/api/v1/cities/" + UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
 
         try (TestEvents events = new TestEvents(mapper)) {
-            assertThat(events.read(
-                            Topics.CITY_EVENTS,
-                            TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_RETIRED)),
-                            2,
-                            Duration.ofSeconds(5)))
+            assertThat(events.read(Topics.CITY_EVENTS, id, EventType.CITY_RETIRED, 2, Duration.ofSeconds(5)))
                     .as("retiring twice announces once")
                     .hasSize(1);
         }

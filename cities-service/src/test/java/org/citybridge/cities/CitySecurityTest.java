@@ -4,15 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.http.ContentType;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -32,27 +31,16 @@ class CitySecurityTest {
 
     @Test
     void shouldRequireATokenForEveryWrite() {
-        given().contentType(ContentType.JSON)
-                .body(Fixtures.cityBody(Fixtures.unique("Anon"), "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", Fixtures.cityBody(Fixtures.unique("Anon"), "MX"))
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"0\"")
-                .body(Fixtures.cityBody("x", "MX"))
-                .when()
-                .put("/api/v1/cities/" + MEXICO_CITY)
-                .then()
+        JsonApi.put("/api/v1/cities/" + MEXICO_CITY, "\"0\"", Fixtures.cityBody("x", "MX"))
                 .statusCode(401);
-        given().when().delete("/api/v1/cities/" + MEXICO_CITY).then().statusCode(401);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + MEXICO_CITY + "/interests")
-                .then()
+        JsonApi.delete("/api/v1/cities/" + MEXICO_CITY).statusCode(401);
+        JsonApi.post(
+                        "/api/v1/cities/" + MEXICO_CITY + "/interests",
+                        Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
                 .statusCode(401);
     }
 
@@ -63,10 +51,7 @@ class CitySecurityTest {
                 .body("officials[0].name", equalTo("Diana Alarcon"))
                 .body("officials[0].email", nullValue())
                 .body("officials[0].phone", nullValue());
-        given().queryParam("q", "Security Mexico City")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", "Security Mexico City"))
                 .body("items.officials.flatten().email", everyItem(nullValue()));
     }
 
@@ -74,34 +59,21 @@ class CitySecurityTest {
     @TestSecurity(user = "officer.luoyang", roles = Roles.CITY_OFFICER)
     @OidcSecurity(claims = @Claim(key = "city_id", value = LUOYANG))
     void shouldForbidAnOfficerToRegisterRetireOrEditAnotherCity() {
-        given().contentType(ContentType.JSON)
-                .body(Fixtures.cityBody(Fixtures.unique("Officer"), "CN"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", Fixtures.cityBody(Fixtures.unique("Officer"), "CN"))
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().when().delete("/api/v1/cities/" + LUOYANG).then().statusCode(403);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", Fixtures.etagOf(UUID.fromString(MEXICO_CITY)))
-                .body(Fixtures.cityBody("Security Mexico City", "MX"))
-                .when()
-                .put("/api/v1/cities/" + MEXICO_CITY)
-                .then()
+        JsonApi.delete("/api/v1/cities/" + LUOYANG).statusCode(403);
+        JsonApi.put(
+                        "/api/v1/cities/" + MEXICO_CITY,
+                        Fixtures.etagOf(UUID.fromString(MEXICO_CITY)),
+                        Fixtures.cityBody("Security Mexico City", "MX"))
                 .statusCode(403)
                 .contentType("application/problem+json");
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(Map.of("population", 1))
-                .when()
-                .patch("/api/v1/cities/" + MEXICO_CITY)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + MEXICO_CITY, "\"0\"", Map.of("population", 1))
                 .statusCode(403);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + MEXICO_CITY + "/interests")
-                .then()
+        JsonApi.post(
+                        "/api/v1/cities/" + MEXICO_CITY + "/interests",
+                        Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
                 .statusCode(403);
         // and the other city's contact data stays hidden from this officer
         Fixtures.get(UUID.fromString(MEXICO_CITY)).body("officials[0].email", nullValue());
@@ -113,48 +85,30 @@ class CitySecurityTest {
     void shouldLetAnOfficerEditOwnCityAndSeeItsContactData() {
         UUID luoyang = UUID.fromString(LUOYANG);
         Fixtures.get(luoyang).body("officials[0].email", equalTo("diana@example.org"));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", Fixtures.etagOf(luoyang))
-                .body(Map.of("description", "Edited by its own officer " + UUID.randomUUID()))
-                .when()
-                .patch("/api/v1/cities/" + LUOYANG)
-                .then()
+        JsonApi.mergePatch(
+                        "/api/v1/cities/" + LUOYANG,
+                        Fixtures.etagOf(luoyang),
+                        Map.of("description", "Edited by its own officer " + UUID.randomUUID()))
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "trade", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + LUOYANG + "/interests")
-                .then()
+        JsonApi.post(
+                        "/api/v1/cities/" + LUOYANG + "/interests",
+                        Map.of("area", "trade", "stance", "OFFER", "intent", "SISTER_CITY"))
                 .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
     }
 
     @Test
     @TestSecurity(user = "officer.nowhere", roles = Roles.CITY_OFFICER)
     void shouldForbidAnOfficerWithoutACityClaim() {
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(Map.of("population", 1))
-                .when()
-                .patch("/api/v1/cities/" + LUOYANG)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + LUOYANG, "\"0\"", Map.of("population", 1))
                 .statusCode(403);
     }
 
     @Test
     @TestSecurity(user = "unesco-system", roles = Roles.PARTNER_SYSTEM)
     void shouldForbidPartnerSystemsToChangeCities() {
-        given().contentType(ContentType.JSON)
-                .body(Fixtures.cityBody(Fixtures.unique("Partner"), "MX"))
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", Fixtures.cityBody(Fixtures.unique("Partner"), "MX"))
                 .statusCode(403);
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(Map.of("population", 1))
-                .when()
-                .patch("/api/v1/cities/" + MEXICO_CITY)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + MEXICO_CITY, "\"0\"", Map.of("population", 1))
                 .statusCode(403);
     }
 

@@ -3,13 +3,13 @@ package org.citybridge.cities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.testing.Concurrently;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,23 +46,14 @@ class CityUpdateTest {
                         "inscribedYear",
                         1988)));
 
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"0\"")
-                .body(body)
-                .when()
-                .put("/api/v1/cities/" + id)
-                .then()
+        JsonApi.put("/api/v1/cities/" + id, "\"0\"", body)
                 .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("population", equalTo(194_500))
                 .body("version", equalTo(1));
 
         try (TestEvents events = new TestEvents(mapper)) {
-            var records = events.read(
-                    Topics.CITY_EVENTS,
-                    TestEvents.keyed(id).and(TestEvents.ofType(EventType.CITY_UPDATED)),
-                    1,
-                    Duration.ofSeconds(30));
+            var records = events.read(Topics.CITY_EVENTS, id, EventType.CITY_UPDATED, 1, Duration.ofSeconds(30));
             assertThat(records).hasSize(1);
             CityUpdated updated = events.payload(records.get(0), CityUpdated.class);
             assertThat(updated.city().population()).isEqualTo(194_500L);
@@ -76,27 +66,9 @@ class CityUpdateTest {
     void shouldRefuseAStaleETagWith412AndAMissingOneWith428() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX"));
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Zacatecas"), "MX");
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .put("/api/v1/cities/" + id)
-                .then()
-                .statusCode(428)
-                .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"7\"")
-                .body(body)
-                .when()
-                .put("/api/v1/cities/" + id)
-                .then()
-                .statusCode(412)
-                .contentType("application/problem+json");
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"3\"")
-                .body(Map.of("population", 1))
-                .when()
-                .patch("/api/v1/cities/" + id)
-                .then()
+        JsonApi.put("/api/v1/cities/" + id, body).statusCode(428).contentType("application/problem+json");
+        JsonApi.put("/api/v1/cities/" + id, "\"7\"", body).statusCode(412).contentType("application/problem+json");
+        JsonApi.mergePatch("/api/v1/cities/" + id, "\"3\"", Map.of("population", 1))
                 .statusCode(412);
         Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
     }
@@ -108,12 +80,7 @@ class CityUpdateTest {
         Map<String, Object> patch = new java.util.HashMap<>();
         patch.put("population", 1_594_000);
         patch.put("description", null);
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", Fixtures.etagOf(id))
-                .body(patch)
-                .when()
-                .patch("/api/v1/cities/" + id)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + id, Fixtures.etagOf(id), patch)
                 .statusCode(200)
                 .body("population", equalTo(1_594_000))
                 .body("description", nullValue())
@@ -124,59 +91,31 @@ class CityUpdateTest {
     @Test
     void shouldRejectAnInvalidPatchAndKeepTheCity() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Campeche"), "MX"));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(Map.of("population", -5))
-                .when()
-                .patch("/api/v1/cities/" + id)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + id, "\"0\"", Map.of("population", -5))
                 .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("population"));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(Map.of("version", 99))
-                .when()
-                .patch("/api/v1/cities/" + id)
-                .then()
+        JsonApi.mergePatch("/api/v1/cities/" + id, "\"0\"", Map.of("version", 99))
                 .statusCode(400)
                 .body("detail", containsString("version"));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body(List.of(1))
-                .when()
-                .patch("/api/v1/cities/" + id)
-                .then()
-                .statusCode(400);
+        JsonApi.mergePatch("/api/v1/cities/" + id, "\"0\"", List.of(1)).statusCode(400);
         Fixtures.get(id).body("version", equalTo(0)).body("population", equalTo(7_056_700));
     }
 
     @Test
     void shouldNotLetARetiredCityChange() {
         UUID id = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"));
-        given().when().delete("/api/v1/cities/" + id).then().statusCode(204);
-        given().contentType(ContentType.JSON)
-                .header("If-Match", Fixtures.etagOf(id))
-                .body(Fixtures.cityBody(Fixtures.unique("Retired"), "MX"))
-                .when()
-                .put("/api/v1/cities/" + id)
-                .then()
+        JsonApi.delete("/api/v1/cities/" + id).statusCode(204);
+        JsonApi.put("/api/v1/cities/" + id, Fixtures.etagOf(id), Fixtures.cityBody(Fixtures.unique("Retired"), "MX"))
                 .statusCode(409);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + id + "/interests")
-                .then()
+        JsonApi.post(
+                        "/api/v1/cities/" + id + "/interests",
+                        Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
                 .statusCode(409);
     }
 
     @Test
     void shouldAnswer404WhenUpdatingAnUnknownCity() {
-        given().contentType(ContentType.JSON)
-                .header("If-Match", "\"0\"")
-                .body(Fixtures.cityBody(Fixtures.unique("Nowhere"), "MX"))
-                .when()
-                .put("/api/v1/cities/" + UUID.randomUUID())
-                .then()
+        JsonApi.put("/api/v1/cities/" + UUID.randomUUID(), "\"0\"", Fixtures.cityBody(Fixtures.unique("Nowhere"), "MX"))
                 .statusCode(404);
     }
 
@@ -187,14 +126,7 @@ class CityUpdateTest {
         List<Integer> statuses = Concurrently.run(20, i -> {
             Map<String, Object> body = Fixtures.cityBody(name, "MX");
             body.put("population", 1000 + i);
-            return given().contentType(ContentType.JSON)
-                    .header("If-Match", "\"0\"")
-                    .body(body)
-                    .when()
-                    .put("/api/v1/cities/" + id)
-                    .then()
-                    .extract()
-                    .statusCode();
+            return JsonApi.put("/api/v1/cities/" + id, "\"0\"", body).extract().statusCode();
         });
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);

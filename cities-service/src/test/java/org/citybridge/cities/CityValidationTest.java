@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,49 +70,28 @@ class CityValidationTest {
         String name = Fixtures.unique("Invalid city");
         Map<String, Object> body = Fixtures.cityBody(name, "MX");
         change.accept(body);
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", body)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("type", containsString("validation"))
                 .body("violations.field", hasItem(field));
-        given().queryParam("q", name).when().get("/api/v1/cities").then().body("totalItems", equalTo(0));
+        JsonApi.get("/api/v1/cities", Map.of("q", name)).body("totalItems", equalTo(0));
     }
 
     @Test
     void shouldRefuseControlCharactersButKeepLineBreaksInText() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Nul\u0000city"), "MX");
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", body)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("name"));
-        given().queryParam("q", "a\u0000b")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("q"));
-        given().queryParam("region", "\u0007")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400);
+        JsonApi.get("/api/v1/cities", Map.of("q", "a\u0000b")).statusCode(400).body("violations.field", hasItem("q"));
+        JsonApi.get("/api/v1/cities", Map.of("region", "\u0007")).statusCode(400);
 
         Map<String, Object> multiline = Fixtures.cityBody(Fixtures.unique("Multiline"), "MX");
         multiline.put("description", "First line.\nSecond line.\tTabbed.");
-        given().contentType(ContentType.JSON)
-                .body(multiline)
-                .when()
-                .post("/api/v1/cities")
-                .then()
+        JsonApi.post("/api/v1/cities", multiline)
                 .statusCode(201)
                 .body("description", equalTo("First line.\nSecond line.\tTabbed."));
     }
@@ -120,25 +100,13 @@ class CityValidationTest {
     void shouldNameTheUnknownCountryValue() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Atlantis"), "MX");
         body.put("country", "QQ");
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("'QQ'"));
+        JsonApi.postRefused("/api/v1/cities", body, 400, "'QQ'");
     }
 
     @Test
     void shouldRejectMalformedJsonWithAProblemNotAServerError() {
         for (String text : List.of("{\"name\": ", "[1,2,3]", "\"just a string\"", "{\"name\": \"a\",}", "nul")) {
-            given().contentType(ContentType.JSON)
-                    .body(text)
-                    .when()
-                    .post("/api/v1/cities")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json");
+            JsonApi.post("/api/v1/cities", text).statusCode(400).contentType("application/problem+json");
         }
     }
 
@@ -165,56 +133,26 @@ class CityValidationTest {
 
     @Test
     void shouldRejectBadPagingAndSortingParameters() {
-        given().queryParam("size", 101)
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("size"));
-        given().queryParam("size", 0).when().get("/api/v1/cities").then().statusCode(400);
-        given().queryParam("page", -1)
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("page"));
-        given().queryParam("page", "first")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("size", 101)).statusCode(400).body("violations.field", hasItem("size"));
+        JsonApi.get("/api/v1/cities", Map.of("size", 0)).statusCode(400);
+        JsonApi.get("/api/v1/cities", Map.of("page", -1)).statusCode(400).body("violations.field", hasItem("page"));
+        JsonApi.get("/api/v1/cities", Map.of("page", "first"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("page"));
-        given().queryParam("sort", "password")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("sort", "password"))
                 .statusCode(400)
                 .body("detail", containsString("password"));
-        given().queryParam("area", "space-tourism")
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("area", "space-tourism"))
                 .statusCode(400)
                 .body("detail", containsString("'space-tourism'"));
-        given().queryParam("country", "ZZ")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("'ZZ'"));
-        given().queryParam("retired", "maybe")
-                .when()
-                .get("/api/v1/cities")
-                .then()
-                .statusCode(400);
+        JsonApi.get("/api/v1/cities", Map.of("country", "ZZ")).statusCode(400).body("detail", containsString("'ZZ'"));
+        JsonApi.get("/api/v1/cities", Map.of("retired", "maybe")).statusCode(400);
     }
 
     @Test
     void shouldRejectAMalformedIdWithAProblem() {
-        given().when()
-                .get("/api/v1/cities/not-a-uuid")
-                .then()
+        JsonApi.get("/api/v1/cities/not-a-uuid")
                 .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
                 .contentType("application/problem+json");
     }

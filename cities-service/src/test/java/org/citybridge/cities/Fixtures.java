@@ -1,11 +1,11 @@
 package org.citybridge.cities;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.M49Regions;
 import org.citybridge.cities.domain.Official;
+import org.citybridge.testing.JsonApi;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /** Test data: every test makes its own, with unique names, so tests never depend on each other. */
 final class Fixtures {
@@ -65,19 +63,12 @@ final class Fixtures {
 
     /** Registers a city through the API; the calling test must run as a platform-admin. */
     static UUID register(Map<String, Object> body) {
-        String id = given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = JsonApi.createdId(JsonApi.post("/api/v1/cities", body));
         return UUID.fromString(id);
     }
 
     static ValidatableResponse get(UUID id) {
-        return given().when().get("/api/v1/cities/" + id).then();
+        return JsonApi.get("/api/v1/cities/" + id);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -67,10 +67,7 @@ class IncomingEventsTest {
     }
 
     private static int activeInterests(UUID city) {
-        return given().queryParam("size", 100)
-                .when()
-                .get("/api/v1/cities/" + city + "/interests")
-                .then()
+        return JsonApi.get("/api/v1/cities/" + city + "/interests", Map.of("size", 100))
                 .statusCode(200)
                 .extract()
                 .path("totalItems");
@@ -87,20 +84,15 @@ class IncomingEventsTest {
         events.publish(response);
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().when()
-                        .get("/api/v1/cities/" + city + "/interests")
-                        .then()
+                .untilAsserted(() -> JsonApi.get("/api/v1/cities/" + city + "/interests")
                         .body("items.area", containsInAnyOrder("tourism", "heritage-protection"))
                         .body(
                                 "items.source",
                                 containsInAnyOrder(
                                         "survey:" + response.responseId(), "survey:" + response.responseId())));
 
-        List<ConsumerRecord<String, String>> announced = events.read(
-                Topics.CITY_EVENTS,
-                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
-                2,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> announced =
+                events.read(Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 2, Duration.ofSeconds(30));
         assertThat(announced)
                 .extracting(r -> events.payload(r, InterestExpressed.class).source())
                 .containsOnly("survey:" + response.responseId());
@@ -118,11 +110,8 @@ class IncomingEventsTest {
         events.publish(marker); // same key, so processed after the others
 
         await().atMost(Duration.ofSeconds(30)).until(() -> activeInterests(city) == 2);
-        List<ConsumerRecord<String, String>> announced = events.read(
-                Topics.CITY_EVENTS,
-                TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
-                2,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> announced =
+                events.read(Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 2, Duration.ofSeconds(30));
         assertThat(announced)
                 .extracting(r -> events.payload(r, InterestExpressed.class).area())
                 .containsExactly(CooperationArea.CULTURE, CooperationArea.TRADE);
@@ -140,9 +129,9 @@ class IncomingEventsTest {
     @Test
     void shouldGiveBothCitiesTheirPartnerOnceEvenWhenRedelivered() {
         String family = Fixtures.unique("Partner");
-        UUID mexicoCity = Fixtures.ensureCity(UUID.randomUUID(), family + " Mexico City", "MX");
-        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
-        PartnershipFormed formed = sisterCities(mexicoCity, luoyang, LocalDate.of(2022, 3, 1));
+        PartnershipFormed formed = newSisterCities(family, "Mexico City", "Luoyang", LocalDate.of(2022, 3, 1));
+        UUID mexicoCity = formed.cityA();
+        UUID luoyang = formed.cityB();
         String eventId = events.publish(formed);
         events.republish(formed, eventId);
 
@@ -162,16 +151,27 @@ class IncomingEventsTest {
         Fixtures.get(luoyang).body("partners.size()", equalTo(1));
 
         // a page of cities carries each city's own partners, oldest first, as the single city does
-        given().queryParam("q", family)
-                .queryParam("size", 10)
-                .when()
-                .get("/api/v1/cities")
-                .then()
+        JsonApi.get("/api/v1/cities", Map.of("q", family, "size", 10))
                 .statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body(partnersInList(mexicoCity), contains(luoyang.toString(), other.toString()))
                 .body(partnersInList(luoyang), contains(mexicoCity.toString()))
                 .body(partnersInList(other), contains(mexicoCity.toString()));
+    }
+
+    /** The CloudEvents headers clusters-service sends with an event of this type. */
+    private static Map<String, byte[]> clusterHeaders(String type) {
+        return Map.of(
+                CloudEventHeaders.H_SPECVERSION,
+                bytes("1.0"),
+                CloudEventHeaders.H_ID,
+                bytes(UUID.randomUUID().toString()),
+                CloudEventHeaders.H_TYPE,
+                bytes(type),
+                CloudEventHeaders.H_SOURCE,
+                bytes("/citybridge/clusters-service"),
+                CloudEventHeaders.H_TIME,
+                bytes(Instant.now().toString()));
     }
 
     private static String partnersInList(UUID city) {
@@ -184,17 +184,7 @@ class IncomingEventsTest {
         events.publish(
                 Topics.CLUSTER_EVENTS,
                 poisonKey,
-                Map.of(
-                        CloudEventHeaders.H_SPECVERSION,
-                        bytes("1.0"),
-                        CloudEventHeaders.H_ID,
-                        bytes(UUID.randomUUID().toString()),
-                        CloudEventHeaders.H_TYPE,
-                        bytes(EventType.SURVEY_RESPONSE_RECORDED.ceType()),
-                        CloudEventHeaders.H_SOURCE,
-                        bytes("/citybridge/clusters-service"),
-                        CloudEventHeaders.H_TIME,
-                        bytes(Instant.now().toString())),
+                clusterHeaders(EventType.SURVEY_RESPONSE_RECORDED.ceType()),
                 "{not json");
         String headerless = UUID.randomUUID().toString();
         events.publish(Topics.CLUSTER_EVENTS, headerless, Map.of(), "{}");
@@ -202,17 +192,7 @@ class IncomingEventsTest {
         events.publish(
                 Topics.CLUSTER_EVENTS,
                 futureType,
-                Map.of(
-                        CloudEventHeaders.H_SPECVERSION,
-                        bytes("1.0"),
-                        CloudEventHeaders.H_ID,
-                        bytes(UUID.randomUUID().toString()),
-                        CloudEventHeaders.H_TYPE,
-                        bytes("org.citybridge.exchange.renamed.v9"),
-                        CloudEventHeaders.H_SOURCE,
-                        bytes("/citybridge/clusters-service"),
-                        CloudEventHeaders.H_TIME,
-                        bytes(Instant.now().toString())),
+                clusterHeaders("org.citybridge.exchange.renamed.v9"),
                 "{\"anything\": 1}");
 
         UUID city = Fixtures.ensureCity(UUID.randomUUID(), Fixtures.unique("After poison"), "MX");
@@ -236,19 +216,17 @@ class IncomingEventsTest {
                 .filteredOn(r -> poisonKey.equals(r.key()))
                 .first()
                 .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
-        given().when()
-                .get("/q/metrics")
-                .then()
+        JsonApi.get("/q/metrics")
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("citybridge_events_dead_lettered_total"));
     }
 
     @Test
     void shouldDeadLetterAnUndecodablePartnershipAndStillApplyTheNextOneOfItsPair() {
-        String family = Fixtures.unique("Poisoned pair");
-        UUID puebla = Fixtures.ensureCity(UUID.randomUUID(), family + " Puebla", "MX");
-        UUID luoyang = Fixtures.ensureCity(UUID.randomUUID(), family + " Luoyang", "CN");
-        PartnershipFormed formed = sisterCities(puebla, luoyang, LocalDate.of(2024, 5, 1));
+        PartnershipFormed formed =
+                newSisterCities(Fixtures.unique("Poisoned pair"), "Puebla", "Luoyang", LocalDate.of(2024, 5, 1));
+        UUID puebla = formed.cityA();
+        UUID luoyang = formed.cityB();
         UUID pair = formed.pairId();
         // both records are keyed by the pair, so on one partition: the later one applied proves the poison did not
         // block it
@@ -273,6 +251,14 @@ class IncomingEventsTest {
     }
 
     /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
+    /** Two new cities of one family, a Mexican and a Chinese one, and the sister-city partnership they formed. */
+    private static PartnershipFormed newSisterCities(
+            String family, String mexican, String chinese, LocalDate formedOn) {
+        UUID a = Fixtures.ensureCity(UUID.randomUUID(), family + " " + mexican, "MX");
+        UUID b = Fixtures.ensureCity(UUID.randomUUID(), family + " " + chinese, "CN");
+        return sisterCities(a, b, formedOn);
+    }
+
     private static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
         UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
         return new PartnershipFormed(

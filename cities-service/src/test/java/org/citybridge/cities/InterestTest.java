@@ -3,7 +3,6 @@ package org.citybridge.cities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.EventType;
@@ -14,15 +13,16 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -36,13 +36,26 @@ class InterestTest {
     @Inject
     ObjectMapper mapper;
 
+    private static String interests(UUID city) {
+        return "/api/v1/cities/" + city + "/interests";
+    }
+
+    /** An interest's body: its area, stance and intent, then further fields as pairs of name and value. */
+    private static Map<String, Object> interest(String area, String stance, String intent, Object... more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("area", area);
+        body.put("stance", stance);
+        body.put("intent", intent);
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
     private static Map<String, Object> luoyangSeeksLatinAmerica() {
-        return Map.of(
-                "area",
+        return interest(
                 "tourism",
-                "stance",
                 "MUTUAL",
-                "intent",
                 "SISTER_CITY",
                 "preferences",
                 Map.of("regions", List.of("latin america and the caribbean"), "countries", List.of("mx")),
@@ -53,11 +66,7 @@ class InterestTest {
     @Test
     void shouldStateAnInterestAndAnnounceItWithEverythingAConsumerNeeds() {
         UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Luoyang"), "CN"));
-        String id = given().contentType(ContentType.JSON)
-                .body(luoyangSeeksLatinAmerica())
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        String id = JsonApi.post(interests(city), luoyangSeeksLatinAmerica())
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/cities/" + city + "/interests/"))
                 .body("area", equalTo("tourism"))
@@ -70,11 +79,8 @@ class InterestTest {
                 .path("id");
 
         try (TestEvents events = new TestEvents(mapper)) {
-            List<ConsumerRecord<String, String>> records = events.read(
-                    Topics.CITY_EVENTS,
-                    TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
-                    1,
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> records =
+                    events.read(Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30));
             InterestExpressed expressed = events.payload(records.get(0), InterestExpressed.class);
             assertThat(expressed.interestId()).isEqualTo(UUID.fromString(id));
             assertThat(expressed.area()).isEqualTo(CooperationArea.TOURISM);
@@ -88,75 +94,35 @@ class InterestTest {
     @Test
     void shouldUpdateRatherThanDuplicateARestatedInterest() {
         UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Restate"), "CN"));
-        String first = given().contentType(ContentType.JSON)
-                .body(luoyangSeeksLatinAmerica())
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "MUTUAL", "intent", "SISTER_CITY", "note", "restated"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        String first = JsonApi.createdId(JsonApi.post(interests(city), luoyangSeeksLatinAmerica()));
+        JsonApi.post(interests(city), interest("tourism", "MUTUAL", "SISTER_CITY", "note", "restated"))
                 .statusCode(200)
                 .body("id", equalTo(first))
                 .body("note", equalTo("restated"));
-        given().when()
-                .get("/api/v1/cities/" + city + "/interests")
-                .then()
-                .body("totalItems", equalTo(1))
-                .body("items[0].note", equalTo("restated"));
+        JsonApi.get(interests(city)).body("totalItems", equalTo(1)).body("items[0].note", equalTo("restated"));
         // another stance is another interest
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "SEEK", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.post(interests(city), interest("tourism", "SEEK", "SISTER_CITY"))
                 .statusCode(201);
-        given().when().get("/api/v1/cities/" + city + "/interests").then().body("totalItems", equalTo(2));
+        JsonApi.get(interests(city)).body("totalItems", equalTo(2));
     }
 
     @Test
     void shouldWithdrawOnceAndKeepItInHistory() {
         UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Withdraw"), "CN"));
-        String id = given().contentType(ContentType.JSON)
-                .body(luoyangSeeksLatinAmerica())
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().when()
-                .delete("/api/v1/cities/" + city + "/interests/" + id)
-                .then()
-                .statusCode(204);
-        given().when()
-                .delete("/api/v1/cities/" + city + "/interests/" + id)
-                .then()
-                .statusCode(204);
+        String id = JsonApi.createdId(JsonApi.post(interests(city), luoyangSeeksLatinAmerica()));
+        JsonApi.delete("/api/v1/cities/" + city + "/interests/" + id).statusCode(204);
+        JsonApi.delete("/api/v1/cities/" + city + "/interests/" + id).statusCode(204);
 
-        given().when().get("/api/v1/cities/" + city + "/interests").then().body("totalItems", equalTo(0));
-        given().queryParam("includeWithdrawn", true)
-                .when()
-                .get("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.get(interests(city)).body("totalItems", equalTo(0));
+        JsonApi.get(interests(city), Map.of("includeWithdrawn", true))
                 .body("items.id", contains(id))
                 .body("items[0].active", equalTo(false));
-        given().when()
-                .delete("/api/v1/cities/" + city + "/interests/" + UUID.randomUUID())
-                .then()
+        JsonApi.delete("/api/v1/cities/" + city + "/interests/" + UUID.randomUUID())
                 .statusCode(404);
 
         try (TestEvents events = new TestEvents(mapper)) {
-            var withdrawn = events.read(
-                    Topics.CITY_EVENTS,
-                    TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_WITHDRAWN)),
-                    2,
-                    Duration.ofSeconds(5));
+            var withdrawn =
+                    events.read(Topics.CITY_EVENTS, city, EventType.INTEREST_WITHDRAWN, 2, Duration.ofSeconds(5));
             assertThat(withdrawn).hasSize(1);
             assertThat(events.payload(withdrawn.get(0), InterestWithdrawn.class).interestId())
                     .isEqualTo(UUID.fromString(id));
@@ -166,113 +132,56 @@ class InterestTest {
     @Test
     void shouldRejectUnknownVocabularyNamingTheValue() {
         UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Vocabulary"), "CN"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "space-tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.post(interests(city), interest("space-tourism", "OFFER", "SISTER_CITY"))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'space-tourism'"))
                 .body("violations.field", hasItem("area"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "LEND", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("'LEND'"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.postRefused(interests(city), interest("tourism", "LEND", "SISTER_CITY"), 400, "'LEND'");
+        JsonApi.post(interests(city), Map.of("area", "tourism", "stance", "OFFER"))
                 .statusCode(400)
                 .body("violations.field", hasItem("intent"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "area",
-                        "tourism",
-                        "stance",
-                        "OFFER",
-                        "intent",
-                        "SISTER_CITY",
-                        "preferences",
-                        Map.of("regions", List.of("Middle Earth"))))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.post(
+                        interests(city),
+                        interest(
+                                "tourism",
+                                "OFFER",
+                                "SISTER_CITY",
+                                "preferences",
+                                Map.of("regions", List.of("Middle Earth"))))
                 .statusCode(400)
                 .body("detail", containsString("'Middle Earth'"))
                 .body("violations.field", hasItem("preferences.regions"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "area",
-                        "tourism",
-                        "stance",
-                        "OFFER",
-                        "intent",
-                        "SISTER_CITY",
-                        "preferences",
-                        Map.of("countries", List.of("QQ"))))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("'QQ'"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY", "source", "survey:forged"))
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        JsonApi.postRefused(
+                interests(city),
+                interest("tourism", "OFFER", "SISTER_CITY", "preferences", Map.of("countries", List.of("QQ"))),
+                400,
+                "'QQ'");
+        JsonApi.post(interests(city), interest("tourism", "OFFER", "SISTER_CITY", "source", "survey:forged"))
                 .statusCode(400)
                 .body("violations.field", hasItem("source"));
-        given().when().get("/api/v1/cities/" + city + "/interests").then().body("totalItems", equalTo(0));
+        JsonApi.get(interests(city)).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldAnswer404ForInterestsOfAnUnknownCity() {
+        JsonApi.get("/api/v1/cities/" + UUID.randomUUID() + "/interests").statusCode(404);
+        JsonApi.post("/api/v1/cities/" + UUID.randomUUID() + "/interests", interest("tourism", "OFFER", "SISTER_CITY"))
+                .statusCode(404);
     }
 
     @Test
     void shouldReplayAnIdempotentInterestPost() {
         UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Idempotent"), "CN"));
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(luoyangSeeksLatinAmerica())
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key)
-                .body(luoyangSeeksLatinAmerica())
-                .when()
-                .post("/api/v1/cities/" + city + "/interests")
-                .then()
+        String first = JsonApi.createdId(JsonApi.postIdempotent(interests(city), key, luoyangSeeksLatinAmerica()));
+        JsonApi.postIdempotent(interests(city), key, luoyangSeeksLatinAmerica())
                 .statusCode(201)
                 .body("id", equalTo(first));
         try (TestEvents events = new TestEvents(mapper)) {
-            assertThat(events.read(
-                            Topics.CITY_EVENTS,
-                            TestEvents.keyed(city).and(TestEvents.ofType(EventType.INTEREST_EXPRESSED)),
-                            2,
-                            Duration.ofSeconds(5)))
+            assertThat(events.read(Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 2, Duration.ofSeconds(5)))
                     .as("a replay announces nothing")
                     .hasSize(1);
         }
-    }
-
-    @Test
-    void shouldAnswer404ForInterestsOfAnUnknownCity() {
-        given().when()
-                .get("/api/v1/cities/" + UUID.randomUUID() + "/interests")
-                .then()
-                .statusCode(404);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .when()
-                .post("/api/v1/cities/" + UUID.randomUUID() + "/interests")
-                .then()
-                .statusCode(404);
     }
 }

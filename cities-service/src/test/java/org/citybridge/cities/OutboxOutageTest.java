@@ -3,13 +3,13 @@ package org.citybridge.cities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.infra.KafkaServer;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 import org.citybridge.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the broker away, writes still succeed; once it is back, every event arrives once and in order. */
@@ -44,11 +43,9 @@ class OutboxOutageTest {
                 UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Outage city"), "MX"));
                 cities.add(city);
                 for (String area : AREAS) {
-                    given().contentType(ContentType.JSON)
-                            .body(Map.of("area", area, "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP"))
-                            .when()
-                            .post("/api/v1/cities/" + city + "/interests")
-                            .then()
+                    JsonApi.post(
+                                    "/api/v1/cities/" + city + "/interests",
+                                    Map.of("area", area, "stance", "SEEK", "intent", "THEMATIC_PARTNERSHIP"))
                             .statusCode(201);
                 }
             }
