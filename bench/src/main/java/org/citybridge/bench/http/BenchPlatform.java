@@ -165,7 +165,8 @@ public final class BenchPlatform {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes a folder and everything in it; nothing to do if it does not exist. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

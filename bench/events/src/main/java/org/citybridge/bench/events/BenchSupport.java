@@ -3,6 +3,7 @@ package org.citybridge.bench.events;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.citybridge.bench.http.BenchPlatform;
 import org.citybridge.launcher.PlatformLayout;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +95,7 @@ final class BenchSupport {
     static PlatformLayout snapshot(Path checkout, Path runDir, boolean withKeycloak) {
         PlatformLayout built = new PlatformLayout(
                 checkout, runDir.resolve("data"), PlatformLayout.ofCheckout().keycloakHome());
-        delete(runDir);
+        BenchPlatform.deleteRecursively(runDir);
         Path root = runDir.resolve("checkout");
         for (String service : SERVICES) {
             Path app = built.serviceJar(service).getParent();
@@ -142,18 +142,6 @@ final class BenchSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
