@@ -20,9 +20,7 @@ import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
-import org.citybridge.kit.inbox.EventInbox;
-import org.citybridge.matchmaking.readmodel.MatchmakingState;
-import org.citybridge.matchmaking.readmodel.ReadModelService;
+import org.citybridge.matchmaking.messaging.IncomingEventsConsumer;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
@@ -51,13 +49,7 @@ class BatchConsumptionTest {
     ObjectMapper mapper;
 
     @Inject
-    EventInbox inbox;
-
-    @Inject
-    MatchmakingState state;
-
-    @Inject
-    ReadModelService readModel;
+    IncomingEventsConsumer consumer;
 
     @Test
     void shouldApplyTheBatchThenDeadLetterItsRejectedRecordsInOrderThenAcknowledgeItsLatestRecord() throws Exception {
@@ -101,7 +93,7 @@ class BatchConsumptionTest {
         Scenario.proposal(proposal.get("id")).statusCode(200).header("ETag", etag);
     }
 
-    /** Hands the records to the inbox as one poll; returns what was settled, in order. */
+    /** Hands the records to the consumer (and so to the inbox) as one poll; returns what was settled, in order. */
     private List<String> consume(List<ConsumerRecord<String, String>> records) throws Exception {
         List<String> settled = Collections.synchronizedList(new ArrayList<>());
         KafkaCommitHandler commits = new KafkaCommitHandler() {
@@ -126,9 +118,7 @@ class BatchConsumptionTest {
                 failures,
                 false,
                 false);
-        inbox.consume(batch, readModel::applyAll, state::locked)
-                .toCompletableFuture()
-                .get(60, TimeUnit.SECONDS);
+        consumer.onCityEvents(batch).toCompletableFuture().get(60, TimeUnit.SECONDS);
         return settled;
     }
 

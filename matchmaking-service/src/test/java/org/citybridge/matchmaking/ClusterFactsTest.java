@@ -146,7 +146,8 @@ class ClusterFactsTest {
             Scenario.proposal(id).statusCode(200).header("ETag", etag);
             assertThat(events.read(
                             Topics.MATCHMAKING_EVENTS,
-                            TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                            UUID.fromString(id),
+                            EventType.PROPOSAL_CREATED,
                             2,
                             Duration.ofSeconds(3)))
                     .hasSize(1);

@@ -83,7 +83,8 @@ class EventConsumptionTest {
             Scenario.proposal(id).statusCode(200).header("ETag", etag);
             var created = events.read(
                     Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                    UUID.fromString(id),
+                    EventType.PROPOSAL_CREATED,
                     2,
                     Duration.ofSeconds(5));
             assertThat(created).as("announced once").hasSize(1);

@@ -2,6 +2,7 @@ package org.citybridge.matchmaking;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
@@ -52,6 +53,34 @@ class HardConstraintsTest {
                 interest(a, CooperationArea.CULTURE, Stance.OFFER, Intent.SISTER_CITY));
     }
 
+    /**
+     * Two cities that wish to be sister cities as strongly as can be, consumed: returns the id of their sister-city
+     * proposal, open.
+     */
+    private Sisters sisterCities(String nameA, String countryA, String nameB, String countryB) {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        List<EventPayload> events = new ArrayList<>(List.of(city(a, nameA, countryA), city(b, nameB, countryB)));
+        events.addAll(sisterCityWishes(a, b));
+        feed.publishAndAwait(events);
+        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
+        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
+        return new Sisters(a, b, sisterId);
+    }
+
+    /** Two cities and their open sister-city proposal. */
+    private record Sisters(UUID a, UUID b, String sisterId) {}
+
+    /** A search of proposals; the answer must be 200. */
+    private static JsonPath proposals(Map<String, ?> query) {
+        return given().queryParams(query)
+                .get("/api/v1/proposals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     @Test
     void shouldNeverProposeSisterCitiesWithinOneCountryButOfferAThematicPartnership() {
         UUID a = UUID.randomUUID();
@@ -79,14 +108,7 @@ class HardConstraintsTest {
         assertThat(international.get("id"))
                 .isEqualTo(PairIds.of(a, abroad, ProposalKind.SISTER_CITY, null).toString());
 
-        List<Map<String, Object>> sister = given().queryParam("cityId", a)
-                .queryParam("kind", "SISTER_CITY")
-                .queryParam("size", 100)
-                .get("/api/v1/proposals")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
+        List<Map<String, Object>> sister = proposals(Map.of("cityId", a, "kind", "SISTER_CITY", "size", 100))
                 .getList("items");
         assertThat(sister)
                 .extracting(p -> p.get("cityA").equals(a.toString()) ? p.get("cityB") : p.get("cityA"))
@@ -97,14 +119,10 @@ class HardConstraintsTest {
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldProposeTheOtherKindAfterASisterCityDeclineButNeverTheDeclinedKindAgain() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        List<EventPayload> events =
-                new ArrayList<>(List.of(city(a, "Decline kind A", "PE"), city(b, "Decline kind B", "IN")));
-        events.addAll(sisterCityWishes(a, b));
-        feed.publishAndAwait(events.toArray(EventPayload[]::new));
-        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
-        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
+        Sisters pair = sisterCities("Decline kind A", "PE", "Decline kind B", "IN");
+        UUID a = pair.a();
+        UUID b = pair.b();
+        String sisterId = pair.sisterId();
 
         Scenario.decline(sisterId, b).statusCode(200).body("status", equalTo("DECLINED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
@@ -131,8 +149,8 @@ class HardConstraintsTest {
         try (TestEvents topic = feed.events()) {
             assertThat(topic.read(
                             Topics.MATCHMAKING_EVENTS,
-                            TestEvents.keyed(UUID.fromString(sisterId))
-                                    .and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
+                            UUID.fromString(sisterId),
+                            EventType.PROPOSAL_CREATED,
                             2,
                             Duration.ofSeconds(3)))
                     .as("the declined kind is announced once, never again")
@@ -195,14 +213,7 @@ class HardConstraintsTest {
                 .then()
                 .statusCode(200)
                 .body("$", empty());
-        assertThat(given().queryParam("cityId", retiring)
-                        .queryParam("size", 100)
-                        .get("/api/v1/proposals")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .<String>getList("items.status"))
+        assertThat(proposals(Map.of("cityId", retiring, "size", 100)).<String>getList("items.status"))
                 .isNotEmpty()
                 .doesNotContain("PROPOSED", "ACCEPTED_BY_ONE");
         for (String id : List.of(acceptedId, proposedId)) {
@@ -257,13 +268,10 @@ class HardConstraintsTest {
 
     @Test
     void shouldReplaceASisterCityProposalWhenACityUpdateBringsBothIntoOneCountry() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Moving A", "MX"), city(b, "Moving B", "CN")));
-        events.addAll(sisterCityWishes(a, b));
-        feed.publishAndAwait(events.toArray(EventPayload[]::new));
-        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
-        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
+        Sisters pair = sisterCities("Moving A", "MX", "Moving B", "CN");
+        UUID a = pair.a();
+        UUID b = pair.b();
+        String sisterId = pair.sisterId();
 
         // cities-service corrects b's country: now both are Mexican
         feed.publishAndAwait(
@@ -271,14 +279,7 @@ class HardConstraintsTest {
         Scenario.proposal(sisterId).statusCode(200).body("status", equalTo("SUPERSEDED"));
         Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
         assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
-        assertThat(given().queryParam("cityId", a)
-                        .queryParam("kind", "SISTER_CITY")
-                        .queryParam("size", 100)
-                        .get("/api/v1/proposals")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
+        assertThat(proposals(Map.of("cityId", a, "kind", "SISTER_CITY", "size", 100))
                         .<Map<String, Object>>getList("items"))
                 .noneSatisfy(p -> {
                     assertThat(List.of(p.get("cityA"), p.get("cityB"))).contains(b.toString());
@@ -289,24 +290,20 @@ class HardConstraintsTest {
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldCloseAnAcceptedProposalWhenThePairIsRecordedAsPartnersOfThatKind() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        List<EventPayload> events = new ArrayList<>(List.of(city(a, "Recorded A", "BR"), city(b, "Recorded B", "KE")));
-        events.addAll(sisterCityWishes(a, b));
-        feed.publishAndAwait(events.toArray(EventPayload[]::new));
-        String sisterId = PairIds.of(a, b, ProposalKind.SISTER_CITY, null).toString();
-        assertThat(Scenario.awaitOpenProposal(a, b).get("id")).isEqualTo(sisterId);
-        Scenario.accept(sisterId, a).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
+        Sisters pair = sisterCities("Recorded A", "BR", "Recorded B", "KE");
+        Scenario.accept(pair.sisterId(), pair.a()).statusCode(200).body("status", equalTo("ACCEPTED_BY_ONE"));
 
         // meanwhile programme staff record the agreement the two cities signed outside the platform
-        Scenario.recordPartnership(Scenario.partnership(a, b, "SISTER_CITY", "2024-02-02", "Signed at a summit " + a))
+        Scenario.recordPartnership(Scenario.partnership(
+                        pair.a(), pair.b(), "SISTER_CITY", "2024-02-02", "Signed at a summit " + pair.a()))
                 .statusCode(201);
 
         // partners are never proposed: the accepted proposal must not stay open, waiting for an answer that
         // can only fail
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(Fixtures.openProposal(a, b)).isEmpty());
-        Scenario.accept(sisterId, b).statusCode(409).contentType("application/problem+json");
-        Scenario.partnerships(a).statusCode(200).body("totalItems", equalTo(1));
+                .untilAsserted(() ->
+                        assertThat(Fixtures.openProposal(pair.a(), pair.b())).isEmpty());
+        Scenario.accept(pair.sisterId(), pair.b()).statusCode(409).contentType("application/problem+json");
+        Scenario.partnerships(pair.a()).statusCode(200).body("totalItems", equalTo(1));
     }
 }

@@ -84,6 +84,11 @@ class PairingRoundApiTest {
         return cluster;
     }
 
+    /** The ids of one group of a round. */
+    private static List<UUID> cityIds(JsonPath round, String group) {
+        return round.getList(group, String.class).stream().map(UUID::fromString).toList();
+    }
+
     private double[][] scores(List<UUID> left, List<UUID> right) {
         return state.locked(() -> {
             double[][] w = new double[left.size()][right.size()];
@@ -141,12 +146,8 @@ class PairingRoundApiTest {
         UUID cluster = world(6, 11, mexican, chinese);
         JsonPath round = run(cluster, "optimal");
 
-        List<UUID> left = round.getList("groupA", String.class).stream()
-                .map(UUID::fromString)
-                .toList();
-        List<UUID> right = round.getList("groupB", String.class).stream()
-                .map(UUID::fromString)
-                .toList();
+        List<UUID> left = cityIds(round, "groupA");
+        List<UUID> right = cityIds(round, "groupB");
         assertThat(left).containsExactlyInAnyOrderElementsOf(mexican);
         assertThat(right).containsExactlyInAnyOrderElementsOf(chinese);
         double[][] w = scores(left, right);
@@ -182,16 +183,9 @@ class PairingRoundApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldLeaveNoBlockingPairInAStableRound() {
-        List<UUID> mexican = new ArrayList<>();
-        List<UUID> chinese = new ArrayList<>();
-        UUID cluster = world(6, 23, mexican, chinese);
-        JsonPath round = run(cluster, "stable");
-        List<UUID> left = round.getList("groupA", String.class).stream()
-                .map(UUID::fromString)
-                .toList();
-        List<UUID> right = round.getList("groupB", String.class).stream()
-                .map(UUID::fromString)
-                .toList();
+        JsonPath round = run(world(6, 23, new ArrayList<>(), new ArrayList<>()), "stable");
+        List<UUID> left = cityIds(round, "groupA");
+        List<UUID> right = cityIds(round, "groupB");
         double[][] w = scores(left, right);
         int[] partnerOfLeft = new int[left.size()];
         int[] partnerOfRight = new int[right.size()];

@@ -97,8 +97,8 @@ class PartnershipApiTest {
                     .untilAsserted(() -> Scenario.proposal(proposal).body("status", equalTo("SUPERSEDED")));
             var formed = events.read(
                     Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(PairIds.of(a, b, ProposalKind.SISTER_CITY, null))
-                            .and(TestEvents.ofType(EventType.PARTNERSHIP_FORMED)),
+                    PairIds.of(a, b, ProposalKind.SISTER_CITY, null),
+                    EventType.PARTNERSHIP_FORMED,
                     1,
                     Duration.ofSeconds(30));
             assertThat(formed).hasSize(1);

@@ -144,7 +144,8 @@ class ProposalLifecycleTest {
             assertThat(event.proposalId().toString()).isEqualTo(id);
             var accepted = events.read(
                     Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_ACCEPTED)),
+                    UUID.fromString(id),
+                    EventType.PROPOSAL_ACCEPTED,
                     2,
                     Duration.ofSeconds(30));
             assertThat(accepted)
@@ -172,7 +173,8 @@ class ProposalLifecycleTest {
                     DECLINE_A, CooperationArea.WASTE_MANAGEMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
             var declined = events.read(
                     Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(UUID.fromString(id)).and(TestEvents.ofType(EventType.PROPOSAL_DECLINED)),
+                    UUID.fromString(id),
+                    EventType.PROPOSAL_DECLINED,
                     1,
                     Duration.ofSeconds(30));
             assertThat(events.payload(declined.get(0), ProposalDeclined.class).declinedBy())

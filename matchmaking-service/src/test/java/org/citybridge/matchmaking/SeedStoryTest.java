@@ -76,10 +76,7 @@ class SeedStoryTest {
                     .isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
 
             List<ConsumerRecord<String, String>> created = events.read(
-                    Topics.MATCHMAKING_EVENTS,
-                    TestEvents.keyed(pairId).and(TestEvents.ofType(EventType.PROPOSAL_CREATED)),
-                    1,
-                    Duration.ofSeconds(30));
+                    Topics.MATCHMAKING_EVENTS, pairId, EventType.PROPOSAL_CREATED, 1, Duration.ofSeconds(30));
             assertThat(created).isNotEmpty();
             ProposalCreated event = events.payload(created.get(0), ProposalCreated.class);
             assertThat(event.kind()).isEqualTo(ProposalKind.SISTER_CITY);

@@ -33,10 +33,23 @@ class MatchEngineTest {
         return new MatchSettings(Weights.defaults(), topN, minScore, mode);
     }
 
+    private static MatchEngine engine(int topN, double minScore, SouthSouthMode mode) {
+        return new MatchEngine(settings(topN, minScore, mode), DevelopingEconomies.load());
+    }
+
+    /** The engine after the world's first {@code steps} random events. */
+    private static MatchEngine afterRandomEvents(MatchEngine engine, RandomWorld world, int steps) {
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            world.randomEvent(engine, interests);
+        }
+        return engine;
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void shouldKeepEveryIncrementalRankingEqualToABruteForceScan(long seed) {
-        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine engine = engine(5, 3.0, SouthSouthMode.BONUS);
         RandomWorld world = new RandomWorld(seed);
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
@@ -70,13 +83,12 @@ class MatchEngineTest {
             TestWeights.positional(1.0, 1.0, 2.5, 3.0, 2.0, 0.5, 2.0, 0.25, 1.0, 2.0, 4.0, 1.0)
         };
         for (Weights weights : variants) {
-            MatchEngine engine = new MatchEngine(
-                    new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
             RandomWorld world = new RandomWorld(seed);
-            List<UUID[]> interests = new ArrayList<>();
-            for (int step = 0; step < 900; step++) {
-                world.randomEvent(engine, interests);
-            }
+            MatchEngine engine = afterRandomEvents(
+                    new MatchEngine(
+                            new MatchSettings(weights, 25, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load()),
+                    world,
+                    900);
             for (UUID city : world.cities) {
                 assertThat(engine.rankIndexed(city))
                         .as("%s, city %s", weights, city)
@@ -95,12 +107,8 @@ class MatchEngineTest {
 
     @Test
     void shouldScoreExactlyTheSameWithAndWithoutReasons() {
-        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
         RandomWorld world = new RandomWorld(77);
-        List<UUID[]> interests = new ArrayList<>();
-        for (int step = 0; step < 1000; step++) {
-            world.randomEvent(engine, interests);
-        }
+        MatchEngine engine = afterRandomEvents(engine(5, 3.0, SouthSouthMode.BONUS), world, 1000);
         int scored = 0;
         for (UUID a : world.cities) {
             for (UUID b : world.cities) {
@@ -124,7 +132,7 @@ class MatchEngineTest {
     @Test
     void shouldRankACityExactlyOnItsFirstEventAfterAStartThatRestoredLessThanItsTopN() {
         RandomWorld world = new RandomWorld(21);
-        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine engine = engine(5, 3.0, SouthSouthMode.BONUS);
         engine.beginBulk();
         for (int i = 0; i < 80; i++) {
             engine.upsertCity(world.facts(world.newCityId()));
@@ -143,12 +151,8 @@ class MatchEngineTest {
 
     @Test
     void shouldBuildAPairingScoreMatrixEqualToScoringEachPair() {
-        MatchEngine engine = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
         RandomWorld world = new RandomWorld(31);
-        List<UUID[]> interests = new ArrayList<>();
-        for (int step = 0; step < 600; step++) {
-            world.randomEvent(engine, interests);
-        }
+        MatchEngine engine = afterRandomEvents(engine(5, 3.0, SouthSouthMode.BONUS), world, 600);
         List<UUID> left = world.cities.subList(0, world.cities.size() / 2);
         List<UUID> right = new ArrayList<>(world.cities.subList(world.cities.size() / 2, world.cities.size()));
         right.add(UUID.randomUUID()); // unknown: no match
@@ -174,7 +178,7 @@ class MatchEngineTest {
     @Test
     void shouldReachTheSameRankingsWhateverTheOrderOfIndependentEvents() {
         RandomWorld world = new RandomWorld(42);
-        MatchEngine first = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine first = engine(5, 3.0, SouthSouthMode.BONUS);
         List<Runnable> events = new ArrayList<>();
         List<CityFacts> facts = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -187,7 +191,7 @@ class MatchEngineTest {
         facts.forEach(first::upsertCity);
         interests.forEach(x -> first.expressInterest((UUID) x[0], (InterestFacts) x[1]));
 
-        MatchEngine second = new MatchEngine(settings(5, 3.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine second = engine(5, 3.0, SouthSouthMode.BONUS);
         facts.forEach(second::upsertCity);
         List<Object[]> shuffled = new ArrayList<>(interests);
         java.util.Collections.shuffle(shuffled, new java.util.Random(7));
@@ -200,12 +204,8 @@ class MatchEngineTest {
 
     @Test
     void shouldNeverProposeASisterCityInTheSameCountryNorExistingPartnersNorRetiredCities() {
-        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
         RandomWorld world = new RandomWorld(9);
-        List<UUID[]> interests = new ArrayList<>();
-        for (int step = 0; step < 1200; step++) {
-            world.randomEvent(engine, interests);
-        }
+        MatchEngine engine = afterRandomEvents(engine(10, 0.5, SouthSouthMode.BONUS), world, 1200);
         int sisterProposals = 0;
         for (UUID city : world.cities) {
             CityView view = engine.city(city).orElseThrow();
@@ -240,18 +240,8 @@ class MatchEngineTest {
                 new MatchSettings(sharedAboveComplementary, 5, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
-        engine.upsertCity(new CityFacts(
-                a,
-                "A",
-                "MX",
-                "Americas",
-                "Latin America and the Caribbean",
-                1_000_000L,
-                List.of(),
-                List.of(),
-                List.of()));
-        engine.upsertCity(
-                new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(place(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L));
+        engine.upsertCity(place(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L));
         InterestFacts seeking = interest(CooperationArea.TOURISM, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE);
         engine.expressInterest(a, seeking);
         engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
@@ -277,24 +267,13 @@ class MatchEngineTest {
 
     @Test
     void shouldExcludePartnersAndDeclinedKindsButKeepOtherKinds() {
-        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine engine = engine(10, 0.5, SouthSouthMode.BONUS);
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
         UUID c = new UUID(0, 3);
-        engine.upsertCity(new CityFacts(
-                a,
-                "A",
-                "MX",
-                "Americas",
-                "Latin America and the Caribbean",
-                1_000_000L,
-                List.of(),
-                List.of(),
-                List.of()));
-        engine.upsertCity(
-                new CityFacts(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(
-                new CityFacts(c, "C", "CN", "Asia", "Eastern Asia", 1_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(place(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L));
+        engine.upsertCity(place(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L));
+        engine.upsertCity(place(c, "C", "CN", "Asia", "Eastern Asia", 1_000_000L));
         engine.expressInterest(a, interest(CooperationArea.TOURISM, Stance.SEEK, Intent.SISTER_CITY));
         engine.expressInterest(a, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(b, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.SISTER_CITY));
@@ -321,15 +300,13 @@ class MatchEngineTest {
 
     @Test
     void shouldApplySouthSouthAsAHardFilterWhenConfigured() {
-        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.FILTER), DevelopingEconomies.load());
+        MatchEngine engine = engine(10, 0.5, SouthSouthMode.FILTER);
         UUID mx = new UUID(0, 1);
         UUID fr = new UUID(0, 2);
         UUID cn = new UUID(0, 3);
-        engine.upsertCity(
-                new CityFacts(mx, "Puebla", "MX", "Americas", null, 1_500_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(new CityFacts(fr, "Lyon", "FR", "Europe", null, 500_000L, List.of(), List.of(), List.of()));
-        engine.upsertCity(
-                new CityFacts(cn, "Luoyang", "CN", "Asia", null, 7_000_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(place(mx, "Puebla", "MX", "Americas", null, 1_500_000L));
+        engine.upsertCity(place(fr, "Lyon", "FR", "Europe", null, 500_000L));
+        engine.upsertCity(place(cn, "Luoyang", "CN", "Asia", null, 7_000_000L));
         for (UUID city : List.of(mx, fr, cn)) {
             engine.expressInterest(city, interest(CooperationArea.TOURISM, Stance.MUTUAL, Intent.KNOWLEDGE_EXCHANGE));
         }
@@ -339,7 +316,7 @@ class MatchEngineTest {
 
     @Test
     void shouldExplainEveryFeatureOfAPair() {
-        MatchEngine engine = new MatchEngine(settings(10, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine engine = engine(10, 0.5, SouthSouthMode.BONUS);
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
         UUID hub = new UUID(0, 3);
@@ -365,7 +342,7 @@ class MatchEngineTest {
                 List.of("Longmen Grottoes"),
                 List.of("MWHCA"),
                 List.of(hub)));
-        engine.upsertCity(new CityFacts(hub, "Hub", "PE", "Americas", null, 100_000L, List.of(), List.of(), List.of()));
+        engine.upsertCity(place(hub, "Hub", "PE", "Americas", null, 100_000L));
         engine.expressInterest(
                 a, interest(CooperationArea.ECONOMIC_DEVELOPMENT, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(
@@ -427,32 +404,29 @@ class MatchEngineTest {
 
     @Test
     void shouldDampHubCitiesSoTheyDoNotTakeEveryProposal() {
-        MatchEngine engine = new MatchEngine(settings(1, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        MatchEngine engine = engine(1, 0.5, SouthSouthMode.BONUS);
         UUID seeker = new UUID(0, 1);
         UUID hub = new UUID(0, 2);
         UUID quiet = new UUID(0, 3);
         for (UUID id : List.of(seeker, hub, quiet)) {
-            engine.upsertCity(new CityFacts(
-                    id,
-                    id.toString(),
-                    id == seeker ? "MX" : "CN",
-                    null,
-                    null,
-                    1_000_000L,
-                    List.of(),
-                    List.of(),
-                    List.of()));
+            engine.upsertCity(place(id, id.toString(), id == seeker ? "MX" : "CN", null, null, 1_000_000L));
         }
         engine.expressInterest(seeker, interest(CooperationArea.TRADE, Stance.SEEK, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(hub, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         engine.expressInterest(quiet, interest(CooperationArea.TRADE, Stance.OFFER, Intent.THEMATIC_PARTNERSHIP));
         for (int i = 0; i < 5; i++) {
             UUID other = new UUID(1, i);
-            engine.upsertCity(new CityFacts(other, "P" + i, "BR", null, null, null, List.of(), List.of(), List.of()));
+            engine.upsertCity(place(other, "P" + i, "BR", null, null, null));
             engine.partnershipFormed(hub, other);
         }
         assertThat(engine.ranking(seeker)).extracting(Ranked::partner).containsExactly(quiet);
         assertThat(Set.copyOf(engine.ranking(seeker))).hasSize(1);
+    }
+
+    /** A city without heritage, associations or partners. */
+    private static CityFacts place(
+            UUID id, String name, String country, String region, String subRegion, Long population) {
+        return new CityFacts(id, name, country, region, subRegion, population, List.of(), List.of(), List.of());
     }
 
     private static InterestFacts interest(CooperationArea area, Stance stance, Intent intent) {

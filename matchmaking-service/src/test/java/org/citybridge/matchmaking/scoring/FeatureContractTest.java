@@ -8,9 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,10 +95,7 @@ class FeatureContractTest {
         if (sparse[0]) {
             return;
         }
-        Map<Integer, Double> byGroup = new HashMap<>();
-        scorer.searchLists(a, sink(b, byGroup));
-        double bound =
-                byGroup.values().stream().mapToDouble(Double::doubleValue).sum() + scorer.residual(a);
+        double bound = ScoringWorld.candidateBound(b, lists -> scorer.searchLists(a, lists)) + scorer.residual(a);
         assertThat(bound).as("search bound of %s for %s", a.label(), b.label()).isGreaterThanOrEqualTo(score - EPS);
         assertThat(scorer.upperBound(a, b))
                 .as("pair bound of %s for %s", a.label(), b.label())
@@ -114,33 +109,7 @@ class FeatureContractTest {
     }
 
     private static double listBound(PairScorer scorer, PairFeature feature, CityNode a, CityNode b) {
-        Map<Integer, Double> byGroup = new HashMap<>();
-        feature.searchLists(scorer, a, sink(b, byGroup));
-        return byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** Collects, per group, the largest bound of the lists holding {@code candidate}. */
-    private static SearchLists sink(CityNode candidate, Map<Integer, Double> byGroup) {
-        return new SearchLists() {
-            private int group = CityNode.AREAS;
-
-            @Override
-            public int newGroup() {
-                return group++;
-            }
-
-            @Override
-            public void add(IdSet cities, double bound, int g) {
-                if (cities.contains(candidate.idx)) {
-                    byGroup.merge(g, bound, Math::max);
-                }
-            }
-
-            @Override
-            public IdSet union() {
-                return new IdSet();
-            }
-        };
+        return ScoringWorld.candidateBound(b, lists -> feature.searchLists(scorer, a, lists));
     }
 
     /** Random events applied to the scoring graph alone. */

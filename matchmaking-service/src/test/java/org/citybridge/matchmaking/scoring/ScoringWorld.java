@@ -6,10 +6,12 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A scoring graph built by hand for the unit tests of single features, with what each feature gives a pair. */
@@ -142,9 +144,17 @@ final class ScoringWorld {
 
     /** The lists a feature gives the search of {@code a}: their members' bound (the largest per group). */
     double listBound(PairFeature feature, CityNode a, CityNode candidate) {
-        List<double[]> groups = new ArrayList<>(); // {group, bound}
-        feature.searchLists(scorer(), a, new SearchLists() {
-            private int group = 1000;
+        return candidateBound(candidate, lists -> feature.searchLists(scorer(), a, lists));
+    }
+
+    /**
+     * What a search credits {@code candidate} with: over the groups of the lists the search is given, the
+     * largest bound of the lists that hold the candidate, summed.
+     */
+    static double candidateBound(CityNode candidate, Consumer<SearchLists> search) {
+        Map<Integer, Double> byGroup = new HashMap<>();
+        search.accept(new SearchLists() {
+            private int group = CityNode.AREAS;
 
             @Override
             public int newGroup() {
@@ -154,7 +164,7 @@ final class ScoringWorld {
             @Override
             public void add(IdSet cities, double bound, int g) {
                 if (cities.contains(candidate.idx)) {
-                    groups.add(new double[] {g, bound});
+                    byGroup.merge(g, bound, Math::max);
                 }
             }
 
@@ -163,12 +173,7 @@ final class ScoringWorld {
                 return new IdSet();
             }
         });
-        return groups.stream()
-                .collect(java.util.stream.Collectors.toMap(g -> g[0], g -> g[1], Math::max))
-                .values()
-                .stream()
-                .mapToDouble(Double::doubleValue)
-                .sum();
+        return byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** True if the feature names the candidate among {@code a}'s sparse candidates. */
