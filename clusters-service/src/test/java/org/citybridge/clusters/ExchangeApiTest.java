@@ -47,15 +47,15 @@ class ExchangeApiTest {
             List<UUID> facilitators,
             List<UUID> cities,
             List<String> topics) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("title", title);
-        body.put("format", "STUDY_COURSE");
-        body.put("startDate", start);
-        body.put("endDate", end);
-        body.put("clusterId", clusterId);
-        body.put("facilitatorIds", facilitators);
-        body.put("participantCityIds", cities);
-        body.put("topics", topics);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title", title,
+                "format", "STUDY_COURSE",
+                "startDate", start,
+                "endDate", end,
+                "facilitatorIds", facilitators,
+                "participantCityIds", cities,
+                "topics", topics));
+        body.put("clusterId", clusterId); // null for an exchange outside any cluster, which Map.of refuses
         return body;
     }
 
