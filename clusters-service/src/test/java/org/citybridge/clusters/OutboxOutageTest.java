@@ -89,11 +89,9 @@ class OutboxOutageTest {
                         sent.size() + 1,
                         Duration.ofSeconds(15));
         assertThat(records).hasSize(4);
-        assertThat(records)
-                .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID))
+        assertThat(TestEvents.headerOfEach(records, CloudEventHeaders.H_ID))
                 .containsExactlyElementsOf(sent.stream().map(e -> e.eventId).toList());
-        assertThat(records)
-                .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+        assertThat(TestEvents.headerOfEach(records, CloudEventHeaders.H_TYPE))
                 .containsExactly(
                         EventType.EXCHANGE_SCHEDULED.ceType(), EventType.EXCHANGE_HELD.ceType(),
                         EventType.SURVEY_RESPONSE_RECORDED.ceType(), EventType.SURVEY_RESPONSE_RECORDED.ceType());

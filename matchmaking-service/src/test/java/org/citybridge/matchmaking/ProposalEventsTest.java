@@ -101,14 +101,11 @@ class ProposalEventsTest {
 
         try (TestEvents events = feed.events()) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 4);
-            assertThat(records)
-                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+            assertThat(TestEvents.headerOfEach(records, CloudEventHeaders.H_TYPE))
                     .containsExactly(
                             EventType.PROPOSAL_CREATED.ceType(), EventType.PROPOSAL_ACCEPTED.ceType(),
                             EventType.PROPOSAL_ACCEPTED.ceType(), EventType.PARTNERSHIP_FORMED.ceType());
-            assertThat(records)
-                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_ID))
-                    .doesNotHaveDuplicates();
+            assertThat(TestEvents.headerOfEach(records, CloudEventHeaders.H_ID)).doesNotHaveDuplicates();
             assertCloudEvent(records.get(0), EventType.PROPOSAL_CREATED, id);
             assertCloudEvent(records.get(1), EventType.PROPOSAL_ACCEPTED, id);
             assertCloudEvent(records.get(3), EventType.PARTNERSHIP_FORMED, id);
@@ -180,8 +177,7 @@ class ProposalEventsTest {
 
         try (TestEvents events = feed.events()) {
             List<ConsumerRecord<String, String>> records = recordsOf(events, id, 3);
-            assertThat(records)
-                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+            assertThat(TestEvents.headerOfEach(records, CloudEventHeaders.H_TYPE))
                     .containsExactly(
                             EventType.PROPOSAL_CREATED.ceType(),
                             EventType.PROPOSAL_ACCEPTED.ceType(),
@@ -233,8 +229,8 @@ class ProposalEventsTest {
         Scenario.accept(acceptedId, a).statusCode(200).body("status", equalTo("AGREED"));
         Scenario.partnerships(a).statusCode(200).body("items.proposalId", org.hamcrest.Matchers.hasItem(acceptedId));
         try (TestEvents events = feed.events()) {
-            assertThat(recordsOf(events, UUID.fromString(unansweredId), 1))
-                    .extracting(r -> TestEvents.header(r, CloudEventHeaders.H_TYPE))
+            assertThat(TestEvents.headerOfEach(
+                            recordsOf(events, UUID.fromString(unansweredId), 1), CloudEventHeaders.H_TYPE))
                     .containsExactly(EventType.PROPOSAL_CREATED.ceType());
         }
     }

@@ -117,6 +117,11 @@ public final class TestEvents implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** One header of each record, in the records' order (e.g. their CloudEvents types), null where absent. */
+    public static List<String> headerOfEach(List<ConsumerRecord<String, String>> records, String name) {
+        return records.stream().map(r -> header(r, name)).toList();
+    }
+
     /** All headers as a map (last value wins), ready for {@link CloudEventHeaders#fromHeaders(Map)}. */
     public static Map<String, byte[]> headers(ConsumerRecord<String, String> record) {
         Map<String, byte[]> map = new HashMap<>();
