@@ -250,7 +250,6 @@ class IncomingEventsTest {
         });
     }
 
-    /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
     /** Two new cities of one family, a Mexican and a Chinese one, and the sister-city partnership they formed. */
     private static PartnershipFormed newSisterCities(
             String family, String mexican, String chinese, LocalDate formedOn) {
@@ -259,6 +258,7 @@ class IncomingEventsTest {
         return sisterCities(a, b, formedOn);
     }
 
+    /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
     private static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
         UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
         return new PartnershipFormed(
