@@ -56,13 +56,8 @@ class BrokerOutageE2ETest {
     @Test
     void shouldAcceptEveryWriteWhileTheBrokerIsDownAndPublishEachChangeExactlyOnceAfterwards() throws Exception {
         Platform platform = FaultPlatform.get();
-        EventLog events = new EventLog(platform.kafkaBootstrapServers());
-        FaultScenario scenario = new FaultScenario("outage").registerCities(CITIES);
-        // clusters-service accepts memberships of cities it has heard of
-        await("clusters-service knows the new cities")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> events.caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
+        EventLog events = FaultPlatform.events();
+        FaultScenario scenario = FaultScenario.withKnownCities("outage", CITIES);
 
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<ApiClient.Reply>> interestAnswers = new ArrayList<>();

@@ -77,23 +77,17 @@ class DatabaseRestartE2ETest {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger n = new AtomicInteger();
         List<Thread> load = new ArrayList<>();
+        LoadLoop every =
+                (service, what, pauseMillis, call) -> load.add(loop(running, seen, service, what, pauseMillis, call));
         for (String service : SERVICES) {
             String url = platform.serviceUrl(service);
-            load.add(loop(running, seen, service, "ready", 200, () -> HTTP.get(url + "/q/health/ready")));
+            every.add(service, "ready", 200, () -> HTTP.get(url + "/q/health/ready"));
         }
         String cities = platform.serviceUrl(CITIES);
         String clusters = platform.serviceUrl(CLUSTERS);
         String matchmaking = platform.serviceUrl(MATCHMAKING);
-        load.add(loop(
-                running,
-                seen,
-                CITIES,
-                "read",
-                300,
-                () -> HTTP.get(cities + "/api/v1/cities?size=20&q=" + scenario.run)));
-        load.add(loop(
-                running,
-                seen,
+        every.add(CITIES, "read", 300, () -> HTTP.get(cities + "/api/v1/cities?size=20&q=" + scenario.run));
+        every.add(
                 CITIES,
                 "write",
                 1000,
@@ -102,16 +96,14 @@ class DatabaseRestartE2ETest {
                         n.get() % 4,
                         "tourism",
                         n.get() % 2 == 0 ? "OFFER" : "SEEK",
-                        "load " + n.incrementAndGet()))));
-        load.add(loop(running, seen, CLUSTERS, "read", 300, () -> HTTP.get(clusters + "/api/v1/clusters")));
-        load.add(loop(running, seen, CLUSTERS, "write", 1000, () -> organisation(clusters)));
-        load.add(loop(
-                running,
-                seen,
+                        "load " + n.incrementAndGet())));
+        every.add(CLUSTERS, "read", 300, () -> HTTP.get(clusters + "/api/v1/clusters"));
+        every.add(CLUSTERS, "write", 1000, () -> organisation(clusters));
+        every.add(
                 MATCHMAKING,
                 "read",
                 250,
-                () -> HTTP.get(matchmaking + "/api/v1/cities/" + scenario.cities.get(n.get() % 4) + "/proposals")));
+                () -> HTTP.get(matchmaking + "/api/v1/cities/" + scenario.cities.get(n.get() % 4) + "/proposals"));
         load.forEach(Thread::start);
 
         Instant stopped;
@@ -122,18 +114,12 @@ class DatabaseRestartE2ETest {
                     .until(() -> SERVICES.stream().allMatch(s -> lastReady(seen, s, Instant.MIN) == 200));
             platform.postgres().stop();
             stopped = Instant.now();
-            await("every service reports not ready while the database is down")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> SERVICES.stream().allMatch(s -> sawReady(seen, s, stopped, 503)));
+            awaitReadiness("every service reports not ready while the database is down", 60, seen, stopped, 503);
         } finally {
             platform.postgres().start();
         }
         started = Instant.now();
-        await("every service ready again, without a restart")
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> SERVICES.stream().allMatch(s -> sawReady(seen, s, started, 200)));
+        awaitReadiness("every service ready again, without a restart", 120, seen, started, 200);
         Instant recovered = Instant.now();
         // two more seconds of load on the recovered services (part of the scenario), then stop it
         BrokerOutageE2ETest.pauseUntil(recovered.plusSeconds(2));
@@ -239,6 +225,20 @@ class DatabaseRestartE2ETest {
                 .post(
                         clusters + "/api/v1/organisations",
                         Map.of("name", "Organisation " + UUID.randomUUID(), "kind", "ACADEMIA"));
+    }
+
+    /** Waits, looking every 200 ms, until every service's readiness check answered {@code status} since then. */
+    private static void awaitReadiness(
+            String what, int seconds, ConcurrentLinkedQueue<Seen> seen, Instant since, int status) {
+        await(what)
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> SERVICES.stream().allMatch(s -> sawReady(seen, s, since, status)));
+    }
+
+    /** Adds one more thread of load, started with the others: it calls a service until the scenario ends. */
+    private interface LoadLoop {
+        void add(String service, String what, long pauseMillis, Supplier<ApiClient.Reply> call);
     }
 
     /** Calls {@code call} every {@code pauseMillis} (after each answer) while {@code running}, recording each answer. */

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +91,16 @@ final class E2E {
     static SeedContext seed() {
         platform();
         return seed;
+    }
+
+    /** Mexico City, seeded: the story's Mexican side. */
+    static UUID mexicoCity() {
+        return seed().cityId("Mexico City", "MX").orElseThrow();
+    }
+
+    /** Luoyang, seeded: the story's Chinese side. */
+    static UUID luoyang() {
+        return seed().cityId("Luoyang", "CN").orElseThrow();
     }
 
     private static synchronized void stopLoneKeycloak() {

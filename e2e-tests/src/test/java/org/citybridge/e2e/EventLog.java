@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.Topics;
 import org.citybridge.launcher.http.ApiClient;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /** The fault tests' view of the broker: every event of a topic, and whether a consumer group has read them all. */
 final class EventLog {
@@ -93,6 +96,14 @@ final class EventLog {
             System.out.println("Offsets of group " + group + " not readable yet: " + e);
             return false;
         }
+    }
+
+    /** Waits until clusters-service has processed every city event so far: it accepts memberships of known cities. */
+    void awaitClustersKnowEveryCity() {
+        await("clusters-service knows the new cities")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {

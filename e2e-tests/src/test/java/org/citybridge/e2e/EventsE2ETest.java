@@ -12,8 +12,6 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
-import org.citybridge.launcher.Platform;
-import org.citybridge.launcher.seed.SeedContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +39,10 @@ class EventsE2ETest {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private static String bootstrapServers;
-    private static UUID mexicoCity;
-    private static UUID luoyang;
 
     @BeforeAll
     static void platform() {
-        Platform platform = E2E.platform();
-        SeedContext seed = E2E.seed();
-        bootstrapServers = platform.kafkaBootstrapServers();
-        mexicoCity = seed.cityId("Mexico City", "MX").orElseThrow();
-        luoyang = seed.cityId("Luoyang", "CN").orElseThrow();
+        bootstrapServers = E2E.platform().kafkaBootstrapServers();
     }
 
     @Test
@@ -60,8 +52,8 @@ class EventsE2ETest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             records.clear();
             records.addAll(readAll(Topics.CITY_EVENTS));
-            assertThat(records).anySatisfy(r -> isRegistration(r, mexicoCity));
-            assertThat(records).anySatisfy(r -> isRegistration(r, luoyang));
+            assertThat(records).anySatisfy(r -> isRegistration(r, E2E.mexicoCity()));
+            assertThat(records).anySatisfy(r -> isRegistration(r, E2E.luoyang()));
         });
     }
 

@@ -59,6 +59,11 @@ final class FaultPlatform {
         return get().serviceUrl(service);
     }
 
+    /** The fault platform's topics, as the tests read them. */
+    static EventLog events() {
+        return new EventLog(get().kafkaBootstrapServers());
+    }
+
     /** {@link #HTTP} with a platform-admin token. */
     static ApiClient asAdmin() {
         return HTTP.as(adminToken());

@@ -57,6 +57,16 @@ final class FaultScenario {
         this.run = label + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A scenario with {@code count} new cities that clusters-service knows already (it accepts memberships
+     * only of cities it has heard of).
+     */
+    static FaultScenario withKnownCities(String label, int count) {
+        FaultScenario scenario = new FaultScenario(label).registerCities(count);
+        FaultPlatform.events().awaitClustersKnowEveryCity();
+        return scenario;
+    }
+
     /** Registers {@code count} cities through cities-service (platform-admin). */
     FaultScenario registerCities(int count) {
         for (int i = 0; i < count; i++) {

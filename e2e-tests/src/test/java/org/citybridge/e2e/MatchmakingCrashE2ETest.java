@@ -61,12 +61,8 @@ class MatchmakingCrashE2ETest {
     @Test
     void shouldEndWithTheProposalsOfACleanRunAndNoDuplicateAfterFiveKills() throws Exception {
         Platform platform = FaultPlatform.get();
-        EventLog events = new EventLog(platform.kafkaBootstrapServers());
-        FaultScenario scenario = new FaultScenario("crash").registerCities(CITIES);
-        await("clusters-service knows the new cities")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> events.caughtUp("clusters-service", List.of(Topics.CITY_EVENTS)));
+        FaultScenario scenario = FaultScenario.withKnownCities("crash", CITIES);
+        EventLog events = FaultPlatform.events();
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failedWrites = new ConcurrentLinkedQueue<>();

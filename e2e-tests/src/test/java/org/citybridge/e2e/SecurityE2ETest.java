@@ -2,6 +2,7 @@ package org.citybridge.e2e;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.citybridge.launcher.DemoUsers;
 import org.citybridge.launcher.Keycloak;
@@ -42,56 +43,30 @@ class SecurityE2ETest {
         SeedContext seed = E2E.seed();
         cities = platform.serviceUrl("cities-service");
         keycloak = seed.keycloak();
-        mexicoCity = seed.cityId("Mexico City", "MX").orElseThrow();
-        luoyang = seed.cityId("Luoyang", "CN").orElseThrow();
+        mexicoCity = E2E.mexicoCity();
+        luoyang = E2E.luoyang();
     }
 
     @Test
     void shouldRejectWritesWithoutToken() {
-        given().body(newCity()).post("/api/v1/cities").then().statusCode(401);
-        given().body(interest("trade"))
-                .post("/api/v1/cities/{id}/interests", luoyang)
-                .then()
-                .statusCode(401);
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", etagOf(luoyang))
-                .body("{\"population\": 1}")
-                .patch("/api/v1/cities/{id}", luoyang)
-                .then()
-                .statusCode(401);
+        registerCity(given()).statusCode(401);
+        expressInterest(given(), luoyang).statusCode(401);
+        mergePatch(given(), luoyang, "{\"population\": 1}").statusCode(401);
     }
 
     @Test
     void shouldForbidLuoyangOfficerToChangeMexicoCity() {
-        String token =
-                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        String token = luoyangOfficerToken();
 
-        given().auth()
-                .oauth2(token)
-                .body(interest("trade"))
-                .post("/api/v1/cities/{id}/interests", mexicoCity)
-                .then()
+        expressInterest(as(token), mexicoCity).statusCode(403);
+        mergePatch(as(token), mexicoCity, "{\"description\": \"changed by another city\"}")
                 .statusCode(403);
-        given().auth()
-                .oauth2(token)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etagOf(mexicoCity))
-                .body("{\"description\": \"changed by another city\"}")
-                .patch("/api/v1/cities/{id}", mexicoCity)
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(token)
-                .body(newCity())
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(403);
+        registerCity(as(token)).statusCode(403);
     }
 
     @Test
     void shouldLetLuoyangOfficerChangeLuoyang() {
-        String token =
-                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        String token = luoyangOfficerToken();
         long population = given().get("/api/v1/cities/{id}", luoyang)
                 .then()
                 .statusCode(200)
@@ -99,26 +74,14 @@ class SecurityE2ETest {
                 .jsonPath()
                 .getLong("population");
 
-        given().auth()
-                .oauth2(token)
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etagOf(luoyang))
-                .body("{\"population\": " + population + "}")
-                .patch("/api/v1/cities/{id}", luoyang)
-                .then()
-                .statusCode(200);
+        mergePatch(as(token), luoyang, "{\"population\": " + population + "}").statusCode(200);
     }
 
     @Test
     void shouldForbidPartnerSystemToRegisterCities() {
         String token = keycloak.clientCredentialsToken(DemoUsers.PARTNER_CLIENT, DemoUsers.PARTNER_SECRET);
 
-        given().auth()
-                .oauth2(token)
-                .body(newCity())
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(403);
+        registerCity(as(token)).statusCode(403);
     }
 
     @Test
@@ -131,12 +94,7 @@ class SecurityE2ETest {
         assertThat(Jwt.claims(token).path("aud").toString()).doesNotContain(Platform.AUDIENCE);
         assertThat(RealmTokensTest.roles(Jwt.claims(token))).contains("platform-admin");
 
-        given().auth()
-                .oauth2(token)
-                .body(newCity())
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(401);
+        registerCity(as(token)).statusCode(401);
     }
 
     @Test
@@ -147,12 +105,7 @@ class SecurityE2ETest {
                         org.citybridge.infra.KeycloakServer.ADMIN_USER,
                         org.citybridge.infra.KeycloakServer.ADMIN_PASSWORD);
 
-        given().auth()
-                .oauth2(token)
-                .body(newCity())
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(401);
+        registerCity(as(token)).statusCode(401);
     }
 
     @Test
@@ -167,43 +120,28 @@ class SecurityE2ETest {
         String token = keycloak.passwordToken(clientId, DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
         Instant expiry = Instant.ofEpochSecond(Jwt.claims(token).get("exp").asLong());
         // Control: while valid, the same token passes authentication (the empty body then fails validation).
-        given().auth().oauth2(token).body("{}").post("/api/v1/cities").then().statusCode(not(equalTo(401)));
+        as(token).body("{}").post("/api/v1/cities").then().statusCode(not(equalTo(401)));
 
         assertThat(expiry).isBefore(Instant.now().plusSeconds(10));
 
         // Polled, not slept: refused as soon as the service sees the token as expired (no grace configured).
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> given().auth()
-                                .oauth2(token)
-                                .body("{}")
-                                .post("/api/v1/cities")
-                                .statusCode()
-                        == 401);
+                .until(() -> as(token).body("{}").post("/api/v1/cities").statusCode() == 401);
         assertThat(Instant.now()).isAfter(expiry);
     }
 
     @Test
     void shouldRejectTamperedTokens() {
         String admin = keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
-        String luoyangOfficer =
-                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+        String luoyangOfficer = luoyangOfficerToken();
 
-        given().auth()
-                .oauth2(Jwt.withTamperedSignature(admin))
-                .body(newCity())
-                .post("/api/v1/cities")
-                .then()
-                .statusCode(401);
+        registerCity(as(Jwt.withTamperedSignature(admin))).statusCode(401);
         // An officer rewriting its own city claim to act for another city keeps a signature that no longer matches.
-        given().auth()
-                .oauth2(Jwt.withClaim(luoyangOfficer, "city_id", mexicoCity.toString()))
-                .body(interest("trade"))
-                .post("/api/v1/cities/{id}/interests", mexicoCity)
-                .then()
+        expressInterest(as(Jwt.withClaim(luoyangOfficer, "city_id", mexicoCity.toString())), mexicoCity)
                 .statusCode(401);
         // Control: the untampered admin token is accepted.
-        given().auth().oauth2(admin).body("{}").post("/api/v1/cities").then().statusCode(400);
+        as(admin).body("{}").post("/api/v1/cities").then().statusCode(400);
     }
 
     @Test
@@ -221,10 +159,8 @@ class SecurityE2ETest {
                 .statusCode(200)
                 .body("items.officials.flatten().email", everyItem(nullValue()))
                 .body("items.officials.flatten().phone", everyItem(nullValue()));
-        String otherOfficer =
-                keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
-        given().auth()
-                .oauth2(otherOfficer)
+        String otherOfficer = luoyangOfficerToken();
+        as(otherOfficer)
                 .get("/api/v1/cities/{id}", mexicoCity)
                 .then()
                 .statusCode(200)
@@ -237,8 +173,7 @@ class SecurityE2ETest {
         String officer = keycloak.passwordToken(
                 DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password());
 
-        given().auth()
-                .oauth2(officer)
+        as(officer)
                 .get("/api/v1/cities/{id}", mexicoCity)
                 .then()
                 .statusCode(200)
@@ -247,6 +182,35 @@ class SecurityE2ETest {
 
     private static RequestSpecification given() {
         return RestAssured.given().baseUri(cities).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request carrying a bearer token. */
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    private static String luoyangOfficerToken() {
+        return keycloak.passwordToken(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password());
+    }
+
+    /** Registers a new city with the request's credentials (or none). */
+    private static ValidatableResponse registerCity(RequestSpecification request) {
+        return request.body(newCity()).post("/api/v1/cities").then();
+    }
+
+    private static ValidatableResponse expressInterest(RequestSpecification request, UUID city) {
+        return request.body(interest("trade"))
+                .post("/api/v1/cities/{id}/interests", city)
+                .then();
+    }
+
+    /** A JSON Merge Patch of a city at its current version. */
+    private static ValidatableResponse mergePatch(RequestSpecification request, UUID city, String patch) {
+        return request.contentType("application/merge-patch+json")
+                .header("If-Match", etagOf(city))
+                .body(patch)
+                .patch("/api/v1/cities/{id}", city)
+                .then();
     }
 
     private static String etagOf(UUID city) {

@@ -42,8 +42,8 @@ class SeedStoryE2ETest {
         cities = platform.serviceUrl("cities-service");
         clusters = platform.serviceUrl("clusters-service");
         matchmaking = platform.serviceUrl("matchmaking-service");
-        mexicoCity = seed.cityId("Mexico City", "MX").orElseThrow();
-        luoyang = seed.cityId("Luoyang", "CN").orElseThrow();
+        mexicoCity = E2E.mexicoCity();
+        luoyang = E2E.luoyang();
     }
 
     @Test
