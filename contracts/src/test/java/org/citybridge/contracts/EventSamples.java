@@ -161,7 +161,10 @@ final class EventSamples {
                                 CooperationArea.TOURISM,
                                 LocalDate.of(2022, 3, 1),
                                 "proposal",
-                                AT)));
+                                AT)),
+                Map.entry(
+                        EventType.MODEL_ACTIVATED,
+                        () -> new ModelActivated(2, Map.of("complementary", 3.0, "proximity", 1.2), "FIT", AT)));
         Map<EventType, EventPayload> built = new java.util.EnumMap<>(EventType.class);
         samples.forEach((type, supplier) -> built.put(type, supplier.get()));
         return built;

@@ -183,10 +183,17 @@ class ClusterFactsTest {
         feed.publishAndAwait(story.events());
         Map<String, Object> before = awaitFullProposal(story);
         String etag = Scenario.proposal(before.get("id")).extract().header("ETag");
-        given().post("/api/v1/admin/rescore")
+        String job = given().post("/api/v1/admin/rescore")
                 .then()
-                .statusCode(200)
-                .body("cities", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/jobs/"))
+                .extract()
+                .header("Location");
+        Map<String, Object> result = Scenario.awaitJob(job);
+        assertThat(((Number) result.get("cities")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) result.get("changedPairs")).intValue())
+                .as("pairs changed by a rescore with the same weights")
+                .isZero();
         assertThat(Fixtures.openProposal(story.a(), story.b()).orElseThrow()).isEqualTo(before);
         Scenario.proposal(before.get("id")).statusCode(200).header("ETag", equalTo(etag));
     }

@@ -81,8 +81,12 @@ class HardConstraintsTest {
                 .jsonPath();
     }
 
+    /**
+     * Twinning is international: two cities of one country are never sister cities, and are proposed at
+     * all only once one of them asks for partners in its own country, then as a thematic partnership.
+     */
     @Test
-    void shouldNeverProposeSisterCitiesWithinOneCountryButOfferAThematicPartnership() {
+    void shouldProposeCitiesOfOneCountryOnlyAsThematicPartnersWhereAnInterestAsksForIt() {
         UUID a = UUID.randomUUID();
         UUID sameCountry = UUID.randomUUID();
         UUID abroad = UUID.randomUUID();
@@ -97,16 +101,23 @@ class HardConstraintsTest {
                 .toList());
         feed.publishAndAwait(events.toArray(EventPayload[]::new));
 
+        Map<String, Object> international = Scenario.awaitOpenProposal(a, abroad);
+        assertThat(international.get("kind")).isEqualTo("SISTER_CITY");
+        assertThat(international.get("id"))
+                .isEqualTo(PairIds.of(a, abroad, ProposalKind.SISTER_CITY, null).toString());
+        assertThat(Fixtures.openProposal(a, sameCountry))
+                .as("nobody asked for a partner at home")
+                .isEmpty();
+
+        // the domestic city now looks for cultural partners in its own country
+        feed.publishAndAwait(Scenario.interest(
+                sameCountry, CooperationArea.CULTURE, Stance.SEEK, Intent.SISTER_CITY, List.of(), List.of("MX")));
         Map<String, Object> domestic = Scenario.awaitOpenProposal(a, sameCountry);
         assertThat(domestic.get("kind")).isEqualTo("THEMATIC");
         assertThat(domestic.get("area")).isIn("trade", "culture"); // a complementary area beats the shared one
         assertThat(domestic.get("id"))
                 .isNotEqualTo(PairIds.of(a, sameCountry, ProposalKind.SISTER_CITY, null)
                         .toString());
-        Map<String, Object> international = Scenario.awaitOpenProposal(a, abroad);
-        assertThat(international.get("kind")).isEqualTo("SISTER_CITY");
-        assertThat(international.get("id"))
-                .isEqualTo(PairIds.of(a, abroad, ProposalKind.SISTER_CITY, null).toString());
 
         List<Map<String, Object>> sister = proposals(Map.of("cityId", a, "kind", "SISTER_CITY", "size", 100))
                 .getList("items");
@@ -267,7 +278,7 @@ class HardConstraintsTest {
     }
 
     @Test
-    void shouldReplaceASisterCityProposalWhenACityUpdateBringsBothIntoOneCountry() {
+    void shouldSupersedeASisterCityProposalWhenACityUpdateBringsBothIntoOneCountry() {
         Sisters pair = sisterCities("Moving A", "MX", "Moving B", "CN");
         UUID a = pair.a();
         UUID b = pair.b();
@@ -277,8 +288,9 @@ class HardConstraintsTest {
         feed.publishAndAwait(
                 new CityUpdated(Fixtures.place(b, Fixtures.name("Moving B"), "MX", 1_200_000, 2), Instant.now()));
         Scenario.proposal(sisterId).statusCode(200).body("status", equalTo("SUPERSEDED"));
-        Map<String, Object> thematic = Scenario.awaitOpenProposal(a, b);
-        assertThat(thematic.get("kind")).isEqualTo("THEMATIC");
+        assertThat(Fixtures.openProposal(a, b))
+                .as("one country, and neither asks for a partner at home")
+                .isEmpty();
         assertThat(proposals(Map.of("cityId", a, "kind", "SISTER_CITY", "size", 100))
                         .<Map<String, Object>>getList("items"))
                 .noneSatisfy(p -> {

@@ -65,6 +65,25 @@ final class Scenario {
                 Instant.now());
     }
 
+    static InterestExpressed interest(
+            UUID city,
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            List<String> regions,
+            List<String> countries) {
+        return new InterestExpressed(
+                city,
+                UUID.randomUUID(),
+                area,
+                stance,
+                intent,
+                new PartnerPreferences(regions, countries),
+                null,
+                "profile",
+                Instant.now());
+    }
+
     static InterestExpressed interest(UUID city, CooperationArea area, Stance stance, Intent intent) {
         return interest(city, area, stance, intent, List.of());
     }
@@ -175,6 +194,32 @@ final class Scenario {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /**
+     * Waits until a job (its Location) succeeds and returns its result; fails at once if it fails. The
+     * caller's test identity must be allowed to read jobs.
+     */
+    static Map<String, Object> awaitJob(String location) {
+        String path = location.substring(location.indexOf("/api/v1/jobs/"));
+        Map<String, Object>[] result = new Map[1];
+        await().atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    JsonPath job = RestAssured.given()
+                            .get(path)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    String state = job.getString("state");
+                    if ("FAILED".equals(state) || "CANCELLED".equals(state)) {
+                        throw new AssertionError("Job " + path + " ended " + state + ": " + job.getString("error"));
+                    }
+                    result[0] = job.getMap("result");
+                    return "SUCCEEDED".equals(state);
+                });
+        return result[0];
     }
 
     /** Waits until the two cities have an open proposal and returns it. */

@@ -25,7 +25,8 @@ public enum EventType {
     PROPOSAL_CREATED("proposal", "created", EventSource.MATCHMAKING, ProposalCreated.class),
     PROPOSAL_ACCEPTED("proposal", "accepted", EventSource.MATCHMAKING, ProposalAccepted.class),
     PROPOSAL_DECLINED("proposal", "declined", EventSource.MATCHMAKING, ProposalDeclined.class),
-    PARTNERSHIP_FORMED("partnership", "formed", EventSource.MATCHMAKING, PartnershipFormed.class);
+    PARTNERSHIP_FORMED("partnership", "formed", EventSource.MATCHMAKING, PartnershipFormed.class),
+    MODEL_ACTIVATED("model", "activated", EventSource.MATCHMAKING, ModelActivated.class);
 
     private static final int VERSION = 1;
 

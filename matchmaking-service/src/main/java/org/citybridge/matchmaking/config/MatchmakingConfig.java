@@ -20,6 +20,13 @@ public interface MatchmakingConfig {
     @WithDefault("3.0")
     double minScore();
 
+    /**
+     * Fair exposure: a city is proposed only to the cities among its own best this many matches, so never
+     * to more than that many at once; 0 for no cap.
+     */
+    @WithDefault("0")
+    int exposureCap();
+
     /** BONUS adds weights.south-south to pairs of developing economies; FILTER proposes only those pairs. */
     @WithDefault("BONUS")
     SouthSouthMode southSouthMode();
@@ -32,6 +39,6 @@ public interface MatchmakingConfig {
 
     /** The settings as the scoring core takes them. */
     default MatchSettings toSettings() {
-        return new MatchSettings(Weights.of(weights()), topN(), minScore(), southSouthMode());
+        return new MatchSettings(Weights.of(weights()), topN(), minScore(), southSouthMode(), null, exposureCap());
     }
 }

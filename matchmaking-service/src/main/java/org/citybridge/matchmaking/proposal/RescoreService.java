@@ -3,19 +3,30 @@ package org.citybridge.matchmaking.proposal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.citybridge.kit.jobs.Job;
+import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.ranking.PairChange;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.citybridge.matchmaking.scoring.MatchSettings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Full re-score of every city (after a weight change), measured. */
+/**
+ * Re-ranks every city as a job, a chunk of cities at a time: each chunk runs under the engine lock in a
+ * transaction of its own (its changed pairs' proposals written with it), and the lock is released between
+ * chunks, so events keep being applied meanwhile. At most one re-ranking runs: a new one takes over the
+ * cities the previous one had not reached yet.
+ */
 @ApplicationScoped
 public class RescoreService {
 
-    /** What a full re-score did. */
-    public record RescoreReport(int cities, int changedPairs, long rankingMillis, long totalMillis) {}
+    /** Cities re-ranked per locked step: a few hundred milliseconds of work at most. */
+    static final int CHUNK = 250;
 
     @Inject
     MatchmakingState state;
@@ -23,17 +34,51 @@ public class RescoreService {
     @Inject
     ProposalSync proposals;
 
-    public RescoreReport rescoreAll() {
-        return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
+    @Inject
+    Jobs jobs;
+
+    private final AtomicReference<Object> running = new AtomicReference<>();
+
+    /**
+     * Starts re-ranking every city with these settings (null: the current ones, e.g. after a data repair).
+     * Reports the cities re-ranked and the pairs whose listing or score changed: none when nothing changed.
+     */
+    public Job start(String kind, String requestedBy, MatchSettings settings) {
+        Object token = new Object();
+        return jobs.submit(kind, requestedBy, progress -> {
+            running.set(token);
             long started = System.nanoTime();
-            MatchEngine engine = state.engine();
-            int cities = engine.rescoreAll();
-            long ranked = System.nanoTime();
-            List<PairChange> changes = engine.drainChanges();
-            proposals.apply(changes, Clock.now());
-            long done = System.nanoTime();
-            return new RescoreReport(
-                    cities, changes.size(), (ranked - started) / 1_000_000, (done - started) / 1_000_000);
-        }));
+            int cities = state.locked(() -> state.engine()
+                    .beginReranking(settings == null ? state.engine().settings() : settings));
+            progress.total(cities);
+            long changed = 0;
+            int remaining = cities;
+            while (remaining > 0) {
+                if (running.get() != token) {
+                    throw new Jobs.Cancelled("Superseded by a later re-ranking after " + (cities - remaining) + " of "
+                            + cities + " cities; it goes on from there");
+                }
+                if (progress.cancelled()) {
+                    throw new Jobs.Cancelled("Cancelled after " + (cities - remaining) + " of " + cities
+                            + " cities; the others keep their former lists until the next re-ranking");
+                }
+                long[] step =
+                        state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
+                            MatchEngine engine = state.engine();
+                            int left = engine.rerankSome(CHUNK);
+                            List<PairChange> changes = engine.drainChanges();
+                            proposals.apply(changes, Clock.now());
+                            return new long[] {left, changes.size()};
+                        }));
+                remaining = (int) step[0];
+                changed += step[1];
+                progress.done(cities - remaining);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("cities", cities);
+            result.put("changedPairs", changed);
+            result.put("millis", (System.nanoTime() - started) / 1_000_000);
+            return result;
+        });
     }
 }

@@ -7,6 +7,7 @@ import org.citybridge.matchmaking.scoring.CityGraph;
 import org.citybridge.matchmaking.scoring.CityNode;
 import org.citybridge.matchmaking.scoring.CityView;
 import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.Features;
 import org.citybridge.matchmaking.scoring.InterestFacts;
 import org.citybridge.matchmaking.scoring.Match;
 import org.citybridge.matchmaking.scoring.MatchSettings;
@@ -43,6 +44,7 @@ import java.util.stream.IntStream;
 public final class MatchEngine {
 
     private static final double EPS = 1e-9;
+    private static final TopList EMPTY = new TopList(1, List.of());
 
     private final CityGraph graph;
     private MatchSettings settings;
@@ -62,6 +64,12 @@ public final class MatchEngine {
      * steps). Lists restored from stored proposals may miss entries until the city is ranked again.
      */
     private final BitSet exact = new BitSet();
+    /** With an exposure cap: each city's proposals, derived from its audience (null until derived). */
+    private final List<TopList> proposals = new ArrayList<>();
+    /** Cities whose proposals must be derived again. */
+    private final BitSet underived = new BitSet();
+    /** Cities waiting to be re-ranked after a change of settings ({@link #beginReranking}). */
+    private final BitSet pendingReranking = new BitSet();
 
     private Set<Long> touched = new LinkedHashSet<>();
     private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
@@ -71,6 +79,11 @@ public final class MatchEngine {
         this.graph = new CityGraph(developing);
         this.settings = settings;
         this.scorer = new PairScorer(graph, settings);
+    }
+
+    /** The scoring graph, for work that scores without ranking (fitting weights on an engine loaded for it). */
+    public CityGraph graph() {
+        return graph;
     }
 
     public MatchSettings settings() {
@@ -194,25 +207,70 @@ public final class MatchEngine {
         TopList[] fresh = new TopList[n];
         IntStream.range(0, n).parallel().forEach(i -> fresh[i] = computeTop(graph.at(i), null));
         for (int i = 0; i < n; i++) {
-            TopList old = lists.get(i);
-            for (int k = 0; k < old.size; k++) {
-                touch(i, old.others[k]);
-            }
-            for (int k = 0; k < fresh[i].size; k++) {
-                touch(i, fresh[i].others[k]);
-            }
+            touchChanges(i, lists.get(i), fresh[i]);
             lists.set(i, fresh[i]);
             noteThreshold(i);
             exact.set(i);
             heldBy.set(i, null);
         }
+        pendingReranking.clear();
         for (int i = 0; i < n; i++) {
             TopList list = lists.get(i);
             for (int k = 0; k < list.size; k++) {
                 heldBy(list.others[k]).add(i);
             }
         }
+        if (settings.exposureCap() > 0) {
+            underived.set(0, n);
+        }
         return n;
+    }
+
+    /**
+     * Switches to new settings (e.g. an activated model) without re-ranking now: every city is re-ranked
+     * by later calls of {@link #rerankSome}, a chunk at a time, so events can be applied in between (with
+     * the new settings already). Lists not re-ranked yet are inexact until their turn; once none is left,
+     * every list is exactly its top N again.
+     *
+     * @return the cities to re-rank
+     */
+    public int beginReranking(MatchSettings newSettings) {
+        this.settings = newSettings;
+        this.scorer = new PairScorer(graph, newSettings);
+        ensureLists(true);
+        exact.clear();
+        pendingReranking.set(0, graph.size());
+        if (newSettings.exposureCap() > 0) {
+            underived.set(0, graph.size());
+        }
+        return graph.size();
+    }
+
+    /**
+     * Re-ranks up to {@code max} of the cities waiting since {@link #beginReranking}; only pairs whose
+     * listing or score changed are recorded for {@link #drainChanges()}.
+     *
+     * @return how many still wait
+     */
+    public int rerankSome(int max) {
+        int done = 0;
+        for (int x = pendingReranking.nextSetBit(0); x >= 0 && done < max; x = pendingReranking.nextSetBit(x + 1)) {
+            TopList fresh = computeTop(graph.at(x), lists.get(x).partners());
+            TopList old = lists.get(x);
+            for (int k = 0; k < old.size; k++) {
+                heldBy(old.others[k]).remove(x);
+            }
+            for (int k = 0; k < fresh.size; k++) {
+                heldBy(fresh.others[k]).add(x);
+            }
+            touchChanges(x, old, fresh);
+            lists.set(x, fresh);
+            noteThreshold(x);
+            exact.set(x);
+            pendingReranking.clear(x);
+            done++;
+        }
+        return pendingReranking.cardinality();
     }
 
     /** Restores a listed pair from persisted state (startup), without recording changes. */
@@ -247,13 +305,14 @@ public final class MatchEngine {
 
     /** The pairs whose ranking changed since the last call, with their current match (reasons included). */
     public List<PairChange> drainChanges() {
+        derive();
         List<PairChange> changes = new ArrayList<>(touched.size());
         for (long key : touched) {
             int x = (int) (key >>> 32);
             int y = (int) key;
             CityNode a = graph.at(x);
             CityNode b = graph.at(y);
-            boolean listed = lists.get(x).indexOf(y) >= 0 || lists.get(y).indexOf(x) >= 0;
+            boolean listed = proposalsOf(x).indexOf(y) >= 0 || proposalsOf(y).indexOf(x) >= 0;
             Match current = listed ? scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO) : null;
             UUID low = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
             changes.add(new PairChange(low, low.equals(a.id()) ? b.id() : a.id(), current));
@@ -263,13 +322,14 @@ public final class MatchEngine {
         return changes;
     }
 
-    /** The city's current top list, best first. */
+    /** The city's current proposals, best first: its top list, or with an exposure cap those derived. */
     public List<Ranked> ranking(UUID cityId) {
         CityNode node = graph.find(cityId);
         if (node == null || node.index() >= lists.size()) {
             return List.of();
         }
-        return toRanked(lists.get(node.index()));
+        derive();
+        return toRanked(proposalsOf(node.index()));
     }
 
     /** The city's current top list as matches with reasons. */
@@ -282,7 +342,10 @@ public final class MatchEngine {
         return matches;
     }
 
-    /** Ranks the city afresh through the indexes (does not change the stored ranking). */
+    /**
+     * Ranks the city afresh through the indexes (does not change the stored ranking): its top N, or with an
+     * exposure cap its audience (top {@code exposureCap}).
+     */
     public List<Ranked> rankIndexed(UUID cityId) {
         CityNode node = graph.find(cityId);
         return node == null ? List.of() : toRanked(computeTop(node, null));
@@ -367,8 +430,9 @@ public final class MatchEngine {
         if (a == null || b == null || a.index() >= lists.size() || b.index() >= lists.size()) {
             return false;
         }
-        return lists.get(a.index()).indexOf(b.index()) >= 0
-                || lists.get(b.index()).indexOf(a.index()) >= 0;
+        derive();
+        return proposalsOf(a.index()).indexOf(b.index()) >= 0
+                || proposalsOf(b.index()).indexOf(a.index()) >= 0;
     }
 
     public Optional<CityView> city(UUID cityId) {
@@ -396,12 +460,14 @@ public final class MatchEngine {
 
     private void partnershipEffects(CityNode a, CityNode b) {
         // Adamic–Adar rises for (a, partners of b) and (b, partners of a), and changes for pairs of
-        // partners around a or b (their common partner's degree grew); the load damper of a and b grew.
+        // partners around a or b (their common partner's degree grew); the load damper of a and b grew,
+        // and so did their activity: with an activity weight, their score with any city may have risen.
         Set<Integer> around = new HashSet<>(a.partnerIndexes());
         around.addAll(b.partnerIndexes());
         List<Integer> aroundList = new ArrayList<>(around);
-        refresh(a, null, aroundList);
-        refresh(b, null, aroundList);
+        boolean rising = settings.weights().of(Features.ACTIVITY) > 0;
+        refresh(a, rising ? graph.areaNeighbourhood(a) : null, aroundList);
+        refresh(b, rising ? graph.areaNeighbourhood(b) : null, aroundList);
         for (int z : aroundList) {
             if (z != a.index() && z != b.index()) {
                 refresh(graph.at(z), null, aroundList);
@@ -517,7 +583,7 @@ public final class MatchEngine {
      */
     private TopList rescoredIfNoneFell(CityNode a) {
         TopList old = lists.get(a.index());
-        TopList fresh = new TopList(settings.topN(), graph.nodes());
+        TopList fresh = new TopList(settings.listSize(), graph.nodes());
         for (int k = 0; k < old.size; k++) {
             double score = scorer.scoreOnly(a, graph.at(old.others[k]));
             if (!(score >= old.scores[k])) {
@@ -541,6 +607,7 @@ public final class MatchEngine {
     private void recompute(int x) {
         install(x, computeTop(graph.at(x), lists.get(x).partners()));
         exact.set(x);
+        pendingReranking.clear(x);
     }
 
     /** Makes {@code fresh} x's list, keeping heldBy, the thresholds and the changed pairs in step. */
@@ -556,6 +623,21 @@ public final class MatchEngine {
         }
         lists.set(x, fresh);
         noteThreshold(x);
+    }
+
+    /** Records the pairs whose listing or score differs between x's old and new list. */
+    private void touchChanges(int x, TopList old, TopList fresh) {
+        for (int k = 0; k < old.size; k++) {
+            int j = fresh.indexOf(old.others[k]);
+            if (j < 0 || fresh.scores[j] != old.scores[k]) {
+                touch(x, old.others[k]);
+            }
+        }
+        for (int k = 0; k < fresh.size; k++) {
+            if (old.indexOf(fresh.others[k]) < 0) {
+                touch(x, fresh.others[k]);
+            }
+        }
     }
 
     private void noteThreshold(int x) {
@@ -582,6 +664,54 @@ public final class MatchEngine {
             return;
         }
         touched.add(CityGraph.pairKey(x, y));
+        if (settings.exposureCap() > 0) {
+            // x's audience or a score of x changed: its proposals (and y's) are derived again
+            underived.set(x);
+            underived.set(y);
+        }
+    }
+
+    /**
+     * With an exposure cap, a city's proposals are the best {@code topN} of the cities whose ranking (its
+     * audience of {@code exposureCap}) holds it: derived again for every city whose audience or scores
+     * changed, recording the pairs that entered, left or changed score.
+     */
+    private void derive() {
+        for (int x = underived.nextSetBit(0); x >= 0; x = underived.nextSetBit(x + 1)) {
+            TopList fresh = new TopList(settings.topN(), graph.nodes());
+            CityNode a = graph.at(x);
+            for (int b : heldBy(x)) {
+                double score = scorer.scoreOnly(a, graph.at(b));
+                if (score >= settings.minScore()) {
+                    fresh.offer(b, score);
+                }
+            }
+            TopList old = proposals.get(x);
+            if (old != null) {
+                for (int k = 0; k < old.size; k++) {
+                    int j = fresh.indexOf(old.others[k]);
+                    if (j < 0 || fresh.scores[j] != old.scores[k]) {
+                        touched.add(CityGraph.pairKey(x, old.others[k]));
+                    }
+                }
+            }
+            for (int k = 0; k < fresh.size; k++) {
+                if (old == null || old.indexOf(fresh.others[k]) < 0) {
+                    touched.add(CityGraph.pairKey(x, fresh.others[k]));
+                }
+            }
+            proposals.set(x, fresh);
+        }
+        underived.clear();
+    }
+
+    /** x's proposals: its own top list, or with an exposure cap the list derived from its audience. */
+    private TopList proposalsOf(int x) {
+        if (settings.exposureCap() == 0) {
+            return lists.get(x);
+        }
+        TopList derived = proposals.get(x);
+        return derived == null ? EMPTY : derived;
     }
 
     private Set<Integer> heldBy(int idx) {
@@ -600,10 +730,10 @@ public final class MatchEngine {
     private void ensureLists(boolean resize) {
         if (resize) {
             for (int i = 0; i < lists.size(); i++) {
-                if (lists.get(i).others.length != settings.topN()) {
+                if (lists.get(i).others.length != settings.listSize()) {
                     TopList old = lists.get(i);
-                    TopList replaced = new TopList(settings.topN(), graph.nodes());
-                    for (int k = 0; k < old.size && k < settings.topN(); k++) {
+                    TopList replaced = new TopList(settings.listSize(), graph.nodes());
+                    for (int k = 0; k < old.size && k < settings.listSize(); k++) {
                         replaced.offer(old.others[k], old.scores[k]);
                     }
                     lists.set(i, replaced);
@@ -611,8 +741,9 @@ public final class MatchEngine {
             }
         }
         while (lists.size() < graph.size()) {
-            lists.add(new TopList(settings.topN(), graph.nodes()));
+            lists.add(new TopList(settings.listSize(), graph.nodes()));
             heldBy.add(null);
+            proposals.add(null);
         }
         if (thresholds.length < lists.size()) {
             thresholds = Arrays.copyOf(thresholds, Math.max(lists.size(), thresholds.length * 2));

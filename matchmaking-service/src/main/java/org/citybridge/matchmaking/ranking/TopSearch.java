@@ -125,7 +125,7 @@ final class TopSearch {
      * @param hint cities worth scoring first (e.g. the previous top list), or null: only speeds the search up
      */
     static TopList top(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, int[] hint, Scratch s) {
-        TopList result = new TopList(settings.topN(), graph.nodes());
+        TopList result = new TopList(settings.listSize(), graph.nodes());
         if (!a.scorable() || !a.hasInterests()) {
             return result; // a proposal needs an interest feature
         }

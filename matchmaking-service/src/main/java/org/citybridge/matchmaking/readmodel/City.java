@@ -44,6 +44,10 @@ public class City extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<UUID> partners = new ArrayList<>();
 
+    /** ISO 639-1 codes of its official languages. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> languages = new ArrayList<>();
+
     public boolean retired;
     /** The profile version of the last applied city event: older restatements are ignored. */
     @Column(name = "profile_version")
@@ -57,6 +61,19 @@ public class City extends PanacheEntityBase {
 
     /** The facts the scoring core uses. */
     public CityFacts facts() {
-        return new CityFacts(id, name, country, region, subRegion, population, worldHeritage, associations, partners);
+        boolean located = latitude != null && longitude != null;
+        return new CityFacts(
+                id,
+                name,
+                country,
+                region,
+                subRegion,
+                population,
+                worldHeritage,
+                associations,
+                partners,
+                located ? latitude : null,
+                located ? longitude : null,
+                languages);
     }
 }

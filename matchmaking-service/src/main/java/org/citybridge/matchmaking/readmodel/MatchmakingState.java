@@ -3,17 +3,12 @@ package org.citybridge.matchmaking.readmodel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.matchmaking.config.MatchmakingConfig;
-import org.citybridge.matchmaking.partnership.Partnership;
-import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.model.ModelService;
 import org.citybridge.matchmaking.ranking.MatchEngine;
-import org.citybridge.matchmaking.scoring.DevelopingEconomies;
 import org.jboss.logging.Logger;
 
-import java.util.List;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -31,12 +26,11 @@ public class MatchmakingState {
     private final ReentrantLock lock = new ReentrantLock(true);
 
     @Inject
-    MatchmakingConfig config;
+    ReadModelLoader loader;
 
     @Inject
-    EntityManager em;
+    ModelService models;
 
-    private final DevelopingEconomies developing = DevelopingEconomies.load();
     private MatchEngine engine;
     private boolean stale = true;
 
@@ -81,10 +75,6 @@ public class MatchmakingState {
         }
     }
 
-    public DevelopingEconomies developing() {
-        return developing;
-    }
-
     private void ensureLoaded() {
         if (!stale) {
             return;
@@ -98,48 +88,6 @@ public class MatchmakingState {
     }
 
     private MatchEngine load() {
-        MatchEngine fresh = new MatchEngine(config.toSettings(), developing);
-        fresh.beginBulk();
-        for (City city : City.<City>listAll()) {
-            fresh.upsertCity(city.facts());
-            if (city.retired) {
-                fresh.retireCity(city.id);
-            }
-        }
-        for (Interest interest : Interest.<Interest>listAll()) {
-            fresh.expressInterest(interest.cityId, interest.facts());
-        }
-        for (Cluster cluster : Cluster.<Cluster>listAll()) {
-            fresh.nameCluster(cluster.id, cluster.name);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> memberships = em.createNativeQuery("select cluster_id, city_id from mm_membership")
-                .getResultList();
-        for (Object[] row : memberships) {
-            fresh.joinCluster((UUID) row[0], (UUID) row[1]);
-        }
-        for (Exchange exchange : Exchange.<Exchange>list("held", true)) {
-            fresh.exchangeHeld(exchange.id, exchange.title, exchange.startDate, exchange.participants);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> answers = em.createNativeQuery(
-                        "select exchange_id, city_id, wants_partnership from mm_survey_answer")
-                .getResultList();
-        for (Object[] row : answers) {
-            fresh.surveyAnswered((UUID) row[0], (UUID) row[1], (Boolean) row[2]);
-        }
-        for (Partnership partnership : Partnership.<Partnership>listAll()) {
-            fresh.partnershipFormed(partnership.cityA, partnership.cityB);
-        }
-        for (Proposal declined : Proposal.<Proposal>list("status", Proposal.Status.DECLINED)) {
-            fresh.declined(declined.cityA, declined.cityB, declined.kind, declined.area());
-        }
-        fresh.endBulk();
-        for (Proposal open :
-                Proposal.<Proposal>list("status in ?1 and origin = ?2", Proposal.OPEN, Proposal.Origin.RANKING)) {
-            fresh.restoreListed(open.cityA, open.cityB);
-        }
-        fresh.drainChanges();
-        return fresh;
+        return loader.load(models.settings(models.active()), Set.of(), true);
     }
 }

@@ -147,6 +147,7 @@ public class ReadModelService {
                     .map(HeritageAsset::name)
                     .toList());
             city.associations = new ArrayList<>(profile.associations());
+            city.languages = new ArrayList<>(profile.languages() == null ? List.of() : profile.languages());
             city.partners = new ArrayList<>(profile.partners());
             city.profileVersion = profile.version();
             city.updatedAt = now;

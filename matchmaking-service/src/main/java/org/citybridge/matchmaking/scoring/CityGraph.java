@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +49,14 @@ public final class CityGraph {
     final Map<UUID, Set<Integer>> byCluster = new HashMap<>();
     final Map<UUID, String> clusterNames = new HashMap<>();
     final Map<UUID, ExchangeNode> exchanges = new HashMap<>();
+    /** Cities by cell of {@link GeoGrid} (null for empty cells), and which cells hold any. */
+    final IdSet[] byCell = new IdSet[GeoGrid.cells()];
+
+    final BitSet occupiedCells = new BitSet();
+    /** Cities by official language (lower-case ISO 639-1). */
+    final Map<String, IdSet> byLanguage = new HashMap<>();
+    /** Cities by partnership count: bucket k holds those with 2^k - 1 to 2^(k+1) - 2 partners. */
+    final IdSet[] byActivity = new IdSet[32];
     /** Pair ids (pair and kind) declined before: never proposed again. */
     final Set<UUID> declined = new HashSet<>();
     /** The same, as unordered pairs of city numbers, for a cheap first check. */
@@ -57,6 +66,9 @@ public final class CityGraph {
 
     public CityGraph(DevelopingEconomies developing) {
         this.developing = developing;
+        for (int k = 0; k < byActivity.length; k++) {
+            byActivity[k] = new IdSet();
+        }
         for (int a = 0; a < CityNode.AREAS; a++) {
             byArea[a] = new BitSet();
             for (int m = 0; m < 64; m++) {
@@ -78,6 +90,7 @@ public final class CityGraph {
         CityNode node = new CityNode(id, nodes.size());
         nodes.add(node);
         byId.put(id, node.idx);
+        byActivity[0].add(node.idx);
         return node;
     }
 
@@ -189,12 +202,13 @@ public final class CityGraph {
                 facts.population() != null && facts.population() > 0 ? Math.log10(facts.population()) : Double.NaN;
         node.associations = Set.copyOf(facts.associations());
         node.developing = developing.contains(facts.country());
+        locate(node, facts.latitude(), facts.longitude());
+        speak(node, facts.languages());
         List<CityNode> newPartners = new ArrayList<>();
         for (UUID partnerId : facts.partners()) {
             if (!partnerId.equals(node.id)) {
                 CityNode partner = node(partnerId);
-                if (node.partners.add(partner.idx)) {
-                    partner.partners.add(node.idx);
+                if (partnershipFormed(node, partner)) {
                     newPartners.add(partner);
                 }
             }
@@ -216,10 +230,12 @@ public final class CityGraph {
      * States (or restates) an interest.
      *
      * @return the cities whose score with this one may have risen: those matching it in the areas the
-     *         interest changed (weights are non-negative, so elsewhere nothing rose)
+     *         interest changed (weights are non-negative, so elsewhere nothing rose), or every city sharing
+     *         an area with it when it starts or stops asking for partners in its own country
      */
     public BitSet expressInterest(UUID cityId, InterestFacts interest) {
         CityNode node = node(cityId);
+        boolean askedDomestic = node.asksDomestic;
         InterestFacts previous = node.interests.put(interest.interestId(), interest);
         int area = interest.area().ordinal();
         node.recomputeArea(area);
@@ -231,7 +247,8 @@ public final class CityGraph {
             reindexArea(node, old);
             rising.or(matchingInArea(node, old));
         }
-        return rising;
+        // asking for partners at home makes the city's own country eligible in every area it pursues
+        return node.asksDomestic != askedDomestic ? areaNeighbourhood(node) : rising;
     }
 
     /**
@@ -244,6 +261,7 @@ public final class CityGraph {
         if (node == null) {
             return null;
         }
+        boolean askedDomestic = node.asksDomestic;
         InterestFacts removed = node.interests.remove(interestId);
         if (removed == null) {
             return null;
@@ -251,7 +269,7 @@ public final class CityGraph {
         int area = removed.area().ordinal();
         node.recomputeArea(area);
         reindexArea(node, area);
-        return matchingInArea(node, area);
+        return node.asksDomestic != askedDomestic ? areaNeighbourhood(node) : matchingInArea(node, area);
     }
 
     public void nameCluster(UUID clusterId, String name) {
@@ -341,7 +359,23 @@ public final class CityGraph {
             return false;
         }
         b.partners.add(a.idx);
+        reindexActivity(a);
+        reindexActivity(b);
         return true;
+    }
+
+    /** The bucket of {@link #byActivity} for a number of partners. */
+    static int activityBucket(int partners) {
+        return 31 - Integer.numberOfLeadingZeros(partners + 1);
+    }
+
+    private void reindexActivity(CityNode node) {
+        int bucket = activityBucket(node.partners.size());
+        if (bucket != node.indexedActivity) {
+            byActivity[node.indexedActivity].remove(node.idx);
+            byActivity[bucket].add(node.idx);
+            node.indexedActivity = bucket;
+        }
     }
 
     /** @return false if this pair and kind was declined already */
@@ -366,6 +400,42 @@ public final class CityGraph {
         }
         node.worldHeritage = heritage;
         withHeritage.set(node.idx, !heritage.isEmpty());
+    }
+
+    /** Sets a city's position, keeping the cell index in step. */
+    private void locate(CityNode node, Double latitude, Double longitude) {
+        if (node.indexedCell >= 0) {
+            byCell[node.indexedCell].remove(node.idx);
+            if (byCell[node.indexedCell].isEmpty()) {
+                occupiedCells.clear(node.indexedCell);
+            }
+        }
+        if (latitude == null || longitude == null) {
+            node.position = null;
+            node.indexedCell = -1;
+            return;
+        }
+        node.position = GeoGrid.unit(latitude, longitude);
+        int cell = GeoGrid.cell(latitude, longitude);
+        if (byCell[cell] == null) {
+            byCell[cell] = new IdSet();
+        }
+        byCell[cell].add(node.idx);
+        occupiedCells.set(cell);
+        node.indexedCell = cell;
+    }
+
+    /** Sets a city's languages, keeping the language index in step. */
+    private void speak(CityNode node, List<String> languages) {
+        for (String language : node.languages) {
+            byLanguage.get(language).remove(node.idx);
+        }
+        Set<String> lower = new HashSet<>();
+        languages.forEach(l -> lower.add(l.toLowerCase(Locale.ROOT)));
+        node.languages = Set.copyOf(lower);
+        for (String language : node.languages) {
+            byLanguage.computeIfAbsent(language, k -> new IdSet()).add(node.idx);
+        }
     }
 
     /** Refreshes the area indexes of one city for one area. */

@@ -36,6 +36,16 @@ public final class CityNode {
     List<String> worldHeritage = List.of();
     Set<String> associations = Set.of();
     boolean developing;
+    /** Where it is, as a unit vector (x, y, z on the sphere); null when its coordinates are unknown. */
+    double[] position;
+    /** Its cell of {@link GeoGrid} as last indexed, or -1. */
+    int indexedCell = -1;
+    /** ISO 639-1 codes of its official languages, lower case. */
+    Set<String> languages = Set.of();
+    /** Its partnership-count bucket of {@link CityGraph#byActivity} as last indexed. */
+    int indexedActivity;
+    /** True if one of its interests prefers partners in its own country: same-country pairs are then proposed. */
+    boolean asksDomestic;
 
     final Map<UUID, InterestFacts> interests = new LinkedHashMap<>();
     /** Per area: bit 1 &lt;&lt; stance ordinal for every interest in that area. */
@@ -77,6 +87,7 @@ public final class CityNode {
             }
         }
         place = parts.toArray(new String[0]);
+        asksDomestic = country != null && preferenceTargets.contains(country.toLowerCase(Locale.ROOT));
     }
 
     /** True if any of this city's preferences could be met by {@code other} (an upper bound of the feature). */
@@ -120,6 +131,11 @@ public final class CityNode {
         return name == null ? id.toString() : name;
     }
 
+    /** The number of partnerships it has formed. */
+    public int partnerCount() {
+        return partners.size();
+    }
+
     /** Recomputes the masks of one area after its interests changed. */
     void recomputeArea(int area) {
         byte s = 0;
@@ -141,6 +157,7 @@ public final class CityNode {
         intent[area] = i;
         hasPreferences = prefs;
         preferenceTargets = Set.copyOf(targets);
+        asksDomestic = country != null && targets.contains(country.toLowerCase(Locale.ROOT));
         if (s != 0) {
             areaBits |= 1 << area;
         } else {

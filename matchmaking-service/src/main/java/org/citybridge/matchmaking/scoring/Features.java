@@ -23,6 +23,11 @@ public final class Features {
     public static final PairFeature SOUTH_SOUTH = new SouthSouth();
     public static final PairFeature NETWORK = new Network();
     public static final PairFeature LOAD_DAMPER = new LoadDamper();
+    public static final PairFeature COUNTRY_AFFINITY = new CountryAffinity();
+    public static final PairFeature PROXIMITY = new Proximity();
+    public static final PairFeature SAME_SUB_REGION = new SameSubRegion();
+    public static final PairFeature SHARED_LANGUAGE = new SharedLanguage();
+    public static final PairFeature ACTIVITY = new Activity();
 
     /** Area features first: their sum is the interest part every proposal needs. */
     public static final List<AreaFeature> AREA = List.of(COMPLEMENTARY_INTEREST, SHARED_INTEREST);
@@ -37,7 +42,12 @@ public final class Features {
             SCALE,
             SOUTH_SOUTH,
             NETWORK,
-            LOAD_DAMPER);
+            LOAD_DAMPER,
+            COUNTRY_AFFINITY,
+            PROXIMITY,
+            SAME_SUB_REGION,
+            SHARED_LANGUAGE,
+            ACTIVITY);
     public static final List<Feature> ALL =
             Stream.concat(AREA.stream(), PAIR.stream()).collect(Collectors.toUnmodifiableList());
 

@@ -170,7 +170,7 @@ public final class PairScorer {
                 }
             }
         }
-        if (requirement.kind() == null && interest <= 0) {
+        if (requirement.kind() == null && (interest <= 0 || domesticUnasked(a, b))) {
             return null;
         }
         double score = interest + pairPart(new Pair(this, a, b, matched), reasons);
@@ -233,7 +233,7 @@ public final class PairScorer {
                 matched |= 1 << area;
             }
         }
-        if (interest <= 0) {
+        if (interest <= 0 || domesticUnasked(a, b)) {
             return Double.NaN;
         }
         return interest + pairPart(new Pair(this, a, b, matched), null);
@@ -259,6 +259,49 @@ public final class PairScorer {
             sum += feature.contribute(pair, reasons);
         }
         return sum;
+    }
+
+    /**
+     * Two cities of one country are proposed only where one of them asks for partners in its own country:
+     * twinning is international, and nearby cities of one country would otherwise crowd the lists.
+     */
+    private static boolean domesticUnasked(CityNode a, CityNode b) {
+        return a.country != null && a.country.equalsIgnoreCase(b.country) && !a.asksDomestic && !b.asksDomestic;
+    }
+
+    /**
+     * Each feature's value for a pair, as a proposal would score it: the contributions under unit weights
+     * (the scorer must have {@link Weights#ones()}), by feature index; null where a hard constraint excludes
+     * the pair or it has no interest feature. What weights are fitted on.
+     */
+    public double[] featureValues(CityNode x, CityNode y) {
+        if (Double.isNaN(scoreOnly(x, y))) {
+            return null;
+        }
+        Pair pair = pair(x, y);
+        double[] values = new double[Features.ALL.size()];
+        for (int bits = pair.a.areaBits & pair.b.areaBits; bits != 0; bits &= bits - 1) {
+            int area = Integer.numberOfTrailingZeros(bits);
+            double earlier = 0;
+            for (AreaFeature feature : Features.AREA) {
+                double v = feature.contribute(
+                        weights,
+                        pair.a.stance[area],
+                        pair.a.intent[area],
+                        pair.b.stance[area],
+                        pair.b.intent[area],
+                        earlier,
+                        null,
+                        null,
+                        null);
+                values[feature.index()] += v;
+                earlier += v;
+            }
+        }
+        for (PairFeature feature : pairFeatures) {
+            values[feature.index()] = feature.contribute(pair, null);
+        }
+        return values;
     }
 
     /** Hard constraints that do not depend on the kind. */

@@ -31,6 +31,21 @@ public final class Weights {
                 Features.ALL.stream().mapToDouble(Feature::defaultWeight).toArray());
     }
 
+    /** Every weight 1: scoring with these gives each feature's own value, as the fitting of weights needs. */
+    public static Weights ones() {
+        double[] values = new double[Features.ALL.size()];
+        Arrays.fill(values, 1.0);
+        return new Weights(values);
+    }
+
+    /** Weights by feature index, in the order of {@link Features#ALL}. */
+    public static Weights of(double[] byIndex) {
+        if (byIndex.length != Features.ALL.size()) {
+            throw new IllegalArgumentException("Expected " + Features.ALL.size() + " weights, got " + byIndex.length);
+        }
+        return new Weights(byIndex.clone());
+    }
+
     /**
      * The given weights by key, the defaults for the others.
      *

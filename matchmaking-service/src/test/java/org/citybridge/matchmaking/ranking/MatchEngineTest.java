@@ -20,7 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -102,6 +104,67 @@ class MatchEngineTest {
             assertThat(engine.thresholdsAgree())
                     .as("%s, thresholds after a new top size and minimum", weights)
                     .isTrue();
+        }
+    }
+
+    /**
+     * Every feature weighted, the learned ones included (country pairs, distance, sub-region, language,
+     * activity), maintained through random events: still exactly the brute-force top N.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void shouldKeepRankingsExactWithEveryFeatureWeighted(long seed) {
+        Weights weights = TestWeights.positional(
+                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        RandomWorld world = new RandomWorld(seed);
+        MatchSettings settings = new MatchSettings(weights, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs());
+        MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 1200; step++) {
+            String event = world.randomEvent(engine, interests);
+            if (step % 100 == 99) {
+                for (UUID city : world.cities) {
+                    assertThat(engine.ranking(city))
+                            .as("step %d (%s), city %s", step, event, city)
+                            .isEqualTo(BruteForce.rank(engine, city));
+                }
+            }
+        }
+        for (UUID city : world.cities) {
+            assertThat(engine.rankIndexed(city)).as("city %s", city).isEqualTo(BruteForce.rank(engine, city));
+        }
+        assertThat(engine.thresholdsAgree()).isTrue();
+    }
+
+    /**
+     * Fair exposure: with a cap, a city is proposed only to cities among its own best {@code cap} matches.
+     * Maintained through random events, every city's proposals equal the brute-force derivation, and no
+     * city is in more than {@code cap} proposal lists.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void shouldKeepProposalsExactAndExposureCappedUnderAnExposureCap(long seed) {
+        Weights weights = TestWeights.positional(
+                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        RandomWorld world = new RandomWorld(seed);
+        int cap = 6;
+        MatchSettings settings = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), cap);
+        MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 900; step++) {
+            String event = world.randomEvent(engine, interests);
+            if (step % 150 == 149) {
+                Map<UUID, Integer> exposure = new HashMap<>();
+                for (UUID city : world.cities) {
+                    List<Ranked> proposals = engine.ranking(city);
+                    assertThat(proposals)
+                            .as("step %d (%s), city %s", step, event, city)
+                            .isEqualTo(BruteForce.rank(engine, city));
+                    proposals.forEach(r -> exposure.merge(r.partner(), 1, Integer::sum));
+                }
+                assertThat(exposure.values()).as("lists a city is proposed in").allMatch(n -> n <= cap);
+                assertThat(exposure).as("the cap leaves proposals to make").isNotEmpty();
+            }
         }
     }
 

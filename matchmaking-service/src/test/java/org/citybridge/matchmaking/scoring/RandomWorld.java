@@ -8,21 +8,24 @@ import org.citybridge.matchmaking.ranking.MatchEngine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 /** Random but reproducible cities and events for property tests of the scoring core. */
 public final class RandomWorld {
 
+    /** Country, region, sub-region, the latitude and longitude its cities lie around, its languages. */
     public static final String[][] PLACES = {
-        {"MX", "Americas", "Latin America and the Caribbean"},
-        {"BR", "Americas", "Latin America and the Caribbean"},
-        {"CN", "Asia", "Eastern Asia"},
-        {"IN", "Asia", "Southern Asia"},
-        {"KE", "Africa", "Sub-Saharan Africa"},
-        {"FR", "Europe", "Western Europe"},
-        {"US", "Americas", "Northern America"}
+        {"MX", "Americas", "Latin America and the Caribbean", "20", "-100", "es"},
+        {"BR", "Americas", "Latin America and the Caribbean", "-15", "-48", "pt"},
+        {"CN", "Asia", "Eastern Asia", "34", "113", "zh"},
+        {"IN", "Asia", "Southern Asia", "22", "78", "hi,en"},
+        {"KE", "Africa", "Sub-Saharan Africa", "0", "37", "sw,en"},
+        {"FR", "Europe", "Western Europe", "47", "2", "fr"},
+        {"US", "Americas", "Northern America", "39", "-98", "en"}
     };
 
     final Random random;
@@ -60,7 +63,23 @@ public final class RandomWorld {
                 (long) Math.pow(10, 4 + random.nextDouble() * 3.5),
                 heritage,
                 associations,
-                List.of());
+                List.of(),
+                Double.parseDouble(place[3]) + (random.nextDouble() - 0.5) * 8,
+                Double.parseDouble(place[4]) + (random.nextDouble() - 0.5) * 8,
+                List.of(place[5].split(",")));
+    }
+
+    /** How often the world's countries have twinned, as a fitted model would have learned it. */
+    public CountryPairs countryPairs() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String[] x : PLACES) {
+            for (String[] y : PLACES) {
+                if (x[0].compareTo(y[0]) < 0 && random.nextInt(3) > 0) {
+                    counts.put(x[0] + "-" + y[0], 1 + random.nextInt(400));
+                }
+            }
+        }
+        return CountryPairs.of(counts);
     }
 
     public InterestFacts interest() {

@@ -23,6 +23,22 @@ public final class TestWeights {
 
     private TestWeights() {}
 
+    /**
+     * The given twelve, then the later features' weights in the order of {@link Features#ALL}: country
+     * affinity, proximity, same sub-region, shared language, activity.
+     */
+    public static Weights positional(double[] first, double... later) {
+        Map<String, Double> byKey = new LinkedHashMap<>(positional(first).asMap());
+        List<Feature> rest = Features.ALL.subList(ORDER.size(), Features.ALL.size());
+        if (later.length != rest.size()) {
+            throw new IllegalArgumentException("Expected " + rest.size() + " later weights, got " + later.length);
+        }
+        for (int i = 0; i < later.length; i++) {
+            byKey.put(rest.get(i).key(), later[i]);
+        }
+        return Weights.of(byKey);
+    }
+
     /** complementary, shared-interest, shared-cluster, exchange-together, survey-wish, heritage, association, scale, partner-preference, south-south, network, load-damper. */
     public static Weights positional(double... values) {
         if (values.length != ORDER.size()) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.time.Clock;
 
 import java.util.function.Supplier;
 
@@ -43,6 +45,15 @@ public class Responses {
 
     @Inject
     UriInfo uriInfo;
+
+    /** 202 for work that runs as a job: Location is the job, the body its state. */
+    public Response accepted(Job job) {
+        return Response.accepted(JobView.of(job, Clock.now()))
+                .location(uriInfo.getBaseUriBuilder()
+                        .path("/api/v1/jobs/" + job.id)
+                        .build())
+                .build();
+    }
 
     /** 200 with the body and the version as ETag. */
     public static Response ok(Object body, long version) {

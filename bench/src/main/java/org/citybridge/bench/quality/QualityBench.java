@@ -1,0 +1,204 @@
+package org.citybridge.bench.quality;
+
+import org.citybridge.bench.quality.Baselines.Baseline;
+import org.citybridge.bench.quality.TwinningData.Pair;
+import org.citybridge.matchmaking.ranking.MatchEngine;
+import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.scoring.CityGraph;
+import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.Feature;
+import org.citybridge.matchmaking.scoring.Features;
+import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.WeightFitter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Matchmaking quality on real twinning links: how many held-out real partnerships CityBridge proposes,
+ * beside simple link predictors on the same split and candidates. Runs the real scoring and ranking
+ * in-process. Run: {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests -Dbench.main=quality}, or
+ * with {@code -Dbench.args="data=PATH seed=N held-out=0.1"}; results in {@code bench/target/quality.md}.
+ */
+public final class QualityBench {
+
+    private QualityBench() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                options.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+        }
+        Path repository = repository();
+        Path file = Path.of(options.getOrDefault(
+                "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
+        long seed = Long.parseLong(options.getOrDefault("seed", "20221122"));
+        double heldOutShare = Double.parseDouble(options.getOrDefault("held-out", "0.1"));
+
+        TwinningData data = TwinningData.read(file);
+        Split split = Split.of(data, heldOutShare, seed);
+        KnownGraph known = new KnownGraph(data.cities, split.known());
+        Evaluation evaluation = new Evaluation(data, split.heldOut());
+        QualityWorld world = new QualityWorld(data, repository);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(
+                Locale.ROOT,
+                "Data: %s, %,d cities, %,d pairs; %,d known, %,d held out (%.0f %% of the "
+                        + "cross-country pairs whose cities keep a known partner, seed %d); %,d queries.",
+                file.getFileName(),
+                data.cities.size(),
+                data.pairs.size(),
+                split.known().size(),
+                split.heldOut().size(),
+                100 * heldOutShare,
+                seed,
+                evaluation.pairs));
+        out.add("");
+        out.add("| method | recall@10 | MRR@10 | coverage | most shown (share of lists) |");
+        out.add("|---|---|---|---|---|");
+        for (Baseline baseline : Baselines.all(known)) {
+            out.add(evaluation
+                    .measure(baseline.name(), q -> ScoredRanking.top(known, q, baseline.score(), seed, Evaluation.K))
+                    .row());
+        }
+        out.add(evaluation
+                .measure(
+                        "Adamic–Adar, ties by country-pair frequency then partners",
+                        q -> ScoredRanking.top(
+                                known,
+                                q,
+                                (x, c) -> Baselines.common(known, x, c, true) * 1e6
+                                        + known.countryPairCount(
+                                                        data.cities.get(x).country(),
+                                                        data.cities.get(c).country())
+                                                * 1e2
+                                        + Math.min(99, known.degree(c)),
+                                seed,
+                                Evaluation.K))
+                .row());
+
+        MatchSettings served = MatchSettings.defaults().withCountryPairs(world.countryPairs(split.known()));
+        out.add(cityBridge("CityBridge as served (configured weights)", world, split, evaluation, served)
+                .row());
+
+        // fitted on the known history alone: a further share of it held out as the fit's positives
+        Split training = Split.of(new TwinningData(data.cities, split.known()), heldOutShare, seed + 1);
+        CityGraph trainingGraph = world.graph(training.known());
+        Map<Integer, Set<UUID>> positives = new LinkedHashMap<>();
+        for (Pair pair : training.heldOut()) {
+            positives.computeIfAbsent(pair.a(), k -> new HashSet<>()).add(world.ids[pair.b()]);
+            positives.computeIfAbsent(pair.b(), k -> new HashSet<>()).add(world.ids[pair.a()]);
+        }
+        List<WeightFitter.Query> queries = new ArrayList<>();
+        positives.forEach((city, partners) -> queries.add(new WeightFitter.Query(world.ids[city], partners)));
+        long started = System.nanoTime();
+        WeightFitter.Fit fit = WeightFitter.fit(
+                trainingGraph,
+                MatchSettings.defaults().withCountryPairs(world.countryPairs(training.known())),
+                queries,
+                WeightFitter.Options.defaults());
+        double fitSeconds = (System.nanoTime() - started) / 1e9;
+        MatchSettings fitted = served.withWeights(fit.weights());
+        out.add(cityBridge("CityBridge, weights fitted on the known history", world, split, evaluation, fitted)
+                .row());
+        for (int cap : new int[] {200, 100, 50}) {
+            out.add(cityBridge(
+                            "CityBridge, fitted weights, exposure cap " + cap,
+                            world,
+                            split,
+                            evaluation,
+                            fitted.withExposureCap(cap))
+                    .row());
+        }
+        out.add("");
+        out.add(String.format(
+                Locale.ROOT,
+                "Fit: %d cities with %d held-out partners of the known history, %,d "
+                        + "candidates, %.1f s, final loss %.3f; learned: %s.",
+                fit.queries(),
+                training.heldOut().size() * 2,
+                fit.candidates(),
+                fitSeconds,
+                fit.loss(),
+                String.join(", ", fit.learned())));
+        out.add("");
+        out.add("| feature | configured | fitted |");
+        out.add("|---|---|---|");
+        for (Feature feature : Features.ALL) {
+            out.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f |",
+                    feature.key(),
+                    served.weights().of(feature),
+                    fit.weights().of(feature)));
+        }
+        String report = String.join("\n", out) + "\n";
+        System.out.print(report);
+        Path target = repository.resolve("bench/target/quality.md");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, report, StandardCharsets.UTF_8);
+    }
+
+    /** CityBridge's lists, every city ranked by the engine with these settings after the known history. */
+    static Evaluation.Result cityBridge(
+            String method, QualityWorld world, Split split, Evaluation evaluation, MatchSettings settings) {
+        MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+        engine.beginBulk();
+        for (int i = 0; i < world.facts.length; i++) {
+            engine.upsertCity(world.facts[i]);
+            engine.expressInterest(world.ids[i], world.interests[i]);
+        }
+        for (Pair pair : split.known()) {
+            engine.partnershipFormed(world.ids[pair.a()], world.ids[pair.b()]);
+        }
+        engine.endBulk();
+        engine.rescoreAll();
+        engine.drainChanges();
+        Map<UUID, Integer> byId = world.indexById();
+        Evaluation.Result result = evaluation.measure(method, q -> {
+            List<Integer> list = new ArrayList<>();
+            for (Ranked ranked : engine.ranking(world.ids[q])) {
+                list.add(byId.get(ranked.partner()));
+            }
+            return list;
+        });
+        // exposure over every city's list, not only the queries'
+        Map<UUID, Integer> shown = new HashMap<>();
+        int lists = 0;
+        for (UUID city : world.ids) {
+            List<Ranked> ranking = engine.ranking(city);
+            if (!ranking.isEmpty()) {
+                lists++;
+            }
+            ranking.forEach(r -> shown.merge(r.partner(), 1, Integer::sum));
+        }
+        int most = shown.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return result.withAllLists(lists, most / (double) Math.max(1, lists));
+    }
+
+    /** The repository's root: the working directory or one of its parents holding cities-service. */
+    static Path repository() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("cities-service"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the repository");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,89 @@
+package org.citybridge.matchmaking.readmodel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.citybridge.matchmaking.partnership.Partnership;
+import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.ranking.MatchEngine;
+import org.citybridge.matchmaking.scoring.DevelopingEconomies;
+import org.citybridge.matchmaking.scoring.MatchSettings;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds an engine from the read model's tables: the live one at start (ranked, its lists restored from
+ * the open proposals), or one for fitting weights (not ranked, some partnerships left out as what the fit
+ * should predict). Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class ReadModelLoader {
+
+    private final DevelopingEconomies developing = DevelopingEconomies.load();
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * @param leftOut partnerships (by id) the engine must not know
+     * @param rank    false leaves the engine in bulk mode: a graph to score on, no rankings kept
+     */
+    public MatchEngine load(MatchSettings settings, Set<UUID> leftOut, boolean rank) {
+        MatchEngine fresh = new MatchEngine(settings, developing);
+        fresh.beginBulk();
+        for (City city : City.<City>listAll()) {
+            fresh.upsertCity(city.facts());
+            if (city.retired) {
+                fresh.retireCity(city.id);
+            }
+        }
+        for (Interest interest : Interest.<Interest>listAll()) {
+            fresh.expressInterest(interest.cityId, interest.facts());
+        }
+        for (Cluster cluster : Cluster.<Cluster>listAll()) {
+            fresh.nameCluster(cluster.id, cluster.name);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> memberships = em.createNativeQuery("select cluster_id, city_id from mm_membership")
+                .getResultList();
+        for (Object[] row : memberships) {
+            fresh.joinCluster((UUID) row[0], (UUID) row[1]);
+        }
+        for (Exchange exchange : Exchange.<Exchange>list("held", true)) {
+            fresh.exchangeHeld(exchange.id, exchange.title, exchange.startDate, exchange.participants);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> answers = em.createNativeQuery(
+                        "select exchange_id, city_id, wants_partnership from mm_survey_answer")
+                .getResultList();
+        for (Object[] row : answers) {
+            fresh.surveyAnswered((UUID) row[0], (UUID) row[1], (Boolean) row[2]);
+        }
+        for (Partnership partnership : Partnership.<Partnership>listAll()) {
+            if (!leftOut.contains(partnership.id)) {
+                fresh.partnershipFormed(partnership.cityA, partnership.cityB);
+            }
+        }
+        if (!rank) {
+            return fresh; // declined pairs stay scorable: a fit learns from them as what cities did not want
+        }
+        for (Proposal declined : Proposal.<Proposal>list("status", Proposal.Status.DECLINED)) {
+            fresh.declined(declined.cityA, declined.cityB, declined.kind, declined.area());
+        }
+        fresh.endBulk();
+        if (settings.exposureCap() > 0) {
+            // proposals derive from every city's exact audience: rank them all (open proposals cannot restore it)
+            fresh.rescoreAll();
+            fresh.drainChanges();
+            return fresh;
+        }
+        for (Proposal open :
+                Proposal.<Proposal>list("status in ?1 and origin = ?2", Proposal.OPEN, Proposal.Origin.RANKING)) {
+            fresh.restoreListed(open.cityA, open.cityB);
+        }
+        fresh.drainChanges();
+        return fresh;
+    }
+}

@@ -1,0 +1,60 @@
+package org.citybridge.matchmaking.scoring;
+
+/**
+ * Cities that have formed partnerships form more: ln(1 + partnerships) of each city, "Both are active
+ * partners: 12 and 3 partnerships". Bounded by one list per bucket of partnership counts (a city is in
+ * one), the asking city's own share being the residual.
+ */
+final class Activity extends PairFeature {
+
+    private static final double LN2 = Math.log(2);
+
+    Activity() {
+        super("activity", "activity", 0.0);
+    }
+
+    @Override
+    double contribute(Pair pair, Reasons out) {
+        int a = pair.a.partners.size();
+        int b = pair.b.partners.size();
+        if (a + b == 0) {
+            return 0;
+        }
+        double contribution = pair.weight(this) * (Math.log1p(a) + Math.log1p(b));
+        if (out != null && contribution > 0) {
+            out.add(
+                    this,
+                    pair.a.label() + " has " + partnerships(a) + ", " + pair.b.label() + " " + partnerships(b),
+                    contribution);
+        }
+        return contribution;
+    }
+
+    private static String partnerships(int n) {
+        return n == 1 ? "1 partnership" : n + " partnerships";
+    }
+
+    @Override
+    double bound(PairScorer scorer, CityNode a, CityNode b) {
+        return scorer.weights().of(this) * (Math.log1p(a.partners.size()) + Math.log1p(b.partners.size()));
+    }
+
+    @Override
+    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
+        double unit = scorer.weights().of(this);
+        if (unit <= 0) {
+            return;
+        }
+        int group = lists.newGroup();
+        IdSet[] buckets = scorer.graph().byActivity;
+        for (int k = 1; k < buckets.length; k++) {
+            // bucket k: at most 2^(k+1) - 2 partners, so ln(1 + partners) < (k + 1) ln 2
+            lists.add(buckets[k], unit * (k + 1) * LN2, group);
+        }
+    }
+
+    @Override
+    double residual(PairScorer scorer, CityNode a) {
+        return scorer.weights().of(this) * Math.log1p(a.partners.size());
+    }
+}

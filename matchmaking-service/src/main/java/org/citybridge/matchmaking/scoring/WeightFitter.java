@@ -1,0 +1,301 @@
+package org.citybridge.matchmaking.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Fits the weights of the model to what cities actually did: for each city of the history, the partners
+ * it formed (positives) against the cities it could have chosen. The objective is listwise: the softmax
+ * probability of the positives among the city's candidates (all its positives, the candidates the
+ * current model ranks highest, and a seeded sample of the rest), with an L2 penalty, and every weight kept
+ * non-negative (the search's bounds rely on it). Plain gradient descent with Adam steps over standardised
+ * feature values, a fixed number of iterations and seeded sampling: the same history gives the same
+ * weights. A feature that never varies among a city's candidates cannot be learned; it keeps its weight.
+ * Fitting runs in rounds: each round's hard negatives are the best candidates under the previous round's
+ * weights (the mistakes the model still makes), so later rounds learn from harder examples.
+ */
+public final class WeightFitter {
+
+    /**
+     * @param seed             sampling of random negatives
+     * @param randomNegatives  candidates sampled uniformly per city
+     * @param hardNegatives    the current model's best candidates added per city
+     * @param l2               penalty on the standardised weights
+     * @param iterations       gradient steps
+     */
+    public record Options(long seed, int randomNegatives, int hardNegatives, double l2, int iterations, int rounds) {
+
+        public static Options defaults() {
+            return new Options(20221122L, 1000, 100, 1e-3, 300, 2);
+        }
+    }
+
+    /**
+     * A city, the partners it formed (which a good model ranks first) and the cities it declined (always
+     * among its candidates, as what it did not want).
+     */
+    public record Query(UUID city, Set<UUID> positives, Set<UUID> negatives) {
+
+        public Query(UUID city, Set<UUID> positives) {
+            this(city, positives, Set.of());
+        }
+    }
+
+    /** How well a model ranks the queries' positives: recall@k and MRR@k over (city, positive) pairs. */
+    public record Quality(double recall, double mrr, int pairs) {}
+
+    /**
+     * @param learned features whose weight was fitted; the others kept theirs
+     * @param loss    mean negative log-likelihood of the positives at the end
+     */
+    public record Fit(Weights weights, List<String> learned, double loss, int queries, int candidates) {}
+
+    private WeightFitter() {}
+
+    /**
+     * Fits weights on a graph that does not hold the queries' positives as partnerships (they would
+     * score as existing partners, which are never proposed).
+     *
+     * @param settings the current model: its weights are the starting point and the hard negatives' ranker
+     */
+    public static Fit fit(CityGraph graph, MatchSettings settings, List<Query> queries, Options options) {
+        Fit fit = null;
+        MatchSettings current = settings;
+        for (int round = 0; round < Math.max(1, options.rounds()); round++) {
+            fit = fitOnce(graph, current, settings.weights(), queries, options);
+            current = settings.withWeights(fit.weights());
+        }
+        return fit;
+    }
+
+    private static Fit fitOnce(
+            CityGraph graph, MatchSettings settings, Weights start, List<Query> queries, Options options) {
+        int features = Features.ALL.size();
+        PairScorer current = new PairScorer(graph, settings);
+        PairScorer unit = new PairScorer(graph, settings.withWeights(Weights.ones()));
+        Random random = new Random(options.seed());
+        List<float[][]> rows = new ArrayList<>();
+        List<boolean[]> labels = new ArrayList<>();
+        int candidates = 0;
+        for (Query query : queries) {
+            CityNode a = graph.find(query.city());
+            if (a == null || !a.scorable()) {
+                continue;
+            }
+            BitSet chosen = new BitSet();
+            BitSet positive = new BitSet();
+            for (UUID p : query.positives()) {
+                CityNode b = graph.find(p);
+                if (b != null && unit.featureValues(a, b) != null) {
+                    chosen.set(b.idx);
+                    positive.set(b.idx);
+                }
+            }
+            if (positive.isEmpty()) {
+                continue;
+            }
+            for (int b : best(current, graph, a, options.hardNegatives(), false)) {
+                chosen.set(b);
+            }
+            for (UUID declined : query.negatives()) {
+                CityNode b = graph.find(declined);
+                if (b != null) {
+                    chosen.set(b.idx);
+                }
+            }
+            for (int k = 0; k < options.randomNegatives(); k++) {
+                chosen.set(random.nextInt(graph.size()));
+            }
+            chosen.clear(a.idx);
+            List<float[]> values = new ArrayList<>();
+            List<Boolean> isPositive = new ArrayList<>();
+            for (int b = chosen.nextSetBit(0); b >= 0; b = chosen.nextSetBit(b + 1)) {
+                double[] v = unit.featureValues(a, graph.at(b));
+                if (v != null) {
+                    float[] f = new float[features];
+                    for (int i = 0; i < features; i++) {
+                        f[i] = (float) v[i];
+                    }
+                    values.add(f);
+                    isPositive.add(positive.get(b));
+                }
+            }
+            boolean[] label = new boolean[isPositive.size()];
+            for (int i = 0; i < label.length; i++) {
+                label[i] = isPositive.get(i);
+            }
+            rows.add(values.toArray(float[][]::new));
+            labels.add(label);
+            candidates += label.length;
+        }
+        return optimise(start, rows, labels, options, candidates);
+    }
+
+    /**
+     * Ranks each query city among all cities with these settings (the proposals' rules: hard constraints,
+     * the minimum score) and counts its positives in the top {@code k}.
+     */
+    public static Quality evaluate(CityGraph graph, MatchSettings settings, List<Query> queries, int k) {
+        PairScorer scorer = new PairScorer(graph, settings);
+        double hits = 0;
+        double reciprocal = 0;
+        int pairs = 0;
+        for (Query query : queries) {
+            CityNode a = graph.find(query.city());
+            if (a == null) {
+                continue;
+            }
+            int[] top = best(scorer, graph, a, k, true);
+            for (UUID p : query.positives()) {
+                pairs++;
+                CityNode b = graph.find(p);
+                for (int rank = 0; b != null && rank < top.length; rank++) {
+                    if (top[rank] == b.idx) {
+                        hits++;
+                        reciprocal += 1.0 / (rank + 1);
+                    }
+                }
+            }
+        }
+        return new Quality(pairs == 0 ? 0 : hits / pairs, pairs == 0 ? 0 : reciprocal / pairs, pairs);
+    }
+
+    /**
+     * The {@code n} candidates the model scores highest for {@code a}, ties by id.
+     *
+     * @param proposable true to keep only pairs at or above the minimum score (what the proposals show)
+     */
+    private static int[] best(PairScorer scorer, CityGraph graph, CityNode a, int n, boolean proposable) {
+        int[] top = new int[n];
+        double[] topScores = new double[n];
+        int size = 0;
+        double floor = proposable ? scorer.settings().minScore() : Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < graph.size(); b++) {
+            double s = scorer.scoreOnly(a, graph.at(b));
+            if (Double.isNaN(s) || s < floor) {
+                continue;
+            }
+            if (size == n && !better(graph, s, b, topScores[n - 1], top[n - 1])) {
+                continue;
+            }
+            int pos = size == n ? n - 1 : size++;
+            while (pos > 0 && better(graph, s, b, topScores[pos - 1], top[pos - 1])) {
+                top[pos] = top[pos - 1];
+                topScores[pos] = topScores[pos - 1];
+                pos--;
+            }
+            top[pos] = b;
+            topScores[pos] = s;
+        }
+        return Arrays.copyOf(top, size);
+    }
+
+    private static boolean better(CityGraph graph, double s1, int b1, double s2, int b2) {
+        return s1 != s2 ? s1 > s2 : graph.at(b1).id().compareTo(graph.at(b2).id()) < 0;
+    }
+
+    private static Fit optimise(
+            Weights start, List<float[][]> rows, List<boolean[]> labels, Options options, int candidates) {
+        int f = Features.ALL.size();
+        // standard deviations of each feature within the queries' candidate lists: what the softmax sees
+        double[] sum = new double[f];
+        double[] squares = new double[f];
+        long n = 0;
+        boolean[] varies = new boolean[f];
+        for (float[][] query : rows) {
+            for (int i = 0; i < f; i++) {
+                float first = query[0][i];
+                for (float[] row : query) {
+                    varies[i] |= row[i] != first;
+                }
+            }
+            for (float[] row : query) {
+                for (int i = 0; i < f; i++) {
+                    sum[i] += row[i];
+                    squares[i] += (double) row[i] * row[i];
+                }
+                n++;
+            }
+        }
+        double[] sd = new double[f];
+        for (int i = 0; i < f; i++) {
+            double mean = n == 0 ? 0 : sum[i] / n;
+            sd[i] = n == 0 ? 1 : Math.sqrt(Math.max(1e-12, squares[i] / n - mean * mean));
+        }
+        double[] w = new double[f];
+        for (int i = 0; i < f; i++) {
+            w[i] = start.of(Features.ALL.get(i)) * sd[i];
+        }
+        double[] m = new double[f];
+        double[] v = new double[f];
+        double loss = 0;
+        for (int it = 1; it <= options.iterations(); it++) {
+            double[] gradient = new double[f];
+            loss = 0;
+            int counted = 0;
+            for (int q = 0; q < rows.size(); q++) {
+                float[][] query = rows.get(q);
+                boolean[] label = labels.get(q);
+                double[] s = new double[query.length];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < query.length; c++) {
+                    double score = 0;
+                    for (int i = 0; i < f; i++) {
+                        score += w[i] * query[c][i] / sd[i];
+                    }
+                    s[c] = score;
+                    max = Math.max(max, score);
+                }
+                double z = 0;
+                for (int c = 0; c < query.length; c++) {
+                    s[c] = Math.exp(s[c] - max);
+                    z += s[c];
+                }
+                int positives = 0;
+                for (int c = 0; c < query.length; c++) {
+                    if (label[c]) {
+                        positives++;
+                        loss -= Math.log(Math.max(1e-300, s[c] / z));
+                    }
+                }
+                counted += positives;
+                for (int c = 0; c < query.length; c++) {
+                    double p = s[c] / z;
+                    double coefficient = positives * p - (label[c] ? 1 : 0);
+                    for (int i = 0; i < f; i++) {
+                        gradient[i] += coefficient * query[c][i] / sd[i];
+                    }
+                }
+            }
+            loss /= Math.max(1, counted);
+            for (int i = 0; i < f; i++) {
+                if (!varies[i]) {
+                    continue;
+                }
+                double g = gradient[i] / Math.max(1, rows.size()) + options.l2() * w[i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                double mHat = m[i] / (1 - Math.pow(0.9, it));
+                double vHat = v[i] / (1 - Math.pow(0.999, it));
+                w[i] = Math.max(0, w[i] - 0.05 * mHat / (Math.sqrt(vHat) + 1e-8)); // projected: never negative
+            }
+        }
+        double[] fitted = new double[f];
+        List<String> learned = new ArrayList<>();
+        for (int i = 0; i < f; i++) {
+            Feature feature = Features.ALL.get(i);
+            if (varies[i]) {
+                fitted[i] = w[i] / sd[i];
+                learned.add(feature.key());
+            } else {
+                fitted[i] = start.of(feature);
+            }
+        }
+        return new Fit(Weights.of(fitted), List.copyOf(learned), loss, rows.size(), candidates);
+    }
+}

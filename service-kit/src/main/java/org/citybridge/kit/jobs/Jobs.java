@@ -1,0 +1,205 @@
+package org.citybridge.kit.jobs;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs long work as jobs: submitted work gets a {@link Job} row at once (QUEUED), runs on a worker thread
+ * (RUNNING, with progress written every second at most), and ends SUCCEEDED with its result, FAILED with
+ * its error, or CANCELLED when asked to stop. A job left QUEUED or RUNNING by a stopped process is marked
+ * FAILED at the next start ("interrupted by a restart"): it never silently vanishes, and what it committed
+ * before stays consistent because every job commits in steps of its own.
+ */
+@ApplicationScoped
+public class Jobs {
+
+    private static final Logger LOG = Logger.getLogger(Jobs.class);
+
+    /** What a job does; it reports progress and checks for cancellation through {@link Progress}. */
+    @FunctionalInterface
+    public interface Work {
+        /** @return the result to store (JSON-serialisable values), or null */
+        Map<String, Object> run(Progress progress);
+    }
+
+    /** A running job's view of itself. */
+    public interface Progress {
+        /** The amount of work, once known. */
+        void total(long total);
+
+        /** Work done so far. */
+        void done(long done);
+
+        /** True once someone asked the job to stop: the work should return at its next safe point. */
+        boolean cancelled();
+    }
+
+    /** Thrown by work that stops because it was cancelled, with what it got done. */
+    public static final class Cancelled extends RuntimeException {
+        public Cancelled(String detail) {
+            super(detail);
+        }
+    }
+
+    @Inject
+    ManagedExecutor executor;
+
+    void failInterrupted(@Observes StartupEvent start) {
+        int failed = QuarkusTransaction.requiringNew()
+                .call(() -> Job.update(
+                        "state = ?1, error = ?2, finishedAt = ?3, updatedAt = ?3 where state in ?4",
+                        Job.State.FAILED,
+                        "Interrupted by a restart of the service before it finished; what it committed stays. Submit it again.",
+                        Clock.now(),
+                        List.of(Job.State.QUEUED, Job.State.RUNNING)));
+        if (failed > 0) {
+            LOG.warnf("%d job(s) interrupted by the last stop are marked failed", failed);
+        }
+    }
+
+    /** Records a job and starts it in the background; returns it as recorded (QUEUED). */
+    public Job submit(String kind, String requestedBy, Work work) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            Job created = new Job();
+            created.id = UUID.randomUUID();
+            created.kind = kind;
+            created.state = Job.State.QUEUED;
+            created.requestedBy = requestedBy;
+            created.createdAt = Clock.now();
+            created.updatedAt = created.createdAt;
+            created.persist();
+            return created;
+        });
+        executor.runAsync(() -> run(job.id, work));
+        return job;
+    }
+
+    public Optional<Job> find(UUID id) {
+        return Job.findByIdOptional(id);
+    }
+
+    /**
+     * Asks a job to stop; a finished job is left as it is.
+     *
+     * @return the job as it is now
+     */
+    public Job cancel(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Job job = Job.findById(id);
+            if (job == null) {
+                throw ApiException.notFound("Job", id);
+            }
+            if (!job.state.finished()) {
+                job.cancelRequested = true;
+                job.updatedAt = Clock.now();
+            }
+            return job;
+        });
+    }
+
+    private void run(UUID id, Work work) {
+        update(id, job -> {
+            job.state = Job.State.RUNNING;
+            job.startedAt = Clock.now();
+        });
+        Tracker tracker = new Tracker(id);
+        try {
+            Map<String, Object> result = work.run(tracker);
+            tracker.flush();
+            update(id, job -> {
+                job.state = Job.State.SUCCEEDED;
+                job.result = result;
+                job.finishedAt = Clock.now();
+            });
+        } catch (Cancelled e) {
+            tracker.flush();
+            update(id, job -> {
+                job.state = Job.State.CANCELLED;
+                job.error = e.getMessage();
+                job.finishedAt = Clock.now();
+            });
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Job %s failed", id);
+            tracker.flush();
+            String detail =
+                    e instanceof ApiException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            update(id, job -> {
+                job.state = Job.State.FAILED;
+                job.error = detail;
+                job.finishedAt = Clock.now();
+            });
+        }
+    }
+
+    private static void update(UUID id, Consumer<Job> change) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = Job.findById(id);
+            change.accept(job);
+            job.updatedAt = Clock.now();
+        });
+    }
+
+    /** Progress kept in memory and written at most once a second; cancellation read at the same pace. */
+    private static final class Tracker implements Progress {
+        private final UUID id;
+        private long total;
+        private long done;
+        private long written;
+        private boolean cancelled;
+
+        Tracker(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void total(long total) {
+            this.total = total;
+            maybeWrite();
+        }
+
+        @Override
+        public void done(long done) {
+            this.done = done;
+            maybeWrite();
+        }
+
+        @Override
+        public boolean cancelled() {
+            maybeWrite();
+            return cancelled;
+        }
+
+        private void maybeWrite() {
+            long now = System.nanoTime();
+            if (now - written >= 1_000_000_000L) {
+                flush();
+                written = now;
+            }
+        }
+
+        void flush() {
+            long t = total;
+            long d = done;
+            boolean[] cancel = {false};
+            update(id, job -> {
+                job.total = t;
+                job.done = d;
+                cancel[0] = job.cancelRequested;
+            });
+            cancelled = cancel[0];
+        }
+    }
+}
