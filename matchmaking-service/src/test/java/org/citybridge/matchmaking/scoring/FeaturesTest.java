@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -342,6 +343,103 @@ class FeaturesTest {
                     .isZero();
             assertThat(world.explain(Features.NETWORK, mexicoCity, lyon).value())
                     .isZero();
+        }
+    }
+
+    @Nested
+    class LearnedFeatures {
+
+        private final CityNode lyonAt = world.city("Lyon", "FR", 45.764, 4.835, List.of("fr"));
+        private final CityNode paris = world.city("Paris", "FR", 48.857, 2.352, List.of("fr"));
+        private final CityNode guadalajara = world.city("Guadalajara", "MX", 20.659, -103.349, List.of("es"));
+        private final CityNode seattle = world.city("Seattle", "US", 47.606, -122.332, List.of("en"));
+
+        private MatchSettings weighted(String key, double weight, CountryPairs pairs) {
+            return new MatchSettings(Weights.defaults().with(key, weight), 10, 3.0, SouthSouthMode.BONUS, pairs);
+        }
+
+        @Test
+        void countryAffinityShouldGrowWithThePartnershipsTheTwoCountriesFormed() {
+            world.settings(weighted("country-affinity", 0.5, CountryPairs.of(Map.of("FR-MX", 120, "US-FR", 3))));
+
+            ScoringWorld.Explained explained = world.explain(Features.COUNTRY_AFFINITY, lyonAt, guadalajara);
+
+            assertThat(explained.value()).isCloseTo(0.5 * Math.log1p(120), offset(1e-12));
+            assertThat(explained.texts()).containsExactly("Cities in France and Mexico have formed 120 partnerships");
+            assertThat(world.explain(Features.COUNTRY_AFFINITY, guadalajara, seattle)
+                            .value())
+                    .as("no partnership between Mexico and the United States was learned")
+                    .isZero();
+            assertThat(world.listBound(Features.COUNTRY_AFFINITY, lyonAt, guadalajara))
+                    .isCloseTo(explained.value(), offset(1e-12));
+            assertThat(world.listBound(Features.COUNTRY_AFFINITY, lyonAt, seattle))
+                    .isCloseTo(0.5 * Math.log1p(3), offset(1e-12));
+        }
+
+        @Test
+        void proximityShouldFallWithDistanceAndNameIt() {
+            world.settings(weighted("proximity", 2.0, CountryPairs.NONE));
+
+            ScoringWorld.Explained near = world.explain(Features.PROXIMITY, lyonAt, paris);
+            ScoringWorld.Explained far = world.explain(Features.PROXIMITY, lyonAt, seattle);
+
+            assertThat(near.texts()).containsExactly("Lyon and Paris are 392 km apart");
+            assertThat(near.value()).isCloseTo(2.0 * Proximity.closeness(392.0), offset(0.01));
+            assertThat(far.value()).isLessThan(near.value()).isPositive();
+            assertThat(Proximity.closeness(0)).isEqualTo(1.0);
+            assertThat(Features.PROXIMITY.bound(world.scorer(), lyonAt, paris)).isEqualTo(near.value());
+            assertThat(world.listBound(Features.PROXIMITY, lyonAt, paris)
+                            + Features.PROXIMITY.residual(world.scorer(), lyonAt))
+                    .as("the cell's bound never under the pair's value")
+                    .isGreaterThanOrEqualTo(near.value());
+            assertThat(world.explain(Features.PROXIMITY, mexicoCity, lyonAt).value())
+                    .as("Mexico City's coordinates are unknown here")
+                    .isZero();
+        }
+
+        @Test
+        void sameSubRegionAndSharedLanguageShouldCountOnce() {
+            world.settings(new MatchSettings(
+                    Weights.defaults().with("same-sub-region", 0.3).with("shared-language", 0.4),
+                    10,
+                    3.0,
+                    SouthSouthMode.BONUS));
+            CityNode quebec = world.city("Québec", "US", 46.813, -71.208, List.of("fr", "en"));
+
+            assertThat(world.explain(Features.SAME_SUB_REGION, lyonAt, paris).texts())
+                    .containsExactly("Both are in Western Europe");
+            assertThat(world.explain(Features.SAME_SUB_REGION, lyonAt, paris).value())
+                    .isEqualTo(0.3);
+            assertThat(world.explain(Features.SAME_SUB_REGION, lyonAt, seattle).value())
+                    .isZero();
+            ScoringWorld.Explained language = world.explain(Features.SHARED_LANGUAGE, lyonAt, quebec);
+            assertThat(language.value()).isEqualTo(0.4);
+            assertThat(language.texts()).containsExactly("Both have French as an official language");
+            assertThat(world.explain(Features.SHARED_LANGUAGE, guadalajara, lyonAt)
+                            .value())
+                    .isZero();
+            assertThat(world.listBound(Features.SHARED_LANGUAGE, lyonAt, quebec))
+                    .isEqualTo(0.4);
+            assertThat(world.listBound(Features.SAME_SUB_REGION, lyonAt, seattle))
+                    .isZero();
+        }
+
+        @Test
+        void activityShouldGrowWithBothCitiesPartnerships() {
+            world.settings(weighted("activity", 0.6, CountryPairs.NONE));
+            world.partners(lyonAt, seattle);
+            world.partners(lyonAt, mexicoCity);
+            world.partners(paris, seattle);
+
+            ScoringWorld.Explained explained = world.explain(Features.ACTIVITY, lyonAt, paris);
+
+            assertThat(explained.value()).isCloseTo(0.6 * (Math.log1p(2) + Math.log1p(1)), offset(1e-12));
+            assertThat(explained.texts()).containsExactly("Lyon has 2 partnerships, Paris 1 partnership");
+            assertThat(world.explain(Features.ACTIVITY, guadalajara, luoyang).value())
+                    .isZero();
+            assertThat(world.listBound(Features.ACTIVITY, guadalajara, lyonAt)
+                            + Features.ACTIVITY.residual(world.scorer(), guadalajara))
+                    .isGreaterThanOrEqualTo(0.6 * Math.log1p(2));
         }
     }
 

@@ -52,6 +52,19 @@ final class ScoringWorld {
         return graph.find(id);
     }
 
+    /** A city at a place, speaking these languages (ISO 639-1). */
+    CityNode city(String name, String country, double latitude, double longitude, List<String> languages) {
+        String[] place = Stream.of(RandomWorld.PLACES)
+                .filter(p -> p[0].equals(country))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No test place for " + country));
+        UUID id = new UUID(0, next++);
+        graph.upsertCity(new CityFacts(
+                id, name, country, place[1], place[2], null, List.of(), List.of(), List.of(), latitude, longitude,
+                languages));
+        return graph.find(id);
+    }
+
     void interest(CityNode city, CooperationArea area, Stance stance, Intent intent) {
         interest(city, area, stance, intent, List.of(), List.of());
     }
