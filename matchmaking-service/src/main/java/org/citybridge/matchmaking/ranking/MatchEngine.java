@@ -50,7 +50,8 @@ public final class MatchEngine {
     private MatchSettings settings;
     private PairScorer scorer;
     private final List<TopList> lists = new ArrayList<>();
-    private final List<Set<Integer>> heldBy = new ArrayList<>();
+    /** Per city, the cities whose list holds it. */
+    private final List<IntSet> heldBy = new ArrayList<>();
     /**
      * Each city's current entry threshold ({@link TopList#threshold}), kept beside the lists: offering a
      * changed city to tens of thousands of others reads this array in city order instead of each
@@ -528,7 +529,7 @@ public final class MatchEngine {
                 updateEntry(b, a, dirty);
             }
         }
-        for (int b : new ArrayList<>(heldBy(a.index()))) {
+        for (int b : heldBy(a.index()).toArray()) {
             updateEntry(b, a, dirty);
         }
         for (int b : dirty) {
@@ -680,12 +681,12 @@ public final class MatchEngine {
         for (int x = underived.nextSetBit(0); x >= 0; x = underived.nextSetBit(x + 1)) {
             TopList fresh = new TopList(settings.topN(), graph.nodes());
             CityNode a = graph.at(x);
-            for (int b : heldBy(x)) {
+            heldBy(x).forEach(b -> {
                 double score = scorer.scoreOnly(a, graph.at(b));
                 if (score >= settings.minScore()) {
                     fresh.offer(b, score);
                 }
-            }
+            });
             TopList old = proposals.get(x);
             if (old != null) {
                 for (int k = 0; k < old.size; k++) {
@@ -714,10 +715,10 @@ public final class MatchEngine {
         return derived == null ? EMPTY : derived;
     }
 
-    private Set<Integer> heldBy(int idx) {
-        Set<Integer> set = heldBy.get(idx);
+    private IntSet heldBy(int idx) {
+        IntSet set = heldBy.get(idx);
         if (set == null) {
-            set = new HashSet<>(4);
+            set = new IntSet();
             heldBy.set(idx, set);
         }
         return set;
