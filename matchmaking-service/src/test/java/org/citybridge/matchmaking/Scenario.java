@@ -201,25 +201,30 @@ final class Scenario {
      * caller's test identity must be allowed to read jobs.
      */
     static Map<String, Object> awaitJob(String location) {
+        JsonPath job = awaitJobEnd(location);
+        String state = job.getString("state");
+        if (!"SUCCEEDED".equals(state)) {
+            throw new AssertionError("Job " + location + " ended " + state + ": " + job.getString("error"));
+        }
+        return job.getMap("result");
+    }
+
+    /** Waits until a job (its Location) has finished, whichever way, and returns it. */
+    static JsonPath awaitJobEnd(String location) {
         String path = location.substring(location.indexOf("/api/v1/jobs/"));
-        Map<String, Object>[] result = new Map[1];
+        JsonPath[] job = new JsonPath[1];
         await().atMost(java.time.Duration.ofSeconds(120))
                 .pollInterval(java.time.Duration.ofMillis(200))
                 .until(() -> {
-                    JsonPath job = RestAssured.given()
+                    job[0] = RestAssured.given()
                             .get(path)
                             .then()
                             .statusCode(200)
                             .extract()
                             .jsonPath();
-                    String state = job.getString("state");
-                    if ("FAILED".equals(state) || "CANCELLED".equals(state)) {
-                        throw new AssertionError("Job " + path + " ended " + state + ": " + job.getString("error"));
-                    }
-                    result[0] = job.getMap("result");
-                    return "SUCCEEDED".equals(state);
+                    return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job[0].getString("state"));
                 });
-        return result[0];
+        return job[0];
     }
 
     /** Waits until the two cities have an open proposal and returns it. */

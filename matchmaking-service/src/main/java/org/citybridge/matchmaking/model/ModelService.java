@@ -18,6 +18,7 @@ import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.readmodel.City;
 import org.citybridge.matchmaking.readmodel.ReadModelLoader;
 import org.citybridge.matchmaking.scoring.CountryPairs;
+import org.citybridge.matchmaking.scoring.Features;
 import org.citybridge.matchmaking.scoring.MatchSettings;
 import org.citybridge.matchmaking.scoring.WeightFitter;
 import org.citybridge.matchmaking.scoring.Weights;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -79,12 +81,8 @@ public class ModelService {
 
     /** What the engine scores with under a version of the model. */
     public MatchSettings settings(ModelVersion model) {
-        return new MatchSettings(
-                model.weightsAsModel(),
-                config.topN(),
-                config.minScore(),
-                config.southSouthMode(),
-                model.countryPairsAsModel());
+        // how proposals are kept (top N, minimum score, exposure cap) stays the configuration's
+        return config.toSettings().withWeights(model.weightsAsModel()).withCountryPairs(model.countryPairsAsModel());
     }
 
     private ModelVersion fromConfiguration() {
@@ -98,6 +96,49 @@ public class ModelService {
         model.activatedAt = model.createdAt;
         model.persist();
         return model;
+    }
+
+    /**
+     * Stores weights programme staff set themselves as a new, inactive version; the features not named keep
+     * the active version's weights, and the country-pair statistics are learned from today's partnerships.
+     *
+     * @throws ApiException 400 for an unknown feature or a negative or non-finite weight
+     */
+    public ModelVersion create(Map<String, Double> weights, String note, String createdBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersion current = active();
+            Map<String, Double> merged = new LinkedHashMap<>(current.weights);
+            weights.forEach((key, weight) -> {
+                if (Features.byKey(key).isEmpty()) {
+                    throw ApiException.badRequest(
+                            "weights." + key, "is no feature; the features are " + new TreeSet<>(Features.keys()));
+                }
+                if (weight == null || !Double.isFinite(weight) || weight < 0) {
+                    throw ApiException.badRequest("weights." + key, "must be a finite number, 0 or more");
+                }
+                merged.put(key, weight);
+            });
+            Weights checked = Weights.of(merged);
+            ModelVersion model = new ModelVersion();
+            model.version = nextVersion();
+            model.weights = new LinkedHashMap<>(checked.asMap());
+            model.countryPairs = new LinkedHashMap<>(countryPairs(Set.of()).asMap());
+            model.source = ModelVersion.Source.MANUAL;
+            model.createdAt = Clock.now();
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("basedOn", current.version);
+            report.put("createdBy", createdBy);
+            if (note != null) {
+                report.put("note", note);
+            }
+            model.report = report;
+            model.persist();
+            return model;
+        });
+    }
+
+    private static int nextVersion() {
+        return ModelVersion.<ModelVersion>find("order by version desc").firstResult().version + 1;
     }
 
     /** How often the countries of the recorded partnerships (but those left out) have twinned. */
@@ -168,7 +209,7 @@ public class ModelService {
                 WeightFitter.evaluate(history0.graph(), base.withWeights(fit.weights()), evaluateQueries, 10);
 
         ModelVersion model = new ModelVersion();
-        model.version = ModelVersion.<ModelVersion>find("order by version desc").firstResult().version + 1;
+        model.version = nextVersion();
         model.weights = new LinkedHashMap<>(fit.weights().asMap());
         model.countryPairs = new LinkedHashMap<>(countryPairs(Set.of()).asMap());
         model.source = ModelVersion.Source.FIT;

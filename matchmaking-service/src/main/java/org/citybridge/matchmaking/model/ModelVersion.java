@@ -26,8 +26,12 @@ import java.util.Map;
 public class ModelVersion extends PanacheEntityBase {
 
     public enum Source {
+        /** The configuration's weights: version 1. */
         CONFIGURATION,
-        FIT
+        /** Learned by a fit on the platform's history. */
+        FIT,
+        /** Weights programme staff set themselves (an analysis of their own, or a fitted version adjusted). */
+        MANUAL
     }
 
     @Id
@@ -45,7 +49,7 @@ public class ModelVersion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Source source;
 
-    /** How it was fitted and evaluated (fits only). */
+    /** How it was made: a fit's method and evaluation, or the note of who set it by hand. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> report;
 

@@ -15,6 +15,7 @@ import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.partnership.PartnershipService;
 import org.citybridge.matchmaking.proposal.Proposal.Status;
+import org.citybridge.matchmaking.ranking.Ranked;
 import org.citybridge.matchmaking.readmodel.City;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -139,12 +141,16 @@ public class ProposalService {
             throw ApiException.notFound("City", cityId);
         }
         List<CityProposal> ranked = new ArrayList<>();
-        for (Proposal proposal : Proposal.<Proposal>list(
-                "(cityA = ?1 or cityB = ?1) and status in ?2 order by score desc, id", cityId, Proposal.OPEN)) {
+        for (Proposal proposal :
+                Proposal.<Proposal>list("(cityA = ?1 or cityB = ?1) and status in ?2", cityId, Proposal.OPEN)) {
             UUID partner = proposal.cityA.equals(cityId) ? proposal.cityB : proposal.cityA;
             City partnerCity = City.findById(partner);
             ranked.add(new CityProposal(proposal, partner, partnerCity == null ? null : partnerCity.name));
         }
+        // the engine's order (ties by partner id as Java compares UUIDs, which the database does not)
+        Comparator<CityProposal> order =
+                Comparator.comparing(p -> new Ranked(p.partnerId(), p.proposal().score), Ranked.BEST_FIRST);
+        ranked.sort(order);
         return ranked;
     }
 

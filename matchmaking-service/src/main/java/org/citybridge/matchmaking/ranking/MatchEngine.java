@@ -333,6 +333,35 @@ public final class MatchEngine {
         return toRanked(proposalsOf(node.index()));
     }
 
+    /**
+     * Every proposed pair the city is in, best first (score, then partner id): its own proposals and those
+     * of the cities that propose it. This is what its proposals page shows (but for pairs kept open by an
+     * acceptance).
+     */
+    public List<Ranked> proposedWith(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        if (node == null || node.index() >= lists.size()) {
+            return List.of();
+        }
+        derive();
+        int x = node.index();
+        TopList own = proposalsOf(x);
+        // who may propose x: without a cap, the cities listing x; with one, only cities in x's own list
+        // (a city's proposals come from the lists that hold it)
+        int[] proposers =
+                settings.exposureCap() == 0 ? heldBy(x).toArray() : lists.get(x).partners();
+        List<Ranked> shown = new ArrayList<>(toRanked(own));
+        for (int y : proposers) {
+            TopList theirs = proposalsOf(y);
+            int at = theirs.indexOf(x);
+            if (at >= 0 && own.indexOf(y) < 0) {
+                shown.add(new Ranked(graph.at(y).id(), theirs.scores[at]));
+            }
+        }
+        shown.sort(Ranked.BEST_FIRST);
+        return shown;
+    }
+
     /** The city's current top list as matches with reasons. */
     public List<Match> topMatches(UUID cityId) {
         CityNode node = graph.find(cityId);

@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,10 +29,12 @@ import org.citybridge.matchmaking.proposal.RescoreService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 /** Operations for programme staff: the matchmaking model and its versions, and re-ranking. */
 @Path("/api/v1/admin")
@@ -38,6 +42,12 @@ import java.util.List;
 @Tag(name = "Administration")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class AdminResource {
+
+    /** Weights set by hand. */
+    @Schema(description = "Weights set by hand, by feature key, and why")
+    public record NewModelVersion(
+            @NotNull @Size(min = 1, max = 100) Map<@NotBlank String, @NotNull Double> weights,
+            @Size(max = 1000) String note) {}
 
     /** Which version of the model to activate. */
     @Schema(description = "The model version to activate")
@@ -100,6 +110,30 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     public ModelView version(@PathParam("version") int version) {
         return ModelView.of(models.find(version).orElseThrow(() -> ApiException.notFound("Model version", version)));
+    }
+
+    @POST
+    @Path("/model/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "createModelVersion",
+            summary = "Store weights set by hand as a new, inactive version",
+            description = "For weights from an analysis of one's own, or a fitted version adjusted. Features not "
+                    + "named keep the active version's weight; the country-pair statistics are learned from "
+                    + "today's partnerships. Activate it with PUT /api/v1/admin/model.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored, with Location",
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
+    public Response createVersion(
+            @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Valid @NotNull NewModelVersion body) {
+        return responses.created(idempotencyKey, "/api/v1/admin/model/versions", body, () -> {
+            ModelVersion created = models.create(body.weights(), body.note(), caller.subject());
+            return new Responses.Created(
+                    ModelView.of(created), "/api/v1/admin/model/versions/" + created.version, created.rowVersion);
+        });
     }
 
     @POST

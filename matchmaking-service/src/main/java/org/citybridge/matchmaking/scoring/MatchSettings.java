@@ -18,8 +18,9 @@ public record MatchSettings(
         CountryPairs countryPairs,
         int exposureCap) {
 
+    /** The documented model, as the configuration's defaults (citybridge.matchmaking.*) are. */
     public static MatchSettings defaults() {
-        return new MatchSettings(Weights.defaults(), 10, 3.0, SouthSouthMode.BONUS);
+        return new MatchSettings(Weights.defaults(), 10, 3.0, SouthSouthMode.BONUS, CountryPairs.NONE, 50);
     }
 
     public MatchSettings {

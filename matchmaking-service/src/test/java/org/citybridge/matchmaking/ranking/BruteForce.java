@@ -1,7 +1,6 @@
 package org.citybridge.matchmaking.ranking;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +30,22 @@ public final class BruteForce {
         return best(candidates, engine.settings().topN());
     }
 
+    /** Every proposed pair the city is in, best first: its proposals and those of the cities proposing it. */
+    public static List<Ranked> proposedWith(MatchEngine engine, UUID cityId, List<UUID> everyCity) {
+        List<Ranked> shown = new ArrayList<>(rank(engine, cityId));
+        for (UUID other : everyCity) {
+            if (shown.stream().anyMatch(r -> r.partner().equals(other))) {
+                continue;
+            }
+            rank(engine, other).stream()
+                    .filter(r -> r.partner().equals(cityId))
+                    .findFirst()
+                    .ifPresent(r -> shown.add(new Ranked(other, r.score())));
+        }
+        shown.sort(Ranked.BEST_FIRST);
+        return shown;
+    }
+
     /** Every other city with its score, where at least the minimum. */
     private static List<Ranked> scores(MatchEngine engine, UUID cityId) {
         List<Ranked> all = new ArrayList<>();
@@ -44,7 +59,7 @@ public final class BruteForce {
 
     private static List<Ranked> best(List<Ranked> candidates, int n) {
         List<Ranked> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::partner));
+        sorted.sort(Ranked.BEST_FIRST);
         return List.copyOf(sorted.subList(0, Math.min(sorted.size(), n)));
     }
 }

@@ -69,6 +69,9 @@ class MatchEngineTest {
         }
         for (UUID city : world.cities) {
             assertThat(engine.rankIndexed(city)).isEqualTo(BruteForce.rank(engine, city));
+            assertThat(engine.proposedWith(city))
+                    .as("pairs shown to %s", city)
+                    .isEqualTo(BruteForce.proposedWith(engine, city, world.cities));
         }
     }
 
@@ -163,6 +166,13 @@ class MatchEngineTest {
                     proposals.forEach(r -> exposure.merge(r.partner(), 1, Integer::sum));
                 }
                 assertThat(exposure.values()).as("lists a city is proposed in").allMatch(n -> n <= cap);
+                for (UUID city : world.cities) {
+                    List<Ranked> shown = engine.proposedWith(city);
+                    assertThat(shown)
+                            .as("pairs shown to %s", city)
+                            .isEqualTo(BruteForce.proposedWith(engine, city, world.cities))
+                            .hasSizeLessThanOrEqualTo(settings.topN() + cap);
+                }
                 assertThat(exposure).as("the cap leaves proposals to make").isNotEmpty();
             }
         }

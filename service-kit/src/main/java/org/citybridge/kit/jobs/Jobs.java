@@ -57,7 +57,17 @@ public class Jobs {
     @Inject
     ManagedExecutor executor;
 
-    void failInterrupted(@Observes StartupEvent start) {
+    void onStart(@Observes StartupEvent start) {
+        failInterrupted();
+    }
+
+    /**
+     * Marks the jobs left QUEUED or RUNNING as FAILED; done at start, when no job of this process runs yet
+     * (and only then: a running job would be marked too).
+     *
+     * @return how many
+     */
+    public int failInterrupted() {
         int failed = QuarkusTransaction.requiringNew()
                 .call(() -> Job.update(
                         "state = ?1, error = ?2, finishedAt = ?3, updatedAt = ?3 where state in ?4",
@@ -68,6 +78,7 @@ public class Jobs {
         if (failed > 0) {
             LOG.warnf("%d job(s) interrupted by the last stop are marked failed", failed);
         }
+        return failed;
     }
 
     /** Records a job and starts it in the background; returns it as recorded (QUEUED). */
