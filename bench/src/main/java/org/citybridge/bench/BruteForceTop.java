@@ -15,8 +15,8 @@ final class BruteForceTop {
 
     private BruteForceTop() {}
 
-    static List<Ranked> rank(MatchEngine engine, UUID cityId) {
-        int n = engine.settings().topN();
+    /** The city's best {@code n}. */
+    static List<Ranked> rank(MatchEngine engine, UUID cityId, int n) {
         double min = engine.settings().minScore();
         UUID[] others = new UUID[n];
         double[] scores = new double[n];

@@ -4,8 +4,10 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.matchmaking.pairing.PairingSolver;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.scoring.CountryPairs;
 import org.citybridge.matchmaking.scoring.DevelopingEconomies;
 import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.Weights;
 import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +39,39 @@ public final class MatchmakingBench {
 
     private MatchmakingBench() {}
 
+    /**
+     * The models measured: the configured weights (the only ones before the learned features), and every
+     * feature at the weights fitted on the real twinning data (bench/RESULTS.md, "Matchmaking quality"),
+     * once ranking each city's top 10 and once as served, with the exposure cap (each city's list is its
+     * best 50, proposals derived from them).
+     */
+    enum Model {
+        CONFIGURED("configured weights, top 10", false, 0),
+        ALL_FEATURES("all features (fitted weights), top 10", true, 0),
+        ALL_FEATURES_CAPPED("all features, exposure cap 50: lists of 50", true, 50);
+
+        final String label;
+        final boolean fitted;
+        final int cap;
+
+        Model(String label, boolean fitted, int cap) {
+            this.label = label;
+            this.fitted = fitted;
+            this.cap = cap;
+        }
+    }
+
+    /** The weights the quality harness fitted on the real twinning data (bench/RESULTS.md, 2026-12-03). */
+    static final Map<String, Double> FITTED = Map.of(
+            "south-south", 0.737,
+            "network", 2.255,
+            "load-damper", 0.029,
+            "country-affinity", 0.347,
+            "proximity", 1.946,
+            "same-sub-region", 0.191,
+            "shared-language", 0.195,
+            "activity", 0.657);
+
     public static void main(String[] args) {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,138000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim()))
@@ -48,108 +84,123 @@ public final class MatchmakingBench {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println(
-                "| cities | load (s) | full re-score (s) | top-10 indexed median (ms) | top-10 brute force median (ms) | speed-up | same top-10 | InterestExpressed median (ms) | p95 (ms) | changed pairs per event (mean, with reasons) | rankings exact after events |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                "| model | cities | load (s) | full re-score (s) | list indexed median (ms) | list brute force median (ms) | speed-up | same list | InterestExpressed median (ms) | p95 (ms) | changed pairs per event (mean, with reasons) | lists exact after events |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         MatchEngine last = null;
         SyntheticCities lastCities = null;
         for (int n : sizes) {
-            MatchEngine engine = new MatchEngine(MatchSettings.defaults(), DevelopingEconomies.load());
-            SyntheticCities cities = new SyntheticCities(seed);
-            long t0 = System.nanoTime();
-            engine.beginBulk();
-            cities.load(engine, n);
-            engine.endBulk();
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            long t1 = System.nanoTime();
-            engine.rescoreAll();
-            engine.drainChanges();
-            double rescoreSeconds = (System.nanoTime() - t1) / 1e9;
-
-            // 1. top-10 for one city: indexed vs brute force
-            List<UUID> sample = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                sample.add(cities.anyCity());
+            for (Model model : Model.values()) {
+                SyntheticCities cities = new SyntheticCities(seed);
+                MatchEngine engine = measure(model, n, cities);
+                last = engine;
+                lastCities = cities;
             }
-            for (UUID city : sample.subList(0, 50)) { // warm-up
-                engine.rankIndexed(city);
-            }
-            double[] indexed = new double[sample.size()];
-            for (int i = 0; i < sample.size(); i++) {
-                long s = System.nanoTime();
-                engine.rankIndexed(sample.get(i));
-                indexed[i] = (System.nanoTime() - s) / 1e6;
-            }
-            int bruteSamples = n >= 100_000 ? 30 : 60;
-            double[] brute = new double[bruteSamples];
-            boolean same = true;
-            for (int i = 0; i < bruteSamples; i++) {
-                UUID city = sample.get(i);
-                long s = System.nanoTime();
-                List<Ranked> reference = BruteForceTop.rank(engine, city);
-                brute[i] = (System.nanoTime() - s) / 1e6;
-                List<Ranked> fast = engine.rankIndexed(city);
-                if (!reference.equals(fast) || !reference.equals(engine.ranking(city))) {
-                    same = false;
-                    System.err.println("MISMATCH for " + city + ": " + reference + " vs " + fast);
-                }
-            }
-            if (!same) {
-                throw new AssertionError("indexed top-10 differs from brute force at " + n + " cities");
-            }
-
-            // 2. one InterestExpressed, incrementally (after 300 uncounted events: the JIT compiles that path first)
-            for (int i = 0; i < 300; i++) {
-                engine.expressInterest(cities.anyCity(), cities.interest());
-                engine.drainChanges();
-            }
-            double[] apply = new double[300];
-            long changedPairs = 0;
-            Set<UUID> touchedCities = new HashSet<>();
-            for (int i = 0; i < apply.length; i++) {
-                UUID city = cities.anyCity();
-                touchedCities.add(city);
-                var interest = cities.interest();
-                long s = System.nanoTime();
-                engine.expressInterest(city, interest);
-                changedPairs += engine.drainChanges().size();
-                apply[i] = (System.nanoTime() - s) / 1e6;
-            }
-            boolean exact = true;
-            List<UUID> check = new ArrayList<>(touchedCities).subList(0, Math.min(20, touchedCities.size()));
-            for (int i = 0; i < 20; i++) {
-                check.add(cities.anyCity());
-            }
-            for (UUID city : check) {
-                if (!engine.ranking(city).equals(BruteForceTop.rank(engine, city))) {
-                    exact = false;
-                    System.err.println("STALE ranking for " + city);
-                }
-            }
-            if (!exact) {
-                throw new AssertionError("incremental rankings differ from brute force at " + n + " cities");
-            }
-            double indexedMedian = median(indexed);
-            double bruteMedian = median(brute);
-            System.out.printf(
-                    Locale.ROOT,
-                    "| %,d | %.1f | %.1f | %.3f | %.2f | %.0f× | yes (%d cities) | %.3f | %.3f | %.1f | yes (%d cities) |%n",
-                    n,
-                    loadSeconds,
-                    rescoreSeconds,
-                    indexedMedian,
-                    bruteMedian,
-                    bruteMedian / indexedMedian,
-                    bruteSamples,
-                    median(apply),
-                    percentile(apply, 0.95),
-                    changedPairs / (double) apply.length,
-                    check.size());
-            last = engine;
-            lastCities = cities;
         }
         if (last != null) {
             pairing(last, lastCities, 1000);
         }
+    }
+
+    private static MatchEngine measure(Model model, int n, SyntheticCities cities) {
+        MatchSettings settings = MatchSettings.defaults().withExposureCap(model.cap);
+        if (model.fitted) {
+            settings = settings.withWeights(Weights.of(FITTED));
+        }
+        MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+        long t0 = System.nanoTime();
+        engine.beginBulk();
+        cities.load(engine, n);
+        engine.endBulk();
+        // the country-pair statistics a model learns from the recorded partnerships
+        engine.reconfigure(settings.withCountryPairs(CountryPairs.count(cities.partnershipCountries)));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        engine.rescoreAll();
+        engine.drainChanges();
+        double rescoreSeconds = (System.nanoTime() - t1) / 1e9;
+        int listSize = engine.settings().listSize();
+
+        // 1. one city's list (top 10, or with the cap its best 50): indexed vs brute force
+        List<UUID> sample = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            sample.add(cities.anyCity());
+        }
+        for (UUID city : sample.subList(0, 50)) { // warm-up
+            engine.rankIndexed(city);
+        }
+        double[] indexed = new double[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            long s = System.nanoTime();
+            engine.rankIndexed(sample.get(i));
+            indexed[i] = (System.nanoTime() - s) / 1e6;
+        }
+        int bruteSamples = n >= 100_000 ? 30 : 60;
+        double[] brute = new double[bruteSamples];
+        boolean same = true;
+        for (int i = 0; i < bruteSamples; i++) {
+            UUID city = sample.get(i);
+            long s = System.nanoTime();
+            List<Ranked> reference = BruteForceTop.rank(engine, city, listSize);
+            brute[i] = (System.nanoTime() - s) / 1e6;
+            List<Ranked> fast = engine.rankIndexed(city);
+            if (!reference.equals(fast) || !reference.equals(engine.kept(city))) {
+                same = false;
+                System.err.println("MISMATCH for " + city + ": " + reference + " vs " + fast);
+            }
+        }
+        if (!same) {
+            throw new AssertionError("indexed lists differ from brute force at " + n + " cities, " + model);
+        }
+
+        // 2. one InterestExpressed, incrementally (after 300 uncounted events: the JIT compiles that path first)
+        for (int i = 0; i < 300; i++) {
+            engine.expressInterest(cities.anyCity(), cities.interest());
+            engine.drainChanges();
+        }
+        double[] apply = new double[300];
+        long changedPairs = 0;
+        Set<UUID> touchedCities = new HashSet<>();
+        for (int i = 0; i < apply.length; i++) {
+            UUID city = cities.anyCity();
+            touchedCities.add(city);
+            var interest = cities.interest();
+            long s = System.nanoTime();
+            engine.expressInterest(city, interest);
+            changedPairs += engine.drainChanges().size();
+            apply[i] = (System.nanoTime() - s) / 1e6;
+        }
+        boolean exact = true;
+        List<UUID> check = new ArrayList<>(touchedCities).subList(0, Math.min(20, touchedCities.size()));
+        for (int i = 0; i < 20; i++) {
+            check.add(cities.anyCity());
+        }
+        for (UUID city : check) {
+            if (!engine.kept(city).equals(BruteForceTop.rank(engine, city, listSize))) {
+                exact = false;
+                System.err.println("STALE list for " + city);
+            }
+        }
+        if (!exact) {
+            throw new AssertionError("incremental lists differ from brute force at " + n + " cities, " + model);
+        }
+        double indexedMedian = median(indexed);
+        double bruteMedian = median(brute);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %,d | %.1f | %.1f | %.3f | %.2f | %.0f× | yes (%d cities) | %.3f | %.3f | %.1f | yes (%d cities) |%n",
+                model.label,
+                n,
+                loadSeconds,
+                rescoreSeconds,
+                indexedMedian,
+                bruteMedian,
+                bruteMedian / indexedMedian,
+                bruteSamples,
+                median(apply),
+                percentile(apply, 0.95),
+                changedPairs / (double) apply.length,
+                check.size());
+        return engine;
     }
 
     /** 1,000 Latin American cities × 1,000 Asian cities, sister-city kind. */

@@ -17,16 +17,22 @@ import java.util.UUID;
  * Synthetic cities from a fixed seed, with a realistic mix: regions weighted towards the global
  * South, log-uniform populations (10 thousand to 20 million), 3–8 interests each over areas of
  * uneven popularity, a tenth with partner preferences, memberships in the seven clusters, exchanges
- * of 4–12 cities with survey answers, World Heritage sites, and a sparse partnership network.
+ * of 4–12 cities with survey answers, World Heritage sites, a sparse partnership network, and positions
+ * and official languages by country.
  */
 final class SyntheticCities {
 
     final List<UUID> ids = new ArrayList<>();
     final List<String> countries = new ArrayList<>();
+    /** The countries of each partnership formed, for the country-pair statistics. */
+    final List<String[]> partnershipCountries = new ArrayList<>();
+
     private final Random random;
+    private final Random geo;
 
     SyntheticCities(long seed) {
         random = new Random(seed);
+        geo = new Random(seed * 31 + 7);
     }
 
     /** Loads n cities and their relations into the engine (bulk, then a full ranking). */
@@ -40,6 +46,9 @@ final class SyntheticCities {
             List<String> heritage = random.nextInt(10) == 0 ? List.of("Site " + i) : List.of();
             List<String> associations =
                     random.nextInt(20) == 0 ? List.of("Association " + random.nextInt(5)) : List.of();
+            // positions from a generator of their own, so the rest of the world is the same with or without
+            double latitude = place.latitude() + (geo.nextDouble() * 2 - 1) * place.spread();
+            double longitude = place.longitude() + (geo.nextDouble() * 2 - 1) * place.spread();
             engine.upsertCity(new CityFacts(
                     id,
                     "City " + i,
@@ -49,7 +58,10 @@ final class SyntheticCities {
                     population,
                     heritage,
                     associations,
-                    List.of()));
+                    List.of(),
+                    latitude,
+                    longitude,
+                    place.languages()));
             int interests = 3 + random.nextInt(6);
             for (int k = 0; k < interests; k++) {
                 engine.expressInterest(id, interest());
@@ -83,10 +95,11 @@ final class SyntheticCities {
         }
         for (int p = 0; p < n / 5; p++) {
             // a few hubs hold many partnerships, as in real twinning networks
-            UUID a = random.nextInt(10) == 0 ? ids.get(random.nextInt(Math.max(1, n / 100))) : anyCity();
-            UUID b = anyCity();
-            if (!a.equals(b)) {
-                engine.partnershipFormed(a, b);
+            int a = random.nextInt(10) == 0 ? random.nextInt(Math.max(1, n / 100)) : random.nextInt(ids.size());
+            int b = random.nextInt(ids.size());
+            if (a != b) {
+                engine.partnershipFormed(ids.get(a), ids.get(b));
+                partnershipCountries.add(new String[] {countries.get(a), countries.get(b)});
             }
         }
     }

@@ -2,6 +2,7 @@ package org.citybridge.bench;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -11,28 +12,41 @@ import java.util.Random;
  */
 public final class SyntheticPlaces {
 
-    /** A country with its UN M49 region and sub-region, and its relative weight. */
-    public record Place(String country, String region, String subRegion, int weight) {}
+    /**
+     * A country with its UN M49 region and sub-region, its relative weight, roughly where its cities lie
+     * (a centre and a spread in degrees) and its official languages.
+     */
+    public record Place(
+            String country,
+            String region,
+            String subRegion,
+            int weight,
+            double latitude,
+            double longitude,
+            double spread,
+            List<String> languages) {}
+
+    private static final String LATAM = "Latin America and the Caribbean";
 
     private static final Place[] PLACES = {
-        new Place("MX", "Americas", "Latin America and the Caribbean", 8),
-        new Place("BR", "Americas", "Latin America and the Caribbean", 10),
-        new Place("PE", "Americas", "Latin America and the Caribbean", 4),
-        new Place("CO", "Americas", "Latin America and the Caribbean", 4),
-        new Place("CN", "Asia", "Eastern Asia", 16),
-        new Place("IN", "Asia", "Southern Asia", 16),
-        new Place("ID", "Asia", "South-eastern Asia", 6),
-        new Place("VN", "Asia", "South-eastern Asia", 4),
-        new Place("NG", "Africa", "Sub-Saharan Africa", 6),
-        new Place("KE", "Africa", "Sub-Saharan Africa", 4),
-        new Place("EG", "Africa", "Northern Africa", 4),
-        new Place("ZA", "Africa", "Sub-Saharan Africa", 3),
-        new Place("TR", "Asia", "Western Asia", 3),
-        new Place("FR", "Europe", "Western Europe", 4),
-        new Place("DE", "Europe", "Western Europe", 4),
-        new Place("US", "Americas", "Northern America", 6),
-        new Place("JP", "Asia", "Eastern Asia", 3),
-        new Place("FJ", "Oceania", "Melanesia", 1)
+        new Place("MX", "Americas", LATAM, 8, 23, -102, 6, List.of("es")),
+        new Place("BR", "Americas", LATAM, 10, -12, -50, 9, List.of("pt")),
+        new Place("PE", "Americas", LATAM, 4, -9, -75, 4, List.of("es", "qu")),
+        new Place("CO", "Americas", LATAM, 4, 4, -73, 4, List.of("es")),
+        new Place("CN", "Asia", "Eastern Asia", 16, 32, 110, 9, List.of("zh")),
+        new Place("IN", "Asia", "Southern Asia", 16, 22, 79, 7, List.of("hi", "en")),
+        new Place("ID", "Asia", "South-eastern Asia", 6, -4, 115, 8, List.of("id")),
+        new Place("VN", "Asia", "South-eastern Asia", 4, 16, 107, 4, List.of("vi")),
+        new Place("NG", "Africa", "Sub-Saharan Africa", 6, 9, 8, 4, List.of("en")),
+        new Place("KE", "Africa", "Sub-Saharan Africa", 4, 0, 38, 3, List.of("en", "sw")),
+        new Place("EG", "Africa", "Northern Africa", 4, 27, 30, 3, List.of("ar")),
+        new Place("ZA", "Africa", "Sub-Saharan Africa", 3, -29, 25, 4, List.of("en", "zu", "af")),
+        new Place("TR", "Asia", "Western Asia", 3, 39, 35, 4, List.of("tr")),
+        new Place("FR", "Europe", "Western Europe", 4, 46.5, 2.5, 3, List.of("fr")),
+        new Place("DE", "Europe", "Western Europe", 4, 51, 10, 2.5, List.of("de")),
+        new Place("US", "Americas", "Northern America", 6, 39, -98, 10, List.of("en")),
+        new Place("JP", "Asia", "Eastern Asia", 3, 36, 138, 3, List.of("ja")),
+        new Place("FJ", "Oceania", "Melanesia", 1, -18, 178, 1, List.of("en", "fj"))
     };
     private static final int TOTAL_WEIGHT =
             java.util.Arrays.stream(PLACES).mapToInt(Place::weight).sum();

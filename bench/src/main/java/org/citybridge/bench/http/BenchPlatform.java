@@ -128,7 +128,7 @@ public final class BenchPlatform {
      * Waits until every consumer group has committed the end offset of every partition it reads, so
      * that the load of the set-up (events of 10,000 registrations) does not run under the measurements.
      */
-    static void awaitConsumersCaughtUp(String bootstrap, Duration timeout) throws Exception {
+    public static void awaitConsumersCaughtUp(String bootstrap, Duration timeout) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Matchmaking quality on real twinning links: how many held-out real partnerships CityBridge proposes,
@@ -35,7 +36,7 @@ public final class QualityBench {
 
     private QualityBench() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -53,7 +54,6 @@ public final class QualityBench {
         Split split = Split.of(data, heldOutShare, seed);
         KnownGraph known = new KnownGraph(data.cities, split.known());
         Evaluation evaluation = new Evaluation(data, split.heldOut());
-        QualityWorld world = new QualityWorld(data, repository);
         List<String> out = new ArrayList<>();
         out.add(String.format(
                 Locale.ROOT,
@@ -70,6 +70,11 @@ public final class QualityBench {
         out.add("");
         out.add("| method | recall@10 | MRR@10 | coverage | most shown (share of lists) |");
         out.add("|---|---|---|---|---|");
+        if (Boolean.parseBoolean(options.getOrDefault("api", "false"))) {
+            throughTheApi(repository, data, split, evaluation, heldOutShare, seed, out);
+            return;
+        }
+        QualityWorld world = new QualityWorld(data, repository);
         for (Baseline baseline : Baselines.all(known)) {
             out.add(evaluation
                     .measure(baseline.name(), q -> ScoredRanking.top(known, q, baseline.score(), seed, Evaluation.K))
@@ -92,11 +97,162 @@ public final class QualityBench {
                 .row());
 
         MatchSettings served = MatchSettings.defaults().withCountryPairs(world.countryPairs(split.known()));
-        out.add(cityBridge("CityBridge as served (configured weights)", world, split, evaluation, served)
+        out.add(cityBridge(
+                        "CityBridge as served (configured weights, exposure cap " + served.exposureCap() + ")",
+                        world,
+                        split,
+                        evaluation,
+                        served)
                 .row());
 
-        // fitted on the known history alone: a further share of it held out as the fit's positives
-        Split training = Split.of(new TwinningData(data.cities, split.known()), heldOutShare, seed + 1);
+        Fitted fitted = fitOnKnownHistory(world, split, heldOutShare, seed);
+        WeightFitter.Fit fit = fitted.fit();
+        MatchSettings fittedSettings = served.withWeights(fit.weights());
+        out.add(cityBridge(
+                        "CityBridge, weights fitted on the known history, no exposure cap",
+                        world,
+                        split,
+                        evaluation,
+                        fittedSettings.withExposureCap(0))
+                .row());
+        for (int cap : new int[] {200, 100, 50}) {
+            out.add(cityBridge(
+                            "CityBridge, fitted weights, exposure cap " + cap
+                                    + (cap == served.exposureCap() ? " (the configured cap)" : ""),
+                            world,
+                            split,
+                            evaluation,
+                            fittedSettings.withExposureCap(cap))
+                    .row());
+        }
+        out.add("");
+        out.add(String.format(
+                Locale.ROOT,
+                "Fit: %d cities with %d held-out partners of the known history, %,d "
+                        + "candidates, %.1f s, final loss %.3f; learned: %s.",
+                fit.queries(),
+                fitted.heldOutPairs() * 2,
+                fit.candidates(),
+                fitted.seconds(),
+                fit.loss(),
+                String.join(", ", fit.learned())));
+        out.add("");
+        out.add("| feature | configured | fitted |");
+        out.add("|---|---|---|");
+        for (Feature feature : Features.ALL) {
+            out.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f |",
+                    feature.key(),
+                    served.weights().of(feature),
+                    fit.weights().of(feature)));
+        }
+        write(out, repository.resolve("bench/target/quality.md"));
+    }
+
+    private static void write(List<String> lines, Path target) throws IOException {
+        String report = String.join("\n", lines) + "\n";
+        System.out.print(report);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, report, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same protocol through the public API of a running platform: loaded as an agency would load it,
+     * each query city's proposals read from the API, first with the configured model, then with weights
+     * fitted on the known history stored and activated through the admin API. Beside each, the engine
+     * in-process on the same world (the platform's ids, so ties break alike): the figures must agree.
+     */
+    static void throughTheApi(
+            Path repository,
+            TwinningData data,
+            Split split,
+            Evaluation evaluation,
+            double heldOutShare,
+            long seed,
+            List<String> out)
+            throws Exception {
+        long started = System.nanoTime();
+        try (ApiRun run = ApiRun.load(
+                new QualityWorld(data, repository),
+                split.known(),
+                repository.resolve("bench/target/quality-platform"))) {
+            double loadSeconds = (System.nanoTime() - started) / 1e9;
+            QualityWorld world = new QualityWorld(data, repository, run.ids);
+            Map<UUID, Integer> byId = world.indexById();
+            MatchSettings served = MatchSettings.defaults().withCountryPairs(world.countryPairs(split.known()));
+            List<String> agreement = new ArrayList<>();
+            compare("CityBridge as served", served, run, byId, world, split, evaluation, out, agreement);
+
+            Fitted fitted = fitOnKnownHistory(world, split, heldOutShare, seed);
+            int version = run.activate(fitted.fit().weights(), "Fitted by the quality harness on the known history");
+            compare(
+                    "CityBridge, fitted weights (model version " + version + ")",
+                    served.withWeights(fitted.fit().weights()),
+                    run,
+                    byId,
+                    world,
+                    split,
+                    evaluation,
+                    out,
+                    agreement);
+            out.add("");
+            out.addAll(agreement);
+            out.add("");
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Loaded through the API in %.0f s (platform start, %,d cities, %,d partnerships, %,d interests, "
+                            + "every event consumed).",
+                    loadSeconds,
+                    data.cities.size(),
+                    split.known().size(),
+                    data.cities.size()));
+        }
+        write(out, repository.resolve("bench/target/quality-api.md"));
+    }
+
+    /** One model's figures through the API and in-process, and how many query lists are identical. */
+    private static void compare(
+            String method,
+            MatchSettings settings,
+            ApiRun run,
+            Map<UUID, Integer> byId,
+            QualityWorld world,
+            Split split,
+            Evaluation evaluation,
+            List<String> out,
+            List<String> agreement) {
+        Map<Integer, List<Integer>> viaApi = new HashMap<>();
+        IntFunction<List<Integer>> api = run.proposals(byId);
+        out.add(evaluation
+                .measure(method + ", through the API", q -> top(viaApi, q, api.apply(q)))
+                .row());
+        Map<Integer, List<Integer>> inProcess = new HashMap<>();
+        out.add(cityBridge(method + ", in-process", world, split, evaluation, settings, inProcess)
+                .row());
+        long same = viaApi.keySet().stream()
+                .filter(q -> viaApi.get(q).equals(inProcess.get(q)))
+                .count();
+        agreement.add(String.format(
+                Locale.ROOT,
+                "%s: %,d of %,d query lists identical through the API and in-process.",
+                method,
+                same,
+                viaApi.size()));
+    }
+
+    private static List<Integer> top(Map<Integer, List<Integer>> into, int query, List<Integer> list) {
+        List<Integer> top = List.copyOf(list.subList(0, Math.min(Evaluation.K, list.size())));
+        into.put(query, top);
+        return top;
+    }
+
+    /** Weights fitted on the known history alone, and what the fit took. */
+    record Fitted(WeightFitter.Fit fit, double seconds, int heldOutPairs) {}
+
+    /** Fits weights on the known history: a further share of it held out as the fit's positives. */
+    static Fitted fitOnKnownHistory(QualityWorld world, Split split, double heldOutShare, long seed) {
+        Split training = Split.of(new TwinningData(world.data.cities, split.known()), heldOutShare, seed + 1);
         CityGraph trainingGraph = world.graph(training.known());
         Map<Integer, Set<UUID>> positives = new LinkedHashMap<>();
         for (Pair pair : training.heldOut()) {
@@ -112,50 +268,26 @@ public final class QualityBench {
                 queries,
                 WeightFitter.Options.defaults());
         double fitSeconds = (System.nanoTime() - started) / 1e9;
-        MatchSettings fitted = served.withWeights(fit.weights());
-        out.add(cityBridge("CityBridge, weights fitted on the known history", world, split, evaluation, fitted)
-                .row());
-        for (int cap : new int[] {200, 100, 50}) {
-            out.add(cityBridge(
-                            "CityBridge, fitted weights, exposure cap " + cap,
-                            world,
-                            split,
-                            evaluation,
-                            fitted.withExposureCap(cap))
-                    .row());
-        }
-        out.add("");
-        out.add(String.format(
-                Locale.ROOT,
-                "Fit: %d cities with %d held-out partners of the known history, %,d "
-                        + "candidates, %.1f s, final loss %.3f; learned: %s.",
-                fit.queries(),
-                training.heldOut().size() * 2,
-                fit.candidates(),
-                fitSeconds,
-                fit.loss(),
-                String.join(", ", fit.learned())));
-        out.add("");
-        out.add("| feature | configured | fitted |");
-        out.add("|---|---|---|");
-        for (Feature feature : Features.ALL) {
-            out.add(String.format(
-                    Locale.ROOT,
-                    "| %s | %.3f | %.3f |",
-                    feature.key(),
-                    served.weights().of(feature),
-                    fit.weights().of(feature)));
-        }
-        String report = String.join("\n", out) + "\n";
-        System.out.print(report);
-        Path target = repository.resolve("bench/target/quality.md");
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, report, StandardCharsets.UTF_8);
+        return new Fitted(fit, fitSeconds, training.heldOut().size());
     }
 
-    /** CityBridge's lists, every city ranked by the engine with these settings after the known history. */
+    /**
+     * CityBridge's lists after the known history: what each city's proposals page shows (its proposals and
+     * those of the cities proposing it, best first), as the engine holds them with these settings.
+     */
     static Evaluation.Result cityBridge(
             String method, QualityWorld world, Split split, Evaluation evaluation, MatchSettings settings) {
+        return cityBridge(method, world, split, evaluation, settings, new HashMap<>());
+    }
+
+    /** As above, keeping each query's top list in {@code topLists}. */
+    static Evaluation.Result cityBridge(
+            String method,
+            QualityWorld world,
+            Split split,
+            Evaluation evaluation,
+            MatchSettings settings,
+            Map<Integer, List<Integer>> topLists) {
         MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
         engine.beginBulk();
         for (int i = 0; i < world.facts.length; i++) {
@@ -171,20 +303,20 @@ public final class QualityBench {
         Map<UUID, Integer> byId = world.indexById();
         Evaluation.Result result = evaluation.measure(method, q -> {
             List<Integer> list = new ArrayList<>();
-            for (Ranked ranked : engine.ranking(world.ids[q])) {
+            for (Ranked ranked : engine.proposedWith(world.ids[q])) {
                 list.add(byId.get(ranked.partner()));
             }
-            return list;
+            return top(topLists, q, list);
         });
         // exposure over every city's list, not only the queries'
         Map<UUID, Integer> shown = new HashMap<>();
         int lists = 0;
         for (UUID city : world.ids) {
-            List<Ranked> ranking = engine.ranking(city);
+            List<Ranked> ranking = engine.proposedWith(city);
             if (!ranking.isEmpty()) {
                 lists++;
             }
-            ranking.forEach(r -> shown.merge(r.partner(), 1, Integer::sum));
+            ranking.stream().limit(Evaluation.K).forEach(r -> shown.merge(r.partner(), 1, Integer::sum));
         }
         int most = shown.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return result.withAllLists(lists, most / (double) Math.max(1, lists));

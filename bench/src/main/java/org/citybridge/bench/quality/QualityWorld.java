@@ -37,6 +37,14 @@ final class QualityWorld {
     final InterestFacts[] interests;
 
     QualityWorld(TwinningData data, Path repository) {
+        this(data, repository, null);
+    }
+
+    /**
+     * @param givenIds the cities' ids by index, e.g. those a platform gave them; null for ids derived from
+     *     name and country
+     */
+    QualityWorld(TwinningData data, Path repository, UUID[] givenIds) {
         this.data = data;
         Map<String, String[]> regions =
                 regions(repository.resolve("cities-service/src/main/resources/reference/m49-regions.csv"));
@@ -46,8 +54,10 @@ final class QualityWorld {
         facts = new CityFacts[n];
         interests = new InterestFacts[n];
         for (City city : data.cities) {
-            UUID id = UUID.nameUUIDFromBytes(
-                    ("city:" + city.name() + "|" + city.country()).getBytes(StandardCharsets.UTF_8));
+            UUID id = givenIds != null
+                    ? givenIds[city.index()]
+                    : UUID.nameUUIDFromBytes(
+                            ("city:" + city.name() + "|" + city.country()).getBytes(StandardCharsets.UTF_8));
             String[] region = regions.getOrDefault(city.country(), new String[] {null, null});
             ids[city.index()] = id;
             facts[city.index()] = new CityFacts(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,7 +77,8 @@ final class TwinningData {
     }
 
     private int city(Map<String, Integer> byKey, String name, String country, String lat, String lng) {
-        return byKey.computeIfAbsent(name + "\u0000" + country, k -> {
+        // one city per name (in any case) and country, as the platform's directory has it
+        return byKey.computeIfAbsent(name.toLowerCase(Locale.ROOT) + "\u0000" + country, k -> {
             cities.add(new City(cities.size(), name, country, Double.parseDouble(lat), Double.parseDouble(lng)));
             return cities.size() - 1;
         });

@@ -334,6 +334,15 @@ public final class MatchEngine {
     }
 
     /**
+     * The list the engine maintains for the city: its top N, or with an exposure cap its audience (its best
+     * {@code exposureCap}), from which proposals are derived.
+     */
+    public List<Ranked> kept(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        return node == null || node.index() >= lists.size() ? List.of() : toRanked(lists.get(node.index()));
+    }
+
+    /**
      * Every proposed pair the city is in, best first (score, then partner id): its own proposals and those
      * of the cities that propose it. This is what its proposals page shows (but for pairs kept open by an
      * acceptance).
