@@ -15,7 +15,7 @@ class ArchitectureTest {
 
     static final Layout LAYOUT = new Layout(
             "org.citybridge.matchmaking",
-            List.of("readmodel", "proposal", "partnership", "pairing"),
+            List.of("readmodel", "proposal", "partnership", "pairing", "model"),
             List.of("scoring", "ranking"),
             true);
 

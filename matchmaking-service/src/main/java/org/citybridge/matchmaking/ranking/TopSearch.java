@@ -183,6 +183,10 @@ final class TopSearch {
         }
         long[] planes = s.planes;
         IdSet[] lists = s.lists;
+        // this word's non-empty lists and their members, read again (from here, not the heap) for the
+        // cities that pass
+        int[] heldList = new int[n];
+        long[] heldMembers = new long[n];
 
         // 4. The sweep.
         int wordCount = (size + 63) >>> 6;
@@ -193,13 +197,18 @@ final class TopSearch {
             if (needUnits > maxUnits) {
                 break; // no city can reach the N-th score any more
             }
-            Arrays.fill(planes, 0, planeCount, 0L);
+            for (int p = 0; p < planeCount; p++) {
+                planes[p] = 0;
+            }
             long any = 0;
+            int held = 0;
             for (int i = 0; i < n; i++) {
                 long members = lists[i].word(word);
                 if (members == 0) {
                     continue;
                 }
+                heldList[held] = i;
+                heldMembers[held++] = members;
                 any |= members;
                 for (int bit : unitBits[i]) {
                     long carry = members;
@@ -220,9 +229,9 @@ final class TopSearch {
                     // the exact sum of d's bounds (the units are rounded up): most cities stop here,
                     // before their node, scattered over the heap, is read
                     double bound = residual;
-                    for (int i = 0; i < n; i++) {
-                        if ((lists[i].word(word) & 1L << lane) != 0) {
-                            bound += s.bounds[i];
+                    for (int k = 0; k < held; k++) {
+                        if ((heldMembers[k] & 1L << lane) != 0) {
+                            bound += s.bounds[heldList[k]];
                         }
                     }
                     if (bound < result.threshold(minScore) - EPS) {

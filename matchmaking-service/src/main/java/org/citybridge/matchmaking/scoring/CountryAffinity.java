@@ -44,13 +44,14 @@ final class CountryAffinity extends PairFeature {
         if (unit <= 0) {
             return;
         }
-        int group = lists.newGroup();
+        Bands bands = new Bands();
         for (Map.Entry<String, Integer> partner :
                 scorer.settings().countryPairs().partnersOf(a.country).entrySet()) {
             IdSet cities = scorer.graph().byPlace.get(partner.getKey().toLowerCase(Locale.ROOT));
             if (cities != null) {
-                lists.add(cities, unit * Math.log1p(partner.getValue()), group);
+                bands.add(cities, unit * Math.log1p(partner.getValue()));
             }
         }
+        bands.emit(lists);
     }
 }

@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A set of city numbers as a growable bit array whose 64-bit words {@link TopSearch} reads
@@ -11,6 +12,12 @@ public final class IdSet {
 
     private long[] words = new long[4];
     private int size;
+    /**
+     * The ids in ascending order, built when a union first needs them and dropped by every change: a
+     * small set (a grid cell's cities) joins a union at the cost of its members, not of its words.
+     * Volatile because concurrent searches may build it.
+     */
+    private volatile int[] members;
 
     public void set(int id, boolean present) {
         if (present) {
@@ -29,6 +36,7 @@ public final class IdSet {
         if ((words[w] & bit) == 0) {
             words[w] |= bit;
             size++;
+            members = null;
         }
     }
 
@@ -37,6 +45,7 @@ public final class IdSet {
         if (w < words.length && (words[w] & (1L << id)) != 0) {
             words[w] &= ~(1L << id);
             size--;
+            members = null;
         }
     }
 
@@ -71,10 +80,55 @@ public final class IdSet {
             count += Long.bitCount(words[i]);
         }
         size = count;
+        members = null;
+    }
+
+    /** Adds every id of each of {@code others}: sparse ones id by id, dense ones word by word. */
+    public void addAll(List<IdSet> others) {
+        for (IdSet other : others) {
+            if (other.words.length > words.length) {
+                words = Arrays.copyOf(words, other.words.length);
+            }
+            if (other.size * SPARSE < other.words.length) {
+                for (int id : other.members()) {
+                    words[id >>> 6] |= 1L << id;
+                }
+            } else {
+                long[] theirs = other.words;
+                for (int i = 0; i < theirs.length; i++) {
+                    words[i] |= theirs[i];
+                }
+            }
+        }
+        int count = 0;
+        for (long word : words) {
+            count += Long.bitCount(word);
+        }
+        size = count;
+        members = null;
+    }
+
+    /** Below one id per this many words a set is walked by its members. */
+    private static final int SPARSE = 4;
+
+    private int[] members() {
+        int[] cached = members;
+        if (cached == null) {
+            cached = new int[size];
+            int k = 0;
+            for (int w = 0; w < words.length; w++) {
+                for (long bits = words[w]; bits != 0; bits &= bits - 1) {
+                    cached[k++] = w << 6 | Long.numberOfTrailingZeros(bits);
+                }
+            }
+            members = cached;
+        }
+        return cached;
     }
 
     public void clear() {
         Arrays.fill(words, 0);
         size = 0;
+        members = null;
     }
 }

@@ -18,7 +18,8 @@ import java.util.function.IntConsumer;
  * alone, which add the same numbers in the same order).
  *
  * <p>Hard constraints (the pair is never scored): the same city, a retired or unregistered city,
- * existing partners, a kind declined before, a sister city in the same country; with
+ * existing partners, a kind declined before, a sister city in the same country, and for proposals (not
+ * a pairing round of a given kind) two cities of one country unless one asks for partners at home; with
  * {@link SouthSouthMode#FILTER}, a pair not both in developing economies. A proposal also needs an
  * interest feature (an area feature contributing something).
  */

@@ -6,8 +6,8 @@ import java.util.Locale;
  * How near the two cities are: 0.85·e^(−d/150 km) + 0.15·e^(−d/1000 km), 1 for neighbours, a fifth at
  * 500 km, a fiftieth at 2,000 km (the two scales of real twinning: neighbouring towns, and one region of
  * a continent): "Lyon and Geneva are 112 km apart". Bounded per cell of {@link GeoGrid} by the cell's
- * least possible distance; cells where even that gives less than {@value #FLOOR} of the weight are left to
- * the residual.
+ * least possible distance, the cells merged into rings of similar bound ({@link Bands}); cells where even
+ * that gives less than {@value #FLOOR} of the weight are left to the residual.
  */
 final class Proximity extends PairFeature {
 
@@ -55,13 +55,14 @@ final class Proximity extends PairFeature {
             return;
         }
         CityGraph graph = scorer.graph();
-        int group = lists.newGroup();
+        Bands bands = new Bands();
         for (int cell = graph.occupiedCells.nextSetBit(0); cell >= 0; cell = graph.occupiedCells.nextSetBit(cell + 1)) {
             double most = closeness(GeoGrid.minimumKilometres(a.position, cell));
             if (most > FLOOR) {
-                lists.add(graph.byCell[cell], unit * most, group);
+                bands.add(graph.byCell[cell], unit * most);
             }
         }
+        bands.emit(lists);
     }
 
     @Override
