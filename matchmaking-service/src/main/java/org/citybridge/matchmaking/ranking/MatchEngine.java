@@ -93,9 +93,36 @@ public final class MatchEngine {
 
     /** Replaces the settings (e.g. new weights) and re-ranks every city. */
     public void reconfigure(MatchSettings newSettings) {
+        carryProposalsInto(newSettings);
         this.settings = newSettings;
         this.scorer = new PairScorer(graph, newSettings);
         rescoreAll();
+    }
+
+    /**
+     * When the exposure cap changes, what a city is proposed changes by rule: every pair proposed so far
+     * or held in a list is recorded as changed (draining says which are still proposed), and proposals
+     * under a cap are derived afresh.
+     */
+    private void carryProposalsInto(MatchSettings newSettings) {
+        if (settings.exposureCap() == newSettings.exposureCap()) {
+            return;
+        }
+        derive();
+        for (int x = 0; x < lists.size(); x++) {
+            TopList proposed = proposalsOf(x);
+            for (int k = 0; k < proposed.size; k++) {
+                touched.add(CityGraph.pairKey(x, proposed.others[k]));
+            }
+            TopList list = lists.get(x);
+            for (int k = 0; k < list.size; k++) {
+                touched.add(CityGraph.pairKey(x, list.others[k]));
+            }
+            proposals.set(x, null);
+        }
+        if (newSettings.exposureCap() > 0) {
+            underived.set(0, lists.size());
+        }
     }
 
     /** Suspends ranking maintenance while a large state is loaded; end with {@link #endBulk()}. */
@@ -236,6 +263,7 @@ public final class MatchEngine {
      * @return the cities to re-rank
      */
     public int beginReranking(MatchSettings newSettings) {
+        carryProposalsInto(newSettings);
         this.settings = newSettings;
         this.scorer = new PairScorer(graph, newSettings);
         ensureLists(true);
@@ -702,12 +730,25 @@ public final class MatchEngine {
         if (x == y) {
             return;
         }
-        touched.add(CityGraph.pairKey(x, y));
         if (settings.exposureCap() > 0) {
-            // x's audience or a score of x changed: its proposals (and y's) are derived again
+            // x's audience or a score of x changed: its proposals (and y's) are derived again, and the
+            // derivation records the pairs whose proposal entered, left or changed score (an audience of
+            // 50 changes far more often than the top 10 derived from it). A pair proposed before may stay
+            // with the same score and still change (its kind, after a decline): recorded here.
             underived.set(x);
             underived.set(y);
+            if (proposedBefore(x, y) || proposedBefore(y, x)) {
+                touched.add(CityGraph.pairKey(x, y));
+            }
+        } else {
+            touched.add(CityGraph.pairKey(x, y));
         }
+    }
+
+    /** Whether y is among x's proposals as last derived (what the service stored). */
+    private boolean proposedBefore(int x, int y) {
+        TopList derived = x < proposals.size() ? proposals.get(x) : null;
+        return derived != null && derived.indexOf(y) >= 0;
     }
 
     /**
@@ -717,14 +758,21 @@ public final class MatchEngine {
      */
     private void derive() {
         for (int x = underived.nextSetBit(0); x >= 0; x = underived.nextSetBit(x + 1)) {
-            TopList fresh = new TopList(settings.topN(), graph.nodes());
-            CityNode a = graph.at(x);
-            heldBy(x).forEach(b -> {
-                double score = scorer.scoreOnly(a, graph.at(b));
-                if (score >= settings.minScore()) {
-                    fresh.offer(b, score);
-                }
-            });
+            TopList fresh = fromOwnList(x);
+            if (fresh == null) {
+                fresh = new TopList(settings.topN(), graph.nodes());
+                // the pair's score as b's list holds it (scores are symmetric): scoring each pair again
+                // would cost more than the event itself
+                TopList derived = fresh;
+                int held = x;
+                heldBy(x).forEach(b -> {
+                    TopList holder = lists.get(b);
+                    int k = holder.indexOf(held);
+                    if (k >= 0 && holder.scores[k] >= settings.minScore()) {
+                        derived.offer(b, holder.scores[k]);
+                    }
+                });
+            }
             TopList old = proposals.get(x);
             if (old != null) {
                 for (int k = 0; k < old.size; k++) {
@@ -742,6 +790,27 @@ public final class MatchEngine {
             proposals.set(x, fresh);
         }
         underived.clear();
+    }
+
+    /**
+     * x's proposals read off its own exact list, or null when that cannot decide them. A city holding x
+     * but outside x's list scores below every city in it (x's list is exactly its best), so the first
+     * {@code topN} of x's list that hold x are its proposals; if x's list is not full, every city that can
+     * hold x is in it. A popular city is held by thousands of lists, and this reads only its own.
+     */
+    private TopList fromOwnList(int x) {
+        TopList own = lists.get(x);
+        if (!exact.get(x)) {
+            return null;
+        }
+        TopList fresh = new TopList(settings.topN(), graph.nodes());
+        IntSet holders = heldBy(x);
+        for (int k = 0; k < own.size && !fresh.full(); k++) {
+            if (holders.contains(own.others[k]) && own.scores[k] >= settings.minScore()) {
+                fresh.offer(own.others[k], own.scores[k]);
+            }
+        }
+        return fresh.full() || !own.full() ? fresh : null;
     }
 
     /** x's proposals: its own top list, or with an exposure cap the list derived from its audience. */

@@ -25,7 +25,7 @@ final class CountryAffinity extends PairFeature {
             out.add(
                     this,
                     "Cities in " + Countries.name(pair.a.country) + " and " + Countries.name(pair.b.country)
-                            + " have formed " + String.format(Locale.ROOT, "%,d", n)
+                            + " have formed " + Reasons.grouped(n)
                             + (n == 1 ? " partnership" : " partnerships"),
                     contribution);
         }

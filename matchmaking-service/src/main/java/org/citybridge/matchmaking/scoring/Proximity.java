@@ -1,7 +1,5 @@
 package org.citybridge.matchmaking.scoring;
 
-import java.util.Locale;
-
 /**
  * How near the two cities are: 0.85·e^(−d/150 km) + 0.15·e^(−d/1000 km), 1 for neighbours, a fifth at
  * 500 km, a fiftieth at 2,000 km (the two scales of real twinning: neighbouring towns, and one region of
@@ -32,8 +30,7 @@ final class Proximity extends PairFeature {
         if (out != null && contribution > 0) {
             out.add(
                     this,
-                    pair.a.label() + " and " + pair.b.label() + " are "
-                            + String.format(Locale.ROOT, "%,d", Math.round(km)) + " km apart",
+                    pair.a.label() + " and " + pair.b.label() + " are " + Reasons.grouped(Math.round(km)) + " km apart",
                     contribution);
         }
         return contribution;

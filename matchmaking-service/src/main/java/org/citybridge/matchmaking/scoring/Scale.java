@@ -1,7 +1,5 @@
 package org.citybridge.matchmaking.scoring;
 
-import java.util.Locale;
-
 /**
  * Similar population: 1 for equal populations, falling linearly to 0 at a factor of 100: "Similar scale
  * (9,209,944 and 7,079,000 inhabitants)". Dense and small: bounded by a residual of its weight.
@@ -18,11 +16,8 @@ final class Scale extends PairFeature {
         if (contribution > 0 && out != null) {
             out.add(
                     this,
-                    String.format(
-                            Locale.ROOT,
-                            "Similar scale (%,d and %,d inhabitants)",
-                            pair.a.population,
-                            pair.b.population),
+                    "Similar scale (" + Reasons.grouped(pair.a.population) + " and "
+                            + Reasons.grouped(pair.b.population) + " inhabitants)",
                     contribution);
         }
         return contribution;

@@ -178,6 +178,59 @@ class MatchEngineTest {
         }
     }
 
+    /**
+     * The service stores what {@link MatchEngine#drainChanges()} reports: applied to a stored copy after
+     * every event, with and without an exposure cap and across turning it off and on, the copy always
+     * holds exactly the engine's proposals with their scores.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42})
+    void shouldReportEveryChangedProposalSoAStoredCopyStaysEqual(long seed) {
+        Weights weights = TestWeights.positional(
+                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        RandomWorld world = new RandomWorld(seed);
+        MatchSettings capped = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 6);
+        MatchEngine engine = new MatchEngine(capped, DevelopingEconomies.load());
+        Map<List<UUID>, String> stored = new HashMap<>();
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 900; step++) {
+            String event = world.randomEvent(engine, interests);
+            if (step == 300) {
+                engine.reconfigure(capped.withExposureCap(0));
+                event = "cap off";
+            } else if (step == 600) {
+                engine.reconfigure(capped);
+                event = "cap on";
+            }
+            for (PairChange change : engine.drainChanges()) {
+                List<UUID> pair = List.of(change.cityA(), change.cityB());
+                if (change.current() == null) {
+                    stored.remove(pair);
+                } else {
+                    stored.put(pair, stored(change.current()));
+                }
+            }
+            if (step % 50 == 49 || step == 300 || step == 600) {
+                Map<List<UUID>, String> proposed = new HashMap<>();
+                for (UUID city : world.cities) {
+                    for (Ranked ranked : engine.ranking(city)) {
+                        boolean low = city.compareTo(ranked.partner()) < 0;
+                        List<UUID> pair = low ? List.of(city, ranked.partner()) : List.of(ranked.partner(), city);
+                        Match match = engine.match(pair.get(0), pair.get(1)).orElseThrow();
+                        assertThat(match.score()).isEqualTo(ranked.score());
+                        proposed.put(pair, stored(match));
+                    }
+                }
+                assertThat(stored).as("step %d (%s)", step, event).isEqualTo(proposed);
+            }
+        }
+    }
+
+    /** What the service stores of a proposal and must keep current: score, kind and area. */
+    private static String stored(Match match) {
+        return match.score() + " " + match.kind() + " " + match.area();
+    }
+
     @Test
     void shouldScoreExactlyTheSameWithAndWithoutReasons() {
         RandomWorld world = new RandomWorld(77);
