@@ -46,9 +46,9 @@ public final class MatchmakingBench {
      * best 50, proposals derived from them).
      */
     enum Model {
-        CONFIGURED("configured weights, top 10", false, 0),
-        ALL_FEATURES("all features (fitted weights), top 10", true, 0),
-        ALL_FEATURES_CAPPED("all features, exposure cap 50: lists of 50", true, 50);
+        CONFIGURED("configured weights, no exposure cap (the model before), top 10", false, 0),
+        ALL_FEATURES("every feature (fitted weights), no exposure cap, top 10", true, 0),
+        ALL_FEATURES_CAPPED("every feature, exposure cap 50 (as served after a fit): lists of 50", true, 50);
 
         final String label;
         final boolean fitted;
@@ -111,8 +111,8 @@ public final class MatchmakingBench {
         engine.beginBulk();
         cities.load(engine, n);
         engine.endBulk();
-        // the country-pair statistics a model learns from the recorded partnerships
-        engine.reconfigure(settings.withCountryPairs(CountryPairs.count(cities.partnershipCountries)));
+        // the country-pair statistics a model learns from the recorded partnerships (the ranking below uses them)
+        engine.beginReranking(settings.withCountryPairs(CountryPairs.count(cities.partnershipCountries)));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         engine.rescoreAll();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
 
 /**
@@ -65,6 +66,28 @@ final class Evaluation {
             heldOutPartners.computeIfAbsent(pair.b(), k -> new ArrayList<>()).add(pair.a());
         }
         this.pairs = heldOut.size() * 2;
+    }
+
+    /**
+     * recall@10 over the held-out (query, partner) pairs {@code keep} accepts, from each query's top list.
+     *
+     * @return the recall and the number of pairs kept
+     */
+    double[] recallWhere(Map<Integer, List<Integer>> topLists, BiPredicate<Integer, Integer> keep) {
+        int pairsKept = 0;
+        int hits = 0;
+        for (Map.Entry<Integer, List<Integer>> query : heldOutPartners.entrySet()) {
+            List<Integer> top = topLists.getOrDefault(query.getKey(), List.of());
+            for (int partner : query.getValue()) {
+                if (keep.test(query.getKey(), partner)) {
+                    pairsKept++;
+                    if (top.subList(0, Math.min(K, top.size())).contains(partner)) {
+                        hits++;
+                    }
+                }
+            }
+        }
+        return new double[] {pairsKept == 0 ? 0 : hits / (double) pairsKept, pairsKept};
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
 
 /**
@@ -80,20 +81,28 @@ public final class QualityBench {
                     .measure(baseline.name(), q -> ScoredRanking.top(known, q, baseline.score(), seed, Evaluation.K))
                     .row());
         }
+        Map<Integer, List<Integer>> bestBaseline = new HashMap<>();
         out.add(evaluation
                 .measure(
                         "Adamic–Adar, ties by country-pair frequency then partners",
-                        q -> ScoredRanking.top(
-                                known,
+                        q -> top(
+                                bestBaseline,
                                 q,
-                                (x, c) -> Baselines.common(known, x, c, true) * 1e6
-                                        + known.countryPairCount(
-                                                        data.cities.get(x).country(),
-                                                        data.cities.get(c).country())
-                                                * 1e2
-                                        + Math.min(99, known.degree(c)),
-                                seed,
-                                Evaluation.K))
+                                ScoredRanking.top(
+                                        known,
+                                        q,
+                                        (x, c) -> Baselines.common(known, x, c, true) * 1e6
+                                                + known.countryPairCount(
+                                                                data.cities
+                                                                        .get(x)
+                                                                        .country(),
+                                                                data.cities
+                                                                        .get(c)
+                                                                        .country())
+                                                        * 1e2
+                                                + Math.min(99, known.degree(c)),
+                                        seed,
+                                        Evaluation.K)))
                 .row());
 
         MatchSettings served = MatchSettings.defaults().withCountryPairs(world.countryPairs(split.known()));
@@ -115,6 +124,7 @@ public final class QualityBench {
                         evaluation,
                         fittedSettings.withExposureCap(0))
                 .row());
+        Map<Integer, List<Integer>> asConfigured = new HashMap<>();
         for (int cap : new int[] {200, 100, 50}) {
             out.add(cityBridge(
                             "CityBridge, fitted weights, exposure cap " + cap
@@ -122,9 +132,31 @@ public final class QualityBench {
                             world,
                             split,
                             evaluation,
-                            fittedSettings.withExposureCap(cap))
+                            fittedSettings.withExposureCap(cap),
+                            cap == served.exposureCap() ? asConfigured : new HashMap<>())
                     .row());
         }
+        // what limits recall: held-out partners that share no known partner leave only weak signals
+        BiPredicate<Integer, Integer> sharing = (q, p) -> Baselines.common(known, q, p, false) > 0;
+        double[] cbShared = evaluation.recallWhere(asConfigured, sharing);
+        double[] cbNone = evaluation.recallWhere(asConfigured, sharing.negate());
+        double[] blShared = evaluation.recallWhere(bestBaseline, sharing);
+        double[] blNone = evaluation.recallWhere(bestBaseline, sharing.negate());
+        out.add("");
+        out.add(String.format(
+                Locale.ROOT,
+                "Held-out pairs sharing a known partner: %,d of %,d (%.0f %%); recall@10 there %.3f (best baseline "
+                        + "%.3f). Sharing none: %,d; recall@10 there %.3f (best baseline %.3f). Fitted weights, "
+                        + "exposure cap %d.",
+                (int) cbShared[1],
+                evaluation.pairs,
+                100 * cbShared[1] / evaluation.pairs,
+                cbShared[0],
+                blShared[0],
+                (int) cbNone[1],
+                cbNone[0],
+                blNone[0],
+                served.exposureCap()));
         out.add("");
         out.add(String.format(
                 Locale.ROOT,
