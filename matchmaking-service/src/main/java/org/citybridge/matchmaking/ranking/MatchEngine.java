@@ -762,14 +762,23 @@ public final class MatchEngine {
             if (fresh == null) {
                 fresh = new TopList(settings.topN(), graph.nodes());
                 // the pair's score as b's list holds it (scores are symmetric): scoring each pair again
-                // would cost more than the event itself
+                // would cost more than the event itself. While a re-ranking goes on, lists not re-ranked
+                // yet hold the former weights' scores: scored again then.
                 TopList derived = fresh;
                 int held = x;
+                CityNode a = graph.at(x);
+                boolean listsCurrent = pendingReranking.isEmpty();
                 heldBy(x).forEach(b -> {
-                    TopList holder = lists.get(b);
-                    int k = holder.indexOf(held);
-                    if (k >= 0 && holder.scores[k] >= settings.minScore()) {
-                        derived.offer(b, holder.scores[k]);
+                    double score;
+                    if (listsCurrent) {
+                        TopList holder = lists.get(b);
+                        int k = holder.indexOf(held);
+                        score = k >= 0 ? holder.scores[k] : Double.NaN;
+                    } else {
+                        score = scorer.scoreOnly(a, graph.at(b));
+                    }
+                    if (score >= settings.minScore()) {
+                        derived.offer(b, score);
                     }
                 });
             }

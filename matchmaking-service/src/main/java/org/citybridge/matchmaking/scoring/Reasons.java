@@ -34,7 +34,8 @@ final class Reasons {
      * writes it: reasons are built for every changed pair, and the formatter costs more than the score.
      */
     static String grouped(long n) {
-        String digits = Long.toString(Math.abs(n));
+        String signed = Long.toString(n);
+        String digits = n < 0 ? signed.substring(1) : signed;
         StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
         if (n < 0) {
             out.append('-');

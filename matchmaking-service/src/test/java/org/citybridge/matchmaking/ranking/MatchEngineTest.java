@@ -180,8 +180,9 @@ class MatchEngineTest {
 
     /**
      * The service stores what {@link MatchEngine#drainChanges()} reports: applied to a stored copy after
-     * every event, with and without an exposure cap and across turning it off and on, the copy always
-     * holds exactly the engine's proposals with their scores.
+     * every event, with and without an exposure cap, across turning it off and on and during a chunked
+     * re-ranking under new weights, the copy always holds exactly the engine's proposals with their
+     * scores, kinds and areas.
      */
     @ParameterizedTest
     @ValueSource(longs = {41, 42})
@@ -191,6 +192,8 @@ class MatchEngineTest {
         RandomWorld world = new RandomWorld(seed);
         MatchSettings capped = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 6);
         MatchEngine engine = new MatchEngine(capped, DevelopingEconomies.load());
+        Weights reweighted = TestWeights.positional(
+                new double[] {2.0, 1.5, 1.0, 1.0, 0.5, 1.0, 0.25, 0.5, 1.0, 1.0, 2.0, 0.1}, 1.0, 1.0, 0.6, 0.4, 0.3);
         Map<List<UUID>, String> stored = new HashMap<>();
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 900; step++) {
@@ -202,28 +205,46 @@ class MatchEngineTest {
                 engine.reconfigure(capped);
                 event = "cap on";
             }
-            for (PairChange change : engine.drainChanges()) {
-                List<UUID> pair = List.of(change.cityA(), change.cityB());
-                if (change.current() == null) {
-                    stored.remove(pair);
-                } else {
-                    stored.put(pair, stored(change.current()));
+            apply(engine.drainChanges(), stored);
+            if (step == 150 || step == 750) {
+                // a new model activated: re-ranked a few cities at a time, events' drains in between
+                engine.beginReranking(engine.settings().withWeights(reweighted));
+                while (engine.rerankSome(3) > 0) {
+                    apply(engine.drainChanges(), stored);
+                    assertStoredEqualsProposals(engine, world, stored, "step " + step + ", re-ranking");
                 }
+                apply(engine.drainChanges(), stored);
             }
             if (step % 50 == 49 || step == 300 || step == 600) {
-                Map<List<UUID>, String> proposed = new HashMap<>();
-                for (UUID city : world.cities) {
-                    for (Ranked ranked : engine.ranking(city)) {
-                        boolean low = city.compareTo(ranked.partner()) < 0;
-                        List<UUID> pair = low ? List.of(city, ranked.partner()) : List.of(ranked.partner(), city);
-                        Match match = engine.match(pair.get(0), pair.get(1)).orElseThrow();
-                        assertThat(match.score()).isEqualTo(ranked.score());
-                        proposed.put(pair, stored(match));
-                    }
-                }
-                assertThat(stored).as("step %d (%s)", step, event).isEqualTo(proposed);
+                assertStoredEqualsProposals(engine, world, stored, "step " + step + " (" + event + ")");
             }
         }
+    }
+
+    private static void apply(List<PairChange> changes, Map<List<UUID>, String> stored) {
+        for (PairChange change : changes) {
+            List<UUID> pair = List.of(change.cityA(), change.cityB());
+            if (change.current() == null) {
+                stored.remove(pair);
+            } else {
+                stored.put(pair, stored(change.current()));
+            }
+        }
+    }
+
+    private static void assertStoredEqualsProposals(
+            MatchEngine engine, RandomWorld world, Map<List<UUID>, String> stored, String when) {
+        Map<List<UUID>, String> proposed = new HashMap<>();
+        for (UUID city : world.cities) {
+            for (Ranked ranked : engine.ranking(city)) {
+                boolean low = city.compareTo(ranked.partner()) < 0;
+                List<UUID> pair = low ? List.of(city, ranked.partner()) : List.of(ranked.partner(), city);
+                Match match = engine.match(pair.get(0), pair.get(1)).orElseThrow();
+                assertThat(match.score()).as("%s, %s", when, pair).isEqualTo(ranked.score());
+                proposed.put(pair, stored(match));
+            }
+        }
+        assertThat(stored).as(when).isEqualTo(proposed);
     }
 
     /** What the service stores of a proposal and must keep current: score, kind and area. */
