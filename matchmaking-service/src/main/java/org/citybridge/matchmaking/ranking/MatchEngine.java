@@ -850,10 +850,15 @@ public final class MatchEngine {
                 if (lists.get(i).others.length != settings.listSize()) {
                     TopList old = lists.get(i);
                     TopList replaced = new TopList(settings.listSize(), graph.nodes());
-                    for (int k = 0; k < old.size && k < settings.listSize(); k++) {
-                        replaced.offer(old.others[k], old.scores[k]);
+                    for (int k = 0; k < old.size; k++) {
+                        if (k < settings.listSize()) {
+                            replaced.offer(old.others[k], old.scores[k]);
+                        } else {
+                            heldBy(old.others[k]).remove(i); // cut off: i's list no longer holds it
+                        }
                     }
                     lists.set(i, replaced);
+                    noteThreshold(i);
                 }
             }
         }

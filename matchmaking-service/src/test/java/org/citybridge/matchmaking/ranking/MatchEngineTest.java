@@ -178,6 +178,31 @@ class MatchEngineTest {
         }
     }
 
+    /** A smaller cap activated with a re-ranking in chunks: the cut-off entries hold no city any more. */
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52})
+    void shouldKeepProposalsExactAfterTheCapShrinksDuringAReranking(long seed) {
+        Weights weights = TestWeights.positional(
+                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        RandomWorld world = new RandomWorld(seed);
+        MatchSettings settings = new MatchSettings(weights, 3, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 8);
+        MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+        List<UUID[]> interests = new ArrayList<>();
+        for (int step = 0; step < 400; step++) {
+            world.randomEvent(engine, interests);
+        }
+        engine.beginReranking(settings.withExposureCap(4));
+        while (engine.rerankSome(5) > 0) {
+            engine.drainChanges();
+        }
+        for (UUID city : world.cities) {
+            assertThat(engine.ranking(city)).as("city %s", city).isEqualTo(BruteForce.rank(engine, city));
+            assertThat(engine.proposedWith(city))
+                    .as("pairs shown to %s", city)
+                    .isEqualTo(BruteForce.proposedWith(engine, city, world.cities));
+        }
+    }
+
     /**
      * The service stores what {@link MatchEngine#drainChanges()} reports: applied to a stored copy after
      * every event, with and without an exposure cap, across turning it off and on and during a chunked
