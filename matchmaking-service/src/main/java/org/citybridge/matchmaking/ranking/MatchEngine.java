@@ -760,27 +760,7 @@ public final class MatchEngine {
         for (int x = underived.nextSetBit(0); x >= 0; x = underived.nextSetBit(x + 1)) {
             TopList fresh = fromOwnList(x);
             if (fresh == null) {
-                fresh = new TopList(settings.topN(), graph.nodes());
-                // the pair's score as b's list holds it (scores are symmetric): scoring each pair again
-                // would cost more than the event itself. While a re-ranking goes on, lists not re-ranked
-                // yet hold the former weights' scores: scored again then.
-                TopList derived = fresh;
-                int held = x;
-                CityNode a = graph.at(x);
-                boolean listsCurrent = pendingReranking.isEmpty();
-                heldBy(x).forEach(b -> {
-                    double score;
-                    if (listsCurrent) {
-                        TopList holder = lists.get(b);
-                        int k = holder.indexOf(held);
-                        score = k >= 0 ? holder.scores[k] : Double.NaN;
-                    } else {
-                        score = scorer.scoreOnly(a, graph.at(b));
-                    }
-                    if (score >= settings.minScore()) {
-                        derived.offer(b, score);
-                    }
-                });
+                fresh = fromHolders(x);
             }
             TopList old = proposals.get(x);
             if (old != null) {
@@ -820,6 +800,31 @@ public final class MatchEngine {
             }
         }
         return fresh.full() || !own.full() ? fresh : null;
+    }
+
+    /**
+     * x's proposals from every city holding it, at the pair's score as the holder's list keeps it (scores
+     * are symmetric): scoring each pair again would cost more than the event itself. While a re-ranking
+     * goes on, lists not re-ranked yet keep the former weights' scores, so the pairs are scored again then.
+     */
+    private TopList fromHolders(int x) {
+        TopList fresh = new TopList(settings.topN(), graph.nodes());
+        CityNode a = graph.at(x);
+        boolean listsCurrent = pendingReranking.isEmpty();
+        heldBy(x).forEach(b -> {
+            double score;
+            if (listsCurrent) {
+                TopList holder = lists.get(b);
+                int k = holder.indexOf(x);
+                score = k >= 0 ? holder.scores[k] : Double.NaN;
+            } else {
+                score = scorer.scoreOnly(a, graph.at(b));
+            }
+            if (score >= settings.minScore()) {
+                fresh.offer(b, score);
+            }
+        });
+        return fresh;
     }
 
     /** x's proposals: its own top list, or with an exposure cap the list derived from its audience. */

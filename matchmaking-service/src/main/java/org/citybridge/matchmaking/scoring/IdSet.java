@@ -69,18 +69,7 @@ public final class IdSet {
 
     /** Adds every id of {@code other}. */
     public void addAll(IdSet other) {
-        if (other.words.length > words.length) {
-            words = Arrays.copyOf(words, other.words.length);
-        }
-        int count = 0;
-        for (int i = 0; i < words.length; i++) {
-            if (i < other.words.length) {
-                words[i] |= other.words[i];
-            }
-            count += Long.bitCount(words[i]);
-        }
-        size = count;
-        members = null;
+        addAll(List.of(other));
     }
 
     /** Adds every id of each of {@code others}: sparse ones id by id, dense ones word by word. */

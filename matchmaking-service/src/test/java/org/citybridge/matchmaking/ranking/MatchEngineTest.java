@@ -31,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain unit tests of the scoring core: incremental rankings equal full scans, hard constraints hold. */
 class MatchEngineTest {
 
+    /** Every feature weighted, the learned ones included (country pairs, distance, sub-region, language, activity). */
+    private static final Weights EVERY_FEATURE = TestWeights.positional(
+            new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+
     private static MatchSettings settings(int topN, double minScore, SouthSouthMode mode) {
         return new MatchSettings(Weights.defaults(), topN, minScore, mode);
     }
@@ -117,8 +121,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void shouldKeepRankingsExactWithEveryFeatureWeighted(long seed) {
-        Weights weights = TestWeights.positional(
-                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        Weights weights = EVERY_FEATURE;
         RandomWorld world = new RandomWorld(seed);
         MatchSettings settings = new MatchSettings(weights, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs());
         MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
@@ -147,8 +150,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {31, 32, 33})
     void shouldKeepProposalsExactAndExposureCappedUnderAnExposureCap(long seed) {
-        Weights weights = TestWeights.positional(
-                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        Weights weights = EVERY_FEATURE;
         RandomWorld world = new RandomWorld(seed);
         int cap = 6;
         MatchSettings settings = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), cap);
@@ -182,8 +184,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {51, 52})
     void shouldKeepProposalsExactAfterTheCapShrinksDuringAReranking(long seed) {
-        Weights weights = TestWeights.positional(
-                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        Weights weights = EVERY_FEATURE;
         RandomWorld world = new RandomWorld(seed);
         MatchSettings settings = new MatchSettings(weights, 3, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 8);
         MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
@@ -212,8 +213,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {41, 42})
     void shouldReportEveryChangedProposalSoAStoredCopyStaysEqual(long seed) {
-        Weights weights = TestWeights.positional(
-                new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+        Weights weights = EVERY_FEATURE;
         RandomWorld world = new RandomWorld(seed);
         MatchSettings capped = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 6);
         MatchEngine engine = new MatchEngine(capped, DevelopingEconomies.load());
