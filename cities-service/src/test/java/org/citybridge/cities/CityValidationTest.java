@@ -97,6 +97,33 @@ class CityValidationTest {
     }
 
     @Test
+    void shouldRefuseBidirectionalOverridesThatDisguiseText() {
+        // U+202E turns "Puebla\u202Eexe.txt" into a name that reads otherwise than it is (Trojan Source)
+        for (String name : List.of("Puebla\u202Eexe.txt", "\u2066Luoyang\u2069", "\u202AOaxaca\u202C")) {
+            JsonApi.post("/api/v1/cities", Fixtures.cityBody(name, "MX"))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItem("name"));
+        }
+        JsonApi.get("/api/v1/cities", Map.of("q", "\u202Eabc")).statusCode(400).body("violations.field", hasItem("q"));
+        // marks that only set the direction of a run, as Arabic and Hebrew text uses, stay allowed
+        Map<String, Object> marked = Fixtures.cityBody(Fixtures.unique("Marked\u200F"), "MX");
+        JsonApi.post("/api/v1/cities", marked).statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseAFieldStatedTwice() {
+        // which of two values would win depends on the parser; a proxy and the service could disagree
+        String name = Fixtures.unique("Twice");
+        String json = "{\"name\": \"" + name + "\", \"country\": \"MX\", \"name\": \"Other\"}";
+        JsonApi.post("/api/v1/cities", json)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("name"));
+        JsonApi.get("/api/v1/cities", Map.of("q", name)).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void shouldNameTheUnknownCountryValue() {
         Map<String, Object> body = Fixtures.cityBody(Fixtures.unique("Atlantis"), "MX");
         body.put("country", "QQ");
@@ -148,6 +175,14 @@ class CityValidationTest {
                 .body("detail", containsString("'space-tourism'"));
         JsonApi.get("/api/v1/cities", Map.of("country", "ZZ")).statusCode(400).body("detail", containsString("'ZZ'"));
         JsonApi.get("/api/v1/cities", Map.of("retired", "maybe")).statusCode(400);
+        // page × size beyond the largest offset: 400 naming page, never a server error
+        JsonApi.get("/api/v1/cities", Map.of("page", 21474837, "size", 100))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("page"));
+        JsonApi.get("/api/v1/cities", Map.of("page", 1_000_000, "size", 100))
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test

@@ -208,6 +208,24 @@ class MembershipApiTest {
 
     @Test
     @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
+    @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OFFICER_CITY))
+    void shouldForbidACityOfficerToMakeTheirOwnCityLeadOrFacilitator() {
+        UUID own = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");
+        UUID cluster = support.cluster();
+        for (String role : List.of("LEAD", "FACILITATOR")) {
+            JsonApi.post(members(cluster), join("CITY", own, role))
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("platform admin"));
+            assertThat(activeMembers(cluster, own)).isZero();
+        }
+        String membership = JsonApi.createdId(JsonApi.post(members(cluster), join("CITY", own, "MEMBER")));
+        JsonApi.get(members(cluster) + "/" + membership).statusCode(200).body("role", equalTo("MEMBER"));
+        JsonApi.post(members(cluster) + "/" + membership + "/leave").statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
     @OidcSecurity(claims = @Claim(key = "city_id", value = TestSupport.OTHER_CITY))
     void shouldForbidACityOfficerToEndAnotherCitysMembership() {
         UUID officerCity = support.ensureCity(TestSupport.OFFICER_CITY, "Officer City");

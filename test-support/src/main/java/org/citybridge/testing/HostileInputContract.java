@@ -215,6 +215,13 @@ public abstract class HostileInputContract {
                         name + "=" + abbreviate(value));
             }
         }
+        if (hasParameter(operation, "page")) {
+            // page × size past the largest row offset: a page beyond any result, never a server error
+            send(base.query("page", String.valueOf(Integer.MAX_VALUE)), "page=" + Integer.MAX_VALUE);
+            if (hasParameter(operation, "size")) {
+                send(base.query("page", "21474837").query("size", "100"), "page=21474837&size=100");
+            }
+        }
         JsonNode schema = requestSchema(api, operation);
         if (schema == null) {
             return;
@@ -349,6 +356,15 @@ public abstract class HostileInputContract {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static boolean hasParameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (name.equals(parameter.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean takesIfMatch(JsonNode operation) {

@@ -1,6 +1,7 @@
 package org.citybridge.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,6 +94,30 @@ public abstract class InfrastructureContract {
             assertNotNull(UUID.fromString(headers.id()));
             assertEquals(event, events.payload(record, type.payloadType()));
         }
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingAndFraming() {
+        String nowhere = "/api/v1/jobs/" + UUID.randomUUID();
+        RestAssured.given()
+                .get(nowhere)
+                .then()
+                .statusCode(401)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+        RestAssured.given().get("/q/openapi").then().header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
+    void answersToAuthenticatedCallersAreNeverStored() {
+        RestAssured.given()
+                .get("/api/v1/jobs/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @Test

@@ -174,6 +174,10 @@ public class ClusterService {
     public Membership join(UUID clusterId, MembershipCommand command) {
         Cluster cluster = requireCluster(clusterId);
         authoriseFor(command.memberKind(), command.memberId());
+        if (command.role() != null && command.role() != MemberRole.MEMBER && !caller.isAdmin()) {
+            // leading or facilitating a cluster is the programme's decision, not the city's own
+            throw ApiException.forbidden("Only a platform admin may make a member " + command.role());
+        }
         if (cluster.status == ClusterStatus.CLOSED) {
             throw ApiException.conflict("Cluster " + cluster.slug + " is closed and takes no new members");
         }

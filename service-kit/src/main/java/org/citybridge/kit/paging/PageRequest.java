@@ -29,6 +29,11 @@ public record PageRequest(int page, int size, Sort sort) {
         if (s < 1 || s > MAX_SIZE) {
             throw ApiException.badRequest("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            // the first row of such a page lies beyond any offset the database can skip to
+            throw ApiException.badRequest(
+                    "page", "page × size must not exceed " + Integer.MAX_VALUE + " (no list is that long)");
+        }
         return new PageRequest(p, s, parseSort(sort, allowedSorts, defaultSort));
     }
 

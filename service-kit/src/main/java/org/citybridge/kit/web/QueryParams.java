@@ -20,7 +20,7 @@ public final class QueryParams {
 
     private QueryParams() {}
 
-    /** Free-text filters: at most 200 characters and no control characters (PostgreSQL rejects NUL). */
+    /** Free-text filters: at most 200 characters, no control or bidirectional formatting characters. */
     public static String text(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -28,8 +28,8 @@ public final class QueryParams {
         if (value.length() > 200) {
             throw ApiException.badRequest(name, "must be at most 200 characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest(name, "must not contain control characters");
+        if (InputHardening.hasControlCharacter(value, false)) {
+            throw ApiException.badRequest(name, InputHardening.MESSAGE);
         }
         return value;
     }
