@@ -3,6 +3,7 @@ package org.citybridge.cities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.EventType;
@@ -22,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -35,6 +38,9 @@ class InterestTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
 
     private static String interests(UUID city) {
         return "/api/v1/cities/" + city + "/interests";
@@ -104,6 +110,39 @@ class InterestTest {
         JsonApi.post(interests(city), interest("tourism", "SEEK", "SISTER_CITY"))
                 .statusCode(201);
         JsonApi.get(interests(city)).body("totalItems", equalTo(2));
+    }
+
+    @Test
+    void shouldChangeAndAnnounceNothingWhenAnInterestIsRestatedAsItStands() {
+        UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Unchanged"), "CN"));
+        String expressedAt = JsonApi.post(interests(city), luoyangSeeksLatinAmerica())
+                .statusCode(201)
+                .extract()
+                .path("expressedAt");
+        for (int i = 0; i < 3; i++) {
+            // each with a new Idempotency-Key: a new request, but not a new fact
+            given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(luoyangSeeksLatinAmerica())
+                    .post(interests(city))
+                    .then()
+                    .statusCode(200)
+                    .body("expressedAt", equalTo(expressedAt));
+        }
+        assertThat(interestEventsInOutbox(city)).isEqualTo(1);
+        JsonApi.post(interests(city), interest("tourism", "MUTUAL", "SISTER_CITY", "note", "now it changes"))
+                .statusCode(200);
+        assertThat(interestEventsInOutbox(city)).isEqualTo(2);
+    }
+
+    /** InterestExpressed events the city's changes put in the outbox (written in the same transaction). */
+    private long interestEventsInOutbox(UUID city) {
+        return OutboxRows.column(
+                        dataSource,
+                        "select event_id from outbox_event where record_key = any (?) and type = '"
+                                + EventType.INTEREST_EXPRESSED.ceType() + "'",
+                        List.of(city.toString()))
+                .size();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -146,6 +147,13 @@ public class InterestService {
             String source) {
         Interest interest = Interest.findActive(cityId, area, stance, intent).orElse(null);
         boolean created = interest == null;
+        String cleanNote = note == null || note.isBlank() ? null : note;
+        if (!created
+                && interest.preferences.equals(preferences)
+                && Objects.equals(interest.note, cleanNote)
+                && interest.source.equals(source)) {
+            return new Expressed(interest, false); // restated as it stands: nothing changes, nothing to announce
+        }
         if (created) {
             interest = new Interest();
             interest.id = UUID.randomUUID();
@@ -155,7 +163,7 @@ public class InterestService {
             interest.intent = intent;
         }
         interest.preferences = preferences;
-        interest.note = note == null || note.isBlank() ? null : note;
+        interest.note = cleanNote;
         interest.source = source;
         interest.expressedAt = Clock.now();
         if (created) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.retention.Retention;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * Honours {@code Idempotency-Key} on POSTs that create: the first request with a key does the work
  * and its response is stored in the same transaction; a replay returns that response and creates
  * nothing. Concurrent requests with the same key serialise on the key's primary key, so exactly one
- * of them does the work. Reusing a key for a different request is a 422.
+ * of them does the work. Reusing a key for a different request is a 422. A key is remembered for
+ * {@code citybridge.retention.idempotency-keys} (24 hours by default); after that it starts a new request.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -31,6 +33,9 @@ public class IdempotencyKeys {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Retention retention;
 
     /**
      * Runs {@code create} once per key.
@@ -49,6 +54,12 @@ public class IdempotencyKeys {
             throw ApiException.badRequest("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String fingerprint = fingerprint(request);
+        // an expired key is forgotten even before the background pruning reaches it
+        em.createNativeQuery("delete from idempotency_key where scope = :scope and key = :key and created_at < :cutoff")
+                .setParameter("scope", scope)
+                .setParameter("key", key)
+                .setParameter("cutoff", retention.idempotencyCutoff())
+                .executeUpdate();
         int inserted = em.createNativeQuery("""
                         insert into idempotency_key (scope, key, fingerprint, created_at)
                         values (:scope, :key, :fingerprint, now()) on conflict do nothing""")
