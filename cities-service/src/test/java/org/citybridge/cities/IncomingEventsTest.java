@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventSource;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestExpressed;
 import org.citybridge.contracts.events.PairIds;
@@ -248,6 +249,38 @@ class IncomingEventsTest {
             assertThat(r.value()).isEqualTo("not json at all");
             assertThat(TestEvents.header(r, "dead-letter-reason")).isNotBlank();
         });
+    }
+
+    @Test
+    void shouldDeadLetterAPartnershipFromAnotherSourceThanMatchmaking() {
+        PartnershipFormed forged =
+                newSisterCities(Fixtures.unique("Forged pair"), "Oaxaca", "Xi'an", LocalDate.of(2024, 6, 1));
+        UUID pair = forged.pairId();
+        CloudEventHeaders attacker = new CloudEventHeaders(
+                UUID.randomUUID().toString(),
+                EventType.PARTNERSHIP_FORMED.ceType(),
+                "/attacker",
+                pair.toString(),
+                Instant.now());
+        events.publish(Topics.MATCHMAKING_EVENTS, pair.toString(), attacker.toHeaders(), events.json(forged));
+        // the same event type on the topic of another service, with that service's source: refused too
+        CloudEventHeaders misplaced = new CloudEventHeaders(
+                UUID.randomUUID().toString(),
+                EventType.PARTNERSHIP_FORMED.ceType(),
+                EventSource.CLUSTERS.uri(),
+                pair.toString(),
+                Instant.now());
+        events.publish(Topics.CLUSTER_EVENTS, pair.toString(), misplaced.toHeaders(), events.json(forged));
+
+        List<ConsumerRecord<String, String>> dead =
+                events.read(Topics.deadLetter("cities-service"), TestEvents.keyed(pair), 2, Duration.ofSeconds(30));
+        assertThat(dead)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(TestEvents.header(r, "dead-letter-reason"))
+                        .contains("only /citybridge/matchmaking-service publishes"));
+        // a dead-letter copy is written once the consumer has decided: neither city gained the forged partner
+        Fixtures.get(forged.cityA()).body("partners.size()", equalTo(0));
+        Fixtures.get(forged.cityB()).body("partners.size()", equalTo(0));
     }
 
     /** Two new cities of one family, a Mexican and a Chinese one, and the sister-city partnership they formed. */

@@ -137,7 +137,8 @@ public final class TestEvents implements AutoCloseable {
         }
     }
 
-    private String json(Object payload) {
+    /** The payload as its producer writes it. */
+    public String json(Object payload) {
         try {
             return mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

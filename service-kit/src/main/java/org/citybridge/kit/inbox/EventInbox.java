@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.contracts.events.EventSource;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.MalformedEventException;
 import org.citybridge.kit.problem.DatabaseFailures;
@@ -96,7 +97,7 @@ public class EventInbox {
         int position = 0;
         for (KafkaRecord<String, String> record : batch) {
             try {
-                Optional<ReceivedEvent> decoded = decode(record.getHeaders(), record.getPayload());
+                Optional<ReceivedEvent> decoded = decode(record.getTopic(), record.getHeaders(), record.getPayload());
                 if (decoded.isPresent()) {
                     records.add(record);
                     positions.add(position);
@@ -155,8 +156,11 @@ public class EventInbox {
         });
     }
 
-    /** Reads the CloudEvent; empty for unknown types. */
-    private Optional<ReceivedEvent> decode(Headers kafkaHeaders, String value) {
+    /**
+     * Reads the CloudEvent; empty for unknown types. A known type must come from its owning service, on
+     * that service's topic: anything else is forged or misrouted and goes to the dead-letter topic.
+     */
+    private Optional<ReceivedEvent> decode(String topic, Headers kafkaHeaders, String value) {
         CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(kafkaHeaders));
         if (headers.id().length() > MAX_EVENT_ID_LENGTH) {
             throw new MalformedEventException("Event id longer than " + MAX_EVENT_ID_LENGTH + " characters");
@@ -164,6 +168,12 @@ public class EventInbox {
         Optional<EventType> type = EventType.fromCeType(headers.type());
         if (type.isEmpty()) {
             return Optional.empty();
+        }
+        EventSource owner = type.get().source();
+        if (!owner.uri().equals(headers.source()) || !owner.topic().equals(topic)) {
+            metrics.counter("citybridge.events.foreign", "topic", topic).increment();
+            throw new MalformedEventException("Event of type " + headers.type() + " from source '" + headers.source()
+                    + "' on topic " + topic + ": only " + owner.uri() + " publishes it, on " + owner.topic());
         }
         return Optional.of(new ReceivedEvent(
                 headers, type.get(), codec.fromJson(value, type.get().payloadType())));
