@@ -75,7 +75,7 @@ public abstract class OpenApiContract {
             }
             String name = method.toUpperCase(Locale.ROOT) + " " + path;
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
-            List<String> expected = new ArrayList<>(List.of("400", "503"));
+            List<String> expected = new ArrayList<>(List.of("400", "429", "503"));
             List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
             if (security != null && !security.isEmpty()) {
                 expected.addAll(List.of("401", "403"));

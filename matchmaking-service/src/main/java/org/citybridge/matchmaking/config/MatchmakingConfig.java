@@ -28,6 +28,13 @@ public interface MatchmakingConfig {
     @WithDefault("50")
     int exposureCap();
 
+    /**
+     * Pairing rounds running or waiting for the engine at once; a round beyond them is answered 503 with
+     * Retry-After (rounds run one after another under the engine lock, so more would only hold threads).
+     */
+    @WithDefault("2")
+    int maxConcurrentPairingRounds();
+
     /** BONUS adds weights.south-south to pairs of developing economies; FILTER proposes only those pairs. */
     @WithDefault("BONUS")
     SouthSouthMode southSouthMode();

@@ -158,7 +158,7 @@ public class ModelService {
 
     /** Starts a fit: a job that stores a new, inactive version with its evaluation. */
     public Job fit(String requestedBy) {
-        return jobs.submit("model-fit", requestedBy, progress -> {
+        return jobs.submitExclusive("model-fit", requestedBy, progress -> {
             progress.total(3);
             Map<String, Object> result =
                     QuarkusTransaction.requiringNew().timeout(3600).call(() -> fitAndStore(progress));

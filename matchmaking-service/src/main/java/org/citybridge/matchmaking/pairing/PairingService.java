@@ -1,12 +1,14 @@
 package org.citybridge.matchmaking.pairing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
+import org.citybridge.matchmaking.config.MatchmakingConfig;
 import org.citybridge.matchmaking.proposal.Proposal;
 import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.ranking.MatchEngine;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +55,11 @@ public class PairingService {
     MatchmakingState state;
 
     @Inject
+    MatchmakingConfig config;
+
+    private Semaphore admitted;
+
+    @Inject
     ProposalSync proposals;
 
     /** Checks a round before anything runs: 400 for a request that can never succeed. */
@@ -59,6 +67,38 @@ public class PairingService {
         if (command.kind() == ProposalKind.SISTER_CITY && command.area() != null) {
             throw ApiException.badRequest("area", "must be empty for sister-city rounds");
         }
+    }
+
+    @PostConstruct
+    void init() {
+        admitted = new Semaphore(config.maxConcurrentPairingRounds());
+    }
+
+    /**
+     * Runs {@code work} if fewer than {@code max-concurrent-pairing-rounds} rounds are running or waiting for
+     * the engine; otherwise 503 with Retry-After, so that rounds cannot pile up and hold every request thread.
+     */
+    public <T> T admitted(Supplier<T> work) {
+        if (!admitted.tryAcquire()) {
+            throw new ApiException(
+                            503,
+                            "busy",
+                            "Service busy",
+                            config.maxConcurrentPairingRounds()
+                                    + " pairing rounds are running already; retry when one has finished",
+                            null)
+                    .withHeader("Retry-After", "5");
+        }
+        try {
+            return work.get();
+        } finally {
+            admitted.release();
+        }
+    }
+
+    /** Rounds running or waiting for the engine now. */
+    public int roundsInProgress() {
+        return config.maxConcurrentPairingRounds() - admitted.availablePermits();
     }
 
     /**

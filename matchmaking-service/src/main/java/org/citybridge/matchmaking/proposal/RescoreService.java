@@ -44,8 +44,20 @@ public class RescoreService {
      * Reports the cities re-ranked and the pairs whose listing or score changed: none when nothing changed.
      */
     public Job start(String kind, String requestedBy, MatchSettings settings) {
+        return jobs.submit(kind, requestedBy, reranking(settings));
+    }
+
+    /**
+     * Re-ranks every city with the current settings, unless a rescore asked for before is still queued or
+     * running (409 naming it): the work is the same, so a second one would only wait for the first.
+     */
+    public Job rescore(String requestedBy) {
+        return jobs.submitExclusive("rescore", requestedBy, reranking(null));
+    }
+
+    private Jobs.Work reranking(MatchSettings settings) {
         Object token = new Object();
-        return jobs.submit(kind, requestedBy, progress -> {
+        return progress -> {
             running.set(token);
             long started = System.nanoTime();
             int cities = state.locked(() -> state.engine()
@@ -79,6 +91,6 @@ public class RescoreService {
             result.put("changedPairs", changed);
             result.put("millis", (System.nanoTime() - started) / 1_000_000);
             return result;
-        });
+        };
     }
 }

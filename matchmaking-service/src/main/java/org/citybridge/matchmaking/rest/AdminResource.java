@@ -21,6 +21,7 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.Expensive;
 import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.model.ModelService;
@@ -77,8 +78,10 @@ public class AdminResource {
             responseCode = "202",
             description = "Started",
             content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "A rescore is already queued or running (named in the problem)")
+    @Expensive
     public Response rescore() {
-        return responses.accepted(rescore.start("rescore", caller.subject(), null));
+        return responses.accepted(rescore.rescore(caller.subject()));
     }
 
     @GET
@@ -148,6 +151,8 @@ public class AdminResource {
             responseCode = "202",
             description = "Started",
             content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "A fit is already queued or running (named in the problem)")
+    @Expensive
     public Response fit() {
         return responses.accepted(models.fit(caller.subject()));
     }
@@ -166,6 +171,7 @@ public class AdminResource {
             description = "Activated; re-ranking started",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "That version is already active")
+    @Expensive
     public Response activate(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull ActivateModel body) {
         return responses.accepted(models.activate(body.version(), ETags.expectedVersion(ifMatch), caller.subject()));
     }

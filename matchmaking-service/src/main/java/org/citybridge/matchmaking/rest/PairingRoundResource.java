@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.Expensive;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.pairing.PairingRound;
 import org.citybridge.matchmaking.pairing.PairingRoundResult;
@@ -56,15 +57,18 @@ public class PairingRoundResource {
             description = "The round and its result; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
     @APIResponse(responseCode = "422", description = "Unknown cities, overlapping groups, or a group too large")
+    @APIResponse(responseCode = "503", description = "As many rounds as allowed are running; retry after Retry-After")
+    @Expensive
     public Response run(
             @Valid @NotNull PairingRoundRequest request,
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         PairingService.RunRound command = request.toCommand();
         pairing.validate(command);
-        return pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
-            PairingRound round = pairing.run(command);
-            return new Responses.Created(round.current(), "/api/v1/pairing-rounds/" + round.id, round.version);
-        }));
+        return pairing.admitted(() ->
+                pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
+                    PairingRound round = pairing.run(command);
+                    return new Responses.Created(round.current(), "/api/v1/pairing-rounds/" + round.id, round.version);
+                })));
     }
 
     @GET

@@ -37,6 +37,9 @@ public final class ApiClient {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Times a call refused for the rate limit (429) is sent again, after the Retry-After it names. */
+    private static final int MAX_RATE_LIMIT_RETRIES = 5;
+
     private static final String ACCEPT = "application/json, application/problem+json";
 
     /**
@@ -193,6 +196,15 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // over the caller's rate limit: nothing was done, so the same call goes again when the API says
+            for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(ApiClient::seconds)
+                        .orElse(1L);
+                Thread.sleep(Math.min(seconds, 60) * 1000);
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Reply(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
@@ -204,6 +216,14 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(1, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 

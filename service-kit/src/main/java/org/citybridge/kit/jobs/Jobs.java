@@ -83,7 +83,34 @@ public class Jobs {
 
     /** Records a job and starts it in the background; returns it as recorded (QUEUED). */
     public Job submit(String kind, String requestedBy, Work work) {
+        return submit(kind, requestedBy, work, false);
+    }
+
+    /**
+     * As {@link #submit}, for work that must not run twice at once (a re-ranking of every city, a model
+     * fit): while a job of this kind is queued or running, on any instance, the request is a 409 naming it.
+     */
+    public Job submitExclusive(String kind, String requestedBy, Work work) {
+        return submit(kind, requestedBy, work, true);
+    }
+
+    private Job submit(String kind, String requestedBy, Work work, boolean exclusive) {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
+            if (exclusive) {
+                // one submission of a kind at a time across instances, until this transaction ends
+                Job.getEntityManager()
+                        .createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) as locked")
+                        .setParameter(1, "job:" + kind)
+                        .getSingleResult();
+                Optional<Job> active = Job.find(
+                                "kind = ?1 and state in ?2", kind, List.of(Job.State.QUEUED, Job.State.RUNNING))
+                        .firstResultOptional();
+                if (active.isPresent()) {
+                    throw ApiException.conflict("A " + kind + " job is already " + active.get().state
+                            + ": /api/v1/jobs/" + active.get().id + "; wait for it to finish or cancel it");
+                }
+            }
             Job created = new Job();
             created.id = UUID.randomUUID();
             created.kind = kind;

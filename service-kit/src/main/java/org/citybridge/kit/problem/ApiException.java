@@ -1,6 +1,8 @@
 package org.citybridge.kit.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A business error with its HTTP status; services throw it and the problem mapper renders it.
@@ -12,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.Violation> violations;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(int status, String type, String title, String detail, List<Problem.Violation> violations) {
         super(detail);
@@ -48,6 +51,21 @@ public class ApiException extends RuntimeException {
 
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
+    }
+
+    /** 429: the caller's rate limit is spent; say when to retry with {@link #withHeader} ({@code Retry-After}). */
+    public static ApiException tooManyRequests(String detail) {
+        return new ApiException(429, "too-many-requests", "Too many requests", detail, null);
+    }
+
+    /** Adds a header to the problem response, e.g. {@code Retry-After}. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ApiException preconditionRequired(String detail) {

@@ -40,8 +40,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiError(ApiException e, UriInfo uri) {
-        return respond(new Problem(
+        Response response = respond(new Problem(
                 Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.violations()));
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

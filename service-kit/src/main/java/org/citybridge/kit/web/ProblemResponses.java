@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Documents the error responses every CityBridge API shares, so no resource repeats them: each operation
  * gets the ones its shape implies (400 always; 401 and 403 when it needs a bearer token; 404 under a path
- * with an id; 412 and 428 with {@code If-Match}; 422 with {@code Idempotency-Key}; 503 while the
+ * with an id; 412 and 428 with {@code If-Match}; 422 with {@code Idempotency-Key}; 429 over the rate limit; 503 while the
  * database is unreachable), and every error response, documented here or by the resource, carries the
  * {@code application/problem+json} {@code Problem} schema. A resource still documents what is particular
  * to it (a 409 and why, a 422 for unknown cities) and may describe a shared status more precisely: what
@@ -71,6 +71,7 @@ public class ProblemResponses implements OASFilter {
         if (hasHeader(operation, "Idempotency-Key")) {
             shared.put("422", "The Idempotency-Key was already used for another request");
         }
+        shared.put("429", "The caller's rate limit for this kind of request is spent; retry after Retry-After seconds");
         shared.put("503", "The service's database is unreachable; retry after Retry-After seconds");
         shared.forEach((status, description) -> {
             if (!responses.hasAPIResponse(status)) {
