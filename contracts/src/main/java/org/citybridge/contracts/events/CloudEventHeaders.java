@@ -18,8 +18,10 @@ import java.util.UUID;
  * @param source  the producing service, see {@link EventSource#uri()}
  * @param subject the aggregate id, also the record key
  * @param time    when the state change happened (UTC)
+ * @param actor   extension attribute: the token subject (an opaque id, never a name) of the API caller whose
+ *                request caused the change; null for changes caused by other events
  */
-public record CloudEventHeaders(String id, String type, String source, String subject, Instant time) {
+public record CloudEventHeaders(String id, String type, String source, String subject, Instant time, String actor) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -30,6 +32,7 @@ public record CloudEventHeaders(String id, String type, String source, String su
     public static final String H_SOURCE = "ce_source";
     public static final String H_SUBJECT = "ce_subject";
     public static final String H_TIME = "ce_time";
+    public static final String H_ACTOR = "ce_actor";
     public static final String H_CONTENT_TYPE = "content-type";
 
     public CloudEventHeaders {
@@ -37,6 +40,16 @@ public record CloudEventHeaders(String id, String type, String source, String su
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(time, "time");
+    }
+
+    /** Attributes without an actor. */
+    public CloudEventHeaders(String id, String type, String source, String subject, Instant time) {
+        this(id, type, source, subject, time, null);
+    }
+
+    /** The same attributes, caused by this actor's request. */
+    public CloudEventHeaders withActor(String actingSubject) {
+        return new CloudEventHeaders(id, type, source, subject, time, actingSubject);
     }
 
     /** Attributes for a new event of the given type about one aggregate, with a fresh id. */
@@ -56,6 +69,9 @@ public record CloudEventHeaders(String id, String type, String source, String su
             headers.put(H_SUBJECT, bytes(subject));
         }
         headers.put(H_TIME, bytes(time.toString()));
+        if (actor != null) {
+            headers.put(H_ACTOR, bytes(actor));
+        }
         headers.put(H_CONTENT_TYPE, bytes(CONTENT_TYPE));
         return headers;
     }
@@ -80,7 +96,7 @@ public record CloudEventHeaders(String id, String type, String source, String su
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("Unreadable " + H_TIME + ": " + rawTime);
         }
-        return new CloudEventHeaders(id, type, source, text(headers, H_SUBJECT), time);
+        return new CloudEventHeaders(id, type, source, text(headers, H_SUBJECT), time, text(headers, H_ACTOR));
     }
 
     private static String required(Map<String, byte[]> headers, String name) {

@@ -1,8 +1,11 @@
 package org.citybridge.kit.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -11,6 +14,7 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.kit.inbox.EventCodec;
+import org.citybridge.kit.security.Caller;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,8 +39,8 @@ import javax.sql.DataSource;
 public class EventOutbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, actor)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int MAX_BATCH = 500;
 
     @Inject
@@ -54,6 +58,9 @@ public class EventOutbox {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Instance<Caller> callers;
+
     /** Stores the event; must run inside the transaction of the change it announces. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEventHeaders append(EventPayload payload) {
@@ -67,10 +74,21 @@ public class EventOutbox {
         event.recordKey = payload.aggregateId().toString();
         event.payload = codec.toJson(payload);
         event.occurredAt = headers.time();
+        event.actor = actingSubject();
         pendingInThisTransaction().add(event);
         metrics.counter("citybridge.outbox.appended", "type", type.ceType()).increment();
         appended.fire(new OutboxAppended(headers.id()));
-        return headers;
+        return headers.withActor(event.actor);
+    }
+
+    /** The caller of the request this transaction serves, if any (a consumer's transaction has none). */
+    private String actingSubject() {
+        ManagedContext request = Arc.container().requestContext();
+        if (!request.isActive()) {
+            return null;
+        }
+        Caller caller = callers.get();
+        return caller.isAnonymous() ? null : caller.auditSubject();
     }
 
     /** The events of one transaction, written once just before it commits. */
@@ -124,6 +142,7 @@ public class EventOutbox {
                 insert.setString(5, event.recordKey);
                 insert.setString(6, event.payload);
                 insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
+                insert.setString(8, event.actor);
                 insert.addBatch();
                 if (++inBatch == MAX_BATCH) {
                     insert.executeBatch();

@@ -43,6 +43,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** The token subject of the API caller whose request caused the event; null when an event caused it. */
+    public String actor;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

@@ -38,9 +38,42 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * Who acts, for audit records and events: the token's {@code sub} (an opaque id; the principal's name
+     * may be a user name or an e-mail address, personal data that must not spread), "anonymous" without one.
+     */
+    public String auditSubject() {
+        return auditSubject(identity);
+    }
+
+    /** {@link #auditSubject()} of an identity at hand (a filter that must not block for it). */
+    public static String auditSubject(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /** The platform roles of an identity, sorted. */
+    public static java.util.List<String> platformRoles(SecurityIdentity identity) {
+        return identity == null
+                ? java.util.List.of()
+                : Roles.ALL.stream().filter(identity::hasRole).sorted().toList();
+    }
+
     /** The city an officer acts for, if the caller is a city officer with a readable claim. */
     public Optional<UUID> officerCity() {
-        if (!identity.hasRole(Roles.CITY_OFFICER) || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        return officerCity(identity);
+    }
+
+    /** {@link #officerCity()} of an identity at hand. */
+    public static Optional<UUID> officerCity(SecurityIdentity identity) {
+        if (identity == null
+                || !identity.hasRole(Roles.CITY_OFFICER)
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
         Object claim = jwt.getClaim(CITY_CLAIM);

@@ -10,5 +10,8 @@ public final class Roles {
     /** UN agency systems (client credentials). */
     public static final String PARTNER_SYSTEM = "partner-system";
 
+    /** Every role above. */
+    public static final java.util.List<String> ALL = java.util.List.of(PLATFORM_ADMIN, CITY_OFFICER, PARTNER_SYSTEM);
+
     private Roles() {}
 }
