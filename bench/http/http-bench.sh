@@ -103,7 +103,7 @@ HOST="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /pro
 
 quiet() {
   "$JAVA" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" org.citybridge.bench.http.AwaitQuiet \
-    "$KAFKA_BOOTSTRAP" 180 | tee -a "$RAW"
+    "$KAFKA_BOOTSTRAP" 180 "$KAFKA_DATA" | tee -a "$RAW"
 }
 
 # CPU per process half-way through a measurement, into the raw output (what limits the figure).

@@ -7,7 +7,7 @@ import org.citybridge.testing.PostgresResource;
 
 /** Real PostgreSQL (database {@code cities}) and a real Kafka broker for every test of this module. */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "cities"))
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = KafkaResource.class, initArgs = @ResourceArg(name = "principal", value = "cities-service"))
 public final class TestResources {
 
     private TestResources() {}

@@ -7,7 +7,9 @@ import org.citybridge.testing.PostgresResource;
 
 /** Real PostgreSQL (database {@code clusters}) and a real Kafka broker for every test of this module. */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "clusters"))
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(
+        value = KafkaResource.class,
+        initArgs = @ResourceArg(name = "principal", value = "clusters-service"))
 public final class TestResources {
 
     private TestResources() {}

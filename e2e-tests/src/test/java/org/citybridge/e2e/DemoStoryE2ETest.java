@@ -128,7 +128,7 @@ class DemoStoryE2ETest {
         assertThat(ids(history.path("items"), "id")).containsExactly(first.videoConferenceId(), first.courseId());
 
         // Luoyang's answer after the video conference reaches cities-service as sister-city interests in Latin America
-        EventLog events = new EventLog(platform.kafkaBootstrapServers());
+        EventLog events = new EventLog(platform.kafkaAdminConfig());
         SurveyResponseRecorded luoyangAnswer =
                 clusterEvents(events, first.videoConferenceId(), EventType.SURVEY_RESPONSE_RECORDED, 2).stream()
                         .map(e -> payload(e, SurveyResponseRecorded.class))

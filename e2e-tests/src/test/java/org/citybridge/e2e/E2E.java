@@ -71,7 +71,7 @@ final class E2E {
     }
 
     static Keycloak keycloakClient() {
-        return new Keycloak(keycloak().baseUrl(), Platform.REALM);
+        return new Keycloak(keycloak(), Platform.REALM);
     }
 
     /** The whole platform, seeded (cities, officers' city ids, story steps). */

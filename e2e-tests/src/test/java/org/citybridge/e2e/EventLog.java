@@ -41,10 +41,11 @@ final class EventLog {
         }
     }
 
-    private final String bootstrapServers;
+    private final Map<String, String> clientConfig;
 
-    EventLog(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param clientConfig the broker and the administrator's credential ({@code Platform#kafkaAdminConfig}) */
+    EventLog(Map<String, String> clientConfig) {
+        this.clientConfig = clientConfig;
     }
 
     /** Every record of the topic up to its end as of now, read without a consumer group. */
@@ -118,7 +119,7 @@ final class EventLog {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
@@ -126,7 +127,7 @@ final class EventLog {
 
     private Admin admin() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         return Admin.create(props);

@@ -38,11 +38,11 @@ class EventsE2ETest {
             .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private static String bootstrapServers;
+    private static Map<String, String> kafkaAdmin;
 
     @BeforeAll
     static void platform() {
-        bootstrapServers = E2E.platform().kafkaBootstrapServers();
+        kafkaAdmin = E2E.platform().kafkaAdminConfig();
     }
 
     @Test
@@ -105,7 +105,7 @@ class EventsE2ETest {
     /** Every record of the topic so far, read by a fresh consumer group. */
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafkaAdmin);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

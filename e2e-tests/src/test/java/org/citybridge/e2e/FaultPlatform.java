@@ -11,6 +11,7 @@ import org.citybridge.launcher.http.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A second platform, only for the fault tests (broker outage, crashes, database restart): they stop
@@ -43,8 +44,12 @@ final class FaultPlatform {
     static synchronized Platform get() {
         if (platform == null) {
             E2E.clearData(DATA);
-            platform = Platform.start(
-                    PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(), new Status(System.out), true);
+            // the fault tests write as fast as they can as one admin, far beyond a caller's quota: no rate limits
+            // here (RateLimitTest covers them)
+            platform = Platform.create(
+                            PlatformLayout.ofCheckout().withDataDir(DATA), PlatformPorts.free(), new Status(System.out))
+                    .withServiceEnvironment(Map.of("CITYBRIDGE_RATE_LIMITS_ENABLED", "false"))
+                    .start(true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-fault-platform"));
         }
         return platform;
@@ -61,7 +66,7 @@ final class FaultPlatform {
 
     /** The fault platform's topics, as the tests read them. */
     static EventLog events() {
-        return new EventLog(get().kafkaBootstrapServers());
+        return new EventLog(get().kafkaAdminConfig());
     }
 
     /** {@link #HTTP} with a platform-admin token. */
@@ -72,7 +77,7 @@ final class FaultPlatform {
     /** A platform-admin access token from the platform's Keycloak (password grant of the demo admin). */
     static synchronized String adminToken() {
         if (adminToken == null || Instant.now().isAfter(adminTokenAt.plus(TOKEN_REUSE))) {
-            Keycloak keycloak = new Keycloak(get().keycloak().baseUrl(), Platform.REALM);
+            Keycloak keycloak = new Keycloak(get().keycloak(), Platform.REALM);
             adminToken = keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
             adminTokenAt = Instant.now();
         }

@@ -47,7 +47,7 @@ final class MatchmakingOracle implements AutoCloseable {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String database = "matchmaking_oracle_" + suffix;
         platform.postgres().ensureDatabase(database);
-        String group = "matchmaking-oracle-" + suffix;
+        String group = "matchmaking-service-oracle-" + suffix; // the service may use groups with its name as prefix
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", platform.postgres().jdbcUrl(database));
         env.put("CITYBRIDGE_OUTBOX_ENABLED", "false");

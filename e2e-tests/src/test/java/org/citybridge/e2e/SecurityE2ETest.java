@@ -99,11 +99,11 @@ class SecurityE2ETest {
 
     @Test
     void shouldRejectTokenOfAnotherIssuer() {
-        String token = new Keycloak(E2E.keycloak().baseUrl(), "master")
+        String token = new Keycloak(E2E.keycloak(), "master")
                 .passwordToken(
                         "admin-cli",
                         org.citybridge.infra.KeycloakServer.ADMIN_USER,
-                        org.citybridge.infra.KeycloakServer.ADMIN_PASSWORD);
+                        E2E.keycloak().adminPassword());
 
         registerCity(as(token)).statusCode(401);
     }

@@ -14,7 +14,9 @@ import java.util.Properties;
  * as broker and controller, formatted on first start. It exits when its standard input closes, so a
  * parent that dies (even by {@code kill -9}) never leaves a broker behind.
  *
- * <p>Arguments: data directory, broker port, controller port.
+ * <p>Arguments: data directory (holding the credentials {@link KafkaServer} wrote), broker port, controller
+ * port. Clients authenticate with SCRAM-SHA-256 and may do only what ACLs allow; the administrator
+ * ({@link KafkaCredentials#ADMIN}) is the one super user.
  */
 public final class KafkaBrokerMain {
 
@@ -28,18 +30,37 @@ public final class KafkaBrokerMain {
         Path logDir = dir.resolve("logs");
         Path config = dir.resolve("server.properties");
 
+        String admin = KafkaCredentials.read(dir).password(KafkaCredentials.ADMIN);
+        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                + admin + "\";";
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                + admin + "\" user_admin=\"" + admin + "\";";
+
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        // clients authenticate with SCRAM; the controller's own listener with a password only this node knows
+        props.setProperty(
+                "listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
         props.setProperty("controller.listener.names", "CONTROLLER");
-        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        props.setProperty("sasl.enabled.mechanisms", KafkaCredentials.MECHANISM);
+        props.setProperty("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM);
+        props.setProperty("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", scram);
+        props.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        props.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        props.setProperty("listener.name.controller.plain.sasl.jaas.config", plain);
+        // nothing without an ACL that allows it, except for the administrator
+        props.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.setProperty("super.users", "User:" + KafkaCredentials.ADMIN);
+        props.setProperty("allow.everyone.if.no.acl.found", "false");
         props.setProperty("log.dirs", logDir.toString());
         props.setProperty("num.partitions", "3");
-        props.setProperty("auto.create.topics.enable", "true");
+        // topics and their ACLs are made by the administrator (PlatformTopics), never by a client's first use
+        props.setProperty("auto.create.topics.enable", "false");
         props.setProperty("offsets.topic.replication.factor", "1");
         props.setProperty("offsets.topic.num.partitions", "5");
         props.setProperty("transaction.state.log.replication.factor", "1");
@@ -53,8 +74,18 @@ public final class KafkaBrokerMain {
         }
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {
+            // the administrator's SCRAM credential is part of the cluster's first metadata
             int rc = kafka.tools.StorageTool.execute(
-                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, System.out);
+                    new String[] {
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toString(),
+                        "--add-scram",
+                        KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN + ",password=" + admin + "]"
+                    },
+                    System.out);
             if (rc != 0) {
                 System.err.println("Formatting the Kafka log directory failed: " + rc);
                 System.exit(rc);

@@ -3,7 +3,18 @@ package org.citybridge.infra;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Apache Kafka broker (KRaft, one node) from the Kafka jars on the classpath, run as a child
  * JVM ({@link KafkaBrokerMain}). It can be stopped and started again on the same port and data, so
- * tests can take the broker away under a running service.
+ * tests can take the broker away under a running service. Clients authenticate (SASL/SCRAM) as the
+ * administrator or as one of the services, with passwords made for this installation
+ * ({@link KafkaCredentials}), and ACLs let each service touch only its own topics.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -31,6 +44,7 @@ public final class KafkaServer implements AutoCloseable {
     private final int controllerPort;
     private final boolean temporary;
     private final boolean attached;
+    private KafkaCredentials credentials;
     private Process process;
 
     private KafkaServer(Path dataDirectory, int port, int controllerPort, boolean temporary, boolean attached) {
@@ -42,11 +56,14 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     /**
-     * A handle on a broker that another part of this JVM started and owns: it can create topics and
-     * give the bootstrap address, but not stop or start the broker.
+     * A handle on a broker that another part of this JVM started and owns (its data, with the credentials,
+     * in {@code dataDirectory}): it can create topics and give addresses and credentials, but not stop or
+     * start the broker.
      */
-    public static KafkaServer attach(int port) {
-        return new KafkaServer(null, port, 0, false, true);
+    public static KafkaServer attach(int port, Path dataDirectory) {
+        KafkaServer server = new KafkaServer(dataDirectory, port, 0, false, true);
+        server.credentials = KafkaCredentials.read(dataDirectory);
+        return server;
     }
 
     /**
@@ -75,6 +92,12 @@ public final class KafkaServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDirectory);
+            if (!Files.exists(dataDirectory.resolve(KafkaCredentials.FILE))
+                    && Files.exists(dataDirectory.resolve("logs"))) {
+                // data of a broker from before authentication: its metadata lacks the administrator, start afresh
+                deleteRecursively(dataDirectory.resolve("logs"));
+            }
+            credentials = KafkaCredentials.ensure(dataDirectory, principals());
             Path log = dataDirectory.resolve("broker.log");
             process = new ProcessBuilder(ChildProcesses.detachedFromTerminal(List.of(
                             ChildProcesses.javaBinary(),
@@ -95,6 +118,60 @@ public final class KafkaServer implements AutoCloseable {
             throw new UncheckedIOException("Kafka did not start", e);
         }
         awaitReady();
+        authorise();
+    }
+
+    /** The administrator and one principal per service. */
+    private static List<String> principals() {
+        List<String> principals = new java.util.ArrayList<>();
+        principals.add(KafkaCredentials.ADMIN);
+        principals.addAll(List.of(PlatformTopics.SERVICES));
+        return principals;
+    }
+
+    /**
+     * Gives each service its SCRAM credential and exactly the rights its work needs: write (and read back,
+     * for the relay's reconciliation) its own topic, read the topics it consumes in its own consumer
+     * groups, write its dead-letter topic. Idempotent, so done at every start.
+     */
+    private void authorise() {
+        try (Admin admin = admin()) {
+            List<UserScramCredentialAlteration> users = new java.util.ArrayList<>();
+            List<AclBinding> acls = new java.util.ArrayList<>();
+            for (String service : PlatformTopics.SERVICES) {
+                users.add(new UserScramCredentialUpsertion(
+                        service,
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192),
+                        credentials.password(service)));
+                String principal = "User:" + service;
+                String own = PlatformTopics.ownTopic(service);
+                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.WRITE));
+                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.READ));
+                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.DESCRIBE));
+                for (String consumed : PlatformTopics.consumedBy(service)) {
+                    acls.add(allow(principal, ResourceType.TOPIC, consumed, PatternType.LITERAL, AclOperation.READ));
+                    acls.add(
+                            allow(principal, ResourceType.TOPIC, consumed, PatternType.LITERAL, AclOperation.DESCRIBE));
+                }
+                String deadLetter = org.citybridge.contracts.events.Topics.deadLetter(service);
+                acls.add(allow(principal, ResourceType.TOPIC, deadLetter, PatternType.LITERAL, AclOperation.WRITE));
+                acls.add(allow(principal, ResourceType.TOPIC, deadLetter, PatternType.LITERAL, AclOperation.DESCRIBE));
+                // its consumer groups are named after it (a rebuild uses a new group with the same prefix)
+                acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, AclOperation.READ));
+                acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, AclOperation.DESCRIBE));
+            }
+            admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not set up the services' Kafka credentials and ACLs", e);
+        }
+    }
+
+    private static AclBinding allow(
+            String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new AclBinding(
+                new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     private void awaitReady() {
@@ -168,10 +245,26 @@ public final class KafkaServer implements AutoCloseable {
 
     private Admin admin() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientConfig(KafkaCredentials.ADMIN));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         return Admin.create(props);
+    }
+
+    /**
+     * What a Kafka client needs to connect as {@code principal} ({@link KafkaCredentials#ADMIN} or a service):
+     * the bootstrap address and its SASL/SCRAM settings.
+     */
+    public Map<String, String> clientConfig(String principal) {
+        return credentials.clientConfig(bootstrapServers(), principal);
+    }
+
+    /** The environment a service process reads its broker and its own credential from. */
+    public Map<String, String> serviceEnvironment(String service) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "KAFKA_USERNAME", service,
+                "KAFKA_PASSWORD", credentials.password(service));
     }
 
     @Override

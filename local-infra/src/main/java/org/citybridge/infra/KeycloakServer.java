@@ -27,11 +27,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** The bootstrap administrator of the master realm (local runs and tests only). */
     public static final String ADMIN_USER = "kcadmin";
 
-    public static final String ADMIN_PASSWORD = "kcadmin-demo";
-
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final Options options;
+    private InstallationSecrets console;
     private Process process;
 
     /**
@@ -64,9 +63,12 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException("No Keycloak distribution in " + home + " (build the module first)");
         }
         try {
-            if (options.freshRealm()) {
+            Path consoleFile = home.resolve("data").resolve("console-admin.properties");
+            if (options.freshRealm() || !Files.exists(consoleFile)) {
+                // the console's administrator is made with the realm data: new data for a new password
                 KafkaServer.deleteRecursively(home.resolve("data").resolve("h2"));
             }
+            console = InstallationSecrets.ensure(consoleFile, java.util.List.of(ADMIN_USER));
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
             Files.copy(
                     options.realmFile(),
@@ -88,7 +90,7 @@ public final class KeycloakServer implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", console.password(ADMIN_USER));
             // Bounded heap and C1 only: about 330 MB RSS instead of 700 MB, at no visible cost for a demo.
             env.put("JAVA_OPTS_KC_HEAP", "-Xms32m -Xmx256m -XX:TieredStopAtLevel=1");
             process = builder.start();
@@ -130,6 +132,16 @@ public final class KeycloakServer implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + "; see " + options.log());
+    }
+
+    /** The console administrator's password, made for this installation ({@link #adminPasswordFile()}). */
+    public String adminPassword() {
+        return console.password(ADMIN_USER);
+    }
+
+    /** Where the console administrator's password is kept, readable by its owner only. */
+    public Path adminPasswordFile() {
+        return console.file();
     }
 
     /** Stops Keycloak with SIGTERM (clean in about 2 s), then kills it and its descendants if needed. */

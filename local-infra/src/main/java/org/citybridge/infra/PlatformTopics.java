@@ -3,6 +3,7 @@ package org.citybridge.infra;
 import org.citybridge.contracts.events.Topics;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The topics of the platform with their partition counts, created before any service starts. */
@@ -12,6 +13,26 @@ public final class PlatformTopics {
     public static final String[] SERVICES = {"cities-service", "clusters-service", "matchmaking-service"};
 
     private PlatformTopics() {}
+
+    /** The topic a service publishes its events to. */
+    public static String ownTopic(String service) {
+        return switch (service) {
+            case "cities-service" -> Topics.CITY_EVENTS;
+            case "clusters-service" -> Topics.CLUSTER_EVENTS;
+            case "matchmaking-service" -> Topics.MATCHMAKING_EVENTS;
+            default -> throw new IllegalArgumentException("Unknown service " + service);
+        };
+    }
+
+    /** The topics a service consumes. */
+    public static List<String> consumedBy(String service) {
+        return switch (service) {
+            case "cities-service" -> List.of(Topics.CLUSTER_EVENTS, Topics.MATCHMAKING_EVENTS);
+            case "clusters-service" -> List.of(Topics.CITY_EVENTS);
+            case "matchmaking-service" -> List.of(Topics.CITY_EVENTS, Topics.CLUSTER_EVENTS);
+            default -> throw new IllegalArgumentException("Unknown service " + service);
+        };
+    }
 
     public static Map<String, Integer> all() {
         Map<String, Integer> topics = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ public class RebuildProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String group = "matchmaking-rebuild-" + UUID.randomUUID();
+        String group = "matchmaking-service-rebuild-"
+                + UUID.randomUUID(); // the service may use groups with its name as prefix
         return Map.of(
                 "mp.messaging.incoming.city-events.group.id", group,
                 "mp.messaging.incoming.cluster-events.group.id", group,

@@ -2,6 +2,7 @@ package org.citybridge.matchmaking;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import org.citybridge.infra.PostgresServer;
 import org.citybridge.testing.KafkaResource;
 import org.citybridge.testing.TestInfrastructure;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * runs another model configuration without touching the default instance's proposals.
  */
 @QuarkusTestResource(TestResources.Database.class)
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(
+        value = KafkaResource.class,
+        initArgs = @ResourceArg(name = "principal", value = "matchmaking-service"))
 public final class TestResources {
 
     private TestResources() {}

@@ -8,8 +8,10 @@ import java.util.List;
  */
 public final class DemoUsers {
 
-    /** Public client of partner front-ends (PKCE; password grant enabled for the demo only). */
+    /** Public client of partner front-ends (authorization code with PKCE only). */
     public static final String WEB_CLIENT = "citybridge-web";
+    /** Public client of the demo alone: the password grant, for curl and the launcher's token helper. */
+    public static final String DEMO_CLIENT = "citybridge-demo-cli";
     /** Confidential client of UN agency systems (client credentials, role partner-system). */
     public static final String PARTNER_CLIENT = "citybridge-partner";
 

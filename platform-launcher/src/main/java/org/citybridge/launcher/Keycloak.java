@@ -28,19 +28,22 @@ public final class Keycloak {
 
     private final String baseUrl;
     private final String realm;
+    private final String adminPassword;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public Keycloak(String baseUrl, String realm) {
-        this.baseUrl = baseUrl;
+    /** A client of one realm of a running Keycloak; its admin calls use the console administrator. */
+    public Keycloak(KeycloakServer server, String realm) {
+        this.baseUrl = server.baseUrl();
         this.realm = realm;
+        this.adminPassword = server.adminPassword();
     }
 
     public String tokenEndpoint() {
         return baseUrl + "/realms/" + realm + "/protocol/openid-connect/token";
     }
 
-    /** An access token for a user of the realm, through the public web client (password grant, demo only). */
+    /** An access token for a user of the realm, through the demo client (password grant, demo only). */
     public String passwordToken(String username, String password) {
         return token(
                 realm,
@@ -48,7 +51,7 @@ public final class Keycloak {
                         "grant_type",
                         "password",
                         "client_id",
-                        DemoUsers.WEB_CLIENT,
+                        DemoUsers.DEMO_CLIENT,
                         "username",
                         username,
                         "password",
@@ -123,7 +126,7 @@ public final class Keycloak {
                         "username",
                         KeycloakServer.ADMIN_USER,
                         "password",
-                        KeycloakServer.ADMIN_PASSWORD));
+                        adminPassword));
     }
 
     private String token(String tokenRealm, Map<String, String> form) {

@@ -45,6 +45,7 @@ public final class Platform implements AutoCloseable {
     private final Deque<Stoppable> started = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, ServiceProcess> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Map<String, String>> serviceEnv = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> serviceEnvOverrides = new LinkedHashMap<>();
     private final Map<String, Integer> portOf = new java.util.concurrent.ConcurrentHashMap<>();
     // processes ended on purpose (killService): their exit is not reported as a failure
     private final java.util.Set<ServiceProcess> expectedExits = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -65,6 +66,16 @@ public final class Platform implements AutoCloseable {
         this.layout = layout;
         this.ports = ports;
         this.status = status;
+    }
+
+    /**
+     * Settings every service of this platform gets on top of the launcher's, as environment variables
+     * (e.g. {@code CITYBRIDGE_RATE_LIMITS_ENABLED=false} for a test that writes as fast as it can); before
+     * {@link #start(boolean)}.
+     */
+    public Platform withServiceEnvironment(Map<String, String> environment) {
+        serviceEnvOverrides.putAll(environment);
+        return this;
     }
 
     /**
@@ -126,7 +137,8 @@ public final class Platform implements AutoCloseable {
                     k.createTopics(PlatformTopics.all());
                     return k;
                 },
-                k -> k.bootstrapServers() + ", topics "
+                k -> k.bootstrapServers() + " (SASL/SCRAM, passwords in "
+                        + PlatformLayout.display(k.dataDirectory().resolve("credentials.properties")) + "), topics "
                         + String.join(", ", PlatformTopics.all().keySet()));
         this.kafka = kafka;
         kafkaBootstrapServers = kafka.bootstrapServers();
@@ -155,8 +167,9 @@ public final class Platform implements AutoCloseable {
         for (Service service : SERVICES) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.putAll(kafka.serviceEnvironment(service.name()));
             env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            env.putAll(serviceEnvOverrides);
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
             ServiceProcess process = ServiceProcess.start(
                     service.name(),
@@ -245,6 +258,16 @@ public final class Platform implements AutoCloseable {
     /** The broker the services publish to, for clients that watch the events (tests, tools). */
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** How a tool or a test connects to the broker as its administrator (the one principal that may read everything). */
+    public Map<String, String> kafkaAdminConfig() {
+        return kafkaClientConfig(org.citybridge.infra.KafkaCredentials.ADMIN);
+    }
+
+    /** How a client connects to the broker as {@code principal}: the administrator or a service. */
+    public Map<String, String> kafkaClientConfig(String principal) {
+        return kafka.clientConfig(principal);
     }
 
     public KeycloakServer keycloak() {

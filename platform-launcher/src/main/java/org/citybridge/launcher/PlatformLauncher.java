@@ -168,8 +168,17 @@ public final class PlatformLauncher {
                     String.format("  %-20s %s/q/swagger-ui%n", service.name(), platform.serviceUrl(service.name())));
         }
         text.append(String.format(
-                "  %-20s %s/admin  (master realm: %s / %s)%n",
-                "Keycloak", keycloak.baseUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD));
+                "  %-20s %s/admin  (master realm: %s, password made for this installation in %s)%n",
+                "Keycloak",
+                keycloak.baseUrl(),
+                KeycloakServer.ADMIN_USER,
+                PlatformLayout.display(keycloak.adminPasswordFile())));
+        text.append(String.format(
+                "  %-20s %s (SASL/SCRAM; passwords made for this installation in %s)%n",
+                "Kafka",
+                platform.kafkaBootstrapServers(),
+                PlatformLayout.display(
+                        platform.layout().dataDir().resolve("kafka").resolve("credentials.properties"))));
         text.append(String.format("  %-20s %s%n", "OIDC issuer", keycloak.issuer()));
         text.append(String.format("%nA token (demo users; passwords are for local demos only):%n"));
         for (DemoUsers.User user : DemoUsers.ALL) {
@@ -179,7 +188,7 @@ public final class PlatformLauncher {
             text.append(String.format(
                     "  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=%s -d password=%s "
                             + "%s | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n",
-                    DemoUsers.WEB_CLIENT, user.username(), user.password(), keycloak.tokenEndpoint()));
+                    DemoUsers.DEMO_CLIENT, user.username(), user.password(), keycloak.tokenEndpoint()));
         }
         text.append(String.format("  # a UN agency system (partner-system, client credentials)%n"));
         text.append(String.format(

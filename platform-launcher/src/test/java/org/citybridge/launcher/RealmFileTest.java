@@ -45,6 +45,11 @@ class RealmFileTest {
         assertThat(web.get("publicClient").asBoolean()).isTrue();
         assertThat(web.path("attributes").path("pkce.code.challenge.method").asText())
                 .isEqualTo("S256");
+        // a browser client never sees a password: the password grant is the demo command-line client's alone
+        assertThat(web.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        JsonNode demo = client(DemoUsers.DEMO_CLIENT);
+        assertThat(demo.get("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(demo.get("standardFlowEnabled").asBoolean()).isFalse();
 
         JsonNode partner = client(DemoUsers.PARTNER_CLIENT);
         assertThat(partner.get("publicClient").asBoolean()).isFalse();
@@ -58,7 +63,7 @@ class RealmFileTest {
 
     @Test
     void shouldPutTheServicesAudienceIntoTokensOfBothClients() {
-        for (String clientId : new String[] {DemoUsers.WEB_CLIENT, DemoUsers.PARTNER_CLIENT}) {
+        for (String clientId : new String[] {DemoUsers.WEB_CLIENT, DemoUsers.DEMO_CLIENT, DemoUsers.PARTNER_CLIENT}) {
             assertThat(client(clientId).path("protocolMappers").findValuesAsText("included.custom.audience"))
                     .as(clientId)
                     .containsExactly(Platform.AUDIENCE);

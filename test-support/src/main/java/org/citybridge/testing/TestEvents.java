@@ -10,6 +10,8 @@ import org.apache.kafka.common.header.Header;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
+import org.citybridge.infra.KafkaCredentials;
+import org.citybridge.infra.KafkaServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +32,10 @@ public final class TestEvents implements AutoCloseable {
     private final ObjectMapper mapper;
 
     public TestEvents(ObjectMapper mapper) {
-        this.companion = new KafkaCompanion(TestInfrastructure.kafka().bootstrapServers());
+        KafkaServer kafka = TestInfrastructure.kafka();
+        this.companion = new KafkaCompanion(kafka.bootstrapServers());
+        // as the administrator: tests play every producer, forged ones included, and read every topic
+        this.companion.setCommonClientConfig(new HashMap<String, Object>(kafka.clientConfig(KafkaCredentials.ADMIN)));
         this.mapper = mapper;
     }
 

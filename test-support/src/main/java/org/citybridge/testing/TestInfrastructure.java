@@ -16,6 +16,7 @@ public final class TestInfrastructure {
 
     private static final String POSTGRES_PORT = "citybridge.test.postgres-port";
     private static final String KAFKA_PORT = "citybridge.test.kafka-port";
+    private static final String KAFKA_DATA = "citybridge.test.kafka-data";
 
     private static PostgresServer postgres;
     private static KafkaServer kafka;
@@ -40,12 +41,14 @@ public final class TestInfrastructure {
         if (kafka == null) {
             String running = System.getProperty(KAFKA_PORT);
             if (running != null) {
-                kafka = KafkaServer.attach(Integer.parseInt(running));
+                kafka = KafkaServer.attach(
+                        Integer.parseInt(running), java.nio.file.Path.of(System.getProperty(KAFKA_DATA)));
             } else {
                 kafka = KafkaServer.start(null, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
                 kafka.createTopics(PlatformTopics.all());
                 System.setProperty(KAFKA_PORT, Integer.toString(kafka.port()));
+                System.setProperty(KAFKA_DATA, kafka.dataDirectory().toString());
             }
         }
         return kafka;

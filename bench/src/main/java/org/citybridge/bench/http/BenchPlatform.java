@@ -1,7 +1,6 @@
 package org.citybridge.bench.http;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -67,7 +66,7 @@ public final class BenchPlatform {
 
         since = Instant.now();
         status.starting("bench: quiet", "waiting for every consumer group to catch up");
-        awaitConsumersCaughtUp(platform.kafkaBootstrapServers(), Duration.ofMinutes(10));
+        awaitConsumersCaughtUp(platform.kafkaAdminConfig(), Duration.ofMinutes(10));
         status.ready("bench: quiet", "no consumer lag", Duration.between(since, Instant.now()));
 
         Files.write(
@@ -80,6 +79,7 @@ public final class BenchPlatform {
         env.put("MATCHMAKING_URL", platform.serviceUrl("matchmaking-service"));
         env.put("PG_PORT", Integer.toString(platform.ports().postgres()));
         env.put("KAFKA_BOOTSTRAP", platform.kafkaBootstrapServers());
+        env.put("KAFKA_DATA", platform.layout().dataDir().resolve("kafka").toString());
         env.put("TOKEN_ENDPOINT", platform.keycloak().tokenEndpoint());
         env.put("LUOYANG_ID", luoyang.toString());
         env.put("CITY_COUNT", Integer.toString(ids.size()));
@@ -128,9 +128,9 @@ public final class BenchPlatform {
      * Waits until every consumer group has committed the end offset of every partition it reads, so
      * that the load of the set-up (events of 10,000 registrations) does not run under the measurements.
      */
-    public static void awaitConsumersCaughtUp(String bootstrap, Duration timeout) throws Exception {
+    public static void awaitConsumersCaughtUp(Map<String, String> kafkaAdmin, Duration timeout) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafkaAdmin);
         try (Admin admin = Admin.create(props)) {
             Instant deadline = Instant.now().plus(timeout);
             long stableSince = -1;

@@ -137,7 +137,7 @@ public final class Footprint {
                             .forEach(
                                     kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
                     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-                    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                    env.putAll(kafka.serviceEnvironment(service.name()));
                     env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
                     int port = Ports.free();
                     Path log = layout.log(service.name() + "-" + label + "-" + run);

@@ -63,7 +63,7 @@ final class ApiRun implements AutoCloseable {
                 Platform.create(PlatformLayout.ofCheckout().withDataDir(dataDir), PlatformPorts.free(), status);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-quality-platform"));
         platform.start(true);
-        Keycloak keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
+        Keycloak keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
         Supplier<String> token =
                 new RenewedToken(() -> keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
         ApiClient client = ApiClient.create(Duration.ofSeconds(5)).as(token);
@@ -143,7 +143,7 @@ final class ApiRun implements AutoCloseable {
     /** Waits until every service has consumed every event so far. */
     void awaitQuiet() throws Exception {
         long started = System.nanoTime();
-        BenchPlatform.awaitConsumersCaughtUp(platform.kafkaBootstrapServers(), Duration.ofMinutes(30));
+        BenchPlatform.awaitConsumersCaughtUp(platform.kafkaAdminConfig(), Duration.ofMinutes(30));
         System.out.printf("quality: events consumed (%.0f s)%n", (System.nanoTime() - started) / 1e9);
     }
 

@@ -38,7 +38,7 @@ public final class Seeder {
     private Seeder() {}
 
     public static SeedContext run(Platform platform, Status status) {
-        Keycloak keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
+        Keycloak keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
         SeedContext context = new SeedContext(
                 platform.serviceUrl("cities-service"),
                 platform.serviceUrl("clusters-service"),

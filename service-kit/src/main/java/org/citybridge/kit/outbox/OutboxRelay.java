@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,11 +18,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,9 @@ public class OutboxRelay {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
 
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    /** The service's {@code kafka.*} settings: the broker, and how to authenticate to it. */
+    private final Map<String, Object> kafkaConfig;
+
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
     private final Counter failedRounds;
@@ -93,9 +96,9 @@ public class OutboxRelay {
     public OutboxRelay(
             OutboxConfig config,
             MeterRegistry metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.published = metrics.counter("citybridge.outbox.published");
         this.failedRounds = metrics.counter("citybridge.outbox.failed.rounds");
         this.pruned = metrics.counter("citybridge.outbox.pruned");
@@ -334,7 +337,7 @@ public class OutboxRelay {
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
-        new CloudEventHeaders(event.eventId, event.type, event.source, event.recordKey, event.occurredAt)
+        new CloudEventHeaders(event.eventId, event.type, event.source, event.recordKey, event.occurredAt, event.actor)
                 .toHeaders()
                 .forEach((name, value) -> record.headers().add(name, value));
         return record;
@@ -342,12 +345,20 @@ public class OutboxRelay {
 
     /**
      * The properties of one of the relay's Kafka clients: what the producer and the reconciling consumer
-     * share (the broker, a short request timeout, a name), then the client's own settings. Keys and values
+     * share (the broker and the credential, a short request timeout, a name), then the client's own settings. Keys and values
      * are strings, (de)serialised by the instances given to the client.
      */
     private Properties clientProperties(String clientId, Map<String, String> own) {
         Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        for (String key : List.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                SaslConfigs.SASL_MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG)) {
+            if (kafkaConfig.get(key) != null) {
+                props.put(key, kafkaConfig.get(key).toString());
+            }
+        }
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         props.putAll(own);

@@ -147,11 +147,11 @@ final class BenchSupport {
 
     /**
      * A producer of string records that sends as the outbox relay does (every record acknowledged by all
-     * in-sync replicas, idempotent), with the benchmark's own batching.
+     * in-sync replicas, idempotent), with the benchmark's own batching; {@code kafka}: broker and credential.
      */
-    static KafkaProducer<String, String> relayLikeProducer(String bootstrap, Map<String, String> batching) {
+    static KafkaProducer<String, String> relayLikeProducer(Map<String, String> kafka, Map<String, String> batching) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.putAll(batching);

@@ -3,7 +3,6 @@ package org.citybridge.bench.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,11 +99,11 @@ public final class EventLatencyBench {
         Platform platform = Platform.create(layout, PlatformPorts.free(), new Status(System.out));
         BenchSupport.onExit(platform::close);
         platform.start(true);
-        keycloak = new Keycloak(platform.keycloak().baseUrl(), Platform.REALM);
+        keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
         String cities = platform.serviceUrl("cities-service");
         citiesUrl = cities;
         String matchmaking = platform.serviceUrl("matchmaking-service");
-        String kafka = platform.kafkaBootstrapServers();
+        Map<String, String> kafka = platform.kafkaAdminConfig();
 
         // ---------------------------------------------------------------- set-up
         double appliedBefore = BenchSupport.counter(http, matchmaking, "citybridge_events_applied_total");
@@ -233,9 +232,9 @@ public final class EventLatencyBench {
     // ------------------------------------------------------------------------ baseline
 
     /** Produce→consume latency on a topic of the platform's broker, same rate and duration, relay's producer settings. */
-    private long[] brokerLatency(String kafka) throws Exception {
+    private long[] brokerLatency(Map<String, String> kafka) throws Exception {
         String topic = "bench-latency-" + run;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+        try (Admin admin = Admin.create(new java.util.HashMap<String, Object>(kafka))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         int count = rate * seconds;
@@ -283,9 +282,9 @@ public final class EventLatencyBench {
         return latency;
     }
 
-    private static KafkaConsumer<String, String> consumer(String kafka) {
+    private static KafkaConsumer<String, String> consumer(Map<String, String> kafka) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.putAll(kafka);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -336,7 +335,7 @@ public final class EventLatencyBench {
 
     private record Measured(long[] post, long[] toCityEvents, long[] toProposal, long[] matchmakingHop, int errors) {}
 
-    private Measured interestToProposal(String cities, String kafka, UUID[] seekers) throws Exception {
+    private Measured interestToProposal(String cities, Map<String, String> kafka, UUID[] seekers) throws Exception {
         int count = seekers.length;
         Map<UUID, Integer> index = new HashMap<>();
         for (int i = 0; i < count; i++) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +24,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.infra.ChildProcesses;
+import org.citybridge.infra.KafkaCredentials;
 import org.citybridge.infra.KafkaServer;
 import org.citybridge.infra.PlatformTopics;
 import org.citybridge.infra.Ports;
@@ -108,9 +108,9 @@ public final class IngestBench {
         });
         postgres.ensureDatabase("matchmaking");
         kafka.createTopics(PlatformTopics.all());
-        String bootstrap = kafka.bootstrapServers();
+        Map<String, String> admin = kafka.clientConfig(KafkaCredentials.ADMIN);
 
-        long[] counts = produceBacklog(bootstrap);
+        long[] counts = produceBacklog(admin);
         long total = counts[0] + counts[1];
         System.out.printf(
                 Locale.ROOT,
@@ -120,24 +120,24 @@ public final class IngestBench {
                 counts[1],
                 total);
 
-        Map<String, String> first = consumerPerformance(bootstrap, total);
-        Map<String, String> perf = consumerPerformance(bootstrap, total);
+        Map<String, String> first = consumerPerformance(layout, admin, total);
+        Map<String, String> perf = consumerPerformance(layout, admin, total);
         System.out.println("ConsumerPerformance: first " + first + "\n                     second " + perf);
 
-        Drain drain = drain(layout, postgres, bootstrap, total);
-        long proposals = endOffsets(bootstrap, Topics.MATCHMAKING_EVENTS);
+        Drain drain = drain(layout, postgres, kafka.serviceEnvironment("matchmaking-service"), total);
+        long proposals = endOffsets(admin, Topics.MATCHMAKING_EVENTS);
         report(date, counts, perf, first, drain, proposals);
     }
 
     // ------------------------------------------------------------------------ backlog
 
-    private long[] produceBacklog(String bootstrap) throws Exception {
+    private long[] produceBacklog(Map<String, String> admin) throws Exception {
         Random random = new Random(seed);
         long cities = 0;
         long expressed = 0;
         Instant time = Instant.parse("2026-01-01T00:00:00Z");
         try (KafkaProducer<String, String> producer = BenchSupport.relayLikeProducer(
-                bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072"))) {
+                admin, Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "131072"))) {
             while (expressed < interests) {
                 UUID cityId = new UUID(random.nextLong(), random.nextLong());
                 SyntheticPlaces.Place place = SyntheticPlaces.place(random);
@@ -212,8 +212,8 @@ public final class IngestBench {
         producer.send(record);
     }
 
-    private static long endOffsets(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static long endOffsets(Map<String, String> kafka, String topic) throws Exception {
+        try (Admin admin = Admin.create(new java.util.HashMap<String, Object>(kafka))) {
             Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
             for (int p = 0; p < PlatformTopics.EVENT_PARTITIONS; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
@@ -227,7 +227,15 @@ public final class IngestBench {
     // ------------------------------------------------------------------------ baseline
 
     /** Runs Kafka's ConsumerPerformance in its own JVM (as kafka-consumer-perf-test.sh does) and returns its figures. */
-    private static Map<String, String> consumerPerformance(String bootstrap, long messages) throws Exception {
+    private static Map<String, String> consumerPerformance(
+            PlatformLayout layout, Map<String, String> admin, long messages) throws Exception {
+        // the tool reads the credential from a client properties file, as kafka-consumer-perf-test.sh does
+        Path clientConfig = layout.dataDir().resolve("kafka").resolve("perf-client.properties");
+        java.util.Properties props = new java.util.Properties();
+        admin.forEach(props::setProperty);
+        try (var out = Files.newOutputStream(clientConfig)) {
+            props.store(out, null);
+        }
         List<String> command = List.of(
                 ChildProcesses.javaBinary(),
                 "-Xmx512m",
@@ -235,7 +243,9 @@ public final class IngestBench {
                 System.getProperty("java.class.path"),
                 "org.apache.kafka.tools.ConsumerPerformance",
                 "--bootstrap-server",
-                bootstrap,
+                admin.get("bootstrap.servers"),
+                "--command-config",
+                clientConfig.toString(),
                 "--topic",
                 Topics.CITY_EVENTS,
                 "--messages",
@@ -282,7 +292,8 @@ public final class IngestBench {
             int sampleCount,
             List<String> progress) {}
 
-    private Drain drain(PlatformLayout layout, PostgresServer postgres, String bootstrap, long total) throws Exception {
+    private Drain drain(PlatformLayout layout, PostgresServer postgres, Map<String, String> kafkaEnv, long total)
+            throws Exception {
         int port = Ports.free();
         String baseUrl = "http://127.0.0.1:" + port;
         Path jar = layout.serviceJar("matchmaking-service");
@@ -300,7 +311,7 @@ public final class IngestBench {
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("matchmaking"));
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().putAll(kafkaEnv);
         // no Keycloak in this run: only events come in, no request needs a token
         builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         System.out.println("Starting matchmaking-service on the backlog (log "
