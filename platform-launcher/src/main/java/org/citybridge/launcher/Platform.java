@@ -68,6 +68,12 @@ public final class Platform implements AutoCloseable {
         this.status = status;
     }
 
+    /** Where the services listen: {@code CITYBRIDGE_BIND_ADDRESS} (e.g. 0.0.0.0 to reach them from elsewhere), else loopback. */
+    static String bindAddress() {
+        String configured = System.getenv("CITYBRIDGE_BIND_ADDRESS");
+        return configured == null || configured.isBlank() ? "127.0.0.1" : configured.trim();
+    }
+
     /**
      * Settings every service of this platform gets on top of the launcher's, as environment variables
      * (e.g. {@code CITYBRIDGE_RATE_LIMITS_ENABLED=false} for a test that writes as fast as it can); before
@@ -169,6 +175,8 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
             env.putAll(kafka.serviceEnvironment(service.name()));
             env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            // like PostgreSQL, Kafka and Keycloak, the services listen on loopback unless told otherwise
+            env.put("QUARKUS_HTTP_HOST", bindAddress());
             env.putAll(serviceEnvOverrides);
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
             ServiceProcess process = ServiceProcess.start(
