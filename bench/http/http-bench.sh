@@ -88,7 +88,7 @@ done
 grep -E "ready|FAILED" "$OUT/platform.log" | tee -a "$RAW"
 # shellcheck disable=SC1091
 source "$DATA/bench.env"
-export PGPASSWORD=postgres
+export PGPASSWORD="$PG_SUPERUSER_PASSWORD" # made for the bench's installation
 PSQL=(psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
 IDS="$DATA/city-ids.txt"
 HOST="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"

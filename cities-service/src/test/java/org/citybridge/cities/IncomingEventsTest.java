@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -217,7 +218,9 @@ class IncomingEventsTest {
                 .filteredOn(r -> poisonKey.equals(r.key()))
                 .first()
                 .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
-        JsonApi.get("/q/metrics")
+        given().port(org.citybridge.testing.InfrastructureContract.managementPort())
+                .get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("citybridge_events_dead_lettered_total"));
     }

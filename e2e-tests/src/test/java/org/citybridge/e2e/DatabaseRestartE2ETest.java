@@ -80,8 +80,8 @@ class DatabaseRestartE2ETest {
         LoadLoop every =
                 (service, what, pauseMillis, call) -> load.add(loop(running, seen, service, what, pauseMillis, call));
         for (String service : SERVICES) {
-            String url = platform.serviceUrl(service);
-            every.add(service, "ready", 200, () -> HTTP.get(url + "/q/health/ready"));
+            String management = platform.service(service).managementUrl();
+            every.add(service, "ready", 200, () -> HTTP.get(management + "/q/health/ready"));
         }
         String cities = platform.serviceUrl(CITIES);
         String clusters = platform.serviceUrl(CLUSTERS);

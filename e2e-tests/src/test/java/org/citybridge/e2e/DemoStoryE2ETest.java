@@ -195,7 +195,8 @@ class DemoStoryE2ETest {
     /** Exchanges with that title in clusters-service's database, whatever their status. */
     private static long exchangesTitled(String title) {
         String url = platform.postgres().jdbcUrl("clusters");
-        try (Connection db = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+        PostgresServer.Credentials superuser = platform.postgres().superuser();
+        try (Connection db = DriverManager.getConnection(url, superuser.user(), superuser.password());
                 PreparedStatement count = db.prepareStatement("select count(*) from exchange where title = ?")) {
             count.setString(1, title);
             try (ResultSet rs = count.executeQuery()) {

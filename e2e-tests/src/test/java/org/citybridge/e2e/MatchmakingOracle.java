@@ -46,10 +46,9 @@ final class MatchmakingOracle implements AutoCloseable {
     static MatchmakingOracle start(Platform platform) {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String database = "matchmaking_oracle_" + suffix;
-        platform.postgres().ensureDatabase(database);
         String group = "matchmaking-service-oracle-" + suffix; // the service may use groups with its name as prefix
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", platform.postgres().jdbcUrl(database));
+        env.putAll(platform.postgres().serviceEnvironment(database));
         env.put("CITYBRIDGE_OUTBOX_ENABLED", "false");
         env.put("MP_MESSAGING_INCOMING_CITY_EVENTS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_CLUSTER_EVENTS_GROUP_ID", group);

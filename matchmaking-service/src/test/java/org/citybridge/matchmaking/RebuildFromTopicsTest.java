@@ -3,6 +3,8 @@ package org.citybridge.matchmaking;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import org.citybridge.infra.PostgresServer;
+import org.citybridge.testing.TestInfrastructure;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -96,13 +98,14 @@ class RebuildFromTopicsTest {
     private static Map<String, String> liveOpenProposals() throws Exception {
         Map<String, String> result = new TreeMap<>();
         String url = ConfigProvider.getConfig().getValue("citybridge.test.live-jdbc-url", String.class);
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        PostgresServer.Credentials superuser = TestInfrastructure.postgres().superuser();
+        try (Connection connection = DriverManager.getConnection(url, superuser.user(), superuser.password());
                 var tables = connection.getMetaData().getTables(null, null, "mm_proposal", null)) {
             if (!tables.next()) {
                 return result; // the live instance never ran in this JVM
             }
         }
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(url, superuser.user(), superuser.password());
                 PreparedStatement statement = connection.prepareStatement("""
                      select id, kind, area, score, status, reasons from mm_proposal
                      where status in ('PROPOSED', 'ACCEPTED_BY_ONE') and city_a = any (?) and city_b = any (?)""")) {

@@ -43,7 +43,7 @@ public final class TestResources {
                     ? "matchmaking_profile_" + UUID.randomUUID().toString().substring(0, 8)
                     : "matchmaking";
             server.ensureDatabase("matchmaking");
-            server.ensureDatabase(database);
+            PostgresServer.Credentials owner = server.ensureDatabase(database);
             return Map.of(
                     // where the live (default-profile) instance keeps its data, for the rebuild comparison
                     "citybridge.test.live-jdbc-url",
@@ -51,9 +51,9 @@ public final class TestResources {
                     "quarkus.datasource.jdbc.url",
                     server.jdbcUrl(database),
                     "quarkus.datasource.username",
-                    PostgresServer.USER,
+                    owner.user(),
                     "quarkus.datasource.password",
-                    PostgresServer.PASSWORD);
+                    owner.password());
         }
 
         @Override

@@ -172,7 +172,7 @@ public final class Platform implements AutoCloseable {
         // Started together, awaited one by one: on two cores this is the quickest order.
         for (Service service : SERVICES) {
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.putAll(postgres.serviceEnvironment(service.database()));
             env.putAll(kafka.serviceEnvironment(service.name()));
             env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
             // like PostgreSQL, Kafka and Keycloak, the services listen on loopback unless told otherwise

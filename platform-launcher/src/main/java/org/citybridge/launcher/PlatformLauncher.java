@@ -164,8 +164,11 @@ public final class PlatformLauncher {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%nCityBridge is running (started in %d s).%n%n", startup.toSeconds()));
         for (Platform.Service service : Platform.SERVICES) {
-            text.append(
-                    String.format("  %-20s %s/q/swagger-ui%n", service.name(), platform.serviceUrl(service.name())));
+            text.append(String.format(
+                    "  %-20s %s/q/swagger-ui   (health, metrics: %s/q/health, /q/metrics)%n",
+                    service.name(),
+                    platform.serviceUrl(service.name()),
+                    platform.service(service.name()).managementUrl()));
         }
         text.append(String.format(
                 "  %-20s %s/admin  (master realm: %s, password made for this installation in %s)%n",

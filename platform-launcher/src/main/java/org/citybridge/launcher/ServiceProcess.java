@@ -2,6 +2,7 @@ package org.citybridge.launcher;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import org.citybridge.infra.ChildProcesses;
+import org.citybridge.infra.Ports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,12 +62,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -106,8 +109,13 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // health and metrics are served on a port of their own, apart from the API
+            int managementPort = env.containsKey("QUARKUS_MANAGEMENT_PORT")
+                    ? Integer.parseInt(env.get("QUARKUS_MANAGEMENT_PORT"))
+                    : Ports.free();
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             builder.command(ChildProcesses.detachedFromTerminal(command(jar, jvmOptions, builder.environment())));
-            return new ServiceProcess(name, port, log, builder.start());
+            return new ServiceProcess(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
         }
@@ -167,7 +175,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -195,6 +203,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Where health ({@code /q/health/*}) and metrics ({@code /q/metrics}) are served: not on the API's port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String baseUrl() {

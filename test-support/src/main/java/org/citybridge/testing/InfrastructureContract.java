@@ -120,9 +120,24 @@ public abstract class InfrastructureContract {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
+    /** The port health and metrics are served on in tests ({@code quarkus.management.test-port}). */
+    public static int managementPort() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
+    }
+
+    @Test
+    void healthAndMetricsAreServedApartFromTheApi() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(404);
+        RestAssured.given().get("/q/metrics").then().statusCode(404);
+        RestAssured.given().port(managementPort()).get("/q/metrics").then().statusCode(200);
+    }
+
     @Test
     void readinessReportsDatabaseAndKafkaUp() {
         RestAssured.given()
+                .port(managementPort())
                 .when()
                 .get("/q/health/ready")
                 .then()

@@ -21,11 +21,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         PostgresServer server = TestInfrastructure.postgres();
-        server.ensureDatabase(database);
+        // as in production, the service connects as its database's owner, not as the superuser
+        PostgresServer.Credentials owner = server.ensureDatabase(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD);
+                "quarkus.datasource.username", owner.user(),
+                "quarkus.datasource.password", owner.password());
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.citybridge.infra.PostgresServer;
 public final class TestInfrastructure {
 
     private static final String POSTGRES_PORT = "citybridge.test.postgres-port";
+    private static final String POSTGRES_CREDENTIALS = "citybridge.test.postgres-credentials";
     private static final String KAFKA_PORT = "citybridge.test.kafka-port";
     private static final String KAFKA_DATA = "citybridge.test.kafka-data";
 
@@ -27,11 +28,14 @@ public final class TestInfrastructure {
         if (postgres == null) {
             String running = System.getProperty(POSTGRES_PORT);
             if (running != null) {
-                postgres = PostgresServer.attach(Integer.parseInt(running));
+                postgres = PostgresServer.attach(
+                        Integer.parseInt(running), java.nio.file.Path.of(System.getProperty(POSTGRES_CREDENTIALS)));
             } else {
                 postgres = PostgresServer.start(null, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
                 System.setProperty(POSTGRES_PORT, Integer.toString(postgres.port()));
+                System.setProperty(
+                        POSTGRES_CREDENTIALS, postgres.credentialsFile().toString());
             }
         }
         return postgres;

@@ -78,6 +78,7 @@ public final class BenchPlatform {
         env.put("CLUSTERS_URL", platform.serviceUrl("clusters-service"));
         env.put("MATCHMAKING_URL", platform.serviceUrl("matchmaking-service"));
         env.put("PG_PORT", Integer.toString(platform.ports().postgres()));
+        env.put("PG_SUPERUSER_PASSWORD", platform.postgres().superuser().password());
         env.put("KAFKA_BOOTSTRAP", platform.kafkaBootstrapServers());
         env.put("KAFKA_DATA", platform.layout().dataDir().resolve("kafka").toString());
         env.put("TOKEN_ENDPOINT", platform.keycloak().tokenEndpoint());
@@ -87,6 +88,12 @@ public final class BenchPlatform {
         StringBuilder text = new StringBuilder();
         env.forEach((k, v) -> text.append(k).append("='").append(v).append("'\n"));
         Path tmp = data.resolve("bench.env.tmp");
+        Files.deleteIfExists(tmp);
+        // it holds the database superuser's password: its owner only
+        Files.createFile(
+                tmp,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, text);
         Files.move(tmp, data.resolve("bench.env"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         status.info("bench platform ready: " + data.resolve("bench.env"));

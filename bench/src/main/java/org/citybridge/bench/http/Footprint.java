@@ -128,7 +128,6 @@ public final class Footprint {
                 }
                 // every variant starts its run 1 on an empty database of its own
                 String database = service.database() + "_" + variantNo;
-                postgres.ensureDatabase(database);
                 for (int run = 1; run <= runs; run++) {
                     Map<String, String> env = new LinkedHashMap<>();
                     variant.getValue().stream()
@@ -136,7 +135,7 @@ public final class Footprint {
                             .map(o -> o.substring(4))
                             .forEach(
                                     kv -> env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
-                    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+                    env.putAll(postgres.serviceEnvironment(database));
                     env.putAll(kafka.serviceEnvironment(service.name()));
                     env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
                     int port = Ports.free();
@@ -187,7 +186,7 @@ public final class Footprint {
     }
 
     private static double awaitReady(HttpClient http, ServiceProcess process, int port, long t0) throws Exception {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(process.managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();

@@ -102,7 +102,7 @@ public final class EventLatencyBench {
         keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
         String cities = platform.serviceUrl("cities-service");
         citiesUrl = cities;
-        String matchmaking = platform.serviceUrl("matchmaking-service");
+        String matchmaking = platform.service("matchmaking-service").managementUrl(); // its metrics
         Map<String, String> kafka = platform.kafkaAdminConfig();
 
         // ---------------------------------------------------------------- set-up

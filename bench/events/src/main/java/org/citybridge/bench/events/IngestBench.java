@@ -295,7 +295,8 @@ public final class IngestBench {
     private Drain drain(PlatformLayout layout, PostgresServer postgres, Map<String, String> kafkaEnv, long total)
             throws Exception {
         int port = Ports.free();
-        String baseUrl = "http://127.0.0.1:" + port;
+        int managementPort = Ports.free();
+        String baseUrl = "http://127.0.0.1:" + managementPort; // health and metrics
         Path jar = layout.serviceJar("matchmaking-service");
         // as the launcher runs it, the build's class data archive included
         List<String> command = ServiceProcess.command(
@@ -310,7 +311,8 @@ public final class IngestBench {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("matchmaking"));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().putAll(postgres.serviceEnvironment("matchmaking"));
         builder.environment().putAll(kafkaEnv);
         // no Keycloak in this run: only events come in, no request needs a token
         builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
