@@ -61,7 +61,7 @@ final class E2E {
             loneKeycloak = KeycloakServer.start(new KeycloakServer.Options(
                     layout.keycloakHome(),
                     Ports.free(),
-                    layout.realmFile(),
+                    layout.demoRealmFiles(),
                     Platform.REALM,
                     layout.log("keycloak"),
                     true));

@@ -77,6 +77,15 @@ class RealmTokensTest {
     }
 
     @Test
+    void shouldProtectTheConsoleRealmAgainstPasswordGuessing() {
+        // Keycloak leaves brute-force detection off in its master realm; the console's login is worth guarding
+        JsonNode master = new Keycloak(E2E.keycloak(), "master").admin("GET", "", null);
+
+        assertThat(master.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(master.get("failureFactor").asInt()).isPositive();
+    }
+
+    @Test
     void shouldCarryNoCityIdForAdmin() {
         JsonNode claims =
                 Jwt.claims(E2E.keycloakClient().passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));

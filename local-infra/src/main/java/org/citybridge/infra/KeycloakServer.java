@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +21,9 @@ import java.util.Map;
  * <p>The distribution folder is reused between starts: the first start after unpacking rebuilds
  * Keycloak (about 25 s), later starts take 8–15 s. Its realm data live in {@code data/h2} of that
  * folder; {@link Options#freshRealm()} removes them so the realm file is imported anew.
+ *
+ * <p>At every start the master realm (the console's) gets brute-force protection, which Keycloak
+ * leaves off there.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -28,6 +31,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USER = "kcadmin";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Options options;
     private InstallationSecrets console;
@@ -38,12 +43,17 @@ public final class KeycloakServer implements AutoCloseable {
      *
      * @param home       the unpacked distribution (contains {@code bin/kc.sh})
      * @param port       HTTP port on 127.0.0.1
-     * @param realmFile  realm export imported at start (skipped by Keycloak if the realm exists)
+     * @param realmFiles realm export imported at start (skipped by Keycloak if the realm exists), then
+     *                   overlays merged into it ({@link RealmFiles#merge}), such as the demo accounts
      * @param realm      the realm name, for the readiness check
      * @param log        file receiving Keycloak's output
      * @param freshRealm drop the stored realm data first, so the realm file is imported anew
      */
-    public record Options(Path home, int port, Path realmFile, String realm, Path log, boolean freshRealm) {}
+    public record Options(Path home, int port, List<Path> realmFiles, String realm, Path log, boolean freshRealm) {
+        public Options {
+            realmFiles = List.copyOf(realmFiles);
+        }
+    }
 
     private KeycloakServer(Options options) {
         this.options = options;
@@ -68,14 +78,11 @@ public final class KeycloakServer implements AutoCloseable {
                 // the console's administrator is made with the realm data: new data for a new password
                 KafkaServer.deleteRecursively(home.resolve("data").resolve("h2"));
             }
-            console = InstallationSecrets.ensure(consoleFile, java.util.List.of(ADMIN_USER));
+            console = InstallationSecrets.ensure(consoleFile, List.of(ADMIN_USER));
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
-            Files.copy(
-                    options.realmFile(),
-                    imports.resolve(options.realm() + "-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            RealmFiles.write(options.realmFiles(), imports.resolve(options.realm() + "-realm.json"));
             Files.createDirectories(options.log().toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(java.util.List.of(
+            ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(List.of(
                             "bash",
                             kc.toString(),
                             "start-dev",
@@ -98,6 +105,45 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException("Keycloak did not start", e);
         }
         awaitReady();
+        protectConsoleRealm();
+    }
+
+    /**
+     * Turns on brute-force protection in the master realm: a password guessed at the console locks the
+     * account for a while (Keycloak's defaults: 30 failures, waits growing from one minute).
+     */
+    private void protectConsoleRealm() {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN_USER + "&password="
+                    + java.net.URLEncoder.encode(adminPassword(), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> token = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (token.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused the console administrator: " + token.statusCode());
+            }
+            String accessToken = JSON.readTree(token.body()).get("access_token").asText();
+            HttpResponse<String> update = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/master"))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"bruteForceProtected\":true}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (update.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak did not protect its master realm: " + update.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not protect its master realm", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitReady() {

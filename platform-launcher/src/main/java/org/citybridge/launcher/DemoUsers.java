@@ -3,8 +3,8 @@ package org.citybridge.launcher;
 import java.util.List;
 
 /**
- * The demo accounts of the realm file ({@code deploy/keycloak/citybridge-realm.json}). Passwords are
- * for local demos only; a real deployment imports no users.
+ * The demo's accounts and clients ({@code deploy/keycloak/demo/citybridge-realm-demo.json}, merged into
+ * the realm by the launcher only). Passwords are for local demos; a real deployment imports no users.
  */
 public final class DemoUsers {
 

@@ -127,7 +127,7 @@ public final class Platform implements AutoCloseable {
                 "postgresql",
                 "data in " + PlatformLayout.display(layout.dataDir().resolve("postgres")),
                 () -> PostgresServer.start(layout.dataDir().resolve("postgres"), ports.postgres()),
-                p -> "127.0.0.1:" + p.port());
+                p -> "127.0.0.1:" + p.port() + " (passwords in " + PlatformLayout.display(p.credentialsFile()) + ")");
         register("postgresql", postgres::close);
         this.postgres = postgres;
         for (Service service : SERVICES) {
@@ -155,7 +155,7 @@ public final class Platform implements AutoCloseable {
                 () -> KeycloakServer.start(new KeycloakServer.Options(
                         layout.keycloakHome(),
                         ports.keycloak(),
-                        layout.realmFile(),
+                        layout.demoRealmFiles(), // the launcher runs the demo: its accounts come with the realm
                         REALM,
                         layout.log("keycloak"),
                         freshRealm)),

@@ -1,5 +1,7 @@
 package org.citybridge.launcher;
 
+import org.citybridge.infra.KeycloakServer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +31,19 @@ public record PlatformLayout(Path root, Path dataDir, Path keycloakHome) {
         return new PlatformLayout(root, dir, keycloakHome);
     }
 
+    /** The realm a real installation imports: roles, clients and scopes, no accounts, no secrets. */
     public Path realmFile() {
         return root.resolve("deploy").resolve("keycloak").resolve("citybridge-realm.json");
+    }
+
+    /** The demo's accounts and the partner client's known secret, merged into the realm by the launcher only. */
+    public Path demoRealmFile() {
+        return root.resolve("deploy").resolve("keycloak").resolve("demo").resolve("citybridge-realm-demo.json");
+    }
+
+    /** The realm as the launcher's demo imports it ({@link KeycloakServer.Options#realmFiles()}). */
+    public java.util.List<Path> demoRealmFiles() {
+        return java.util.List.of(realmFile(), demoRealmFile());
     }
 
     public Path serviceJar(String module) {

@@ -2,6 +2,7 @@ package org.citybridge.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.citybridge.infra.RealmFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,13 +12,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The realm file agrees with what the launcher, the services and the docs assume. A real Keycloak
- * checks the same file in the end-to-end suite ({@code RealmTokensTest}); this is the quick guard.
+ * checks the same files in the end-to-end suite ({@code RealmTokensTest}); this is the quick guard.
  */
 class RealmFileTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonNode realm = read();
+    /** The realm as the launcher's demo imports it. */
+    private final JsonNode realm = RealmFiles.merge(PlatformLayout.ofCheckout().demoRealmFiles());
+
+    @Test
+    void shouldShipTheRealmForRealUseWithoutAccountsOrSecrets() {
+        JsonNode clean = read();
+        assertThat(clean.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(clean.findValues("credentials"))
+                .as("no user with a password")
+                .isEmpty();
+        assertThat(clean.findValues("secret")).as("no client secret").isEmpty();
+        assertThat(clean.path("clients").findValuesAsText("clientId"))
+                .as("the password grant's demo client is the demo's alone")
+                .doesNotContain(DemoUsers.DEMO_CLIENT);
+        for (JsonNode client : clean.get("clients")) {
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean())
+                    .as(client.get("clientId").asText())
+                    .isFalse();
+        }
+        for (DemoUsers.User demo : DemoUsers.ALL) {
+            assertThat(clean.path("users").findValuesAsText("username")).doesNotContain(demo.username());
+        }
+    }
 
     @Test
     void shouldDeclareThePlatformRealmAndItsThreeRoles() {

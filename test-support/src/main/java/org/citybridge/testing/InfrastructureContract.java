@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,5 +146,22 @@ public abstract class InfrastructureContract {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("Kafka connection health check"));
+    }
+
+    @Test
+    void healthNamesNoBrokerAddress() {
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        String port = bootstrap.substring(bootstrap.lastIndexOf(':') + 1);
+        String health = RestAssured.given()
+                .port(managementPort())
+                .get("/q/health")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Kafka connection health check' }.data.brokers", equalTo(1))
+                .extract()
+                .asString();
+        assertFalse(
+                health.contains(bootstrap) || health.contains(":" + port), () -> "health names the broker: " + health);
     }
 }

@@ -102,7 +102,12 @@ public final class Footprint {
         started.add(kafka);
         kafka.createTopics(PlatformTopics.all());
         KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Options(
-                layout.keycloakHome(), Ports.free(), layout.realmFile(), Platform.REALM, layout.log("keycloak"), true));
+                layout.keycloakHome(),
+                Ports.free(),
+                layout.demoRealmFiles(),
+                Platform.REALM,
+                layout.log("keycloak"),
+                true));
         started.add(keycloak);
 
         HttpClient http = HttpClient.newBuilder()

@@ -104,11 +104,9 @@ final class BenchSupport {
             }
             copy(app, root.resolve(service).resolve("target").resolve("quarkus-app"));
         }
-        copy(
-                built.realmFile(),
-                root.resolve("deploy")
-                        .resolve("keycloak")
-                        .resolve(built.realmFile().getFileName()));
+        for (Path realmFile : built.demoRealmFiles()) {
+            copy(realmFile, root.resolve(built.root().relativize(realmFile)));
+        }
         Path keycloak = runDir.resolve("keycloak");
         if (withKeycloak) {
             copy(built.keycloakHome(), keycloak);
