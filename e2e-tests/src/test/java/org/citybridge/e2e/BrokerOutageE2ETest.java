@@ -53,6 +53,44 @@ class BrokerOutageE2ETest {
     /** 1,000 writes in 25 s; the broker stops 1 s after the first. */
     private static final long PACE_MILLIS = 25;
 
+    /**
+     * Without a broker every service is still ready (it takes writes) and alive; its health shows the
+     * event bus down, and so does the gauge an alert would watch.
+     */
+    private static void assertDegradedButReady(Platform platform) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        Function<String, java.net.http.HttpResponse<String>> get = url -> {
+            try {
+                return http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        for (Platform.Service service : Platform.SERVICES) {
+            String management = platform.service(service.name()).managementUrl();
+            await(service.name() + " sees the event bus down")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> get.apply(management + "/q/health/well").statusCode() == 503);
+            assertThat(get.apply(management + "/q/health/ready").statusCode())
+                    .as(service.name() + " ready without a broker")
+                    .isEqualTo(200);
+            assertThat(get.apply(management + "/q/health/live").statusCode())
+                    .as(service.name() + " alive without a broker")
+                    .isEqualTo(200);
+            assertThat(get.apply(management + "/q/metrics").body())
+                    .as(service.name() + " metrics")
+                    .contains("citybridge_event_bus_up 0.0");
+        }
+    }
+
     @Test
     void shouldAcceptEveryWriteWhileTheBrokerIsDownAndPublishEachChangeExactlyOnceAfterwards() throws Exception {
         Platform platform = FaultPlatform.get();
@@ -87,6 +125,7 @@ class BrokerOutageE2ETest {
             pauseUntil(Instant.now().plusSeconds(1));
             platform.kafka().stop();
             outageStarted = Instant.now();
+            assertDegradedButReady(platform);
             pacer.join(TimeUnit.SECONDS.toMillis(120));
             assertThat(pacer.isAlive())
                     .as("writes still being sent after 120 s")

@@ -122,6 +122,7 @@ final class EventLog {
         props.putAll(clientConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // what the services' consumers see
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -131,8 +131,9 @@ public final class KafkaServer implements AutoCloseable {
 
     /**
      * Gives each service its SCRAM credential and exactly the rights its work needs: write (and read back,
-     * for the relay's reconciliation) its own topic, read the topics it consumes in its own consumer
-     * groups, write its dead-letter topic. Idempotent, so done at every start.
+     * for the relay's reconciliation) its own topic in transactions with ids named after it, read the
+     * topics it consumes in its own consumer groups, write its dead-letter topic. Idempotent, so done at
+     * every start.
      */
     private void authorise() {
         try (Admin admin = admin()) {
@@ -159,6 +160,15 @@ public final class KafkaServer implements AutoCloseable {
                 // its consumer groups are named after it (a rebuild uses a new group with the same prefix)
                 acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, AclOperation.READ));
                 acls.add(allow(principal, ResourceType.GROUP, service, PatternType.PREFIXED, AclOperation.DESCRIBE));
+                // its outbox relay publishes in transactions under an id named after it
+                acls.add(allow(
+                        principal, ResourceType.TRANSACTIONAL_ID, service, PatternType.PREFIXED, AclOperation.WRITE));
+                acls.add(allow(
+                        principal,
+                        ResourceType.TRANSACTIONAL_ID,
+                        service,
+                        PatternType.PREFIXED,
+                        AclOperation.DESCRIBE));
             }
             admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);

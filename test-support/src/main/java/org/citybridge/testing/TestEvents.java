@@ -35,7 +35,10 @@ public final class TestEvents implements AutoCloseable {
         KafkaServer kafka = TestInfrastructure.kafka();
         this.companion = new KafkaCompanion(kafka.bootstrapServers());
         // as the administrator: tests play every producer, forged ones included, and read every topic
-        this.companion.setCommonClientConfig(new HashMap<String, Object>(kafka.clientConfig(KafkaCredentials.ADMIN)));
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(KafkaCredentials.ADMIN));
+        // read what the services' consumers read: committed records only (the relays publish in transactions)
+        config.put("isolation.level", "read_committed");
+        this.companion.setCommonClientConfig(config);
         this.mapper = mapper;
     }
 

@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "citybridge.outbox")
 public interface OutboxConfig {
 
-    /** Whether this instance relays the outbox to Kafka. */
+    /**
+     * Whether this instance takes part in relaying the outbox to Kafka (only the leader among those that
+     * do publishes); off for instances that must never publish, such as a replay's.
+     */
     @WithDefault("true")
     boolean enabled();
 
@@ -17,7 +20,10 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How often the outbox is checked when no commit wakes the relay. */
+    /**
+     * How often the outbox is checked when no commit wakes the relay, and how often an instance that
+     * does not lead tries to take the lead.
+     */
     @WithDefault("500ms")
     Duration pollInterval();
 
@@ -25,7 +31,7 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
-    /** How long a send may take before the round counts as failed. */
+    /** How long reading the topics' tail may take before the reconciliation counts as failed. */
     @WithDefault("15s")
     Duration sendTimeout();
 

@@ -1,6 +1,7 @@
 package org.citybridge.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,13 +17,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -34,30 +35,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox events to Kafka in commit order, as CloudEvents in binary mode, keyed by aggregate.
- * A round reads a batch, sends it with an idempotent producer, waits until every record of the round
- * is either acknowledged or has failed, then marks every acknowledged event as published; the others
- * stay in the outbox for a later round. So a round never leaves a record in flight that a later round
- * would send again, and an event the broker acknowledged is never sent twice.
+ * A round reads a batch and sends it in one Kafka transaction: committed, every event of the round is
+ * on its topic and is marked as published; failed, none is visible to consumers (they read committed
+ * records only) and all stay in the outbox for a later round.
+ *
+ * <p><b>One relay per service, however many instances.</b> Every instance runs this relay, but only the
+ * leader ({@link RelayLeadership}: an advisory lock in the service's database) sends; the others try
+ * to take the lead every {@code poll-interval}, so a dead leader is replaced within about a second. A
+ * new leader starts its producer with the service's one transactional id: Kafka then fences the
+ * previous leader's producer, aborting its open transaction and refusing its commit, so a leader that
+ * lost its database session in the middle of a round cannot publish that round behind its successor's
+ * back.
  *
  * <p>While the broker is away, rounds fail and are retried with a growing back-off, nothing is lost.
- * After a failed round the relay probes with one event per round until the broker acknowledges again,
- * so a broker that comes back while a whole batch waits cannot take part of it and expire the rest (which
- * would publish later events of an aggregate before earlier ones).
  *
- * <p>Two moments leave it unclear whether an unmarked event is on the topic already: a start after a
- * crash (the process may have died between the acknowledgement and the marking) and a failed round
- * (the broker may have written a record and gone before acknowledging it). Before sending again the
- * relay then reads the tail of the topics (the last {@code batch-size} records of each partition: no
+ * <p>Two moments leave it unclear whether an unmarked event is on the topic already: a start of
+ * leadership (the previous leader may have died between its commit and the marking) and a failed round
+ * (the commit may have succeeded without the answer arriving). Before sending again the relay then
+ * reads the committed tail of the topics (the last {@code batch-size} records of each partition: no
  * round sends more) and marks the events it finds there as published, so each event is published
  * exactly once. Consumers ignore repeated {@code ce_id}s all the same.
- * One relay runs per service instance; run one instance per service, or disable the relay on extra
- * instances ({@code citybridge.outbox.enabled=false}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -65,19 +67,31 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Batches deleted per prune at most, so a large backlog of old events delays publishing little. */
     private static final int PRUNE_BATCHES = 100;
-    /** Each record acknowledged by every in-sync replica, once and in order; sends fail fast without a broker. */
+    /**
+     * Each record acknowledged by every in-sync replica, once and in order, in transactions; sends fail
+     * fast without a broker; a transaction left open by a leader that died is aborted by Kafka after
+     * 10 s if no successor fences it sooner (consumers wait for it meanwhile).
+     */
     private static final Map<String, String> PRODUCER = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
             ProducerConfig.LINGER_MS_CONFIG, "1",
             ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-    /** The reconciling consumer only reads the tail of the topics: no group offsets to commit. */
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000",
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
+    /** The reconciling consumer only reads the committed tail of the topics: no group offsets to commit. */
     private static final Map<String, String> RECONCILING_CONSUMER = Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    /** How often the backlog gauge is refreshed at most. */
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(2);
 
     private final OutboxConfig config;
+    private final RelayLeadership leadership;
+    /** The one transactional id of the service's relays: a new leader's producer fences the previous one's. */
+    private final String transactionalId;
     /** The service's {@code kafka.*} settings: the broker, and how to authenticate to it. */
     private final Map<String, Object> kafkaConfig;
 
@@ -86,7 +100,9 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private final Counter pruned;
     private volatile boolean running;
-    private boolean probing; // the last round failed: send one event per round until the broker acknowledges
+    private volatile boolean leading;
+    private volatile long backlog;
+    private long backlogRefreshed = System.nanoTime() - BACKLOG_REFRESH.toNanos();
     private boolean reconciled; // the outbox agrees with the topics (false at start and after a failed round)
     // acknowledged by the broker but not yet marked (the database failed): marked before anything is sent again
     private final List<Long> acknowledgedUnmarked = new ArrayList<>();
@@ -95,21 +111,29 @@ public class OutboxRelay {
 
     public OutboxRelay(
             OutboxConfig config,
+            RelayLeadership leadership,
             MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.application.name") String service,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
+        this.leadership = leadership;
+        this.transactionalId = service + "-outbox-relay";
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.published = metrics.counter("citybridge.outbox.published");
         this.failedRounds = metrics.counter("citybridge.outbox.failed.rounds");
         this.pruned = metrics.counter("citybridge.outbox.pruned");
+        Gauge.builder("citybridge.outbox.leader", this, relay -> relay.leading ? 1 : 0)
+                .description("1 on the instance whose relay publishes the service's outbox, 0 on the others")
+                .register(metrics);
+        Gauge.builder("citybridge.outbox.backlog", this, relay -> relay.backlog)
+                .description("Events committed but not yet published")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        producer = new KafkaProducer<>(
-                clientProperties("outbox-relay", PRODUCER), new StringSerializer(), new StringSerializer());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -126,9 +150,14 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        closeProducer();
+        leading = false;
+        leadership.release(); // the next leader need not wait for this session to end
+    }
+
+    /** Whether this instance's relay publishes the outbox now. */
+    public boolean leading() {
+        return leading;
     }
 
     /** Wakes the relay once a transaction that appended events has committed. */
@@ -147,6 +176,24 @@ public class OutboxRelay {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 wakeUp.drainPermits();
+                refreshBacklog();
+                if (!leadership.holds()) {
+                    if (leading) {
+                        LOG.warn("This instance no longer leads the outbox relay (its database session ended)");
+                        closeProducer();
+                        leading = false;
+                    }
+                    backoffMillis = 0;
+                    continue;
+                }
+                if (producer == null) {
+                    producer = startProducer(); // fences the producer of any earlier leader
+                    reconciled = false;
+                }
+                if (!leading) {
+                    leading = true;
+                    LOG.info("This instance leads the outbox relay");
+                }
                 int sent;
                 do {
                     sent = relayOneBatch();
@@ -167,6 +214,9 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failedRounds.increment();
+                // a producer whose transaction failed is in doubt: the next round starts a new one (which
+                // completes or aborts what is left) and reconciles with the topics first
+                closeProducer();
                 backoffMillis = Math.min(
                         Math.max(100, backoffMillis * 2), config.maxBackoff().toMillis());
                 LOG.warnf("Outbox relay round failed (%s); retrying in %d ms", e.toString(), backoffMillis);
@@ -175,58 +225,76 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch (one event while probing after a failure); returns how many events were
-     * published, a full batch meaning that more may wait.
+     * Sends one batch in one transaction; returns how many events were published, a full batch meaning
+     * that more may wait.
      *
-     * @throws Exception if any event of the round was not acknowledged (the acknowledged ones are
-     *                   marked as published all the same)
+     * @throws Exception if the transaction did not commit (no event of the round is visible then)
      */
     int relayOneBatch() throws Exception {
-        markPublished(); // events acknowledged in an earlier round whose marking failed: never send them again
+        markPublished(); // events committed in an earlier round whose marking failed: never send them again
         if (!reconciled) {
             reconcileWithTopics();
             reconciled = true;
         }
-        int size = probing ? 1 : config.batchSize();
         List<OutboxEvent> batch = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
-                        .page(0, size)
+                        .page(0, config.batchSize())
                         .list());
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        Exception failure = null;
         try {
+            producer.beginTransaction();
             for (OutboxEvent event : batch) {
-                acks.add(producer.send(toRecord(event)));
+                producer.send(toRecord(event));
             }
+            // flushes the round first; refuses to commit if any record failed, or if a newer leader fenced us
+            producer.commitTransaction();
         } catch (RuntimeException e) {
-            failure = e; // e.g. no metadata within max.block.ms; what was sent is still awaited below
-        } finally {
-            // every record of this round completes (acknowledged or failed) before the round ends
-            producer.flush();
-        }
-        List<Long> done = new ArrayList<>(acks.size());
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(batch.get(i).seq);
-            } catch (Exception e) {
-                // not acknowledged: it stays in the outbox; acknowledged ones after it are on the topic already
-                failure = failure == null ? e : failure;
-            }
-        }
-        acknowledgedUnmarked.addAll(done);
-        markPublished();
-        probing = failure != null;
-        if (failure != null) {
             reconciled = false;
-            throw failure;
+            throw e;
         }
-        // a full batch, or a successful probe, means more may wait
-        return done.size() == size ? config.batchSize() : done.size();
+        batch.forEach(event -> acknowledgedUnmarked.add(event.seq));
+        markPublished();
+        return batch.size();
+    }
+
+    private KafkaProducer<String, String> startProducer() {
+        Properties props = clientProperties("outbox-relay", PRODUCER);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        KafkaProducer<String, String> started =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        try {
+            started.initTransactions();
+        } catch (RuntimeException e) {
+            started.close(Duration.ZERO);
+            throw e;
+        }
+        return started;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                // a producer in doubt: its successor settles its transaction
+            }
+            producer = null;
+        }
+    }
+
+    /** Counts the events waiting (every instance, for the gauge), at most every {@link #BACKLOG_REFRESH}. */
+    private void refreshBacklog() {
+        if (System.nanoTime() - backlogRefreshed < BACKLOG_REFRESH.toNanos()) {
+            return;
+        }
+        backlogRefreshed = System.nanoTime();
+        try {
+            backlog = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("publishedAt is null"));
+        } catch (RuntimeException e) {
+            // the database is away: the gauge keeps its last value, the round below will say why
+        }
     }
 
     /**
@@ -266,10 +334,10 @@ public class OutboxRelay {
     }
 
     /**
-     * Marks as published the unmarked events that are on their topic already (sent before a crash or
-     * by a round whose acknowledgement was lost). Only the first {@code batch-size} unmarked events can
-     * have been sent, and only by this relay, so the last {@code batch-size} records of each partition
-     * hold every one of them.
+     * Marks as published the unmarked events that are on their topic already (committed before a crash,
+     * by a previous leader, or by a round whose answer was lost). Only the first {@code batch-size}
+     * unmarked events can have been sent, one round at a time whoever led, so the last
+     * {@code batch-size} committed records of each partition hold every one of them.
      */
     private void reconcileWithTopics() {
         int size = config.batchSize();
