@@ -77,8 +77,8 @@ final class EventLog {
     }
 
     /**
-     * True when the group has committed, on every partition of the topics, the end offset as of now:
-     * everything published so far has been processed (services commit only processed records).
+     * True when the group has processed, on every partition of the topics, every committed record
+     * published so far (services commit only processed records).
      */
     boolean caughtUp(String group, Collection<String> topics) {
         try (KafkaConsumer<String, String> consumer = consumer();
@@ -86,12 +86,33 @@ final class EventLog {
             List<TopicPartition> partitions = new ArrayList<>();
             topics.forEach(topic -> partitions.addAll(partitions(consumer, topic)));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
-            return partitions.stream()
-                    .allMatch(p -> end.get(p) == 0
-                            || (committed.get(p) != null && committed.get(p).offset() >= end.get(p)));
+            // Caught up: no committed record at or after the group's offset. Not "offset = end": the relays
+            // publish in transactions, and a transaction's commit marker takes an offset no consumer commits.
+            consumer.assign(partitions);
+            List<TopicPartition> behind = new ArrayList<>();
+            for (TopicPartition p : partitions) {
+                long from = committed.get(p) == null
+                        ? begin.get(p)
+                        : committed.get(p).offset();
+                if (from < end.get(p)) {
+                    consumer.seek(p, from);
+                    behind.add(p);
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (behind.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                    return false;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            return true;
         } catch (Exception e) {
             // the broker may be restarting: not known to have caught up yet
             System.out.println("Offsets of group " + group + " not readable yet: " + e);

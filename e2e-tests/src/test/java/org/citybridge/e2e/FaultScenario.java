@@ -96,8 +96,12 @@ final class FaultScenario {
 
     /** Posts an interest write; the answer as it came. */
     ApiClient.Reply post(InterestWrite write) {
-        return asAdmin()
-                .post(FaultPlatform.url(CITIES) + "/api/v1/cities/" + write.city() + "/interests", write.body());
+        return post(write, FaultPlatform.url(CITIES));
+    }
+
+    /** Posts an interest write to one instance of cities-service; the answer as it came. */
+    ApiClient.Reply post(InterestWrite write, String citiesUrl) {
+        return asAdmin().post(citiesUrl + "/api/v1/cities/" + write.city() + "/interests", write.body());
     }
 
     /** Posts the membership of the i-th city in a cluster; the answer as it came. */
