@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of cities-service behind "one address" (requests alternate between them): the
+ * Two instances of cities-service (and of clusters-service) behind "one address" (requests alternate between them): the
  * guarantees the service's own tests show for one instance hold across both, because they live in
  * the shared database: one city for many concurrent POSTs with one Idempotency-Key (and one event),
  * one winner among concurrent updates with the same ETag.
@@ -97,6 +97,43 @@ class MultiInstanceE2ETest {
         } finally {
             two.close();
         }
+    }
+
+    @Test
+    void aMembershipIsCreatedOnceWhenBothClustersInstancesGetTheSameKey() throws Exception {
+        Platform platform = FaultPlatform.get();
+        FaultScenario scenario = FaultScenario.withKnownCities("two-clusters-instances", 1);
+        ServiceProcess one = platform.service(FaultPlatform.CLUSTERS);
+        ServiceProcess two = platform.startInstance(FaultPlatform.CLUSTERS, "clusters-service-b", Map.of());
+        try {
+            List<String> instances = List.of(one.baseUrl(), two.baseUrl());
+            String key = UUID.randomUUID().toString();
+            Map<String, Object> membership = Map.of(
+                    "memberKind", "CITY", "memberId", scenario.cities.get(0).toString(), "role", "MEMBER");
+            String path = "/api/v1/clusters/" + FaultScenario.cluster(0) + "/members";
+            List<ApiClient.Reply> created = concurrently(i -> FaultPlatform.asAdmin()
+                    .post(instances.get(i % 2) + path, membership, Map.of("Idempotency-Key", key)));
+            assertThat(created).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
+            List<String> ids =
+                    created.stream().map(r -> r.json().get("id").asText()).toList();
+            assertThat(ids).containsOnly(ids.get(0));
+            EventLog events = FaultPlatform.events();
+            await("the membership announced")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> joined(events, ids.get(0)) >= 1);
+            assertThat(joined(events, ids.get(0)))
+                    .as("MemberJoined events of the membership")
+                    .isEqualTo(1);
+        } finally {
+            two.close();
+        }
+    }
+
+    private static long joined(EventLog events, String membershipId) {
+        return events.readAll(Topics.CLUSTER_EVENTS).stream()
+                .filter(e -> e.type().equals(EventType.MEMBER_JOINED.ceType())
+                        && membershipId.equals(e.data().path("membershipId").asText()))
+                .count();
     }
 
     private static long registered(EventLog events, String id) {
