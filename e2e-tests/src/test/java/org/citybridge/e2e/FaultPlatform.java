@@ -5,9 +5,15 @@ import org.citybridge.launcher.Keycloak;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.PlatformLayout;
 import org.citybridge.launcher.PlatformPorts;
+import org.citybridge.launcher.ServiceProcess;
 import org.citybridge.launcher.Status;
 import org.citybridge.launcher.http.ApiClient;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +38,8 @@ final class FaultPlatform {
      */
     static final ApiClient HTTP = ApiClient.create(Duration.ofSeconds(2));
 
+    private static final HttpClient METRICS =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path DATA = Path.of("target", "fault-platform").toAbsolutePath();
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(3); // realm access tokens live 5 min
 
@@ -67,6 +75,27 @@ final class FaultPlatform {
     /** The fault platform's topics, as the tests read them. */
     static EventLog events() {
         return new EventLog(get().kafkaAdminConfig());
+    }
+
+    /**
+     * Whether an instance's metrics (on its management port) show this line, e.g. a gauge at 1; false if it
+     * does not answer.
+     */
+    static boolean reports(ServiceProcess instance, String metricLine) {
+        try {
+            // not through HTTP: it asks for JSON, and the metrics endpoint would answer in another format
+            HttpResponse<String> metrics = METRICS.send(
+                    HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/metrics"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return metrics.statusCode() == 200 && metrics.body().contains(metricLine);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** {@link #HTTP} with a platform-admin token. */

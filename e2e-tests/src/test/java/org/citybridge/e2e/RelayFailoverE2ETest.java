@@ -8,10 +8,6 @@ import org.citybridge.launcher.http.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +33,6 @@ class RelayFailoverE2ETest {
     private static final int CITIES = 20;
     private static final int WRITES = 400;
     private static final long PACE_MILLIS = 20;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void shouldHandTheRelayToTheSurvivorAndPublishEveryWriteExactlyOnce() throws Exception {
@@ -126,18 +121,6 @@ class RelayFailoverE2ETest {
 
     /** Whether the instance's relay publishes now (its gauge), false if it does not answer. */
     private static boolean leads(ServiceProcess instance) {
-        try {
-            HttpResponse<String> metrics = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/metrics"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return metrics.statusCode() == 200 && metrics.body().contains("citybridge_outbox_leader 1.0");
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return FaultPlatform.reports(instance, "citybridge_outbox_leader 1.0");
     }
 }

@@ -36,7 +36,7 @@ class JobsTest {
         UUID running = stored(Job.State.RUNNING, "admin");
         UUID done = stored(Job.State.SUCCEEDED, "admin");
 
-        jobs.failInterrupted(); // what every start does before it runs anything
+        jobs.failInterrupted(); // what an instance does when it becomes the engine leader, before it runs any job
 
         given().get("/api/v1/jobs/{id}", running)
                 .then()

@@ -7,6 +7,7 @@ import org.citybridge.matchmaking.scoring.SouthSouthMode;
 import org.citybridge.matchmaking.scoring.Weights;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Matchmaking settings ({@code citybridge.matchmaking.*}); the defaults are the documented model. */
 @ConfigMapping(prefix = "citybridge.matchmaking")
@@ -44,6 +45,12 @@ public interface MatchmakingConfig {
      * named here keeps its documented default, a key no feature has stops the service at start.
      */
     Map<String, Double> weights();
+
+    /**
+     * Where this instance answers for the other instances, which forward the requests that change the
+     * engine to the leader; default {@code http://<quarkus.http.host or this host's address>:<quarkus.http.port>}.
+     */
+    Optional<String> instanceUrl();
 
     /** The settings as the scoring core takes them. */
     default MatchSettings toSettings() {

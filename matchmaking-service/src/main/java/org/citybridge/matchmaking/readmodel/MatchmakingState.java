@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Owns the in-memory scoring core and serialises every use of it. The engine is rebuilt from the
  * database on first use and whenever a write failed after touching it (a rolled-back transaction
  * must not leave the memory ahead of the database). The lock spans the whole transaction, commit
- * included, so the engine and the database change in the same order.
+ * included, so the engine and the database change in the same order. Only the instance that leads the
+ * engine ({@link EngineLeadership}) has one; on the others, work that needs it is refused (503).
  */
 @ApplicationScoped
 public class MatchmakingState {
@@ -31,6 +32,9 @@ public class MatchmakingState {
     @Inject
     ModelService models;
 
+    @Inject
+    EngineLeadership leadership;
+
     private MatchEngine engine;
     private boolean stale = true;
 
@@ -38,6 +42,10 @@ public class MatchmakingState {
     public <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
+            if (!leadership.leads()) {
+                throw ApiException.unavailable(
+                        "Another instance of matchmaking-service runs the engine and takes this request; retry", 2);
+            }
             ensureLoaded();
             return work.get();
         } catch (ApiException e) {

@@ -1,9 +1,7 @@
 package org.citybridge.kit.jobs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
@@ -20,8 +18,9 @@ import java.util.function.Consumer;
  * Runs long work as jobs: submitted work gets a {@link Job} row at once (QUEUED), runs on a worker thread
  * (RUNNING, with progress written every second at most), and ends SUCCEEDED with its result, FAILED with
  * its error, or CANCELLED when asked to stop. A job left QUEUED or RUNNING by a stopped process is marked
- * FAILED at the next start ("interrupted by a restart"): it never silently vanishes, and what it committed
- * before stays consistent because every job commits in steps of its own.
+ * FAILED ("interrupted by a restart") by {@link #failInterrupted}, which the service calls when no job can be
+ * running (matchmaking: when an instance becomes the one that runs jobs): it never silently vanishes, and
+ * what it committed before stays consistent because every job commits in steps of its own.
  */
 @ApplicationScoped
 public class Jobs {
@@ -57,13 +56,9 @@ public class Jobs {
     @Inject
     ManagedExecutor executor;
 
-    void onStart(@Observes StartupEvent start) {
-        failInterrupted();
-    }
-
     /**
-     * Marks the jobs left QUEUED or RUNNING as FAILED; done at start, when no job of this process runs yet
-     * (and only then: a running job would be marked too).
+     * Marks the jobs left QUEUED or RUNNING as FAILED; only when no job can be running (a running one would be
+     * marked too): e.g. when an instance becomes the single one that runs them.
      *
      * @return how many
      */
