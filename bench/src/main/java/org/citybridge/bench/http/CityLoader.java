@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
  * in flight, so that every registration goes through validation, the outbox and the events exactly as
  * in production (the other services receive them too). Profiles look like the seed's: a local name,
  * coordinates, languages, a description, heritage assets for some, an association and one official.
+ * Interests go in the same way, one per city, when a benchmark needs the engine to rank.
  */
 final class CityLoader {
 
@@ -35,31 +36,58 @@ final class CityLoader {
     private CityLoader() {}
 
     static List<UUID> load(SeedContext seed, int count) throws InterruptedException {
+        Random random = new Random(20220222);
+        List<Post> posts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            posts.add(new Post("/api/v1/cities", cityJson(i, random), "bench-city-" + i));
+        }
+        return postAll(seed, posts, "bench cities");
+    }
+
+    /** One interest per city, areas and stances spread so that most cities find partners (the engine's work). */
+    static void interests(SeedContext seed, List<UUID> cities) throws InterruptedException {
+        String[] areas = {"tourism", "trade", "renewable-energy", "heritage-protection", "transport", "education"};
+        String[] stances = {"OFFER", "SEEK", "MUTUAL"};
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < cities.size(); i++) {
+            var interest = JSON.createObjectNode();
+            interest.put("area", areas[i % areas.length]);
+            interest.put("stance", stances[(i / areas.length) % stances.length]);
+            interest.put("intent", i % 2 == 0 ? "SISTER_CITY" : "THEMATIC_PARTNERSHIP");
+            posts.add(new Post(
+                    "/api/v1/cities/" + cities.get(i) + "/interests", interest.toString(), "bench-interest-" + i));
+        }
+        postAll(seed, posts, "bench interests");
+    }
+
+    /** A POST to cities-service: path, JSON body, and the seed of its Idempotency-Key. */
+    private record Post(String path, String body, String key) {}
+
+    /** Sends the posts, eight in flight; returns the ids of what they created, in completion order. */
+    private static List<UUID> postAll(SeedContext seed, List<Post> posts, String what) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        Random random = new Random(20220222);
         List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         Semaphore slots = new Semaphore(IN_FLIGHT);
         String token = seed.adminToken();
         long tokenAt = System.nanoTime();
-        for (int i = 1; i <= count && failures.isEmpty(); i++) {
+        for (int i = 0; i < posts.size() && failures.isEmpty(); i++) {
             if (System.nanoTime() - tokenAt > Duration.ofSeconds(120).toNanos()) {
                 token = seed.adminToken(); // tokens live 5 minutes
                 tokenAt = System.nanoTime();
             }
-            String body = cityJson(i, random);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(seed.citiesUrl() + "/api/v1/cities"))
+            Post post = posts.get(i);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(seed.citiesUrl() + post.path()))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token)
                     .header(
                             "Idempotency-Key",
-                            UUID.nameUUIDFromBytes(("bench-city-" + i).getBytes())
-                                    .toString())
+                            UUID.nameUUIDFromBytes(post.key().getBytes()).toString())
                     .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .POST(HttpRequest.BodyPublishers.ofString(post.body()))
                     .build();
             slots.acquire();
             CompletableFuture<HttpResponse<String>> sent =
@@ -83,7 +111,7 @@ final class CityLoader {
         }
         slots.acquire(IN_FLIGHT);
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("Registering bench cities failed: " + failures.get(0));
+            throw new IllegalStateException("Posting " + what + " failed: " + failures.get(0));
         }
         return ids;
     }
