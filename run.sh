@@ -2,7 +2,8 @@
 # Runs the whole CityBridge platform on this machine: builds what is needed, then starts PostgreSQL,
 # Kafka, Keycloak and the three services, and loads the demo story. Ctrl-C stops everything.
 # Needs only a JDK 17+. Data and logs stay in ./.citybridge between runs.
-# Options are passed to the launcher: --fresh-realm (re-import the Keycloak realm), --no-seed.
+# Options are passed to the launcher: --fresh-realm (re-import the Keycloak realm), --no-seed,
+# --replicas N (N instances of each service behind a round-robin entry point on its usual port).
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building the platform (the first build downloads its dependencies and takes a few minutes)..."

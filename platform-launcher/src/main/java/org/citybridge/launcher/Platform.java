@@ -50,6 +50,8 @@ public final class Platform implements AutoCloseable {
     // processes ended on purpose (killService): their exit is not reported as a failure
     private final java.util.Set<ServiceProcess> expectedExits = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, RoundRobinEntry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private int replicas = 1;
     private KeycloakServer keycloak;
     private volatile PostgresServer postgres;
     private volatile KafkaServer kafka;
@@ -81,6 +83,18 @@ public final class Platform implements AutoCloseable {
      */
     public Platform withServiceEnvironment(Map<String, String> environment) {
         serviceEnvOverrides.putAll(environment);
+        return this;
+    }
+
+    /**
+     * Runs {@code replicas} instances of each service (before {@link #start(boolean)}): each on a port of its
+     * own, behind a {@link RoundRobinEntry} on the service's usual port, all on the service's database.
+     */
+    public Platform withReplicas(int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1");
+        }
+        this.replicas = replicas;
         return this;
     }
 
@@ -170,6 +184,7 @@ public final class Platform implements AutoCloseable {
                 "matchmaking-service",
                 ports.matchmaking());
         // Started together, awaited one by one: on two cores this is the quickest order.
+        Map<String, List<ServiceProcess>> instancesOf = new LinkedHashMap<>();
         for (Service service : SERVICES) {
             Map<String, String> env = new LinkedHashMap<>();
             env.putAll(postgres.serviceEnvironment(service.database()));
@@ -179,30 +194,55 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_HTTP_HOST", bindAddress());
             env.putAll(serviceEnvOverrides);
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
+            // with replicas, the usual port is the entry point's and every instance gets a port of its own
+            int port = replicas > 1 ? Ports.free() : servicePorts.get(service.name());
             ServiceProcess process = ServiceProcess.start(
-                    service.name(),
-                    layout.serviceJar(service.name()),
-                    servicePorts.get(service.name()),
-                    env,
-                    layout.log(service.name()));
+                    service.name(), layout.serviceJar(service.name()), port, env, layout.log(service.name()));
             this.serviceEnv.put(service.name(), Map.copyOf(env));
-            this.portOf.put(service.name(), servicePorts.get(service.name()));
+            this.portOf.put(service.name(), port);
             services.put(service.name(), process);
             // closes the service's current process (a restarted one after restartService)
             register(service.name(), () -> services.get(service.name()).close());
+            List<ServiceProcess> instances = new java.util.ArrayList<>(List.of(process));
+            for (int n = 2; n <= replicas; n++) {
+                String instanceName = service.name() + "-" + n;
+                ServiceProcess extra = ServiceProcess.start(
+                        instanceName, layout.serviceJar(service.name()), Ports.free(), env, layout.log(instanceName));
+                extraInstances.add(extra);
+                instances.add(extra);
+            }
+            instancesOf.put(service.name(), instances);
         }
         Instant since = Instant.now();
-        for (ServiceProcess process : List.copyOf(services.values())) {
-            try {
-                process.awaitReady(SERVICE_READY_TIMEOUT);
-            } catch (IllegalStateException e) {
-                if (!closing) {
-                    status.failed(process.name(), e.getMessage());
+        for (List<ServiceProcess> instances : instancesOf.values()) {
+            for (ServiceProcess process : instances) {
+                try {
+                    process.awaitReady(SERVICE_READY_TIMEOUT);
+                } catch (IllegalStateException e) {
+                    if (!closing) {
+                        status.failed(process.name(), e.getMessage());
+                    }
+                    throw new IllegalStateException(process.name() + " " + e.getMessage(), e);
                 }
-                throw new IllegalStateException(process.name() + " " + e.getMessage(), e);
+                status.ready(process.name(), process.baseUrl(), Duration.between(since, Instant.now()));
+                reportUnexpectedExit(process);
             }
-            status.ready(process.name(), process.baseUrl(), Duration.between(since, Instant.now()));
-            reportUnexpectedExit(process);
+        }
+        if (replicas > 1) {
+            instancesOf.forEach((name, instances) -> {
+                RoundRobinEntry entry = RoundRobinEntry.start(
+                        name,
+                        bindAddress(),
+                        servicePorts.get(name),
+                        instances.stream()
+                                .map(i -> new java.net.InetSocketAddress("127.0.0.1", i.port()))
+                                .toList());
+                entries.put(name, entry);
+                status.ready(
+                        name + " entry",
+                        "http://127.0.0.1:" + entry.port() + ", round robin over " + instances.size() + " instances",
+                        Duration.ZERO);
+            });
         }
     }
 
@@ -361,8 +401,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>} of a service by module name. */
+    /** {@code http://127.0.0.1:<port>} of a service by module name (its entry point when it has replicas). */
     public String serviceUrl(String name) {
+        RoundRobinEntry entry = entries.get(name);
+        if (entry != null) {
+            return "http://127.0.0.1:" + entry.port();
+        }
         ServiceProcess process = services.get(name);
         if (process == null) {
             throw new IllegalArgumentException("No service " + name);
@@ -382,6 +426,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        entries.values().forEach(RoundRobinEntry::close);
         extraInstances.forEach(ServiceProcess::close);
         List<Thread> serviceStops = new java.util.ArrayList<>();
         while (!started.isEmpty() && services.containsKey(started.peek().name())) {

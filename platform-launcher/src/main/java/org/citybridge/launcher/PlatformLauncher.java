@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@code platform-launcher/target/platform-launcher.jar} and {@code target/lib/*} on the class path. Ctrl-C stops everything in reverse order.
  *
  * <p>Options: {@code --fresh-realm} imports the Keycloak realm anew; {@code --no-seed} skips the demo
- * story.
+ * story; {@code --replicas N} runs N instances of each service behind a round-robin entry point on the
+ * service's usual port.
  */
 public final class PlatformLauncher {
 
@@ -32,7 +33,16 @@ public final class PlatformLauncher {
         List<String> options = List.of(args);
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(
-                    "Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]");
+                    "Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]"
+                            + " [--replicas N]");
+            return;
+        }
+        int replicas;
+        try {
+            replicas = replicas(options);
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
             return;
         }
         if (!options.contains(IN_OWN_SESSION) && Files.isExecutable(SETSID)) {
@@ -53,7 +63,8 @@ public final class PlatformLauncher {
         Instant since = Instant.now();
         status.info("CityBridge: starting the platform (data and logs in " + PlatformLayout.display(layout.dataDir())
                 + "; Ctrl-C stops it)");
-        Platform platform = Platform.create(layout, PlatformPorts.defaults(), status);
+        Platform platform =
+                Platform.create(layout, PlatformPorts.defaults(), status).withReplicas(replicas);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -87,6 +98,23 @@ public final class PlatformLauncher {
         }
         printWelcome(platform, startup);
         stopped.await();
+    }
+
+    /** The number after {@code --replicas} (1 without it). */
+    static int replicas(List<String> options) {
+        int at = options.indexOf("--replicas");
+        if (at < 0) {
+            return 1;
+        }
+        try {
+            int replicas = Integer.parseInt(options.get(at + 1));
+            if (replicas >= 1 && replicas <= 4) {
+                return replicas;
+            }
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--replicas takes a number of instances per service, 1 to 4");
     }
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");

@@ -214,6 +214,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The API port. */
+    public int port() {
+        return port;
+    }
+
     public Path log() {
         return log;
     }
