@@ -58,7 +58,7 @@ class OutboxLeadershipTest {
     @Test
     void aRivalHoldingTheLockStopsThisRelayAndItTakesOverOnceTheLockIsFree() throws Exception {
         await("this instance leads").atMost(Duration.ofSeconds(10)).until(relay::leading);
-        assertThat(metrics()).contains("citybridge_outbox_leader 1.0");
+        assertThat(metrics()).contains("citybridge_outbox_leader{service=\"cities-service\"} 1.0");
         PostgresServer postgres = TestInfrastructure.postgres();
         PostgresServer.Credentials superuser = postgres.superuser();
         String url = postgres.jdbcUrl("cities");
@@ -83,10 +83,10 @@ class OutboxLeadershipTest {
             // the rival leads but (being a test) publishes nothing: the event waits in the outbox
             assertThat(events.read(Topics.CITY_EVENTS, TestEvents.keyed(city), 1, Duration.ofSeconds(2)))
                     .isEmpty();
-            assertThat(metrics()).contains("citybridge_outbox_leader 0.0");
+            assertThat(metrics()).contains("citybridge_outbox_leader{service=\"cities-service\"} 0.0");
             await("the backlog gauge counts it")
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> !metrics().contains("citybridge_outbox_backlog 0.0"));
+                    .until(() -> !metrics().contains("citybridge_outbox_backlog{service=\"cities-service\"} 0.0"));
 
             Instant released = Instant.now();
             rival.close(); // the rival dies

@@ -87,7 +87,7 @@ class BrokerOutageE2ETest {
                     .isEqualTo(200);
             assertThat(get.apply(management + "/q/metrics").body())
                     .as(service.name() + " metrics")
-                    .contains("citybridge_event_bus_up 0.0");
+                    .contains("citybridge_event_bus_up{service=\"" + service.name() + "\"} 0.0");
         }
     }
 

@@ -226,7 +226,7 @@ class MatchmakingFailoverE2ETest {
 
     /** Whether the instance runs the engine (its gauge). */
     private static boolean leads(ServiceProcess instance) {
-        return FaultPlatform.reports(instance, "citybridge_engine_leader 1.0");
+        return FaultPlatform.reports(instance, "citybridge_engine_leader{service=\"matchmaking-service\"} 1.0");
     }
 
     /**

@@ -121,6 +121,6 @@ class RelayFailoverE2ETest {
 
     /** Whether the instance's relay publishes now (its gauge), false if it does not answer. */
     private static boolean leads(ServiceProcess instance) {
-        return FaultPlatform.reports(instance, "citybridge_outbox_leader 1.0");
+        return FaultPlatform.reports(instance, "citybridge_outbox_leader{service=\"cities-service\"} 1.0");
     }
 }

@@ -168,7 +168,8 @@ public abstract class InfrastructureContract {
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("citybridge_event_bus_up 1.0"));
+                .body(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*citybridge_event_bus_up\\{service=\"[a-z-]+\"} 1\\.0.*"));
     }
 
     @Test

@@ -1,6 +1,14 @@
 package org.citybridge.kit.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -15,12 +23,16 @@ import org.citybridge.contracts.events.EventSource;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.MalformedEventException;
 import org.citybridge.kit.problem.DatabaseFailures;
+import org.citybridge.kit.tracing.TraceContexts;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,6 +90,9 @@ public class EventInbox {
     @Inject
     ConsumerConfig config;
 
+    @Inject
+    Tracer tracer;
+
     /** {@link #consume(KafkaRecordBatch, Consumer, Guard)} without a guard. */
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect) {
         return consume(batch, effect, Runnable::run);
@@ -96,6 +111,8 @@ public class EventInbox {
         List<Rejected> rejected = new ArrayList<>();
         int position = 0;
         for (KafkaRecord<String, String> record : batch) {
+            deadLetters(
+                    record.getTopic()); // shown as 0 from the first poll on, so dashboards and alerts see the series
             try {
                 Optional<ReceivedEvent> decoded = decode(record.getTopic(), record.getHeaders(), record.getPayload());
                 if (decoded.isPresent()) {
@@ -112,23 +129,60 @@ public class EventInbox {
             position++;
         }
         if (!events.isEmpty()) {
-            try {
-                guard.run(() -> applyInOneTransaction(events, effect));
-            } catch (RuntimeException batchFailure) {
-                if (events.size() > 1) {
-                    LOG.warnf(
-                            "A batch of %d events failed (%s); applying them one at a time",
-                            events.size(), batchFailure.toString());
-                }
-                for (int i = 0; i < events.size(); i++) {
-                    Throwable failure = applyAlone(events.get(i), effect, guard);
-                    if (failure != null) {
-                        rejected.add(new Rejected(positions.get(i), records.get(i), failure));
-                    }
-                }
+            // one span per poll, continuing the trace of its first event and linking the others' (the outbox rows
+            // its effect appends carry it on)
+            Span span = consumeSpan(records);
+            try (Scope current = span.makeCurrent()) {
+                applyAll(events, records, positions, rejected, effect, guard);
+            } finally {
+                span.end();
             }
         }
         return settle(batch, rejected);
+    }
+
+    /** Applies the events in one transaction, or one by one if that fails; adds those that keep failing to {@code rejected}. */
+    private void applyAll(
+            List<ReceivedEvent> events,
+            List<KafkaRecord<String, String>> records,
+            List<Integer> positions,
+            List<Rejected> rejected,
+            Consumer<List<ReceivedEvent>> effect,
+            Guard guard) {
+        try {
+            guard.run(() -> applyInOneTransaction(events, effect));
+        } catch (RuntimeException batchFailure) {
+            if (events.size() > 1) {
+                LOG.warnf(
+                        "A batch of %d events failed (%s); applying them one at a time",
+                        events.size(), batchFailure.toString());
+            }
+            for (int i = 0; i < events.size(); i++) {
+                Throwable failure = applyAlone(events.get(i), effect, guard);
+                if (failure != null) {
+                    rejected.add(new Rejected(positions.get(i), records.get(i), failure));
+                }
+            }
+        }
+    }
+
+    private Span consumeSpan(List<KafkaRecord<String, String>> records) {
+        List<SpanContext> causes = new ArrayList<>();
+        for (KafkaRecord<String, String> record : records) {
+            Header header = record.getHeaders().lastHeader(TraceContexts.HEADER);
+            if (header != null) {
+                TraceContexts.parse(new String(header.value(), StandardCharsets.UTF_8))
+                        .ifPresent(causes::add);
+            }
+        }
+        SpanBuilder builder = tracer.spanBuilder("consume " + records.get(0).getTopic())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContexts.parentOf(causes))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", records.get(0).getTopic())
+                .setAttribute("messaging.batch.message_count", (long) records.size());
+        causes.stream().skip(1).forEach(builder::addLink);
+        return builder.startSpan();
     }
 
     /** A record that goes to the dead-letter topic, with its place in the batch. */
@@ -232,12 +286,20 @@ public class EventInbox {
             }
             return fresh;
         });
+        Instant now = Instant.now();
         for (int i = 0; i < applied.length; i++) {
-            metrics.counter(
-                            applied[i] ? "citybridge.events.applied" : "citybridge.events.duplicates",
-                            "type",
-                            events.get(i).type().ceType())
+            String type = events.get(i).type().ceType();
+            metrics.counter(applied[i] ? "citybridge.events.applied" : "citybridge.events.duplicates", "type", type)
                     .increment();
+            if (applied[i] && events.get(i).headers().time() != null) {
+                // from the change that caused the event to its effect here: outbox, relay, broker and this consumer
+                Timer.builder("citybridge.events.age")
+                        .description("Time from an event's occurrence to its effect in this service")
+                        .tag("type", type)
+                        .publishPercentileHistogram()
+                        .register(metrics)
+                        .record(Duration.between(events.get(i).headers().time(), now));
+            }
         }
     }
 
@@ -274,8 +336,7 @@ public class EventInbox {
     }
 
     private CompletableFuture<Void> deadLetter(KafkaRecord<String, String> record, Throwable error) {
-        metrics.counter("citybridge.events.dead.lettered", "topic", record.getTopic())
-                .increment();
+        deadLetters(record.getTopic()).increment();
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
@@ -283,6 +344,10 @@ public class EventInbox {
                 "Dead-lettering record %s-%d@%d: %s",
                 record.getTopic(), record.getPartition(), offset, error.getMessage());
         return record.nack(error).toCompletableFuture();
+    }
+
+    private Counter deadLetters(String topic) {
+        return metrics.counter("citybridge.events.dead.lettered", "topic", topic);
     }
 
     private static Map<String, byte[]> headerMap(Headers kafkaHeaders) {

@@ -15,6 +15,7 @@ import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.kit.inbox.EventCodec;
 import org.citybridge.kit.security.Caller;
+import org.citybridge.kit.tracing.TraceContexts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,8 +40,8 @@ import javax.sql.DataSource;
 public class EventOutbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, actor)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, actor, trace_parent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int MAX_BATCH = 500;
 
     @Inject
@@ -75,6 +76,7 @@ public class EventOutbox {
         event.payload = codec.toJson(payload);
         event.occurredAt = headers.time();
         event.actor = actingSubject();
+        event.traceParent = TraceContexts.currentTraceParent();
         pendingInThisTransaction().add(event);
         metrics.counter("citybridge.outbox.appended", "type", type.ceType()).increment();
         appended.fire(new OutboxAppended(headers.id()));
@@ -143,6 +145,7 @@ public class EventOutbox {
                 insert.setString(6, event.payload);
                 insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
                 insert.setString(8, event.actor);
+                insert.setString(9, event.traceParent);
                 insert.addBatch();
                 if (++inBatch == MAX_BATCH) {
                     insert.executeBatch();

@@ -46,6 +46,10 @@ public class OutboxEvent extends PanacheEntityBase {
     /** The token subject of the API caller whose request caused the event; null when an event caused it. */
     public String actor;
 
+    /** The W3C {@code traceparent} of the transaction that appended it; null while tracing is off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

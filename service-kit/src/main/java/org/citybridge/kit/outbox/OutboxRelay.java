@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.contracts.events.CloudEventHeaders;
+import org.citybridge.kit.tracing.TraceContexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -408,6 +409,9 @@ public class OutboxRelay {
         new CloudEventHeaders(event.eventId, event.type, event.source, event.recordKey, event.occurredAt, event.actor)
                 .toHeaders()
                 .forEach((name, value) -> record.headers().add(name, value));
+        if (event.traceParent != null) {
+            record.headers().add(TraceContexts.HEADER, event.traceParent.getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 
