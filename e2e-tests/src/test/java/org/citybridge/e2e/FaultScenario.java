@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.launcher.http.ApiClient;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.citybridge.e2e.FaultPlatform.CITIES;
@@ -116,5 +118,25 @@ final class FaultScenario {
                                 cities.get(cityIndex).toString(),
                                 "role",
                                 "MEMBER"));
+    }
+
+    /** The best PROPOSED proposal of a city of this scenario with another of its cities; null if none. */
+    JsonNode openProposal(String matchmakingUrl) {
+        Set<String> ours = new HashSet<>();
+        cities.forEach(c -> ours.add(c.toString()));
+        for (UUID city : cities) {
+            ApiClient.Reply answer = FaultPlatform.HTTP.get(matchmakingUrl + "/api/v1/cities/" + city + "/proposals");
+            if (answer.status() != 200) {
+                continue;
+            }
+            for (JsonNode ranked : answer.json()) {
+                JsonNode proposal = ranked.get("proposal");
+                if (ours.contains(ranked.get("partnerCityId").asText())
+                        && "PROPOSED".equals(proposal.get("status").asText())) {
+                    return proposal;
+                }
+            }
+        }
+        return null;
     }
 }

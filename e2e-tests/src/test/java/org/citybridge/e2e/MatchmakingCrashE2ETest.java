@@ -13,10 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -100,7 +98,7 @@ class MatchmakingCrashE2ETest {
                             .atMost(Duration.ofSeconds(60))
                             .pollInterval(Duration.ofMillis(500))
                             .until(
-                                    () -> acceptedByA(matchmaking, openProposal(matchmaking, scenario.cities), lastTry),
+                                    () -> acceptedByA(matchmaking, scenario.openProposal(matchmaking), lastTry),
                                     p -> p != null);
                 } catch (ConditionTimeoutException e) {
                     throw new AssertionError("Before kill " + kill + ", last try: " + lastTry.get(), e);
@@ -216,26 +214,5 @@ class MatchmakingCrashE2ETest {
     /** Accepts as platform-admin on behalf of one side. */
     private static ApiClient.Reply accept(String matchmaking, String proposalId, UUID side) {
         return asAdmin().post(matchmaking + "/api/v1/proposals/" + proposalId + "/accept?cityId=" + side, null);
-    }
-
-    /** The best PROPOSED proposal of a scenario city with another scenario city; null if none. */
-    private static JsonNode openProposal(String matchmaking, List<UUID> cities) {
-        Set<String> scenario = new HashSet<>();
-        cities.forEach(c -> scenario.add(c.toString()));
-        for (UUID city : cities) {
-            ApiClient.Reply answer = HTTP.get(matchmaking + "/api/v1/cities/" + city + "/proposals");
-            if (answer.status() != 200) {
-                continue;
-            }
-            for (JsonNode ranked : answer.json()) {
-                String partner = ranked.get("partnerCityId").asText();
-                JsonNode proposal = ranked.get("proposal");
-                if (scenario.contains(partner)
-                        && "PROPOSED".equals(proposal.get("status").asText())) {
-                    return proposal;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -12,10 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,7 +176,7 @@ class MatchmakingFailoverE2ETest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(
                         () -> {
-                            JsonNode proposal = openProposal(follower.baseUrl(), scenario.cities);
+                            JsonNode proposal = scenario.openProposal(follower.baseUrl());
                             if (proposal == null) {
                                 return null;
                             }
@@ -202,26 +200,6 @@ class MatchmakingFailoverE2ETest {
                 .json()
                 .get("status")
                 .asText();
-    }
-
-    /** The best PROPOSED proposal of a scenario city with another scenario city; null if none. */
-    private static JsonNode openProposal(String matchmaking, List<UUID> cities) {
-        Set<String> scenario = new HashSet<>();
-        cities.forEach(c -> scenario.add(c.toString()));
-        for (UUID city : cities) {
-            ApiClient.Reply answer = HTTP.get(matchmaking + "/api/v1/cities/" + city + "/proposals");
-            if (answer.status() != 200) {
-                continue;
-            }
-            for (JsonNode ranked : answer.json()) {
-                JsonNode proposal = ranked.get("proposal");
-                if (scenario.contains(ranked.get("partnerCityId").asText())
-                        && "PROPOSED".equals(proposal.get("status").asText())) {
-                    return proposal;
-                }
-            }
-        }
-        return null;
     }
 
     /** Whether the instance runs the engine (its gauge). */

@@ -22,6 +22,33 @@ public final class Ports {
         }
     }
 
+    /**
+     * {@code count} distinct free loopback ports: all are held open until each is chosen, since a port
+     * closed again may be handed out by the next call (two components once got the same one).
+     */
+    public static int[] free(int count) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closed already
+                }
+            }
+        }
+    }
+
     /** True if something accepts connections on this loopback port. */
     public static boolean inUse(int port) {
         try (Socket socket = new Socket()) {

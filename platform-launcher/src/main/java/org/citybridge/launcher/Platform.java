@@ -348,6 +348,13 @@ public final class Platform implements AutoCloseable {
         process.kill();
     }
 
+    /** Stops a service as an orchestrator would (SIGTERM, then waits), e.g. for a rolling restart. */
+    public void stopService(String name) {
+        ServiceProcess process = service(name);
+        expectedExits.add(process);
+        process.close();
+    }
+
     /**
      * Starts a service again, with the same port and configuration, after it stopped (see
      * {@link #killService(String)}), and waits until it is ready. Its earlier log is kept as

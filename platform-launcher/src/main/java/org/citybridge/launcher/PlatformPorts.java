@@ -15,7 +15,8 @@ public record PlatformPorts(int postgres, int kafka, int keycloak, int cities, i
 
     /** Ports free right now, for a test run beside a running local platform. */
     public static PlatformPorts free() {
-        return new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+        int[] free = Ports.free(6); // distinct: one port each
+        return new PlatformPorts(free[0], free[1], free[2], free[3], free[4], free[5]);
     }
 
     /** Every port with what uses it, in start order. */
