@@ -80,12 +80,30 @@ class TracingTest {
                 .body(Map.of("area", "tourism", "stance", "SEEK", "intent", "SISTER_CITY"))
                 .post("/api/v1/cities/" + city + "/interests")
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .header("X-Request-Id", trace); // the id the audit log and the answer carry is the trace's
 
         ConsumerRecord<String, String> announced = events.read(
                         Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30))
                 .get(0);
         assertThat(TestEvents.header(announced, "traceparent")).startsWith("00-" + trace + "-");
+    }
+
+    @Test
+    void shouldStartATraceForARequestThatBroughtNoneAndAnswerWithItsId() {
+        UUID city = Fixtures.register(Fixtures.cityBody(Fixtures.unique("Traced Puebla"), "MX"));
+        String requestId = given().contentType(ContentType.JSON)
+                .body(Map.of("area", "culture", "stance", "OFFER", "intent", "SISTER_CITY"))
+                .post("/api/v1/cities/" + city + "/interests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("X-Request-Id");
+
+        ConsumerRecord<String, String> announced = events.read(
+                        Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30))
+                .get(0);
+        assertThat(TestEvents.header(announced, "traceparent")).startsWith("00-" + requestId + "-");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.citybridge.kit.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -23,8 +25,9 @@ import java.util.regex.Pattern;
  * done or refused, on the log category {@value #CATEGORY} as one JSON object per line: who (token
  * subject, an opaque id; roles; the city an officer acts for), what (operation and path, which hold only
  * ids), the outcome (status) and the trace id. Never a token, a body or a name: bodies may hold personal
- * data. Every API answer carries the trace id in {@value #REQUEST_ID}, so a caller can quote it; it comes
- * from a W3C {@code traceparent} or an {@code X-Request-Id} the caller sent, or is made here.
+ * data. Every API answer carries the trace id in {@value #REQUEST_ID}, so a caller can quote it; it is the
+ * request's OpenTelemetry trace while tracing is on, else it comes from a W3C {@code traceparent} or an
+ * {@code X-Request-Id} the caller sent, or is made here.
  */
 public class AuditTrail {
 
@@ -106,6 +109,10 @@ public class AuditTrail {
     }
 
     private static String traceIdOf(ContainerRequestContext request) {
+        SpanContext traced = Span.current().getSpanContext();
+        if (traced.isValid()) {
+            return traced.getTraceId(); // tracing on: the request's trace, as the log lines and the events carry it
+        }
         String traceparent = request.getHeaderString("traceparent");
         if (traceparent != null) {
             var matcher = TRACEPARENT.matcher(traceparent.trim());
