@@ -83,10 +83,7 @@ class TracingTest {
                 .statusCode(201)
                 .header("X-Request-Id", trace); // the id the audit log and the answer carry is the trace's
 
-        ConsumerRecord<String, String> announced = events.read(
-                        Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30))
-                .get(0);
-        assertThat(TestEvents.header(announced, "traceparent")).startsWith("00-" + trace + "-");
+        assertInterestEventInTrace(city, trace);
     }
 
     @Test
@@ -100,10 +97,7 @@ class TracingTest {
                 .extract()
                 .header("X-Request-Id");
 
-        ConsumerRecord<String, String> announced = events.read(
-                        Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30))
-                .get(0);
-        assertThat(TestEvents.header(announced, "traceparent")).startsWith("00-" + requestId + "-");
+        assertInterestEventInTrace(city, requestId);
     }
 
     @Test
@@ -128,10 +122,15 @@ class TracingTest {
         headers.put("traceparent", ("00-" + trace + "-" + hex(8) + "-01").getBytes(StandardCharsets.UTF_8));
         events.publish(Topics.CLUSTER_EVENTS, response.aggregateId().toString(), headers, events.json(response));
 
-        ConsumerRecord<String, String> caused = events.read(
+        assertInterestEventInTrace(city, trace);
+    }
+
+    /** The city's InterestExpressed carries a span of this trace in its traceparent header. */
+    private void assertInterestEventInTrace(UUID city, String trace) {
+        ConsumerRecord<String, String> announced = events.read(
                         Topics.CITY_EVENTS, city, EventType.INTEREST_EXPRESSED, 1, Duration.ofSeconds(30))
                 .get(0);
-        assertThat(TestEvents.header(caused, "traceparent")).startsWith("00-" + trace + "-");
+        assertThat(TestEvents.header(announced, "traceparent")).startsWith("00-" + trace + "-");
     }
 
     private static String hex(int bytes) {
