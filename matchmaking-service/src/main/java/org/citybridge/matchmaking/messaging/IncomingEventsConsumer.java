@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.citybridge.kit.inbox.EventInbox;
+import org.citybridge.matchmaking.readmodel.EngineLeadership;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,15 +29,36 @@ public class IncomingEventsConsumer {
     @Inject
     ReadModelService readModel;
 
+    @Inject
+    EngineLeadership leadership;
+
     @Incoming("city-events")
     @Blocking
     public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, readModel::applyAll, state::locked);
+        return inbox.consume(batch, readModel::applyAll, this::asLeader);
     }
 
     @Incoming("cluster-events")
     @Blocking
     public CompletionStage<Void> onClusterEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, readModel::applyAll, state::locked);
+        return inbox.consume(batch, readModel::applyAll, this::asLeader);
+    }
+
+    /**
+     * Applies under the engine's lock, on the leader only. Records that reach a follower (its partitions
+     * before a rebalance took them) wait: the leader reads them again from the last committed offset, and
+     * if this instance leads later the inbox skips what was applied meanwhile. Never refused, so never
+     * dead-lettered for want of leadership.
+     */
+    private void asLeader(Runnable work) {
+        while (true) {
+            leadership.awaitLeading();
+            try {
+                state.locked(work);
+                return;
+            } catch (EngineLeadership.NotLeading lost) {
+                // lost between the wait and the lock: wait again
+            }
+        }
     }
 }

@@ -9,8 +9,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.citybridge.kit.inbox.Postponed;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.leadership.SessionLock;
+import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.config.MatchmakingConfig;
 import org.citybridge.matchmaking.messaging.LeaderTakesAll;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +82,7 @@ public class EngineLeadership {
     private SessionLock lock;
     private ScheduledExecutorService checks;
     private volatile boolean leading;
+    private volatile boolean stopping;
     private volatile String leaderUrl;
 
     void onStart(@Observes StartupEvent event) {
@@ -95,18 +98,58 @@ public class EngineLeadership {
                 this::checkSafely, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Hands the engine over in order: no new engine work starts, the work under way finishes (its commit
+     * included), and only then is the lock released, so the successor's engine, loaded from the database,
+     * holds every fact this instance committed.
+     */
+    synchronized void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         if (checks != null) {
             checks.shutdownNow();
+            checks.awaitTermination(10, TimeUnit.SECONDS);
         }
         leading = false;
         LeaderTakesAll.leading(false);
+        state.invalidate(); // waits for the engine's lock: for the work that holds it now
         lock.release(); // a follower takes over at its next check instead of waiting for this session to end
     }
 
     /** Whether this instance runs the engine now. */
     public boolean leads() {
         return leading;
+    }
+
+    /**
+     * Waits until this instance leads the engine (consumption on a follower waits here for records it may
+     * hold during a rebalance); {@link Postponed} when the instance stops meanwhile, so that the records stay
+     * unacknowledged for the leader.
+     */
+    public void awaitLeading() {
+        while (!leading) {
+            if (stopping) {
+                throw new Postponed("this instance is stopping");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Postponed("interrupted while waiting to lead");
+            }
+        }
+    }
+
+    /** Engine work refused on an instance that does not lead (503 to an API caller). */
+    public static final class NotLeading extends ApiException {
+        NotLeading() {
+            super(
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
+                    "Another instance of matchmaking-service runs the engine and takes this request; retry",
+                    null);
+            withHeader("Retry-After", "2");
+        }
     }
 
     /** Where the leader answers, as last read by this follower; empty while none is known. */
@@ -123,14 +166,18 @@ public class EngineLeadership {
     }
 
     private synchronized void check() {
+        if (stopping) {
+            return;
+        }
         boolean holds = lock.holds();
         if (holds && !leading) {
             lead();
         } else if (!holds && leading) {
+            // no waiting for the engine's lock here (a pairing round may hold it): the rebalance below must go
+            // out now; the engine is reloaded whenever this instance leads again (lead())
             LOG.warn("Lost the matchmaking engine's leadership (database session gone); another instance takes over");
             leading = false;
             LeaderTakesAll.leading(false);
-            state.invalidate();
         }
         if (!holds) {
             leaderUrl = recordedLeader();

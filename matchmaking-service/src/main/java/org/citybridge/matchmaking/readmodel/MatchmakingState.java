@@ -43,8 +43,7 @@ public class MatchmakingState {
         lock.lock();
         try {
             if (!leadership.leads()) {
-                throw ApiException.unavailable(
-                        "Another instance of matchmaking-service runs the engine and takes this request; retry", 2);
+                throw new EngineLeadership.NotLeading();
             }
             ensureLoaded();
             return work.get();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -109,14 +110,19 @@ public class LeaderForwarding {
         forward.putHeader(FORWARDED_HEADER, "1");
         Future<Buffer> body = request.body();
         request.resume(); // the server pauses a request until a handler asks for its body
-        body.compose(content -> client.request(forward).compose(out -> out.send(content)))
+        AtomicBoolean connected = new AtomicBoolean();
+        body.compose(content -> client.request(forward).compose(out -> {
+                    connected.set(true);
+                    return out.send(content);
+                }))
                 .compose(answer -> answer.body().map(content -> {
                     HttpServerResponse response = context.response().setStatusCode(answer.statusCode());
-                    answer.headers().forEach(header -> {
-                        if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                            response.headers().add(header.getKey(), header.getValue());
+                    for (String name : answer.headers().names()) {
+                        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                            // set, not add: the leader's answer replaces what this instance's filters put there
+                            response.headers().set(name, answer.headers().getAll(name));
                         }
-                    });
+                    }
                     response.end(content);
                     return content;
                 }))
@@ -124,7 +130,20 @@ public class LeaderForwarding {
                     LOG.warnf(
                             "Could not forward %s %s to the engine's leader: %s",
                             request.method(), request.path(), failure.toString());
-                    if (!context.response().headWritten()) {
+                    if (context.response().headWritten()) {
+                        return;
+                    }
+                    if (connected.get()) {
+                        // sent: it may have taken effect, so no invitation to retry blindly
+                        problem(
+                                context,
+                                502,
+                                "Bad Gateway",
+                                "The instance that runs the matchmaking engine did not answer in time; the request "
+                                        + "may have taken effect: read the resource before retrying, or retry with "
+                                        + "the same Idempotency-Key",
+                                null);
+                    } else {
                         unavailable(
                                 context, "The instance that runs the matchmaking engine did not answer; retry shortly");
                     }
@@ -132,10 +151,14 @@ public class LeaderForwarding {
     }
 
     private void unavailable(RoutingContext context, String detail) {
+        problem(context, 503, "Service Unavailable", detail, "2");
+    }
+
+    private void problem(RoutingContext context, int status, String title, String detail, String retryAfter) {
         Problem problem = new Problem(
-                Problem.TYPE_BASE + "unavailable",
-                "Service Unavailable",
-                503,
+                Problem.TYPE_BASE + (status == 503 ? "unavailable" : "bad-gateway"),
+                title,
+                status,
                 detail,
                 context.request().path(),
                 null);
@@ -145,10 +168,11 @@ public class LeaderForwarding {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.response()
-                .setStatusCode(503)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Retry-After", "2")
-                .end(Buffer.buffer(body));
+        HttpServerResponse response =
+                context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (retryAfter != null) {
+            response.putHeader("Retry-After", retryAfter);
+        }
+        response.end(Buffer.buffer(body));
     }
 }

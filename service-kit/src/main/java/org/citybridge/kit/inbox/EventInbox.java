@@ -55,6 +55,7 @@ import java.util.function.Consumer;
  *   <li>the ids of the batch's events are recorded in {@code processed_event} in the same transaction
  *       as their effect, with one statement that also says which ids are new, so a redelivered event
  *       changes nothing;</li>
+ *   <li>a guard that throws {@link Postponed} leaves the whole batch unacknowledged, for the next consumer;</li>
  *   <li>if the batch's transaction fails, its events are applied one by one, each in its own
  *       transaction: a record whose effect keeps failing is isolated and dead-lettered, the others
  *       still apply. A failing event is retried with back-off, holding the partition so order is kept,
@@ -134,6 +135,11 @@ public class EventInbox {
             Span span = consumeSpan(records);
             try (Scope current = span.makeCurrent()) {
                 applyAll(events, records, positions, rejected, effect, guard);
+            } catch (Postponed postponed) {
+                // nothing acknowledged: the records go to whoever consumes the partitions next (this stage
+                // stays open; the instance is stopping or no longer owns the work)
+                LOG.infof("A batch of %d events left for the next consumer: %s", events.size(), postponed.getMessage());
+                return new CompletableFuture<>();
             } finally {
                 span.end();
             }
@@ -151,6 +157,8 @@ public class EventInbox {
             Guard guard) {
         try {
             guard.run(() -> applyInOneTransaction(events, effect));
+        } catch (Postponed postponed) {
+            throw postponed;
         } catch (RuntimeException batchFailure) {
             if (events.size() > 1) {
                 LOG.warnf(
@@ -244,6 +252,8 @@ public class EventInbox {
             try {
                 guard.run(() -> applyInOneTransaction(List.of(event), effect));
                 return null;
+            } catch (Postponed e) {
+                throw e;
             } catch (MalformedEventException e) {
                 return e;
             } catch (RuntimeException e) {

@@ -58,12 +58,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, "too-many-requests", "Too many requests", detail, null);
     }
 
-    /** 503: the service cannot take the request at the moment; retry after {@code retryAfterSeconds}. */
-    public static ApiException unavailable(String detail, int retryAfterSeconds) {
-        return new ApiException(503, "unavailable", "Service Unavailable", detail, null)
-                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
-    }
-
     /** Adds a header to the problem response, e.g. {@code Retry-After}. */
     public ApiException withHeader(String name, String value) {
         headers.put(name, value);
