@@ -40,7 +40,7 @@ public class PartnershipService {
     EventOutbox outbox;
 
     /** Checks a historical partnership: 400 for a request that can never succeed. */
-    private static void validate(RecordPartnership command) {
+    static void validate(RecordPartnership command) {
         if (command.cityA().equals(command.cityB())) {
             throw ApiException.badRequest("cityB", "must differ from cityA");
         }
@@ -91,6 +91,26 @@ public class PartnershipService {
         if (Partnership.count("pairId", pairId) > 0) {
             throw ApiException.conflict("A " + kind + " partnership of these cities is already recorded");
         }
+        Partnership partnership = persist(pairId, cityX, cityY, kind, area, formedOn, source, proposalId, now);
+        state.engine().partnershipFormed(cityX, cityY);
+        proposals.apply(state.engine().drainChanges(), now);
+        return partnership;
+    }
+
+    /**
+     * Stores a partnership the caller checked is new, settles a proposal of the same pair and announces it;
+     * the engine learns it from the caller.
+     */
+    Partnership persist(
+            UUID pairId,
+            UUID cityX,
+            UUID cityY,
+            ProposalKind kind,
+            CooperationArea area,
+            LocalDate formedOn,
+            String source,
+            UUID proposalId,
+            Instant now) {
         Partnership partnership = new Partnership();
         partnership.id = UUID.randomUUID();
         partnership.pairId = pairId;
@@ -105,8 +125,6 @@ public class PartnershipService {
         partnership.persist();
         proposals.partnershipFormed(pairId, proposalId, now);
         outbox.append(partnership.announcement());
-        state.engine().partnershipFormed(cityX, cityY);
-        proposals.apply(state.engine().drainChanges(), now);
         return partnership;
     }
 

@@ -55,6 +55,23 @@ public class RescoreService {
         return jobs.submitExclusive("rescore", requestedBy, reranking(null));
     }
 
+    /** One chunk of re-ranking: how many cities still wait, and how many pairs changed. */
+    public record Step(int waiting, int changedPairs) {}
+
+    /**
+     * Re-ranks a chunk of the cities waiting for it under the engine lock, in a transaction of its own that
+     * writes the changed pairs' proposals; the lock is free again when it returns.
+     */
+    public Step rerankStep() {
+        return state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
+            MatchEngine engine = state.engine();
+            int left = engine.rerankSome(CHUNK);
+            List<PairChange> changes = engine.drainChanges();
+            proposals.apply(changes, Clock.now());
+            return new Step(left, changes.size());
+        }));
+    }
+
     private Jobs.Work reranking(MatchSettings settings) {
         Object token = new Object();
         return progress -> {
@@ -74,16 +91,9 @@ public class RescoreService {
                     throw new Jobs.Cancelled("Cancelled after " + (cities - remaining) + " of " + cities
                             + " cities; the others keep their former lists until the next re-ranking");
                 }
-                long[] step =
-                        state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
-                            MatchEngine engine = state.engine();
-                            int left = engine.rerankSome(CHUNK);
-                            List<PairChange> changes = engine.drainChanges();
-                            proposals.apply(changes, Clock.now());
-                            return new long[] {left, changes.size()};
-                        }));
-                remaining = (int) step[0];
-                changed += step[1];
+                Step step = rerankStep();
+                remaining = step.waiting();
+                changed += step.changedPairs();
                 progress.done(cities - remaining);
             }
             Map<String, Object> result = new LinkedHashMap<>();

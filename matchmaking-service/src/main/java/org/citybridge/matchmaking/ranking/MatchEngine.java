@@ -44,6 +44,9 @@ import java.util.stream.IntStream;
 public final class MatchEngine {
 
     private static final double EPS = 1e-9;
+    /** Batches of partnerships up to this size are followed one by one; larger ones re-rank every city once. */
+    static final int FOLLOWED_ONE_BY_ONE = 32;
+
     private static final TopList EMPTY = new TopList(1, List.of());
 
     private final CityGraph graph;
@@ -220,6 +223,40 @@ public final class MatchEngine {
         }
     }
 
+    /**
+     * A batch of partnerships from history (an import). Each partnership changes the network, load and
+     * activity of its two cities, which can move them in or out of any city's list: followed one by one, a
+     * file of 20,000 would re-score the world 20,000 times. Past a few, the graph learns them all and every
+     * city waits to be re-ranked once, by {@link #rerankSome} a chunk at a time (events applied meanwhile see
+     * the new graph already).
+     *
+     * @return the cities waiting to be re-ranked
+     */
+    public int partnershipsFormed(List<UUID[]> pairs) {
+        if (pairs.size() <= FOLLOWED_ONE_BY_ONE) {
+            pairs.forEach(pair -> partnershipFormed(pair[0], pair[1]));
+            return pendingReranking.cardinality();
+        }
+        boolean changed = false;
+        for (UUID[] pair : pairs) {
+            changed |= graph.partnershipFormed(graph.node(pair[0]), graph.node(pair[1]));
+        }
+        if (changed && !bulk) {
+            ensureLists();
+            exact.clear();
+            pendingReranking.set(0, graph.size());
+            if (settings.exposureCap() > 0) {
+                underived.set(0, graph.size());
+            }
+        }
+        return pendingReranking.cardinality();
+    }
+
+    /** How many cities still wait to be re-ranked (after {@link #beginReranking} or a batch of partnerships). */
+    public int waitingForReranking() {
+        return pendingReranking.cardinality();
+    }
+
     /** A proposal of this kind was declined: the pair is never proposed again for that kind. */
     public void declined(UUID cityA, UUID cityB, ProposalKind kind, CooperationArea area) {
         if (graph.declined(cityA, cityB, kind, area)) {
@@ -282,9 +319,16 @@ public final class MatchEngine {
      * @return how many still wait
      */
     public int rerankSome(int max) {
-        int done = 0;
-        for (int x = pendingReranking.nextSetBit(0); x >= 0 && done < max; x = pendingReranking.nextSetBit(x + 1)) {
-            TopList fresh = computeTop(graph.at(x), lists.get(x).partners());
+        int[] chunk = pendingReranking.stream().limit(max).toArray();
+        // the searches only read the graph and the lists, so they run on every core; installing is sequential
+        TopList[] found = new TopList[chunk.length];
+        IntStream.range(0, chunk.length)
+                .parallel()
+                .forEach(i -> found[i] =
+                        computeTop(graph.at(chunk[i]), lists.get(chunk[i]).partners()));
+        for (int i = 0; i < chunk.length; i++) {
+            int x = chunk[i];
+            TopList fresh = found[i];
             TopList old = lists.get(x);
             for (int k = 0; k < old.size; k++) {
                 heldBy(old.others[k]).remove(x);
@@ -297,7 +341,6 @@ public final class MatchEngine {
             noteThreshold(x);
             exact.set(x);
             pendingReranking.clear(x);
-            done++;
         }
         return pendingReranking.cardinality();
     }

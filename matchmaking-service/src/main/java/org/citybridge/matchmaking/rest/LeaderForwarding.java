@@ -45,7 +45,7 @@ public class LeaderForwarding {
     /** What needs the engine: each POST or PUT here runs under its lock (see MatchmakingState). */
     private static final List<Pattern> ENGINE_WRITES = List.of(
             Pattern.compile("POST /api/v1/proposals/[^/]+/(accept|decline)"),
-            Pattern.compile("POST /api/v1/partnerships"),
+            Pattern.compile("POST /api/v1/partnerships(/imports)?"),
             Pattern.compile("POST /api/v1/pairing-rounds(/[^/]+/proposals)?"),
             Pattern.compile("POST /api/v1/admin/(rescore|model/fits)"),
             Pattern.compile("PUT /api/v1/admin/model"));

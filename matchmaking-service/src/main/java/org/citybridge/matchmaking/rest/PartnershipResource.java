@@ -16,13 +16,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.imports.ImportFile;
+import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
+import org.citybridge.kit.web.Expensive;
+import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.partnership.Partnership;
+import org.citybridge.matchmaking.partnership.PartnershipImport;
 import org.citybridge.matchmaking.partnership.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,6 +55,12 @@ public class PartnershipResource {
 
     @Inject
     Responses responses;
+
+    @Inject
+    PartnershipImport imports;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Operation(summary = "List partnerships", description = "Sort by formedOn or recordedAt (default -formedOn).")
@@ -82,6 +95,47 @@ public class PartnershipResource {
     public Response get(@PathParam("id") UUID id) {
         Partnership partnership = partnerships.find(id).orElseThrow(() -> ApiException.notFound("Partnership", id));
         return Responses.ok(PartnershipView.of(partnership), partnership.version);
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({ImportFile.CSV, ImportFile.NDJSON})
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Expensive
+    @Operation(
+            operationId = "importPartnerships",
+            summary = "Import historical partnerships from a file, as a job",
+            description = "CSV (RFC 4180, UTF-8, header row) or NDJSON (one JSON object per line), with the fields "
+                    + "kind, formedOn and source, and each city by id (cityA, cityB) or by name and country "
+                    + "(cityAName, cityACountry, cityBName, cityBCountry); area for a thematic partnership. "
+                    + "Rows are checked as POST /api/v1/partnerships checks one; a pair already recorded for the "
+                    + "kind is unchanged, so a file imported twice changes nothing. Every new partnership is "
+                    + "announced (PartnershipFormed); the engine learns them in chunks and then re-ranks every "
+                    + "city, a chunk at a time, while events go on. The job's result reports created, "
+                    + "unchanged and every rejected row (line, field, problem). 202 with Location: the job.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, or a header that misses or misnames columns")
+    @APIResponse(responseCode = "413", description = "Larger than the import limit (10 MiB by default)")
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
+    public Response importFile(
+            InputStream file,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(
+                            description = "Check every row and report, write nothing",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("dryRun")
+                    String dryRun,
+            @Parameter(
+                            description = "Write nothing unless every row is good, then all in one transaction",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("atomic")
+                    String atomic) {
+        Importer.Options options = new Importer.Options(
+                QueryParams.flag("dryRun", dryRun, false), QueryParams.flag("atomic", atomic, false));
+        return responses.accepted(imports.submit(file, contentType, options, caller.subject()));
     }
 
     @POST

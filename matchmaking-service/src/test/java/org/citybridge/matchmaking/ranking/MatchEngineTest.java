@@ -143,6 +143,39 @@ class MatchEngineTest {
     }
 
     /**
+     * A batch of partnerships (an import) is learned at once and every city re-ranked in chunks, with
+     * events in between: the result is exactly the brute-force top N, proposals under the cap included.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void shouldRankExactlyAfterABatchOfPartnershipsAndChunkedReranking(long seed) {
+        RandomWorld world = new RandomWorld(seed);
+        MatchSettings settings = new MatchSettings(EVERY_FEATURE, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs())
+                .withExposureCap(20);
+        MatchEngine engine = afterRandomEvents(new MatchEngine(settings, DevelopingEconomies.load()), world, 600);
+        java.util.Random random = new java.util.Random(seed);
+        List<UUID[]> batch = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            batch.add(new UUID[] {
+                world.cities.get(random.nextInt(world.cities.size())),
+                world.cities.get(random.nextInt(world.cities.size()))
+            });
+        }
+        assertThat(engine.partnershipsFormed(batch)).isEqualTo(world.cities.size());
+        List<UUID[]> interests = new ArrayList<>();
+        while (engine.rerankSome(7) > 0) {
+            world.randomEvent(engine, interests); // live events go on between the chunks
+        }
+        for (UUID city : world.cities) {
+            assertThat(engine.ranking(city)).as("city %s", city).isEqualTo(BruteForce.rank(engine, city));
+            assertThat(engine.proposedWith(city))
+                    .as("pairs shown to %s", city)
+                    .isEqualTo(BruteForce.proposedWith(engine, city, world.cities));
+        }
+        assertThat(engine.thresholdsAgree()).isTrue();
+    }
+
+    /**
      * Fair exposure: with a cap, a city is proposed only to cities among its own best {@code cap} matches.
      * Maintained through random events, every city's proposals equal the brute-force derivation, and no
      * city is in more than {@code cap} proposal lists.

@@ -30,6 +30,7 @@ class LeaderForwardingTest {
             "POST /api/v1/pairing-rounds",
             "POST /api/v1/pairing-rounds/{id}/proposals",
             "POST /api/v1/partnerships",
+            "POST /api/v1/partnerships/imports",
             "POST /api/v1/proposals/{id}/accept",
             "POST /api/v1/proposals/{id}/decline",
             "PUT /api/v1/admin/model");

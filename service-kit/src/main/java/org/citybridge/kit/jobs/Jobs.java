@@ -53,6 +53,16 @@ public class Jobs {
         }
     }
 
+    /** Thrown by work that ends without doing what was asked, with a result that says why (e.g. an import's report). */
+    public static final class Refused extends RuntimeException {
+        private final Map<String, Object> result;
+
+        public Refused(String detail, Map<String, Object> result) {
+            super(detail);
+            this.result = result;
+        }
+    }
+
     @Inject
     ManagedExecutor executor;
 
@@ -162,6 +172,14 @@ public class Jobs {
             update(id, job -> {
                 job.state = Job.State.CANCELLED;
                 job.error = e.getMessage();
+                job.finishedAt = Clock.now();
+            });
+        } catch (Refused e) {
+            tracker.flush();
+            update(id, job -> {
+                job.state = Job.State.FAILED;
+                job.error = e.getMessage();
+                job.result = e.result;
                 job.finishedAt = Clock.now();
             });
         } catch (RuntimeException | Error e) {

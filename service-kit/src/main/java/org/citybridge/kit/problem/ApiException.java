@@ -49,6 +49,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, "unprocessable", "Unprocessable request", detail, null);
     }
 
+    /** 413: the request body is larger than the operation accepts. */
+    public static ApiException payloadTooLarge(String detail) {
+        return new ApiException(413, "payload-too-large", "Payload too large", detail, null);
+    }
+
+    /** 415: the body's media type is not one the operation reads. */
+    public static ApiException unsupportedMediaType(String detail) {
+        return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail, null);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
     }

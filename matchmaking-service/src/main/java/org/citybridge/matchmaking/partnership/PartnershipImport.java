@@ -1,0 +1,274 @@
+package org.citybridge.matchmaking.partnership;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.citybridge.contracts.events.PairIds;
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.imports.ImportFile;
+import org.citybridge.kit.imports.ImportReport;
+import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.jobs.Job;
+import org.citybridge.kit.jobs.Jobs;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
+import org.citybridge.matchmaking.partnership.PartnershipService.RecordPartnership;
+import org.citybridge.matchmaking.proposal.ProposalSync;
+import org.citybridge.matchmaking.proposal.RescoreService;
+import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports historical partnerships from a file (CSV or NDJSON) as a job. A city is named by its id or by its
+ * name and country; a partnership already recorded for the pair and kind is "unchanged", so importing a file
+ * twice changes nothing. Each chunk of rows is one transaction under the engine lock, every new partnership
+ * announced as PartnershipFormed like a single POST; the engine learns a chunk at once and, once every row
+ * is in, re-ranks the cities in chunks while events go on being applied between them.
+ */
+@ApplicationScoped
+public class PartnershipImport {
+
+    static final Set<String> COLUMNS = new LinkedHashSet<>(List.of(
+            "cityA",
+            "cityB",
+            "cityAName",
+            "cityACountry",
+            "cityBName",
+            "cityBCountry",
+            "kind",
+            "area",
+            "formedOn",
+            "source"));
+    static final Set<String> REQUIRED = new LinkedHashSet<>(List.of("kind", "formedOn", "source"));
+
+    /** One row of a partnership file; each city by id, or by name and country. */
+    public record ImportedPartnership(
+            UUID cityA,
+            @Size(max = 200) String cityAName,
+
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+            String cityACountry,
+
+            UUID cityB,
+            @Size(max = 200) String cityBName,
+
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+            String cityBCountry,
+
+            @NotNull ProposalKind kind,
+            CooperationArea area,
+            @NotNull @PastOrPresent LocalDate formedOn,
+            @NotBlank @Size(max = 500) String source) {}
+
+    @Inject
+    MatchmakingState state;
+
+    @Inject
+    PartnershipService partnerships;
+
+    @Inject
+    ProposalSync proposals;
+
+    @Inject
+    RescoreService rescore;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @ConfigProperty(name = "citybridge.imports.max-bytes")
+    long maxBytes;
+
+    /** Reads the file (400, 413 or 415 when it cannot be read at all) and starts the import's job. */
+    public Job submit(InputStream body, String contentType, Importer.Options options, String requestedBy) {
+        List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
+        Run run = new Run(rows.size());
+        return jobs.submit("partnership-import", requestedBy, Importer.work(rows, options, run::apply, run::rerank));
+    }
+
+    /** One import's state: the cities it can name, and the pairs its rows have named so far. */
+    private final class Run {
+        private Map<String, UUID> byName;
+        private Set<UUID> known;
+        private final Set<UUID> seenPairs = new HashSet<>();
+        private final int rows;
+
+        Run(int rows) {
+            this.rows = rows;
+        }
+
+        void apply(List<ImportFile.Row> rows, boolean write, ImportReport report) {
+            if (known == null) {
+                loadDirectory();
+            }
+            if (write) {
+                state.locked(() -> QuarkusTransaction.requiringNew().run(() -> apply(rows, true, report, Clock.now())));
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> apply(rows, false, report, Clock.now()));
+            }
+        }
+
+        private void apply(List<ImportFile.Row> rows, boolean write, ImportReport report, Instant now) {
+            Map<ImportFile.Row, RecordPartnership> good = new LinkedHashMap<>();
+            for (ImportFile.Row row : rows) {
+                try {
+                    good.put(
+                            row, command(Importer.request(row.fields(), ImportedPartnership.class, mapper, validator)));
+                } catch (Importer.RowRejected e) {
+                    report.reject(e.at(row.line()));
+                } catch (ApiException e) {
+                    report.reject(Importer.RowRejected.of(e).at(row.line()));
+                }
+            }
+            Set<UUID> recorded = recorded(good.values());
+            List<UUID[]> formed = new ArrayList<>();
+            good.forEach((row, command) -> {
+                UUID pairId = pairId(command);
+                if (recorded.contains(pairId) || !seenPairs.add(pairId)) {
+                    report.count(ImportReport.Outcome.UNCHANGED);
+                    return;
+                }
+                if (write) {
+                    partnerships.persist(
+                            pairId,
+                            command.cityA(),
+                            command.cityB(),
+                            command.kind(),
+                            command.area(),
+                            command.formedOn(),
+                            command.source(),
+                            null,
+                            now);
+                    formed.add(new UUID[] {command.cityA(), command.cityB()});
+                }
+                report.count(ImportReport.Outcome.CREATED);
+            });
+            if (!write) {
+                seenPairs.clear(); // a check pass: the writing pass names the pairs again
+            }
+            if (!formed.isEmpty()) {
+                state.engine().partnershipsFormed(formed);
+                proposals.apply(state.engine().drainChanges(), now);
+            }
+        }
+
+        /** Re-ranks, in chunks, the cities the imported partnerships left waiting. */
+        Map<String, Object> rerank(Jobs.Progress progress) {
+            long started = System.nanoTime();
+            int waiting = state.locked(() -> state.engine().waitingForReranking());
+            long done = rows;
+            progress.total(done + waiting);
+            long changed = 0;
+            int reranked = 0;
+            while (waiting > 0) {
+                if (progress.cancelled()) {
+                    throw new Jobs.Cancelled("Cancelled while re-ranking, after every row was committed; " + waiting
+                            + " cities keep their former lists until the next re-ranking (POST /api/v1/admin/rescore)");
+                }
+                RescoreService.Step step = rescore.rerankStep();
+                reranked += Math.max(0, waiting - step.waiting());
+                waiting = step.waiting();
+                changed += step.changedPairs();
+                progress.done(done + reranked);
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("citiesReranked", reranked);
+            result.put("changedPairs", changed);
+            result.put("rerankMillis", (System.nanoTime() - started) / 1_000_000);
+            return result;
+        }
+
+        private void loadDirectory() {
+            byName = new HashMap<>();
+            known = new HashSet<>();
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<Object[]> cities = Partnership.getEntityManager()
+                        .createQuery(
+                                "select c.id, c.name, c.country from City c where c.retired = false", Object[].class)
+                        .getResultList();
+                for (Object[] city : cities) {
+                    known.add((UUID) city[0]);
+                    byName.put(key((String) city[1], (String) city[2]), (UUID) city[0]);
+                }
+            });
+        }
+
+        private RecordPartnership command(ImportedPartnership row) {
+            UUID a = city("cityA", row.cityA(), row.cityAName(), row.cityACountry());
+            UUID b = city("cityB", row.cityB(), row.cityBName(), row.cityBCountry());
+            RecordPartnership command =
+                    new RecordPartnership(a, b, row.kind(), row.area(), row.formedOn(), row.source());
+            PartnershipService.validate(command);
+            return command;
+        }
+
+        /** A city named by id, or by name and country; an unknown one is reported, never invented. */
+        private UUID city(String field, UUID id, String name, String country) {
+            if (id != null) {
+                if (!known.contains(id)) {
+                    throw new Importer.RowRejected(field, "no city with this id is known to matchmaking");
+                }
+                return id;
+            }
+            if (name == null || country == null) {
+                throw new Importer.RowRejected(
+                        field, "name the city by " + field + ", or by " + field + "Name and " + field + "Country");
+            }
+            UUID found = byName.get(key(name, country));
+            if (found == null) {
+                throw new Importer.RowRejected(
+                        field + "Name",
+                        "no city " + name + " in " + country.toUpperCase(Locale.ROOT)
+                                + " is registered; import the cities first");
+            }
+            return found;
+        }
+
+        private static String key(String name, String country) {
+            return name.strip().toLowerCase(Locale.ROOT) + "|" + country.strip().toUpperCase(Locale.ROOT);
+        }
+
+        private static UUID pairId(RecordPartnership command) {
+            return PairIds.of(command.cityA(), command.cityB(), command.kind(), command.area());
+        }
+
+        private static Set<UUID> recorded(Collection<RecordPartnership> commands) {
+            if (commands.isEmpty()) {
+                return Set.of();
+            }
+            List<UUID> ids = commands.stream().map(Run::pairId).toList();
+            return new HashSet<>(Partnership.getEntityManager()
+                    .createQuery("select p.pairId from Partnership p where p.pairId in :ids", UUID.class)
+                    .setParameter("ids", ids)
+                    .getResultList());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.citybridge.kit.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.citybridge.kit.jobs.Jobs;
+import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.problem.Problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs an import as a job's work, the same way in every service: unreadable rows are rejected first, the
+ * others go to the service a chunk at a time (each chunk one transaction of the service's, so a cancelled
+ * or failed import leaves whole rows only, and says how far it got). A dry run checks every row and writes
+ * nothing; an atomic import writes nothing unless every row is good, and then writes all in one chunk.
+ */
+public final class Importer {
+
+    /** Rows per chunk: a few hundred milliseconds of work in one transaction. */
+    public static final int CHUNK = 500;
+
+    /** How an import runs. */
+    public record Options(boolean dryRun, boolean atomic) {}
+
+    /**
+     * The service's part: applies a chunk of readable rows in one transaction of its own, counting each
+     * row's outcome in the report or rejecting it; with {@code write} false it only checks them.
+     */
+    @FunctionalInterface
+    public interface Chunk {
+        void apply(List<ImportFile.Row> rows, boolean write, ImportReport report);
+    }
+
+    /** A row the service refuses, with the field at fault. */
+    public static final class RowRejected extends RuntimeException {
+        private final String field;
+
+        public RowRejected(String field, String problem) {
+            super(problem);
+            this.field = field;
+        }
+
+        /** The row's rejection; an API error becomes its first violation, or its detail. */
+        public static RowRejected of(ApiException e) {
+            List<Problem.Violation> violations = e.violations();
+            return violations.isEmpty()
+                    ? new RowRejected("$", e.getMessage())
+                    : new RowRejected(
+                            violations.get(0).field(), violations.get(0).message());
+        }
+
+        public ImportReport.Rejection at(long line) {
+            return new ImportReport.Rejection(line, field, getMessage());
+        }
+    }
+
+    private Importer() {}
+
+    /**
+     * A row's fields as the request record the single write takes, checked by the same constraints: an
+     * import validates exactly as the API does.
+     */
+    public static <T> T request(ObjectNode fields, Class<T> type, ObjectMapper mapper, Validator validator) {
+        T request;
+        try {
+            request = mapper.treeToValue(fields, type);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("$");
+            throw new RowRejected(
+                    field,
+                    e instanceof UnrecognizedPropertyException
+                            ? "unknown field"
+                            : "cannot be read as "
+                                    + (e instanceof MismatchedInputException m && m.getTargetType() != null
+                                            ? m.getTargetType().getSimpleName()
+                                            : "the expected value"));
+        } catch (JsonProcessingException e) {
+            throw new RowRejected("$", "cannot be read");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<T> first = violations.stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .orElseThrow();
+            throw new RowRejected(first.getPropertyPath().toString(), first.getMessage());
+        }
+        return request;
+    }
+
+    /**
+     * The job's work.
+     *
+     * @param after work done once every row is in (e.g. re-ranking), or null; its result entries join the report's
+     */
+    public static Jobs.Work work(
+            List<ImportFile.Row> rows,
+            Options options,
+            Chunk chunk,
+            Function<Jobs.Progress, Map<String, Object>> after) {
+        return progress -> {
+            progress.total(rows.size());
+            ImportReport checked = new ImportReport();
+            List<ImportFile.Row> readable = new ArrayList<>(rows.size());
+            for (ImportFile.Row row : rows) {
+                if (row.unreadable() != null) {
+                    checked.reject(row.unreadable());
+                } else {
+                    readable.add(row);
+                }
+            }
+            if (options.dryRun() || options.atomic()) {
+                inChunks(readable, CHUNK, false, chunk, checked, progress, rows.size() - readable.size(), false);
+                if (options.dryRun()) {
+                    return checked.result(rows.size(), true, options.atomic(), false);
+                }
+                if (checked.rejected() > 0) {
+                    throw new Jobs.Refused(
+                            checked.rejected() + " of " + rows.size()
+                                    + " rows are rejected (see the result); an atomic import writes nothing then",
+                            checked.result(rows.size(), false, true, false));
+                }
+            }
+            ImportReport report = new ImportReport();
+            rows.stream().filter(r -> r.unreadable() != null).forEach(r -> report.reject(r.unreadable()));
+            inChunks(
+                    readable,
+                    options.atomic() ? Integer.MAX_VALUE : CHUNK,
+                    true,
+                    chunk,
+                    report,
+                    progress,
+                    rows.size() - readable.size(),
+                    true);
+            Map<String, Object> result = report.result(rows.size(), false, options.atomic(), true);
+            if (after != null) {
+                result.putAll(after.apply(progress));
+            }
+            return result;
+        };
+    }
+
+    private static void inChunks(
+            List<ImportFile.Row> rows,
+            int size,
+            boolean write,
+            Chunk chunk,
+            ImportReport report,
+            Jobs.Progress progress,
+            long doneBefore,
+            boolean committing) {
+        for (int from = 0; from < rows.size(); from += size) {
+            if (progress.cancelled()) {
+                throw new Jobs.Cancelled(
+                        committing
+                                ? "Cancelled after " + from + " of " + rows.size()
+                                        + " readable rows; those are committed, whole, and the others not"
+                                : "Cancelled while checking the rows; nothing was written");
+            }
+            chunk.apply(rows.subList(from, (int) Math.min(rows.size(), (long) from + size)), write, report);
+            progress.done(doneBefore + Math.min(rows.size(), (long) from + size));
+        }
+    }
+}
