@@ -19,6 +19,7 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.MemberRole;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
 
 import java.time.Instant;
@@ -196,35 +197,12 @@ final class Scenario {
                 .jsonPath();
     }
 
-    /**
-     * Waits until a job (its Location) succeeds and returns its result; fails at once if it fails. The
-     * caller's test identity must be allowed to read jobs.
-     */
     static Map<String, Object> awaitJob(String location) {
-        JsonPath job = awaitJobEnd(location);
-        String state = job.getString("state");
-        if (!"SUCCEEDED".equals(state)) {
-            throw new AssertionError("Job " + location + " ended " + state + ": " + job.getString("error"));
-        }
-        return job.getMap("result");
+        return JsonApi.awaitJob(location);
     }
 
-    /** Waits until a job (its Location) has finished, whichever way, and returns it. */
     static JsonPath awaitJobEnd(String location) {
-        String path = location.substring(location.indexOf("/api/v1/jobs/"));
-        JsonPath[] job = new JsonPath[1];
-        await().atMost(java.time.Duration.ofSeconds(120))
-                .pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> {
-                    job[0] = RestAssured.given()
-                            .get(path)
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .jsonPath();
-                    return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job[0].getString("state"));
-                });
-        return job[0];
+        return JsonApi.awaitJobEnd(location);
     }
 
     /** Waits until the two cities have an open proposal and returns it. */

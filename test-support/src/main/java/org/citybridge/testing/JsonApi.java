@@ -1,12 +1,16 @@
 package org.citybridge.testing;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -96,5 +100,31 @@ public final class JsonApi {
 
     private static RequestSpecification json() {
         return given().contentType(ContentType.JSON);
+    }
+
+    /**
+     * Waits until a job (its Location) succeeds and returns its result; fails at once if it fails. The
+     * caller's test identity must be allowed to read jobs.
+     */
+    public static Map<String, Object> awaitJob(String location) {
+        JsonPath job = awaitJobEnd(location);
+        String state = job.getString("state");
+        if (!"SUCCEEDED".equals(state)) {
+            throw new AssertionError("Job " + location + " ended " + state + ": " + job.getString("error"));
+        }
+        return job.getMap("result");
+    }
+
+    /** Waits until a job (its Location) has finished, whichever way, and returns it. */
+    public static JsonPath awaitJobEnd(String location) {
+        String path = location.substring(location.indexOf("/api/v1/jobs/"));
+        JsonPath[] job = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    job[0] = given().get(path).then().statusCode(200).extract().jsonPath();
+                    return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job[0].getString("state"));
+                });
+        return job[0];
     }
 }

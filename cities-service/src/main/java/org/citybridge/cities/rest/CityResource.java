@@ -25,26 +25,33 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.CityPartner;
+import org.citybridge.cities.service.CityImport;
 import org.citybridge.cities.service.CityQuery;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.imports.ImportFile;
+import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.Expensive;
+import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +83,9 @@ public class CityResource {
     @Inject
     Validator validator;
 
+    @Inject
+    CityImport imports;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -95,6 +105,49 @@ public class CityResource {
             City city = cities.register(request.toCommand());
             return new Responses.Created(view(city), "/api/v1/cities/" + city.id, city.version);
         });
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({ImportFile.CSV, ImportFile.NDJSON})
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Expensive
+    @Operation(
+            operationId = "importCities",
+            summary = "Import cities with their interests from a file, as a job",
+            description = "CSV (RFC 4180, UTF-8, header row) with the columns name and country and any of "
+                    + "localName, population, latitude, longitude, languages, description, associations and "
+                    + "interests (lists separated by semicolons, an interest as area/STANCE/INTENT, e.g. "
+                    + "culture/MUTUAL/SISTER_CITY); or NDJSON, one city per line as POST /api/v1/cities takes it "
+                    + "with an interests list as POST /api/v1/cities/{cityId}/interests takes each. A city is "
+                    + "known by name and country: a new one is registered, a known one gets the fields the row "
+                    + "gives, and a row that changes nothing is unchanged, so a file imported twice changes "
+                    + "nothing. Rows are checked as the single requests check them, whole before any write, and "
+                    + "leave the same events. The job's result reports created, updated, unchanged and every "
+                    + "rejected row (line, field, problem). 202 with Location: the job.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, or a header that misses or misnames columns")
+    @APIResponse(responseCode = "413", description = "Larger than the import limit (10 MiB by default)")
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
+    public Response importFile(
+            InputStream file,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(
+                            description = "Check every row and report, write nothing",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("dryRun")
+                    String dryRun,
+            @Parameter(
+                            description = "Write nothing unless every row is good, then all in one transaction",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("atomic")
+                    String atomic) {
+        CityImportRows rows = new CityImportRows(mapper, validator, ImportFile.isCsv(contentType));
+        return responses.accepted(
+                imports.submit(file, contentType, Importer.Options.of(dryRun, atomic), caller.subject(), rows::read));
     }
 
     @GET

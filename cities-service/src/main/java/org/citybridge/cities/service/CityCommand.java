@@ -1,5 +1,6 @@
 package org.citybridge.cities.service;
 
+import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.Official;
 import org.citybridge.contracts.events.HeritageAsset;
 
@@ -27,4 +28,42 @@ public record CityCommand(
 
     /** WGS 84 coordinates in decimal degrees. */
     public record Coordinates(double latitude, double longitude) {}
+
+    /** The city's current profile as a command, officials included. */
+    static CityCommand of(City city) {
+        return new CityCommand(
+                city.name,
+                city.localName,
+                city.country,
+                city.population,
+                city.latitude == null ? null : new Coordinates(city.latitude, city.longitude),
+                city.languages,
+                city.description,
+                city.heritageAssets,
+                city.associations,
+                city.officials);
+    }
+
+    /**
+     * This profile laid over the city's current one: what this one leaves out (null) stays as it is, and so
+     * does the name's spelling when this one differs only in case (it is how an import found the city).
+     */
+    CityCommand over(City current) {
+        CityCommand base = of(current);
+        return new CityCommand(
+                name == null || name.strip().equalsIgnoreCase(base.name) ? base.name : name,
+                or(localName, base.localName),
+                or(country, base.country),
+                or(population, base.population),
+                or(coordinates, base.coordinates),
+                or(languages, base.languages),
+                or(description, base.description),
+                or(heritageAssets, base.heritageAssets),
+                or(associations, base.associations),
+                or(officials, base.officials));
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
+    }
 }

@@ -36,8 +36,8 @@ public class InterestService {
 
     private static final Logger LOG = Logger.getLogger(InterestService.class);
 
-    /** What expressing an interest did. */
-    public record Expressed(Interest interest, boolean created) {}
+    /** What expressing an interest did: created it, changed it, or neither (restated as it stands). */
+    public record Expressed(Interest interest, boolean created, boolean changed) {}
 
     @Inject
     CityService cities;
@@ -152,7 +152,7 @@ public class InterestService {
                 && interest.preferences.equals(preferences)
                 && Objects.equals(interest.note, cleanNote)
                 && interest.source.equals(source)) {
-            return new Expressed(interest, false); // restated as it stands: nothing changes, nothing to announce
+            return new Expressed(interest, false, false); // restated as it stands: nothing changes, nothing to announce
         }
         if (created) {
             interest = new Interest();
@@ -171,7 +171,7 @@ public class InterestService {
         }
         outbox.append(new InterestExpressed(
                 cityId, interest.id, area, stance, intent, preferences, interest.note, source, interest.expressedAt));
-        return new Expressed(interest, created);
+        return new Expressed(interest, created, true);
     }
 
     /** Validates and normalises partner preferences: canonical region names, upper-case countries. */

@@ -129,14 +129,18 @@ public class PartnershipImport {
             if (known == null) {
                 loadDirectory();
             }
+            Set<UUID> named = new HashSet<>();
             if (write) {
-                state.locked(() -> QuarkusTransaction.requiringNew().run(() -> apply(rows, true, report, Clock.now())));
+                state.locked(() ->
+                        QuarkusTransaction.requiringNew().run(() -> apply(rows, true, report, named, Clock.now())));
+                seenPairs.addAll(named); // once committed
             } else {
-                QuarkusTransaction.requiringNew().run(() -> apply(rows, false, report, Clock.now()));
+                QuarkusTransaction.requiringNew().run(() -> apply(rows, false, report, named, Clock.now()));
             }
         }
 
-        private void apply(List<ImportFile.Row> rows, boolean write, ImportReport report, Instant now) {
+        private void apply(
+                List<ImportFile.Row> rows, boolean write, ImportReport report, Set<UUID> named, Instant now) {
             Map<ImportFile.Row, RecordPartnership> good = new LinkedHashMap<>();
             for (ImportFile.Row row : rows) {
                 try {
@@ -152,7 +156,7 @@ public class PartnershipImport {
             List<UUID[]> formed = new ArrayList<>();
             good.forEach((row, command) -> {
                 UUID pairId = pairId(command);
-                if (recorded.contains(pairId) || !seenPairs.add(pairId)) {
+                if (recorded.contains(pairId) || seenPairs.contains(pairId) || !named.add(pairId)) {
                     report.count(ImportReport.Outcome.UNCHANGED);
                     return;
                 }
@@ -171,9 +175,6 @@ public class PartnershipImport {
                 }
                 report.count(ImportReport.Outcome.CREATED);
             });
-            if (!write) {
-                seenPairs.clear(); // a check pass: the writing pass names the pairs again
-            }
             if (!formed.isEmpty()) {
                 state.engine().partnershipsFormed(formed);
                 proposals.apply(state.engine().drainChanges(), now);

@@ -133,9 +133,8 @@ public class PartnershipResource {
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("atomic")
                     String atomic) {
-        Importer.Options options = new Importer.Options(
-                QueryParams.flag("dryRun", dryRun, false), QueryParams.flag("atomic", atomic, false));
-        return responses.accepted(imports.submit(file, contentType, options, caller.subject()));
+        return responses.accepted(
+                imports.submit(file, contentType, Importer.Options.of(dryRun, atomic), caller.subject()));
     }
 
     @POST

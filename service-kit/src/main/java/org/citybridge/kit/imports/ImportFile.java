@@ -62,6 +62,11 @@ public final class ImportFile {
         return csv ? csvRows(text, columns, required) : ndjsonRows(text, mapper);
     }
 
+    /** Whether the request's Content-Type is CSV (its rows then hold text values only). */
+    public static boolean isCsv(String contentType) {
+        return isType(contentType, CSV);
+    }
+
     private static boolean isType(String contentType, String type) {
         return contentType != null
                 && contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals(type);

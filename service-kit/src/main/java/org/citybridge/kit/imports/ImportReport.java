@@ -46,6 +46,20 @@ public final class ImportReport {
         }
     }
 
+    /** Adds what a chunk did, once its transaction committed. */
+    public void add(ImportReport chunk) {
+        created += chunk.created;
+        updated += chunk.updated;
+        unchanged += chunk.unchanged;
+        chunk.rejections.forEach(r -> {
+            rejected++;
+            if (rejections.size() < LISTED) {
+                rejections.add(r);
+            }
+        });
+        rejected += chunk.rejected - chunk.rejections.size();
+    }
+
     public long rejected() {
         return rejected;
     }

@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
+import org.citybridge.kit.web.QueryParams;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,11 +32,17 @@ public final class Importer {
     public static final int CHUNK = 500;
 
     /** How an import runs. */
-    public record Options(boolean dryRun, boolean atomic) {}
+    public record Options(boolean dryRun, boolean atomic) {
+        /** From the query parameters {@code dryRun} and {@code atomic} (400 unless true or false). */
+        public static Options of(String dryRun, String atomic) {
+            return new Options(QueryParams.flag("dryRun", dryRun, false), QueryParams.flag("atomic", atomic, false));
+        }
+    }
 
     /**
      * The service's part: applies a chunk of readable rows in one transaction of its own, counting each
-     * row's outcome in the report or rejecting it; with {@code write} false it only checks them.
+     * row's outcome in the report or rejecting it; with {@code write} false it only checks them. If it
+     * throws, its transaction is taken as rolled back and each of its rows is tried alone.
      */
     @FunctionalInterface
     public interface Chunk {
@@ -58,6 +65,11 @@ public final class Importer {
                     ? new RowRejected("$", e.getMessage())
                     : new RowRejected(
                             violations.get(0).field(), violations.get(0).message());
+        }
+
+        /** The same rejection for a field inside a larger row, e.g. {@code interests[2]}. */
+        public RowRejected within(String prefix) {
+            return new RowRejected(field.equals("$") ? prefix : prefix + "." + field, getMessage());
         }
 
         public ImportReport.Rejection at(long line) {
@@ -170,7 +182,33 @@ public final class Importer {
                                         + " readable rows; those are committed, whole, and the others not"
                                 : "Cancelled while checking the rows; nothing was written");
             }
-            chunk.apply(rows.subList(from, (int) Math.min(rows.size(), (long) from + size)), write, report);
+            List<ImportFile.Row> part = rows.subList(from, (int) Math.min(rows.size(), (long) from + size));
+            ImportReport done = new ImportReport();
+            try {
+                chunk.apply(part, write, done);
+            } catch (RuntimeException e) {
+                if (size == Integer.MAX_VALUE) {
+                    throw e; // atomic: the one transaction failed, nothing is written
+                }
+                // the chunk's transaction failed as a whole (e.g. a conflict found at commit): each row alone
+                done = new ImportReport();
+                for (ImportFile.Row row : part) {
+                    ImportReport single = new ImportReport();
+                    try {
+                        chunk.apply(List.of(row), write, single);
+                        done.add(single);
+                    } catch (RuntimeException alone) {
+                        done.reject(new ImportReport.Rejection(
+                                row.line(),
+                                "$",
+                                "could not be stored: "
+                                        + (alone instanceof ApiException
+                                                ? alone.getMessage()
+                                                : alone.getClass().getSimpleName())));
+                    }
+                }
+            }
+            report.add(done);
             progress.done(doneBefore + Math.min(rows.size(), (long) from + size));
         }
     }

@@ -1,17 +1,27 @@
 package org.citybridge.kit.jobs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +75,63 @@ public class Jobs {
 
     @Inject
     ManagedExecutor executor;
+
+    /**
+     * A job is alive while its instance beats for it (every {@link #HEARTBEAT}); one whose beat stopped for
+     * {@link #STALE_AFTER} was left by a stopped instance and is marked failed by any other (or by its own
+     * instance after a restart): with several instances of a service, no job silently vanishes.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
+    private final Set<UUID> runningHere = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService heartbeat;
+
+    void onStart(@Observes StartupEvent event) {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "job-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleWithFixedDelay(
+                this::beatQuietly, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            LOG.debugf("Job heartbeat skipped: %s", e.getMessage()); // the database may be away; next beat
+        }
+    }
+
+    /** Keeps this instance's jobs alive and fails the ones whose instance stopped beating (every {@link #HEARTBEAT}). */
+    public void beat() {
+        Instant now = Clock.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!runningHere.isEmpty()) {
+                Job.update("updatedAt = ?1 where id in ?2", now, List.copyOf(runningHere));
+            }
+            long failed = Job.update(
+                    "state = ?1, error = ?2, finishedAt = ?3, updatedAt = ?3 where state in ?4 and updatedAt < ?5",
+                    Job.State.FAILED,
+                    "Interrupted: the instance running it stopped before it finished; what it committed stays."
+                            + " Submit it again.",
+                    now,
+                    List.of(Job.State.QUEUED, Job.State.RUNNING),
+                    now.minus(STALE_AFTER));
+            if (failed > 0) {
+                LOG.warnf("%d job(s) left by a stopped instance are marked failed", failed);
+            }
+        });
+    }
 
     /**
      * Marks the jobs left QUEUED or RUNNING as FAILED; only when no job can be running (a running one would be
@@ -154,6 +221,15 @@ public class Jobs {
     }
 
     private void run(UUID id, Work work) {
+        runningHere.add(id);
+        try {
+            runTracked(id, work);
+        } finally {
+            runningHere.remove(id);
+        }
+    }
+
+    private void runTracked(UUID id, Work work) {
         update(id, job -> {
             job.state = Job.State.RUNNING;
             job.startedAt = Clock.now();

@@ -1,0 +1,209 @@
+package org.citybridge.cities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.Topics;
+import org.citybridge.kit.jobs.Job;
+import org.citybridge.kit.jobs.Jobs;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
+import org.citybridge.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * POST /api/v1/cities/imports: cities with their interests from a file, known by name and country, checked
+ * as the single requests check them, announced as they announce, and a second import of the same file
+ * changes nothing.
+ */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+class CityImportTest {
+
+    private static final String HEADER = "name,localName,country,population,latitude,longitude,languages,interests\n";
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Jobs jobs;
+
+    private static String submit(byte[] body, String contentType, String query) {
+        return given().contentType(contentType)
+                .body(body)
+                .post("/api/v1/cities/imports" + query)
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/v1/jobs/"))
+                .extract()
+                .header("Location");
+    }
+
+    private static UUID idOf(String name) {
+        return UUID.fromString(JsonApi.get("/api/v1/cities", Map.of("q", name))
+                .body("totalItems", equalTo(1))
+                .extract()
+                .path("items[0].id"));
+    }
+
+    @Test
+    void shouldImportCitiesWithInterestsOnceAndReportEveryBadRow() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = HEADER
+                + "Luoyang " + tag
+                + ",洛阳,CN,7056700,34.6197,112.454,zh,culture/MUTUAL/SISTER_CITY;tourism/OFFER/THEMATIC_PARTNERSHIP\n"
+                + "\"Guanajuato, " + tag + "\",,mx,194500,21.0190,-101.2574,es,culture/SEEK/SISTER_CITY\n"
+                + "Nowhere " + tag + ",,XX,1,,,,\n"
+                + "Crowded " + tag + ",,PE,-5,,,,\n"
+                + "Vague " + tag + ",,BR,100,,,,culture/SOMETIMES/SISTER_CITY\n"
+                + "Half " + tag + ",,BR,100,12.5,,,\n";
+
+        Map<String, Object> result = JsonApi.awaitJob(submit(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+
+        assertThat(result)
+                .containsEntry("rows", 6)
+                .containsEntry("created", 2)
+                .containsEntry("rejected", 4)
+                .containsEntry("written", true);
+        assertThat(JsonPath.from(toJson(result)).getList("rejections.field"))
+                .containsExactly("country", "population", "interests[0].stance", "coordinates.longitude");
+        assertThat(JsonPath.from(toJson(result)).getList("rejections.line")).containsExactly(4, 5, 6, 7);
+        UUID luoyang = idOf("Luoyang " + tag);
+        JsonApi.get("/api/v1/cities/" + luoyang)
+                .body("localName", equalTo("洛阳"))
+                .body("subRegion", equalTo("Eastern Asia"))
+                .body("coordinates.latitude", equalTo(34.6197f));
+        JsonApi.get("/api/v1/cities/" + luoyang + "/interests").body("totalItems", equalTo(2));
+        UUID guanajuato = idOf("Guanajuato, " + tag);
+        JsonApi.get("/api/v1/cities/" + guanajuato).body("country", equalTo("MX"));
+        JsonApi.get("/api/v1/cities", Map.of("q", "Nowhere " + tag)).body("totalItems", equalTo(0));
+        JsonApi.get("/api/v1/cities", Map.of("q", "Vague " + tag)).body("totalItems", equalTo(0)); // never half a city
+        try (TestEvents events = new TestEvents(mapper)) {
+            assertThat(events.read(Topics.CITY_EVENTS, luoyang, EventType.CITY_REGISTERED, 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            assertThat(events.read(
+                            Topics.CITY_EVENTS, luoyang, EventType.INTEREST_EXPRESSED, 2, Duration.ofSeconds(30)))
+                    .hasSize(2);
+        }
+
+        Map<String, Object> again = JsonApi.awaitJob(submit(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+        assertThat(again)
+                .containsEntry("created", 0)
+                .containsEntry("unchanged", 2)
+                .containsEntry("updated", 0);
+
+        // a row that gives a new population updates that field only; the rest of the profile stays
+        String update = HEADER + "luoyang " + tag + ",,CN,7100000,,,,culture/MUTUAL/SISTER_CITY\n";
+        Map<String, Object> updated =
+                JsonApi.awaitJob(submit(update.getBytes(StandardCharsets.UTF_8), "text/csv", "?dryRun=true"));
+        assertThat(updated).containsEntry("updated", 1).containsEntry("written", false);
+        JsonApi.get("/api/v1/cities/" + luoyang).body("population", equalTo(7056700));
+        assertThat(JsonApi.awaitJob(submit(update.getBytes(StandardCharsets.UTF_8), "text/csv", "")))
+                .containsEntry("updated", 1);
+        JsonApi.get("/api/v1/cities/" + luoyang)
+                .body("population", equalTo(7100000))
+                .body("localName", equalTo("洛阳"))
+                .body("languages[0]", equalTo("zh"));
+    }
+
+    @Test
+    void shouldImportNdjsonAsTheSingleRequestsTakeItAndWriteNothingOfABadAtomicFile() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> city = Fixtures.cityBody("Xi'an " + tag, "CN");
+        city.put(
+                "interests",
+                List.of(Map.of(
+                        "area", "culture",
+                        "stance", "MUTUAL",
+                        "intent", "SISTER_CITY",
+                        "preferences", Map.of("regions", List.of("Latin America and the Caribbean")))));
+        String good = mapper.writeValueAsString(city) + "\n";
+        String bad = good.replace("Xi'an", "Kaifeng") + "{\"name\": \"Broken " + tag
+                + "\", \"country\": \"CN\", \"mayor\": \"x\"}\n";
+
+        JsonPath atomic = JsonApi.awaitJobEnd(
+                submit(bad.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "?atomic=true"));
+        assertThat(atomic.getString("state")).isEqualTo("FAILED");
+        assertThat(atomic.getList("result.rejections.field")).containsExactly("mayor");
+        JsonApi.get("/api/v1/cities", Map.of("q", "Kaifeng " + tag)).body("totalItems", equalTo(0));
+
+        assertThat(JsonApi.awaitJob(submit(good.getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "")))
+                .containsEntry("created", 1);
+        UUID xian = idOf("Xi'an " + tag);
+        JsonApi.get("/api/v1/cities/" + xian + "/interests")
+                .body("items[0].preferences.regions[0]", equalTo("Latin America and the Caribbean"));
+        JsonApi.get("/api/v1/cities/" + xian).body("officials[0].name", equalTo("Bai Zhibin"));
+    }
+
+    @Test
+    void shouldRefuseAFileItCannotReadAsOneProblem() {
+        given().contentType("text/csv")
+                .body("name,population\n")
+                .post("/api/v1/cities/imports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("missing column(s) country"));
+        given().contentType("application/xml")
+                .body("<cities/>")
+                .post("/api/v1/cities/imports")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = Roles.CITY_OFFICER)
+    void shouldLetOnlyProgrammeStaffImport() {
+        given().contentType("text/csv")
+                .body(HEADER)
+                .post("/api/v1/cities/imports")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldFailAJobWhoseInstanceStoppedBeating() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job job = new Job();
+            job.id = id;
+            job.kind = "city-import";
+            job.state = Job.State.RUNNING;
+            job.requestedBy = "admin";
+            job.createdAt = Instant.now().minus(Duration.ofMinutes(10));
+            job.updatedAt = Instant.now().minus(Duration.ofMinutes(3));
+            job.persist();
+        });
+        jobs.beat();
+        given().get("/api/v1/jobs/" + id)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("FAILED"))
+                .body("error", containsString("the instance running it stopped"));
+    }
+
+    private String toJson(Map<String, Object> value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
