@@ -141,6 +141,9 @@ public final class MatchEngine {
     // ---------------------------------------------------------------- mutations
 
     public void upsertCity(CityFacts facts) {
+        if (graph.restates(facts)) {
+            return; // no score, reason or list can change: re-offering the city to every other would be waste
+        }
         List<CityNode> newPartners = graph.upsertCity(facts);
         CityNode node = graph.find(facts.cityId());
         ensureLists();

@@ -35,6 +35,23 @@ public record CityFacts(
         }
     }
 
+    /** The same facts without the partner list. */
+    public CityFacts withoutPartners() {
+        return new CityFacts(
+                cityId,
+                name,
+                country,
+                region,
+                subRegion,
+                population,
+                worldHeritage,
+                associations,
+                List.of(),
+                latitude,
+                longitude,
+                languages);
+    }
+
     /** A city whose coordinates and languages are unknown. */
     public CityFacts(
             UUID cityId,

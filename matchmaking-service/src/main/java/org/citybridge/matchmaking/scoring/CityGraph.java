@@ -195,6 +195,7 @@ public final class CityGraph {
     public List<CityNode> upsertCity(CityFacts facts) {
         CityNode node = node(facts.cityId());
         node.registered = true;
+        node.profile = facts.withoutPartners();
         node.name = facts.name();
         place(node, facts.country(), facts.region(), facts.subRegion(), facts.worldHeritage());
         node.population = facts.population();
@@ -214,6 +215,28 @@ public final class CityGraph {
             }
         }
         return newPartners;
+    }
+
+    /**
+     * Whether these facts would change nothing the city is scored or explained by: its profile as it stands
+     * and no partner it does not have already (e.g. a profile restated because its partner list caught up
+     * with a partnership this graph knows).
+     */
+    public boolean restates(CityFacts facts) {
+        CityNode node = find(facts.cityId());
+        if (node == null
+                || !node.registered
+                || node.retired
+                || !facts.withoutPartners().equals(node.profile)) {
+            return false;
+        }
+        for (UUID partnerId : facts.partners()) {
+            CityNode partner = find(partnerId);
+            if (!partnerId.equals(node.id) && (partner == null || !node.partners.contains(partner.idx))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Retires a city: it leaves every area index and is never scored again. */

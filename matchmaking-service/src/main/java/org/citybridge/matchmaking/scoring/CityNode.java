@@ -26,6 +26,9 @@ public final class CityNode {
     /** False for cities only referenced so far (e.g. a partner not yet registered): never scored. */
     boolean registered;
 
+    /** The profile it was last built from, its partner list left out (partnerships are kept apart). */
+    CityFacts profile;
+
     boolean retired;
     String name;
     String country;

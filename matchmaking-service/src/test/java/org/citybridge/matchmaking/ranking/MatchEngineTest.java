@@ -470,6 +470,63 @@ class MatchEngineTest {
         assertThat(engine.ranking(b)).isEqualTo(BruteForce.rank(engine, b));
     }
 
+    /**
+     * A profile restated as it stands, its partner list caught up with a partnership the engine knows, changes
+     * nothing; a real change (population, or a partner it did not know) is still followed.
+     */
+    @Test
+    void shouldChangeNothingForAProfileRestatedAsItStands() {
+        MatchEngine engine = engine(5, 0.5, SouthSouthMode.BONUS);
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        UUID c = new UUID(0, 3);
+        CityFacts facts = place(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L);
+        engine.upsertCity(facts);
+        engine.upsertCity(place(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L));
+        engine.upsertCity(place(c, "C", "IN", "Asia", "Southern Asia", 1_000_000L));
+        for (UUID city : List.of(a, b, c)) {
+            engine.expressInterest(city, interest(CooperationArea.CULTURE, Stance.MUTUAL, Intent.SISTER_CITY));
+        }
+        engine.partnershipFormed(a, b);
+        engine.drainChanges();
+
+        engine.upsertCity(new CityFacts(
+                a,
+                "A",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                1_000_000L,
+                List.of(),
+                List.of(),
+                List.of(b)));
+        assertThat(engine.drainChanges()).isEmpty();
+
+        engine.upsertCity(new CityFacts(
+                a,
+                "A",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                1_000_000L,
+                List.of(),
+                List.of(),
+                List.of(b, c)));
+        assertThat(engine.ranking(a)).isEmpty(); // c became a partner through the profile: no longer proposed
+        assertThat(engine.ranking(c)).isEqualTo(BruteForce.rank(engine, c));
+        engine.upsertCity(new CityFacts(
+                a,
+                "A2",
+                "MX",
+                "Americas",
+                "Latin America and the Caribbean",
+                2_000_000L,
+                List.of(),
+                List.of(),
+                List.of(b, c)));
+        assertThat(engine.city(a).orElseThrow().name()).isEqualTo("A2");
+    }
+
     @Test
     void shouldExcludePartnersAndDeclinedKindsButKeepOtherKinds() {
         MatchEngine engine = engine(10, 0.5, SouthSouthMode.BONUS);
