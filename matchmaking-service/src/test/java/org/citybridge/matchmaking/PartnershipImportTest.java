@@ -224,6 +224,67 @@ class PartnershipImportTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "platform-admin")
+    void shouldExportPartnershipsThatImportBackUnchangedAndProposalsForProgrammeStaff() throws Exception {
+        String prefix = Fixtures.name("Export");
+        try (TestEvents events = new TestEvents(mapper)) {
+            List<UUID> ids = cities(events, prefix);
+            String proposal =
+                    (String) Scenario.awaitOpenProposal(ids.get(0), ids.get(1)).get("id");
+            assertThat(Scenario.awaitJob(submit(chain(prefix, ids), "text/csv", "")))
+                    .containsEntry("created", 39);
+
+            String csv = given().accept("text/csv")
+                    .get("/api/v1/partnerships/export")
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/csv"))
+                    .extract()
+                    .asString();
+            String[] lines = csv.split("\r\n");
+            assertThat(lines[0])
+                    .isEqualTo("id,cityA,cityAName,cityACountry,cityB,cityBName,cityBCountry,kind,area,formedOn,source,"
+                            + "proposalId");
+            StringBuilder mine = new StringBuilder(lines[0]).append('\n');
+            for (String line : lines) {
+                if (line.contains(prefix)) {
+                    mine.append(line).append('\n');
+                }
+            }
+            assertThat(mine.toString().lines()).hasSize(40);
+            assertThat(mine.toString()).contains(",SISTER_CITY,,1998-05-01,\"Charter of 0, \"\"archived\"\"\",");
+            assertThat(Scenario.awaitJob(submit(mine.toString(), "text/csv", "")))
+                    .containsEntry("unchanged", 39)
+                    .containsEntry("rejected", 0);
+
+            boolean found = false;
+            for (String line : given().accept("application/x-ndjson")
+                    .get("/api/v1/proposals/export")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString()
+                    .split("\n")) {
+                var exported = mapper.readTree(line);
+                if (exported.get("id").asText().equals(proposal)) {
+                    found = true;
+                    assertThat(exported.get("status").asText()).isEqualTo("SUPERSEDED");
+                    assertThat(exported.get("cityAName").asText()).startsWith(prefix);
+                }
+            }
+            assertThat(found).isTrue();
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "officer", roles = "city-officer")
+    @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000c001"))
+    void shouldLetOnlyProgrammeStaffExportProposals() {
+        given().accept("text/csv").get("/api/v1/proposals/export").then().statusCode(403);
+        given().accept("text/csv").get("/api/v1/partnerships/export").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
     void shouldRefuseAFileItCannotReadAsOneProblem() {
         given().contentType("application/json")
                 .body("{}")

@@ -34,6 +34,8 @@ final class CityImportRows {
     ImportedCity read(ObjectNode row) {
         ObjectNode fields = row.deepCopy();
         JsonNode stated = fields.remove("interests");
+        fields.remove(
+                List.of("id", "region", "subRegion")); // an export's: the key is name and country, the region derived
         if (csv) {
             flatten(fields);
             stated = stated == null ? null : interests(stated.asText());

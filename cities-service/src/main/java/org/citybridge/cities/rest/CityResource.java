@@ -25,12 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.CityPartner;
+import org.citybridge.cities.service.CityExport;
 import org.citybridge.cities.service.CityImport;
 import org.citybridge.cities.service.CityQuery;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.exports.Export;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.paging.Page;
@@ -85,6 +87,9 @@ public class CityResource {
 
     @Inject
     CityImport imports;
+
+    @Inject
+    CityExport exports;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -148,6 +153,22 @@ public class CityResource {
         CityImportRows rows = new CityImportRows(mapper, validator, ImportFile.isCsv(contentType));
         return responses.accepted(
                 imports.submit(file, contentType, Importer.Options.of(dryRun, atomic), caller.subject(), rows::read));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Export.CSV, Export.NDJSON, Export.GEOJSON})
+    @Operation(
+            operationId = "exportCities",
+            summary = "Every city with its interests, streamed as CSV, NDJSON or GeoJSON",
+            description = "Public fields only (never officials), as the Accept header asks: text/csv (the columns "
+                    + "the import reads, with id, region and subRegion), application/x-ndjson (one city per line as "
+                    + "POST /api/v1/cities takes it, with its interests) or application/geo+json (a point per city "
+                    + "with coordinates). An export imports back unchanged. Retired cities are left out.")
+    @APIResponse(responseCode = "200", description = "The cities, streamed")
+    @APIResponse(responseCode = "406", description = "Another format was asked for")
+    public Response export(@HeaderParam("Accept") String accept) {
+        return exports.export().response(accept, mapper);
     }
 
     @GET

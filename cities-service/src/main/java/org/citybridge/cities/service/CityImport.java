@@ -36,7 +36,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CityImport {
 
+    /** The columns a file may have; id, region and subRegion (as an export writes them) are passed over. */
     public static final Set<String> COLUMNS = new LinkedHashSet<>(List.of(
+            "id",
             "name",
             "localName",
             "country",
@@ -46,7 +48,10 @@ public class CityImport {
             "languages",
             "description",
             "associations",
-            "interests"));
+            "interests",
+            "region",
+            "subRegion"));
+
     static final Set<String> REQUIRED = new LinkedHashSet<>(List.of("name", "country"));
 
     /** One row: the profile (null for what the row leaves out) and the interests it states. */

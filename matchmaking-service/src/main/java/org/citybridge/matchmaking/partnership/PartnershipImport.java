@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.partnership;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnershipImport {
 
+    /** The columns a file may have; id and proposalId (as an export writes them) are passed over. */
     static final Set<String> COLUMNS = new LinkedHashSet<>(List.of(
+            "id",
+            "proposalId",
             "cityA",
             "cityB",
             "cityAName",
@@ -62,6 +66,7 @@ public class PartnershipImport {
             "area",
             "formedOn",
             "source"));
+
     static final Set<String> REQUIRED = new LinkedHashSet<>(List.of("kind", "formedOn", "source"));
 
     /** One row of a partnership file; each city by id, or by name and country. */
@@ -144,8 +149,9 @@ public class PartnershipImport {
             Map<ImportFile.Row, RecordPartnership> good = new LinkedHashMap<>();
             for (ImportFile.Row row : rows) {
                 try {
-                    good.put(
-                            row, command(Importer.request(row.fields(), ImportedPartnership.class, mapper, validator)));
+                    ObjectNode fields = row.fields().deepCopy();
+                    fields.remove(List.of("id", "proposalId")); // an export's: a partnership is known by its pair
+                    good.put(row, command(Importer.request(fields, ImportedPartnership.class, mapper, validator)));
                 } catch (Importer.RowRejected e) {
                     report.reject(e.at(row.line()));
                 } catch (ApiException e) {

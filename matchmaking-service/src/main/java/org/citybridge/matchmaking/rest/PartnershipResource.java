@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.exports.Export;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.paging.Page;
@@ -28,6 +30,7 @@ import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.partnership.Partnership;
+import org.citybridge.matchmaking.partnership.PartnershipExport;
 import org.citybridge.matchmaking.partnership.PartnershipImport;
 import org.citybridge.matchmaking.partnership.PartnershipService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,6 +63,12 @@ public class PartnershipResource {
     PartnershipImport imports;
 
     @Inject
+    PartnershipExport exports;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -83,6 +92,21 @@ public class PartnershipResource {
                         QueryParams.code("kind", kind, ProposalKind::parse),
                         request)
                 .map(PartnershipView::of);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Export.CSV, Export.NDJSON, Export.GEOJSON})
+    @Operation(
+            operationId = "exportPartnerships",
+            summary = "Every partnership, streamed as CSV, NDJSON or GeoJSON",
+            description = "As the Accept header asks: text/csv and application/x-ndjson in the fields the "
+                    + "partnership import reads (an export imports back unchanged), with both cities' names and "
+                    + "countries; application/geo+json a line between the two cities.")
+    @APIResponse(responseCode = "200", description = "The partnerships, streamed")
+    @APIResponse(responseCode = "406", description = "Another format was asked for")
+    public Response export(@HeaderParam("Accept") String accept) {
+        return exports.export().response(accept, mapper);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.exports.Export;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
@@ -23,6 +25,7 @@ import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.proposal.ProposalExport;
 import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,6 +53,12 @@ public class ProposalResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ProposalExport exports;
+
+    @Inject
+    ObjectMapper mapper;
 
     @GET
     @Operation(
@@ -79,6 +88,20 @@ public class ProposalResource {
                         QueryParams.code("area", area, CooperationArea::fromCode),
                         request)
                 .map(ProposalView::of);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({Export.CSV, Export.NDJSON, Export.GEOJSON})
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(
+            operationId = "exportProposals",
+            summary = "Every proposal, whatever its status, streamed as CSV, NDJSON or GeoJSON (programme staff)",
+            description = "As the Accept header asks; application/geo+json draws a line between the two cities.")
+    @APIResponse(responseCode = "200", description = "The proposals, streamed")
+    @APIResponse(responseCode = "406", description = "Another format was asked for")
+    public Response export(@HeaderParam("Accept") String accept) {
+        return exports.export().response(accept, mapper);
     }
 
     @GET

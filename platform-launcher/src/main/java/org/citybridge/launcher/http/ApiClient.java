@@ -180,6 +180,27 @@ public final class ApiClient {
      * sends no body.
      */
     public Reply send(String method, String path, Object body, Map<String, String> headers) {
+        return exchange(
+                method,
+                path,
+                body == null ? null : "application/json",
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8),
+                headers);
+    }
+
+    /** POST of a file's bytes as {@code contentType}, e.g. a CSV file to an import. */
+    public Reply upload(String path, String contentType, byte[] file) {
+        return exchange("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(file), Map.of());
+    }
+
+    private Reply exchange(
+            String method,
+            String path,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base == null ? URI.create(path) : base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", ACCEPT);
@@ -188,12 +209,10 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
+        request.method(method, body);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             // over the caller's rate limit: nothing was done, so the same call goes again when the API says
