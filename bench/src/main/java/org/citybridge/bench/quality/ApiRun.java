@@ -57,21 +57,7 @@ final class ApiRun implements AutoCloseable {
 
     /** Starts a platform in {@code dataDir} (emptied first) and loads the world into it. */
     static ApiRun load(QualityWorld world, List<Pair> known, Path dataDir) throws Exception {
-        BenchPlatform.deleteRecursively(dataDir);
-        Status status = new Status(System.out);
-        Platform platform =
-                Platform.create(PlatformLayout.ofCheckout().withDataDir(dataDir), PlatformPorts.free(), status);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-quality-platform"));
-        platform.start(true);
-        Keycloak keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
-        Supplier<String> token =
-                new RenewedToken(() -> keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
-        ApiClient client = ApiClient.create(Duration.ofSeconds(5)).as(token);
-        ApiRun run = new ApiRun(
-                platform,
-                client.at(URI.create(platform.serviceUrl("cities-service"))),
-                client.at(URI.create(platform.serviceUrl("matchmaking-service"))),
-                world.facts.length);
+        ApiRun run = start(dataDir, world.facts.length);
         try {
             run.registerCities(world);
             run.awaitQuiet();
@@ -83,6 +69,33 @@ final class ApiRun implements AutoCloseable {
             run.close();
             throw e;
         }
+    }
+
+    /** Starts an empty platform in {@code dataDir} (emptied first), for a world of {@code size} cities. */
+    static ApiRun start(Path dataDir, int size) throws Exception {
+        BenchPlatform.deleteRecursively(dataDir);
+        Status status = new Status(System.out);
+        Platform platform =
+                Platform.create(PlatformLayout.ofCheckout().withDataDir(dataDir), PlatformPorts.free(), status);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-quality-platform"));
+        platform.start(true);
+        Keycloak keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
+        Supplier<String> token =
+                new RenewedToken(() -> keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password()));
+        ApiClient client = ApiClient.create(Duration.ofSeconds(5)).as(token);
+        return new ApiRun(
+                platform,
+                client.at(URI.create(platform.serviceUrl("cities-service"))),
+                client.at(URI.create(platform.serviceUrl("matchmaking-service"))),
+                size);
+    }
+
+    ApiClient cities() {
+        return cities;
+    }
+
+    ApiClient matchmaking() {
+        return matchmaking;
     }
 
     private void registerCities(QualityWorld world) throws InterruptedException {
@@ -196,7 +209,7 @@ final class ApiRun implements AutoCloseable {
     }
 
     /** Runs {@code work} for 0..n-1, {@link #IN_FLIGHT} at a time; the first failure stops the run. */
-    private static void parallel(String what, int n, IntFunction<String> work) throws InterruptedException {
+    static void parallel(String what, int n, IntFunction<String> work) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < n; i++) {

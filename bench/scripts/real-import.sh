@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Real data at real volume: the cities and partnerships of a twinning file imported into a platform through
+# the public API's imports (POST /api/v1/cities/imports, then /api/v1/partnerships/imports), timed until every
+# event is consumed and every city ranked; beside it, in the same run, partnerships recorded one POST at a
+# time, and a live interest stated during the import, timed until its proposal shows.
+#   bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=60]
+# The default file is the shared real twinning data beside the repository (../shared/data/twin-cities-dev.csv).
+# The platform is started as ./run.sh starts it (without the demo story) on free ports and stopped again.
+# Extra Maven options go in BENCH_MAVEN_ARGS (e.g. -o). Result: bench/target/real-import.md. About 5 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# the benchmark loads data as one caller, far beyond any person's quota: the platform it starts has no rate limits
+export CITYBRIDGE_RATE_LIMITS_ENABLED=false
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,platform-launcher,bench -am \
+  package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt > bench/target-build.log 2>&1 \
+  || { tail -50 bench/target-build.log; exit 1; }
+rm -f bench/target-build.log
+exec timeout --signal=TERM 60m "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g \
+  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.citybridge.bench.quality.ImportBench "$@"

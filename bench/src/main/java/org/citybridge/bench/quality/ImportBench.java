@@ -1,0 +1,259 @@
+package org.citybridge.bench.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.citybridge.bench.quality.TwinningData.City;
+import org.citybridge.bench.quality.TwinningData.Pair;
+import org.citybridge.launcher.http.ApiClient;
+import org.citybridge.launcher.http.ApiClient.Reply;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real data at real volume: the cities of a twinning file (every one stating a mutual culture interest, the
+ * dense world of the real-data runs) and its partnerships loaded into a platform through the public API's
+ * imports, timed from the first upload until every service has consumed every event (every city ranked). In
+ * the same run, the baseline: partnerships recorded one POST at a time for a while, and a live interest
+ * stated during the partnership import, timed until its proposal shows.
+ *
+ * <pre>bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=60]</pre>
+ */
+public final class ImportBench {
+
+    private ImportBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                options.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+        }
+        Path repository = QualityBench.repository();
+        Path file = Path.of(options.getOrDefault(
+                "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
+        int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "60"));
+        TwinningData data = TwinningData.read(file);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(
+                Locale.ROOT,
+                "Data: %s, %,d cities, %,d partnerships; every city states culture/MUTUAL/SISTER_CITY.",
+                file.getFileName(),
+                data.cities.size(),
+                data.pairs.size()));
+
+        try (ApiRun run = ApiRun.start(repository.resolve("bench/target/real-import"), data.cities.size())) {
+            ApiClient cities = run.cities();
+            ApiClient matchmaking = run.matchmaking();
+
+            long started = System.nanoTime();
+            Map<String, Object> cityJob = awaitJob(
+                    cities,
+                    cities.upload(
+                                    "/api/v1/cities/imports",
+                                    "text/csv",
+                                    citiesCsv(data).getBytes(StandardCharsets.UTF_8))
+                            .expect(202));
+            double citiesImported = seconds(started);
+            run.awaitQuiet();
+            double citiesRanked = seconds(started);
+            out.add(line("Cities imported (job done)", citiesImported, cityJob));
+            out.add(line("... and every event consumed, every city ranked", citiesRanked, null));
+
+            // the baseline: one POST per partnership, 8 in flight, for a while
+            Map<String, UUID> ids = ids(cities);
+            AtomicInteger posted = new AtomicInteger();
+            long baselineStart = System.nanoTime();
+            long baselineEnd = baselineStart + baselineSeconds * 1_000_000_000L;
+            ApiRun.parallel("single partnerships", data.pairs.size(), k -> {
+                if (System.nanoTime() > baselineEnd) {
+                    return null;
+                }
+                Pair pair = data.pairs.get(k);
+                Reply reply = matchmaking.post(
+                        "/api/v1/partnerships",
+                        Map.of(
+                                "cityA", ids.get(key(data.cities.get(pair.a()))).toString(),
+                                "cityB", ids.get(key(data.cities.get(pair.b()))).toString(),
+                                "kind", "SISTER_CITY",
+                                "formedOn", "2000-01-01",
+                                "source", "Twinning records"));
+                if (!reply.is(201) && !reply.is(409)) {
+                    return "partnership " + k + ": " + reply.status() + " " + reply.text();
+                }
+                posted.incrementAndGet();
+                return null;
+            });
+            double baselineRate = posted.get() / seconds(baselineStart);
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Baseline, POST /api/v1/partnerships one at a time (8 in flight): %,d in %.0f s, %.1f/s",
+                    posted.get(),
+                    seconds(baselineStart),
+                    baselineRate));
+            run.awaitQuiet();
+
+            long importStart = System.nanoTime();
+            Reply submitted = matchmaking
+                    .upload(
+                            "/api/v1/partnerships/imports",
+                            "text/csv",
+                            partnershipsCsv(data).getBytes(StandardCharsets.UTF_8))
+                    .expect(202);
+            double probe = probe(cities, matchmaking, ids);
+            Map<String, Object> partnershipJob = awaitJob(matchmaking, submitted);
+            double imported = seconds(importStart);
+            run.awaitQuiet();
+            double ranked = seconds(importStart);
+            int created = ((Number) partnershipJob.get("created")).intValue();
+            out.add(line("Partnerships imported and every city re-ranked (job done)", imported, partnershipJob));
+            out.add(line("... and every event consumed (profiles, proposals)", ranked, null));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Import rate: %,d new partnerships in %.1f s = %.0f/s, %.0f× the baseline's %.1f/s",
+                    created,
+                    ranked,
+                    created / ranked,
+                    created / ranked / baselineRate,
+                    baselineRate));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "A live interest stated during the partnership import: its proposal showed after %.2f s",
+                    probe));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "End to end, cities and partnerships imported and every city ranked: %.1f s",
+                    citiesRanked + ranked));
+        }
+        Path result = repository.resolve("bench/target/real-import.md");
+        Files.writeString(result, String.join("\n", out) + "\n");
+        out.forEach(System.out::println);
+        System.out.println("Written to " + result);
+        System.exit(0);
+    }
+
+    /** The cities file: every city of the data with its coordinates and one mutual culture interest; two probes. */
+    private static String citiesCsv(TwinningData data) {
+        StringBuilder csv = new StringBuilder("name,country,latitude,longitude,interests\n");
+        for (City city : data.cities) {
+            csv.append(quoted(city.name()))
+                    .append(',')
+                    .append(city.country())
+                    .append(',')
+                    .append(city.latitude())
+                    .append(',')
+                    .append(city.longitude())
+                    .append(",culture/MUTUAL/SISTER_CITY\n");
+        }
+        csv.append("Probe Seeker,MX,19.4,-99.1,\n").append("Probe Offerer,CN,34.6,112.4,\n");
+        return csv.toString();
+    }
+
+    private static String partnershipsCsv(TwinningData data) {
+        StringBuilder csv = new StringBuilder("cityAName,cityACountry,cityBName,cityBCountry,kind,formedOn,source\n");
+        for (Pair pair : data.pairs) {
+            City a = data.cities.get(pair.a());
+            City b = data.cities.get(pair.b());
+            csv.append(quoted(a.name()))
+                    .append(',')
+                    .append(a.country())
+                    .append(',')
+                    .append(quoted(b.name()))
+                    .append(',')
+                    .append(b.country())
+                    .append(",SISTER_CITY,2000-01-01,Twinning records\n");
+        }
+        return csv.toString();
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String key(City city) {
+        return city.name().toLowerCase(Locale.ROOT) + "|" + city.country();
+    }
+
+    /** Every city's id by name and country, read page by page from the directory. */
+    private static Map<String, UUID> ids(ApiClient cities) {
+        Map<String, UUID> ids = new HashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode found = cities.getOk("/api/v1/cities", Map.of("page", "" + page, "size", "100"));
+            for (JsonNode city : found.get("items")) {
+                ids.put(
+                        city.get("name").asText().toLowerCase(Locale.ROOT) + "|"
+                                + city.get("country").asText(),
+                        UUID.fromString(city.get("id").asText()));
+            }
+            if (page + 1 >= found.get("totalPages").asInt()) {
+                return ids;
+            }
+        }
+    }
+
+    /**
+     * Two probe cities state interests no other city states, each the other's best match: the seconds from
+     * the second statement until its proposal shows.
+     */
+    private static double probe(ApiClient cities, ApiClient matchmaking, Map<String, UUID> ids)
+            throws InterruptedException {
+        UUID seeker = ids.get("probe seeker|MX");
+        UUID offerer = ids.get("probe offerer|CN");
+        Thread.sleep(2000); // well into the import
+        cities.post(
+                        "/api/v1/cities/" + seeker + "/interests",
+                        Map.of("area", "tourism", "stance", "SEEK", "intent", "SISTER_CITY"))
+                .expect(201);
+        cities.post(
+                        "/api/v1/cities/" + offerer + "/interests",
+                        Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
+                .expect(201);
+        long stated = System.nanoTime();
+        while (true) {
+            JsonNode list = matchmaking.getOk("/api/v1/cities/" + seeker + "/proposals", Map.of());
+            for (JsonNode entry : list) {
+                if (offerer.toString().equals(entry.get("partnerCityId").asText())) {
+                    return seconds(stated);
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Map<String, Object> awaitJob(ApiClient client, Reply accepted) throws InterruptedException {
+        String job = URI.create(accepted.location()).getPath();
+        while (true) {
+            JsonNode state = client.getOk(job, Map.of());
+            String now = state.get("state").asText();
+            if ("SUCCEEDED".equals(now)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> result = ApiClient.JSON.convertValue(state.get("result"), Map.class);
+                result.remove("rejections");
+                return result;
+            }
+            if (!"QUEUED".equals(now) && !"RUNNING".equals(now)) {
+                throw new IllegalStateException(
+                        job + " " + now + ": " + state.get("error") + " " + state.get("result"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String line(String what, double seconds, Map<String, Object> job) {
+        return String.format(Locale.ROOT, "%s: %.1f s%s", what, seconds, job == null ? "" : " " + job);
+    }
+}
