@@ -167,7 +167,7 @@ public final class Export<T> {
     }
 
     /** One CSV record: fields quoted when they hold a comma, quote or line break; lists joined by semicolons. */
-    static String csvLine(List<?> values) {
+    public static String csvLine(List<?> values) {
         return values.stream().map(Export::csvField).collect(Collectors.joining(",", "", "\r\n"));
     }
 
