@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One command runs the whole platform: {@code ./run.sh} builds what is needed and starts this class with
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --fresh-realm} imports the Keycloak realm anew; {@code --no-seed} skips the demo
  * story; {@code --replicas N} runs N instances of each service behind a round-robin entry point on the
- * service's usual port.
+ * service's usual port; {@code --import FILE…} imports files of cities or partnerships once it is up
+ * ({@link FileImport}).
  */
 public final class PlatformLauncher {
 
@@ -34,12 +36,16 @@ public final class PlatformLauncher {
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println(
                     "Usage: java -jar platform-launcher/target/platform-launcher.jar [--fresh-realm] [--no-seed]"
-                            + " [--replicas N]");
+                            + " [--replicas N] [--import FILE...]");
             return;
         }
         int replicas;
+        List<Path> imports;
         try {
             replicas = replicas(options);
+            String callerDir = System.getenv("CITYBRIDGE_CALLER_DIR");
+            imports = FileImport.files(
+                    options, Path.of(callerDir == null ? "" : callerDir).toAbsolutePath());
         } catch (IllegalArgumentException e) {
             System.out.println(e.getMessage());
             System.exit(2);
@@ -94,6 +100,22 @@ public final class PlatformLauncher {
                 // The platform stays up: the APIs are usable, only the demo data is incomplete.
                 status.failed(
                         "seed", e.getMessage() + " (service logs in " + PlatformLayout.display(layout.logsDir()) + ")");
+            }
+        }
+        if (!imports.isEmpty()) {
+            Keycloak keycloak = new Keycloak(platform.keycloak(), Platform.REALM);
+            long[] fetchedAt = {Long.MIN_VALUE};
+            String[] token = {null};
+            // a token lives five minutes: a long import renews it
+            Supplier<String> adminToken = () -> {
+                if (System.nanoTime() - fetchedAt[0] > Duration.ofMinutes(2).toNanos()) {
+                    token[0] = keycloak.passwordToken(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password());
+                    fetchedAt[0] = System.nanoTime();
+                }
+                return token[0];
+            };
+            if (!FileImport.run(platform, adminToken, imports, System.out)) {
+                status.info("Not every file was imported (see above); the platform stays up.");
             }
         }
         printWelcome(platform, startup);

@@ -137,16 +137,27 @@ public final class BenchPlatform {
      * that the load of the set-up (events of 10,000 registrations) does not run under the measurements.
      */
     public static void awaitConsumersCaughtUp(Map<String, String> kafkaAdmin, Duration timeout) throws Exception {
+        caughtUpAt(kafkaAdmin, timeout, false);
+    }
+
+    /**
+     * As {@link #awaitConsumersCaughtUp}, and returns when ({@link System#nanoTime()}) the groups first caught
+     * up, the 3 s of stability after it left out; with {@code verbose}, each group's lag every 5 s.
+     */
+    public static long caughtUpAt(Map<String, String> kafkaAdmin, Duration timeout, boolean verbose) throws Exception {
         Properties props = new Properties();
         props.putAll(kafkaAdmin);
         try (Admin admin = Admin.create(props)) {
             Instant deadline = Instant.now().plus(timeout);
             long stableSince = -1;
+            long reported = System.nanoTime();
             while (Instant.now().isBefore(deadline)) {
                 long lag = 0;
                 long partitions = 0;
+                Map<String, Long> lagByGroup = new java.util.TreeMap<>();
                 for (ConsumerGroupListing group :
                         admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                    long groupLag = lag;
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                             .partitionsToOffsetAndMetadata()
                             .get(10, TimeUnit.SECONDS);
@@ -159,6 +170,11 @@ public final class BenchPlatform {
                         lag += Math.max(0, end - at);
                         partitions++;
                     }
+                    lagByGroup.put(group.groupId(), lag - groupLag);
+                }
+                if (verbose && System.nanoTime() - reported > TimeUnit.SECONDS.toNanos(5)) {
+                    System.out.println("  lag by consumer group: " + lagByGroup);
+                    reported = System.nanoTime();
                 }
                 // the relays publish in transactions: each partition may end with a commit marker that takes
                 // an offset no consumer commits, so "caught up" is at most one offset short per partition
@@ -166,7 +182,7 @@ public final class BenchPlatform {
                     if (stableSince < 0) {
                         stableSince = System.nanoTime();
                     } else if (System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(3)) {
-                        return;
+                        return stableSince;
                     }
                 } else {
                     stableSince = -1;

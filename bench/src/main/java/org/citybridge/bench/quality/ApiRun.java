@@ -153,6 +153,14 @@ final class ApiRun implements AutoCloseable {
         report("interests stated", world.facts.length, started);
     }
 
+    /**
+     * Waits until every service has consumed every event so far, printing each consumer group's lag;
+     * returns when ({@link System#nanoTime()}) they first had.
+     */
+    long awaitCaughtUp() throws Exception {
+        return BenchPlatform.caughtUpAt(platform.kafkaAdminConfig(), Duration.ofMinutes(30), true);
+    }
+
     /** Waits until every service has consumed every event so far. */
     void awaitQuiet() throws Exception {
         long started = System.nanoTime();

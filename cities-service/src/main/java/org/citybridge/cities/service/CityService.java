@@ -176,6 +176,10 @@ public class CityService {
         city.updatedAt = Clock.now();
         em.flush();
         outbox.append(new CityUpdated(profile(city), city.updatedAt));
+        // a poll applies hundreds of partnerships in one transaction, and each query flushes first, checking
+        // every entity held: written out and let go, each partnership costs the same however many came before
+        em.flush();
+        em.clear();
     }
 
     /** The public profile carried by city events (no personal data). */
