@@ -105,7 +105,8 @@ public class CityImport {
                         em.clear();
                     }
                 });
-        return jobs.submit("city-import", requestedBy, Importer.work(rows, options, chunk, null));
+        // two chunks at once: each row waits on its round trips to the database more than on the processor
+        return jobs.submit("city-import", requestedBy, Importer.work(rows, options, chunk, null, 2));
     }
 
     private Outcome apply(ImportedCity row, boolean write) {

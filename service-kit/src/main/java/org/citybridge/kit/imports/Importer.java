@@ -13,11 +13,19 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.web.QueryParams;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -123,6 +131,19 @@ public final class Importer {
             Options options,
             Chunk chunk,
             Function<Jobs.Progress, Map<String, Object>> after) {
+        return work(rows, options, chunk, after, 1);
+    }
+
+    /**
+     * As {@link #work(List, Options, Chunk, Function)}, with up to {@code parallel} chunks at once (for a
+     * service whose rows do not wait on one lock; never for an atomic import).
+     */
+    public static Jobs.Work work(
+            List<ImportFile.Row> rows,
+            Options options,
+            Chunk chunk,
+            Function<Jobs.Progress, Map<String, Object>> after,
+            int parallel) {
         return progress -> {
             progress.total(rows.size());
             ImportReport checked = new ImportReport();
@@ -135,7 +156,16 @@ public final class Importer {
                 }
             }
             if (options.dryRun() || options.atomic()) {
-                inChunks(readable, CHUNK, false, chunk, checked, progress, rows.size() - readable.size(), false);
+                inChunks(
+                        readable,
+                        CHUNK,
+                        false,
+                        chunk,
+                        checked,
+                        progress,
+                        rows.size() - readable.size(),
+                        false,
+                        parallel);
                 if (options.dryRun()) {
                     return checked.result(rows.size(), true, options.atomic(), false);
                 }
@@ -156,7 +186,8 @@ public final class Importer {
                     report,
                     progress,
                     rows.size() - readable.size(),
-                    true);
+                    true,
+                    options.atomic() ? 1 : parallel);
             Map<String, Object> result = report.result(rows.size(), false, options.atomic(), true);
             if (after != null) {
                 result.putAll(after.apply(progress));
@@ -165,6 +196,11 @@ public final class Importer {
         };
     }
 
+    /**
+     * Applies the rows a chunk at a time, up to {@code parallel} chunks at once (each its own transaction;
+     * a conflict between two of them fails one, whose rows are then tried alone), in order of submission
+     * for the progress and the cancellation point.
+     */
     private static void inChunks(
             List<ImportFile.Row> rows,
             int size,
@@ -173,43 +209,89 @@ public final class Importer {
             ImportReport report,
             Jobs.Progress progress,
             long doneBefore,
-            boolean committing) {
-        for (int from = 0; from < rows.size(); from += size) {
-            if (progress.cancelled()) {
-                throw new Jobs.Cancelled(
-                        committing
-                                ? "Cancelled after " + from + " of " + rows.size()
-                                        + " readable rows; those are committed, whole, and the others not"
-                                : "Cancelled while checking the rows; nothing was written");
-            }
-            List<ImportFile.Row> part = rows.subList(from, (int) Math.min(rows.size(), (long) from + size));
-            ImportReport done = new ImportReport();
-            try {
-                chunk.apply(part, write, done);
-            } catch (RuntimeException e) {
-                if (size == Integer.MAX_VALUE) {
-                    throw e; // atomic: the one transaction failed, nothing is written
-                }
-                // the chunk's transaction failed as a whole (e.g. a conflict found at commit): each row alone
-                done = new ImportReport();
-                for (ImportFile.Row row : part) {
-                    ImportReport single = new ImportReport();
-                    try {
-                        chunk.apply(List.of(row), write, single);
-                        done.add(single);
-                    } catch (RuntimeException alone) {
-                        done.reject(new ImportReport.Rejection(
-                                row.line(),
-                                "$",
-                                "could not be stored: "
-                                        + (alone instanceof ApiException
-                                                ? alone.getMessage()
-                                                : alone.getClass().getSimpleName())));
+            boolean committing,
+            int parallel) {
+        ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel) : null;
+        Deque<Future<ImportReport>> inFlight = new ArrayDeque<>();
+        long submitted = 0;
+        try {
+            for (int from = 0; from < rows.size() || !inFlight.isEmpty(); ) {
+                boolean more = from < rows.size();
+                if (more && inFlight.size() < parallel) {
+                    if (progress.cancelled()) {
+                        drain(inFlight, report);
+                        throw new Jobs.Cancelled(
+                                committing
+                                        ? "Cancelled after " + from + " of " + rows.size()
+                                                + " readable rows; those are committed, whole, and the others not"
+                                        : "Cancelled while checking the rows; nothing was written");
                     }
+                    List<ImportFile.Row> part = rows.subList(from, (int) Math.min(rows.size(), (long) from + size));
+                    Callable<ImportReport> task = () -> applyChunk(part, size, write, chunk);
+                    inFlight.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+                    from += part.size();
+                    continue;
                 }
+                report.add(await(inFlight.poll()));
+                submitted += size;
+                progress.done(doneBefore + Math.min(rows.size(), submitted));
             }
-            report.add(done);
-            progress.done(doneBefore + Math.min(rows.size(), (long) from + size));
+            progress.done(doneBefore + rows.size());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
+    }
+
+    private static void drain(Deque<Future<ImportReport>> inFlight, ImportReport report) {
+        while (!inFlight.isEmpty()) {
+            report.add(await(inFlight.poll()));
+        }
+    }
+
+    private static ImportReport await(Future<ImportReport> done) {
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One chunk in its transaction; if that fails as a whole (e.g. a conflict found at commit), each row alone. */
+    private static ImportReport applyChunk(List<ImportFile.Row> part, int size, boolean write, Chunk chunk) {
+        ImportReport done = new ImportReport();
+        try {
+            chunk.apply(part, write, done);
+            return done;
+        } catch (RuntimeException e) {
+            if (size == Integer.MAX_VALUE) {
+                throw e; // atomic: the one transaction failed, nothing is written
+            }
+        }
+        done = new ImportReport();
+        for (ImportFile.Row row : part) {
+            ImportReport single = new ImportReport();
+            try {
+                chunk.apply(List.of(row), write, single);
+                done.add(single);
+            } catch (RuntimeException alone) {
+                done.reject(new ImportReport.Rejection(
+                        row.line(),
+                        "$",
+                        "could not be stored: "
+                                + (alone instanceof ApiException
+                                        ? alone.getMessage()
+                                        : alone.getClass().getSimpleName())));
+            }
+        }
+        return done;
     }
 }
