@@ -36,6 +36,13 @@ public interface MatchmakingConfig {
     @WithDefault("2")
     int maxConcurrentPairingRounds();
 
+    /**
+     * A pairing round of more pairs than this (group A × group B) runs as a job (202 with its Location)
+     * instead of within the request.
+     */
+    @WithDefault("250000")
+    long pairingJobThreshold();
+
     /** BONUS adds weights.south-south to pairs of developing economies; FILTER proposes only those pairs. */
     @WithDefault("BONUS")
     SouthSouthMode southSouthMode();

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.jobs.Job;
+import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.config.MatchmakingConfig;
@@ -20,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +65,9 @@ public class PairingService {
 
     @Inject
     ProposalSync proposals;
+
+    @Inject
+    Jobs jobs;
 
     /** Checks a round before anything runs: 400 for a request that can never succeed. */
     public void validate(RunRound command) {
@@ -143,6 +150,34 @@ public class PairingService {
         round.createdAt = result.createdAt();
         round.persist();
         return round;
+    }
+
+    /** Whether the round pairs more cities than a request should wait for: it then runs as a job. */
+    public boolean large(RunRound command) {
+        return state.locked(() -> {
+            MatchEngine engine = state.engine();
+            long pairs = (long) resolve(engine, command.groupA(), "groupA").size()
+                    * resolve(engine, command.groupB(), "groupB").size();
+            return pairs > config.pairingJobThreshold();
+        });
+    }
+
+    /** Runs a large round as a job: the round is stored as a request would store it, the job names it. */
+    public Job runAsJob(RunRound command, String requestedBy) {
+        return jobs.submit(
+                "pairing-round",
+                requestedBy,
+                progress -> admitted(() -> {
+                    PairingRound round =
+                            state.locked(() -> QuarkusTransaction.requiringNew().call(() -> run(command)));
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("pairingRoundId", round.id);
+                    result.put("location", "/api/v1/pairing-rounds/" + round.id);
+                    result.put("pairs", round.result.pairs().size());
+                    result.put("unmatched", round.result.unmatched().size());
+                    result.put("totalScore", round.totalScore);
+                    return result;
+                }));
     }
 
     public Optional<PairingRound> find(UUID id) {

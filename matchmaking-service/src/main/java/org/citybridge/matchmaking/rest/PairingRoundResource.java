@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.Expensive;
+import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.pairing.PairingRound;
 import org.citybridge.matchmaking.pairing.PairingRoundResult;
@@ -42,6 +44,9 @@ public class PairingRoundResource {
     @Inject
     Responses responses;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -56,6 +61,11 @@ public class PairingRoundResource {
             responseCode = "201",
             description = "The round and its result; Location and ETag set",
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "A round of more pairs than citybridge.matchmaking.pairing-job-threshold (250,000) runs "
+                    + "as a job: Location names it, and its result names the stored round",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "422", description = "Unknown cities, overlapping groups, or a group too large")
     @APIResponse(responseCode = "503", description = "As many rounds as allowed are running; retry after Retry-After")
     @Expensive
@@ -64,6 +74,9 @@ public class PairingRoundResource {
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         PairingService.RunRound command = request.toCommand();
         pairing.validate(command);
+        if (pairing.large(command)) {
+            return responses.accepted(pairing.runAsJob(command, caller.subject()));
+        }
         return pairing.admitted(() ->
                 pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
                     PairingRound round = pairing.run(command);
