@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same run, the baseline: partnerships recorded one POST at a time for a while, and a live interest
  * stated during the partnership import, timed until its proposal shows.
  *
- * <pre>bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=60]</pre>
+ * <pre>bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20]</pre>
  */
 public final class ImportBench {
 
@@ -42,7 +42,7 @@ public final class ImportBench {
         Path repository = QualityBench.repository();
         Path file = Path.of(options.getOrDefault(
                 "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
-        int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "60"));
+        int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "20"));
         TwinningData data = TwinningData.read(file);
         List<String> out = new ArrayList<>();
         out.add(String.format(
@@ -52,6 +52,10 @@ public final class ImportBench {
                 data.cities.size(),
                 data.pairs.size()));
 
+        // the files as the imports read them, also for ./run.sh --import
+        Path files = Files.createDirectories(repository.resolve("bench/target/real-import-files"));
+        Files.writeString(files.resolve("cities.csv"), citiesCsv(data));
+        Files.writeString(files.resolve("partnerships.csv"), partnershipsCsv(data));
         try (ApiRun run = ApiRun.start(repository.resolve("bench/target/real-import"), data.cities.size())) {
             ApiClient cities = run.cities();
             ApiClient matchmaking = run.matchmaking();
