@@ -1,9 +1,11 @@
 package org.citybridge.clusters.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,21 +21,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.clusters.domain.OrganisationKind;
+import org.citybridge.clusters.service.ClusterImports;
 import org.citybridge.clusters.service.OrganisationService;
+import org.citybridge.kit.imports.ImportFile;
+import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
+import org.citybridge.kit.web.Expensive;
+import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +67,18 @@ public class OrganisationResource {
     @Inject
     Responses responses;
 
+    @Inject
+    ClusterImports imports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
     @GET
     @Operation(
             summary = "List organisations",
@@ -78,6 +100,44 @@ public class OrganisationResource {
                         QueryParams.country("country", country),
                         paging)
                 .map(OrganisationView::of);
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({ImportFile.CSV, ImportFile.NDJSON})
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Expensive
+    @Operation(
+            operationId = "importOrganisations",
+            summary = "Import organisations from a file, as a job",
+            description =
+                    "CSV (RFC 4180, UTF-8, header row: name, kind, country, website) or NDJSON (one organisation per line as "
+                            + "POST /api/v1/organisations takes it). An organisation is known by its name: a row that changes "
+                            + "nothing is unchanged. The job's result reports created, updated, unchanged and every rejected "
+                            + "row (line, field, problem). 202 with Location: the job.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8, or a header that misses or misnames columns")
+    @APIResponse(responseCode = "413", description = "Larger than the import limit (10 MiB by default)")
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
+    public Response importFile(
+            InputStream file,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(
+                            description = "Check every row and report, write nothing",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("dryRun")
+                    String dryRun,
+            @Parameter(
+                            description = "Write nothing unless every row is good, then all in one transaction",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("atomic")
+                    String atomic) {
+        ClusterImportRows rows = new ClusterImportRows(mapper, validator, ImportFile.isCsv(contentType));
+        return responses.accepted(imports.organisations(
+                file, contentType, Importer.Options.of(dryRun, atomic), caller.subject(), rows::organisation));
     }
 
     @GET

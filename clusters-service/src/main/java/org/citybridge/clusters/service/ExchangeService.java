@@ -160,7 +160,8 @@ public class ExchangeService {
         }
     }
 
-    private void apply(Exchange exchange, ExchangeCommand command) {
+    /** Checks a plan as planning it would (dates, cluster, facilitators, participants), writing nothing. */
+    public void check(ExchangeCommand command) {
         if (command.endDate().isBefore(command.startDate())) {
             throw ApiException.badRequest("endDate", "must not be before startDate");
         }
@@ -177,6 +178,12 @@ public class ExchangeService {
         for (UUID cityId : participants) {
             cities.requireActive(cityId, "participant");
         }
+    }
+
+    private void apply(Exchange exchange, ExchangeCommand command) {
+        check(command);
+        Set<UUID> facilitators = command.facilitatorIds() == null ? Set.of() : command.facilitatorIds();
+        Set<UUID> participants = command.participantCityIds() == null ? Set.of() : command.participantCityIds();
         exchange.title = command.title().trim();
         exchange.format = command.format();
         exchange.startDate = command.startDate();

@@ -1,0 +1,128 @@
+package org.citybridge.clusters;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.kit.security.Roles;
+import org.citybridge.testing.JsonApi;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * POST /api/v1/organisations/imports and /api/v1/exchanges/imports: a programme's history from files, checked
+ * and announced as the single requests, idempotent by natural key.
+ */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.PLATFORM_ADMIN)
+class ClusterImportTest {
+
+    @Inject
+    TestSupport support;
+
+    private static String submit(String path, String body, String contentType) {
+        return given().contentType(contentType)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post(path)
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/v1/jobs/"))
+                .extract()
+                .header("Location");
+    }
+
+    @Test
+    void shouldImportOrganisationsOnceAndUpdateTheOnesAFileChanges() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "name,kind,country,website\n"
+                + "Luoyang Foreign Affairs Office " + tag + ",DEVELOPMENT_PARTNER,CN,https://example.org/luoyang\n"
+                + "\"UNOSSC, " + tag + "\",UN_AGENCY,,\n"
+                + "Nobody " + tag + ",SECRET_SOCIETY,,\n";
+        Map<String, Object> first = JsonApi.awaitJob(submit("/api/v1/organisations/imports", csv, "text/csv"));
+        assertThat(first).containsEntry("created", 2).containsEntry("rejected", 1);
+        assertThat(JsonPath.from(given().get("/api/v1/organisations?q=" + tag).asString())
+                        .getInt("totalItems"))
+                .isEqualTo(2);
+        assertThat(JsonApi.awaitJob(submit("/api/v1/organisations/imports", csv, "text/csv")))
+                .containsEntry("unchanged", 2)
+                .containsEntry("created", 0);
+        String changed = "name,kind,country,website\n" + "luoyang foreign affairs office " + tag
+                + ",DEVELOPMENT_PARTNER,CN,https://example.org/new\n";
+        assertThat(JsonApi.awaitJob(submit("/api/v1/organisations/imports", changed, "text/csv")))
+                .containsEntry("updated", 1);
+        given().get("/api/v1/organisations?q=Luoyang Foreign Affairs Office " + tag)
+                .then()
+                .body("items[0].website", equalTo("https://example.org/new"))
+                .body("items[0].name", equalTo("Luoyang Foreign Affairs Office " + tag));
+    }
+
+    @Test
+    void shouldImportHeldExchangesWithParticipantsNamedOrByIdAndAnnounceThem() {
+        String luoyangName = TestSupport.unique("Luoyang");
+        UUID luoyang = support.registerCity(luoyangName, "CN");
+        UUID mexicoCity = support.registerCity(TestSupport.unique("Mexico City"), "MX");
+        UUID cluster = support.cluster();
+        String title = TestSupport.unique("Heritage video conference");
+        String csv = "title,format,startDate,endDate,clusterId,participantCityIds,participants,topics,held\n"
+                + "\"" + title + "\",VIDEO_CONFERENCE,2022-02-22,2022-02-22," + cluster + "," + mexicoCity + ","
+                + luoyangName + "|CN,culture;tourism,true\n"
+                + "\"" + title + " course\",STUDY_COURSE,2022-06-01,2022-05-01,,,,,false\n"
+                + "\"" + title + " webinar\",WEBINAR,2022-07-01,2022-07-01,,,Atlantis|GR,,\n";
+
+        Map<String, Object> result = JsonApi.awaitJob(submit("/api/v1/exchanges/imports", csv, "text/csv"));
+
+        assertThat(result).containsEntry("created", 1).containsEntry("rejected", 2);
+        assertThat(JsonPath.from(toJson(result)).getList("rejections.field"))
+                .containsExactly("endDate", "participants");
+        JsonPath found =
+                JsonPath.from(given().get("/api/v1/exchanges?q=" + title).asString());
+        assertThat(found.getInt("totalItems")).isEqualTo(1);
+        assertThat(found.getString("items[0].status")).isEqualTo("HELD");
+        assertThat(found.getList("items[0].participantCityIds"))
+                .containsExactlyInAnyOrder(luoyang.toString(), mexicoCity.toString());
+        UUID exchange = UUID.fromString(found.getString("items[0].id"));
+        support.oneClusterEvent(exchange, EventType.EXCHANGE_SCHEDULED);
+        support.oneClusterEvent(exchange, EventType.EXCHANGE_HELD);
+
+        assertThat(JsonApi.awaitJob(submit("/api/v1/exchanges/imports", csv, "text/csv")))
+                .containsEntry("created", 0)
+                .containsEntry("unchanged", 1);
+        String ndjson = "{\"title\": \"" + title + " planned\", \"format\": \"WEBINAR\", \"startDate\": \"2030-01-10\","
+                + " \"endDate\": \"2030-01-10\", \"participantCityIds\": [\"" + luoyang + "\"]}\n";
+        assertThat(JsonApi.awaitJob(submit("/api/v1/exchanges/imports", ndjson, "application/x-ndjson")))
+                .containsEntry("created", 1);
+        given().get("/api/v1/exchanges?q=" + title + " planned").then().body("items[0].status", equalTo("PLANNED"));
+    }
+
+    @Test
+    @TestSecurity(user = "partner", roles = Roles.PARTNER_SYSTEM)
+    void shouldLetOnlyProgrammeStaffImport() {
+        given().contentType("text/csv")
+                .body("name,kind\n")
+                .post("/api/v1/organisations/imports")
+                .then()
+                .statusCode(403);
+        given().contentType("text/csv")
+                .body("title,format,startDate,endDate\n")
+                .post("/api/v1/exchanges/imports")
+                .then()
+                .statusCode(403);
+    }
+
+    private static String toJson(Map<String, Object> value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
