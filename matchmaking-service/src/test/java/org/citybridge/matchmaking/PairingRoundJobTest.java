@@ -2,7 +2,6 @@ package org.citybridge.matchmaking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -12,27 +11,21 @@ import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** A pairing round of more pairs than the threshold runs as a job whose result names the stored round. */
 @QuarkusTest
-@TestProfile(PairingRoundJobTest.SmallThreshold.class)
+@TestProfile(StrictModelProfile.class) // rounds of more than three pairs are jobs
 class PairingRoundJobTest {
-
-    /** Rounds of more than three pairs are jobs (a fresh database, as every profile has). */
-    public static class SmallThreshold implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("citybridge.matchmaking.pairing-job-threshold", "3");
-        }
-    }
 
     @Inject
     ObjectMapper mapper;
@@ -51,8 +44,12 @@ class PairingRoundJobTest {
                 events.publish(Scenario.interest(
                         city, CooperationArea.CULTURE, mexican ? Stance.SEEK : Stance.OFFER, Intent.SISTER_CITY));
             }
-            Scenario.awaitOpenProposal(mx2, cn2);
-            Scenario.awaitOpenProposal(mx1, cn1);
+            for (UUID city : List.of(mx1, mx2, cn1, cn2)) { // known to matchmaking: 404 before
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> given().get("/api/v1/cities/{id}/proposals", city)
+                                        .statusCode()
+                                == 200);
+            }
         }
         Map<String, Object> large = Map.of(
                 "groupA", Map.of("cityIds", List.of(mx1.toString(), mx2.toString())),

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Another model configuration (a fresh database, see {@link TestResources.Database}): one proposal
- * kept per city, a lower minimum score, and South-South as a hard filter.
+ * kept per city, a lower minimum score, South-South as a hard filter, pairing rounds of more than three
+ * pairs as jobs, and polls of 20 events or more applied as a backlog. Test classes sharing it share one start of the service (each profile is a restart, and the
+ * restarts of one test JVM add up in its memory).
  */
 public class StrictModelProfile implements QuarkusTestProfile {
 
@@ -15,6 +17,8 @@ public class StrictModelProfile implements QuarkusTestProfile {
         return Map.of(
                 "citybridge.matchmaking.top-n", "1",
                 "citybridge.matchmaking.min-score", "1.2",
-                "citybridge.matchmaking.south-south-mode", "FILTER");
+                "citybridge.matchmaking.south-south-mode", "FILTER",
+                "citybridge.matchmaking.pairing-job-threshold", "3",
+                "citybridge.matchmaking.catch-up-batch", "20");
     }
 }

@@ -104,6 +104,16 @@ public class PairingService {
     }
 
     /** Rounds running or waiting for the engine now. */
+    /** As {@link #admitted}, waiting for a free place instead of refusing (a job's round, queued already). */
+    <T> T admittedWhenFree(Supplier<T> work) {
+        admitted.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            admitted.release();
+        }
+    }
+
     public int roundsInProgress() {
         return config.maxConcurrentPairingRounds() - admitted.availablePermits();
     }
@@ -167,7 +177,7 @@ public class PairingService {
         return jobs.submit(
                 "pairing-round",
                 requestedBy,
-                progress -> admitted(() -> {
+                progress -> admittedWhenFree(() -> {
                     PairingRound round =
                             state.locked(() -> QuarkusTransaction.requiringNew().call(() -> run(command)));
                     Map<String, Object> result = new LinkedHashMap<>();

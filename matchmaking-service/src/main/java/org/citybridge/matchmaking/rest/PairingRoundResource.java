@@ -74,11 +74,9 @@ public class PairingRoundResource {
             @Parameter(description = "Makes the POST safe to retry") @HeaderParam("Idempotency-Key") String key) {
         PairingService.RunRound command = request.toCommand();
         pairing.validate(command);
-        if (pairing.large(command)) {
-            return responses.accepted(pairing.runAsJob(command, caller.subject()));
-        }
-        return pairing.admitted(() ->
-                pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
+        return pairing.admitted(() -> pairing.large(command)
+                ? responses.accepted(pairing.runAsJob(command, caller.subject()))
+                : pairing.locked(() -> responses.created(key, "/api/v1/pairing-rounds", request, () -> {
                     PairingRound round = pairing.run(command);
                     return new Responses.Created(round.current(), "/api/v1/pairing-rounds/" + round.id, round.version);
                 })));
