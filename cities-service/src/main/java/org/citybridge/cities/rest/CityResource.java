@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.exports.Export;
 import org.citybridge.kit.imports.ImportFile;
-import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.imports.ImportRequest;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
@@ -46,7 +47,6 @@ import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -137,22 +137,10 @@ public class CityResource {
     @APIResponse(responseCode = "400", description = "Not UTF-8, or a header that misses or misnames columns")
     @APIResponse(responseCode = "413", description = "Larger than the import limit (10 MiB by default)")
     @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
-    public Response importFile(
-            InputStream file,
-            @HeaderParam("Content-Type") String contentType,
-            @Parameter(
-                            description = "Check every row and report, write nothing",
-                            schema = @Schema(type = SchemaType.BOOLEAN))
-                    @QueryParam("dryRun")
-                    String dryRun,
-            @Parameter(
-                            description = "Write nothing unless every row is good, then all in one transaction",
-                            schema = @Schema(type = SchemaType.BOOLEAN))
-                    @QueryParam("atomic")
-                    String atomic) {
-        CityImportRows rows = new CityImportRows(mapper, validator, ImportFile.isCsv(contentType));
+    public Response importFile(InputStream file, @BeanParam ImportRequest request) {
+        CityImportRows rows = new CityImportRows(mapper, validator, request.csv());
         return responses.accepted(
-                imports.submit(file, contentType, Importer.Options.of(dryRun, atomic), caller.subject(), rows::read));
+                imports.submit(file, request.contentType, request.options(), caller.subject(), rows::read));
     }
 
     @GET

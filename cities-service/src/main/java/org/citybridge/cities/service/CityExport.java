@@ -44,11 +44,7 @@ public class CityExport {
     }
 
     private static List<Row> chunk(UUID after, int limit) {
-        List<City> cities = (after == null
-                        ? City.<City>find("retired = false order by id")
-                        : City.<City>find("retired = false and id > ?1 order by id", after))
-                .range(0, limit - 1)
-                .list();
+        List<City> cities = Export.nextById(City.class, "e.retired = false", after, limit);
         if (cities.isEmpty()) {
             return List.of();
         }

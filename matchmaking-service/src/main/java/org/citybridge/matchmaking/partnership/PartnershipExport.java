@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every partnership with its two cities' names and countries, in the columns the partnership import reads
@@ -47,11 +45,7 @@ public class PartnershipExport {
     }
 
     private static List<Row> chunk(UUID after, int limit) {
-        List<Partnership> partnerships = (after == null
-                        ? Partnership.<Partnership>find("order by id")
-                        : Partnership.<Partnership>find("id > ?1 order by id", after))
-                .range(0, limit - 1)
-                .list();
+        List<Partnership> partnerships = Export.nextById(Partnership.class, "1 = 1", after, limit);
         if (partnerships.isEmpty()) {
             return List.of();
         }
@@ -60,8 +54,7 @@ public class PartnershipExport {
             ids.add(p.cityA);
             ids.add(p.cityB);
         });
-        Map<UUID, City> cities =
-                City.<City>list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, City> cities = City.byId(ids);
         return partnerships.stream()
                 .map(p -> new Row(p, cities.get(p.cityA), cities.get(p.cityB)))
                 .toList();

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Every proposal, whatever its status, with its cities' names; as GeoJSON a line between the two cities. */
 @ApplicationScoped
@@ -45,11 +43,7 @@ public class ProposalExport {
     }
 
     private static List<Row> chunk(UUID after, int limit) {
-        List<Proposal> proposals = (after == null
-                        ? Proposal.<Proposal>find("order by id")
-                        : Proposal.<Proposal>find("id > ?1 order by id", after))
-                .range(0, limit - 1)
-                .list();
+        List<Proposal> proposals = Export.nextById(Proposal.class, "1 = 1", after, limit);
         if (proposals.isEmpty()) {
             return List.of();
         }
@@ -58,8 +52,7 @@ public class ProposalExport {
             ids.add(p.cityA);
             ids.add(p.cityB);
         });
-        Map<UUID, City> cities =
-                City.<City>list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, City> cities = City.byId(ids);
         return proposals.stream()
                 .map(p -> new Row(p, cities.get(p.cityA), cities.get(p.cityB)))
                 .toList();

@@ -12,8 +12,11 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A city as matchmaking knows it from city-events (public profile facts only). */
 @Entity
@@ -58,6 +61,11 @@ public class City extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** These cities by id (those matchmaking knows). */
+    public static Map<UUID, City> byId(Collection<UUID> ids) {
+        return City.<City>list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+    }
 
     /** The facts the scoring core uses. */
     public CityFacts facts() {

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.exports.Export;
 import org.citybridge.kit.imports.ImportFile;
-import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.imports.ImportRequest;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.problem.ApiException;
@@ -144,21 +145,8 @@ public class PartnershipResource {
     @APIResponse(responseCode = "400", description = "Not UTF-8, or a header that misses or misnames columns")
     @APIResponse(responseCode = "413", description = "Larger than the import limit (10 MiB by default)")
     @APIResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson")
-    public Response importFile(
-            InputStream file,
-            @HeaderParam("Content-Type") String contentType,
-            @Parameter(
-                            description = "Check every row and report, write nothing",
-                            schema = @Schema(type = SchemaType.BOOLEAN))
-                    @QueryParam("dryRun")
-                    String dryRun,
-            @Parameter(
-                            description = "Write nothing unless every row is good, then all in one transaction",
-                            schema = @Schema(type = SchemaType.BOOLEAN))
-                    @QueryParam("atomic")
-                    String atomic) {
-        return responses.accepted(
-                imports.submit(file, contentType, Importer.Options.of(dryRun, atomic), caller.subject()));
+    public Response importFile(InputStream file, @BeanParam ImportRequest request) {
+        return responses.accepted(imports.submit(file, request.contentType, request.options(), caller.subject()));
     }
 
     @POST

@@ -2,7 +2,9 @@ package org.citybridge.kit.exports;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.citybridge.kit.problem.ApiException;
@@ -164,6 +166,23 @@ public final class Export<T> {
                 "This export is available as "
                         + String.join(", ", offered.stream().sorted().toList()),
                 null);
+    }
+
+    /**
+     * The next chunk of an entity with a UUID id, by id: those matching {@code where} (JPQL on the alias
+     * {@code e}) after {@code after} (null: from the first). The usual {@link Chunks} of an export.
+     */
+    public static <E> List<E> nextById(Class<E> type, String where, UUID after, int limit) {
+        TypedQuery<E> query = Panache.getEntityManager()
+                .createQuery(
+                        "select e from " + type.getSimpleName() + " e where " + where
+                                + (after == null ? "" : " and e.id > :after") + " order by e.id",
+                        type)
+                .setMaxResults(limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
     }
 
     /** One CSV record: fields quoted when they hold a comma, quote or line break; lists joined by semicolons. */
