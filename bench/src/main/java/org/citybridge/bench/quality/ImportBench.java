@@ -136,6 +136,28 @@ public final class ImportBench {
                     Locale.ROOT,
                     "End to end, cities and partnerships imported and every city ranked: %.1f s",
                     citiesRanked + ranked));
+            for (String[] export : new String[][] {
+                {"cities", "text/csv"},
+                {"cities", "application/x-ndjson"},
+                {"cities", "application/geo+json"},
+                {"partnerships", "text/csv"},
+                {"partnerships", "application/geo+json"}
+            }) {
+                ApiClient client = export[0].equals("cities") ? cities : matchmaking;
+                long exportStart = System.nanoTime();
+                Reply reply = client.send("GET", "/api/v1/" + export[0] + "/export", null, Map.of("Accept", export[1]))
+                        .expect(200);
+                double seconds = seconds(exportStart);
+                long lines = reply.text().lines().count();
+                out.add(String.format(
+                        Locale.ROOT,
+                        "Export of %s as %s: %,d bytes, %,d lines in %.2f s",
+                        export[0],
+                        export[1],
+                        reply.text().getBytes(StandardCharsets.UTF_8).length,
+                        lines,
+                        seconds));
+            }
         }
         Path result = repository.resolve("bench/target/real-import.md");
         Files.writeString(result, String.join("\n", out) + "\n");

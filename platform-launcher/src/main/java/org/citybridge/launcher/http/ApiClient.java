@@ -208,7 +208,7 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // a caller's Accept replaces the default
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
