@@ -37,15 +37,6 @@ public interface MatchmakingConfig {
     int maxConcurrentPairingRounds();
 
     /**
-     * A poll of at least this many events means a backlog (a restart, a replay, a bulk load upstream): its
-     * events go into the scoring graph alone, and every city is re-ranked once afterwards, a chunk at a
-     * time, when the backlog has drained; following each event through the rankings would re-rank the same
-     * cities again and again and write proposals that the next events replace.
-     */
-    @WithDefault("200")
-    int catchUpBatch();
-
-    /**
      * A pairing round of more pairs than this (group A × group B) runs as a job (202 with its Location)
      * instead of within the request.
      */

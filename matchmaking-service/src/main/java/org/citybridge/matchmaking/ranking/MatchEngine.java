@@ -138,20 +138,6 @@ public final class MatchEngine {
         ensureLists();
     }
 
-    /**
-     * Ends a bulk of events applied to the graph alone (a backlog): every city waits to be re-ranked by
-     * {@link #rerankSome}, its list inexact until then (events applied meanwhile follow the new graph).
-     */
-    public void endBulkRerankingLater() {
-        bulk = false;
-        ensureLists();
-        exact.clear();
-        pendingReranking.set(0, graph.size());
-        if (settings.exposureCap() > 0) {
-            underived.set(0, graph.size());
-        }
-    }
-
     // ---------------------------------------------------------------- mutations
 
     public void upsertCity(CityFacts facts) {

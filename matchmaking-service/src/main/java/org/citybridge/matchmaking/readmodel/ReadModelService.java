@@ -21,8 +21,6 @@ import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.kit.inbox.EventHandlers;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.kit.time.Clock;
-import org.citybridge.matchmaking.config.MatchmakingConfig;
-import org.citybridge.matchmaking.proposal.CatchUpRanking;
 import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.scoring.InterestFacts;
@@ -56,12 +54,6 @@ public class ReadModelService {
     ProposalSync proposals;
 
     @Inject
-    CatchUpRanking catchUp;
-
-    @Inject
-    MatchmakingConfig config;
-
-    @Inject
     EntityManager em;
 
     /**
@@ -72,18 +64,7 @@ public class ReadModelService {
     public void applyAll(List<ReceivedEvent> events) {
         Batch batch = new Batch(state.engine(), Clock.now(), events);
         EventHandlers handlers = batch.handlers();
-        if (events.size() < config.catchUpBatch()) {
-            handlers.handleAll(events);
-        } else {
-            // a backlog: the graph learns the poll, and every city is re-ranked once it has drained
-            batch.engine.beginBulk();
-            try {
-                handlers.handleAll(events);
-            } finally {
-                batch.engine.endBulkRerankingLater();
-                catchUp.backlogSeen();
-            }
-        }
+        handlers.handleAll(events);
         proposals.apply(batch.engine.drainChanges(), batch.now);
     }
 

