@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Another model configuration (a fresh database, see {@link TestResources.Database}): one proposal
- * kept per city, a lower minimum score, South-South as a hard filter, pairing rounds of more than three
- * pairs as jobs, and polls of 20 events or more applied as a backlog. Test classes sharing it share one start of the service (each profile is a restart, and the
+ * kept per city, a lower minimum score, South-South as a hard filter, and pairing rounds of more than three
+ * pairs as jobs. Test classes sharing it share one start of the service (each profile is a restart, and the
  * restarts of one test JVM add up in its memory).
  */
 public class StrictModelProfile implements QuarkusTestProfile {
@@ -18,7 +18,6 @@ public class StrictModelProfile implements QuarkusTestProfile {
                 "citybridge.matchmaking.top-n", "1",
                 "citybridge.matchmaking.min-score", "1.2",
                 "citybridge.matchmaking.south-south-mode", "FILTER",
-                "citybridge.matchmaking.pairing-job-threshold", "3",
-                "citybridge.matchmaking.catch-up-batch", "20");
+                "citybridge.matchmaking.pairing-job-threshold", "3");
     }
 }

@@ -198,8 +198,14 @@ final class BenchSupport {
                 return 0;
             }
             try (Stream<String> lines = response.body()) {
+                // the value follows the name and labels; an exemplar (" # {trace_id=…} value time") may follow it
                 return lines.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .mapToDouble(line -> {
+                            int labels = line.indexOf('}');
+                            String rest =
+                                    (labels >= 0 ? line.substring(labels + 1) : line.substring(name.length())).strip();
+                            return Double.parseDouble(rest.split("\\s+")[0]);
+                        })
                         .sum();
             }
         } catch (IOException e) {

@@ -244,7 +244,7 @@ public final class IngestBench {
                 "org.apache.kafka.tools.ConsumerPerformance",
                 "--bootstrap-server",
                 admin.get("bootstrap.servers"),
-                "--command-config",
+                "--consumer.config",
                 clientConfig.toString(),
                 "--topic",
                 Topics.CITY_EVENTS,
