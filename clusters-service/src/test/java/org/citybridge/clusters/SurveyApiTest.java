@@ -43,10 +43,8 @@ class SurveyApiTest {
                 "MUTUAL",
                 "intent",
                 "SISTER_CITY",
-                "preferredRegions",
-                List.of("Latin America and the Caribbean"),
-                "preferredCountries",
-                List.of("MX"));
+                "preferences",
+                Map.of("regions", List.of("Latin America and the Caribbean"), "countries", List.of("MX")));
     }
 
     static Map<String, Object> answer(UUID city, int rating) {
@@ -85,8 +83,8 @@ class SurveyApiTest {
                 .body("cityId", equalTo(own.toString()))
                 .body("rating", equalTo(5))
                 .body("interests[0].area", equalTo("tourism"))
-                .body("interests[0].preferredRegions", contains("Latin America and the Caribbean"))
-                .body("interests[1].preferredCountries.size()", equalTo(0))
+                .body("interests[0].preferences.regions", contains("Latin America and the Caribbean"))
+                .body("interests[1].preferences.countries.size()", equalTo(0))
                 .extract()
                 .path("id");
 
@@ -190,11 +188,11 @@ class SurveyApiTest {
                         "SEEK",
                         "intent",
                         "SISTER_CITY",
-                        "preferredCountries",
-                        List.of("Mexico"))));
+                        "preferences",
+                        Map.of("countries", List.of("Mexico")))));
         JsonApi.post(responses(exchange.id), badCountry)
                 .statusCode(400)
-                .body("violations.field", hasItem(containsString("preferredCountries")));
+                .body("violations.field", hasItem(containsString("preferences.countries")));
         assertThat(stored(exchange.id)).isZero();
         assertThat(support.outboxCount(exchange.id)).isEqualTo(2); // Scheduled + Held only
     }

@@ -4,6 +4,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,8 +53,10 @@ public abstract class OpenApiContract {
 
     /**
      * Every operation documents the errors it can answer with, each as problem+json: 400 and 503 always,
-     * 401 and 403 where a token is needed (with the one bearer scheme, listing the roles allowed), 412 and
-     * 428 with If-Match.
+     * 401 and 403 where a token is needed (offering the same two schemes everywhere, oidc or bearer, the
+     * roles allowed in x-roles), 412 and 428 with If-Match; every other response but 204 and 304 has a
+     * schema; every operation has an id that reads well in a generated client (listCities, acceptProposal),
+     * and paging parameters are typed.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -66,7 +69,8 @@ public abstract class OpenApiContract {
                 .extract()
                 .as(Map.class);
         Map<String, Object> components = (Map<String, Object>) document.get("components");
-        assertThat((Map<String, Object>) components.get("securitySchemes")).containsOnlyKeys("bearer");
+        assertThat((Map<String, Object>) components.get("securitySchemes")).containsOnlyKeys("bearer", "oidc");
+        Set<String> operationIds = new HashSet<>();
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         paths.forEach((path, item) -> item.forEach((method, value) -> {
@@ -76,14 +80,24 @@ public abstract class OpenApiContract {
             String name = method.toUpperCase(Locale.ROOT) + " " + path;
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             List<String> expected = new ArrayList<>(List.of("400", "429", "503"));
+            Object operationId = operation.get("operationId");
+            if (!(operationId instanceof String id) || !id.matches("[a-z][A-Za-z]+") || !operationIds.add(id)) {
+                problems.add(name + ": operationId " + operationId + " is missing, repeated or not camelCase");
+            }
             List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
             if (security != null && !security.isEmpty()) {
                 expected.addAll(List.of("401", "403"));
-                if (security.size() != 1 || !security.get(0).keySet().equals(Set.of("bearer"))) {
+                if (!security.equals(List.of(Map.of("oidc", List.of()), Map.of("bearer", List.of())))) {
                     problems.add(name + ": security " + security);
                 }
             }
             List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
+            if (parameters != null) {
+                parameters.stream()
+                        .filter(p -> Set.of("page", "size").contains(p.get("name")))
+                        .filter(p -> !"integer".equals(((Map<String, Object>) p.get("schema")).get("type")))
+                        .forEach(p -> problems.add(name + ": " + p.get("name") + " is not typed integer"));
+            }
             if (parameters != null && parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")))) {
                 expected.addAll(List.of("412", "428"));
             }
@@ -96,6 +110,9 @@ public abstract class OpenApiContract {
                 Map<String, Object> content = (Map<String, Object>) response.get("content");
                 if (status.matches("[45]..") && (content == null || !content.containsKey("application/problem+json"))) {
                     problems.add(name + ": " + status + " is not documented as application/problem+json");
+                }
+                if (content == null && !Set.of("204", "304").contains(status)) {
+                    problems.add(name + ": " + status + " has no content schema");
                 }
             });
         }));

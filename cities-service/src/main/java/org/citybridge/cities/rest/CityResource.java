@@ -47,6 +47,7 @@ import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -95,6 +96,7 @@ public class CityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "registerCity",
             summary = "Register a city",
             description = "Region and sub-region are derived from the country. "
                     + "Send an Idempotency-Key to make retries safe.")
@@ -162,6 +164,7 @@ public class CityResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getCity",
             summary = "Get a city",
             description =
                     "Officials' email and phone are shown only to platform-admins " + "and the city's own officers.")
@@ -176,6 +179,7 @@ public class CityResource {
 
     @GET
     @Operation(
+            operationId = "listCities",
             summary = "List cities",
             description = "Filters combine with AND; retired cities are hidden unless "
                     + "retired=true. Sort by name, country, population or createdAt; prefix - for descending.")
@@ -188,13 +192,17 @@ public class CityResource {
             @Parameter(description = "UN M49 region or sub-region", example = "Latin America and the Caribbean")
                     @QueryParam("region")
                     String region,
-            @Parameter(description = "cities with an active interest in this area", example = "tourism")
+            @Parameter(
+                            schema = @Schema(implementation = CooperationArea.class),
+                            description = "cities with an active interest in this area",
+                            example = "tourism")
                     @QueryParam("area")
                     String area,
-            @QueryParam("stance") String stance,
-            @QueryParam("intent") String intent,
+            @QueryParam("stance") @Parameter(schema = @Schema(implementation = Stance.class)) String stance,
+            @QueryParam("intent") @Parameter(schema = @Schema(implementation = Intent.class)) String intent,
             @Parameter(description = "text in the name or local name", example = "洛阳") @QueryParam("q") String text,
-            @QueryParam("retired") String retired) {
+            @QueryParam("retired") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String retired) {
         PageRequest request = PageRequest.of(
                 page,
                 size,
@@ -220,7 +228,10 @@ public class CityResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Replace a city's profile", description = "Requires If-Match with the current ETag.")
+    @Operation(
+            operationId = "replaceCity",
+            summary = "Replace a city's profile",
+            description = "Requires If-Match with the current ETag.")
     @APIResponse(
             responseCode = "200",
             description = "Updated, new ETag set",
@@ -239,6 +250,7 @@ public class CityResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "patchCity",
             summary = "Change part of a city's profile",
             description =
                     "JSON Merge Patch (RFC 7396) over the CityRequest fields; null removes a value. Requires If-Match.")
@@ -271,6 +283,7 @@ public class CityResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "retireCity",
             summary = "Retire a city",
             description = "The city is kept for history, hidden from listings and "
                     + "no longer proposed. Retiring twice changes nothing.")

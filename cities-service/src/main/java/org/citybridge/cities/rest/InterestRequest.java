@@ -1,17 +1,14 @@
 package org.citybridge.cities.rest;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.citybridge.cities.service.InterestCommand;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.web.PartnerPreferencesRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.util.List;
 
 /** An interest a city states on its profile. */
 @Schema(name = "InterestRequest")
@@ -19,7 +16,7 @@ public record InterestRequest(
         @NotNull @Schema(example = "tourism") CooperationArea area,
         @NotNull @Schema(example = "MUTUAL") Stance stance,
         @NotNull @Schema(example = "SISTER_CITY") Intent intent,
-        @Valid Preferences preferences,
+        @Valid PartnerPreferencesRequest preferences,
 
         @Size(max = 1000) @Schema(example = "2022 marks 50 years of China-Mexico diplomatic ties")
         String note) {
@@ -29,16 +26,8 @@ public record InterestRequest(
                 area,
                 stance,
                 intent,
-                preferences == null ? List.of() : preferences.regions(),
-                preferences == null ? List.of() : preferences.countries(),
+                PartnerPreferencesRequest.regionsOf(preferences),
+                PartnerPreferencesRequest.countriesOf(preferences),
                 note);
     }
-
-    /** Preferred partners; empty means any. */
-    public record Preferences(
-            @Size(max = 20) List<@NotBlank @Size(max = 100) String> regions,
-
-            @Size(max = 50)
-            List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String>
-                    countries) {}
 }

@@ -25,6 +25,7 @@ import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,10 +53,15 @@ public class InterestResource {
     Responses responses;
 
     @GET
-    @Operation(summary = "List a city's interests", description = "Active ones unless includeWithdrawn=true.")
+    @Operation(
+            operationId = "listInterests",
+            summary = "List a city's interests",
+            description = "Active ones unless includeWithdrawn=true.")
     public Page<InterestResponse> list(
             @PathParam("cityId") UUID cityId,
-            @QueryParam("includeWithdrawn") String includeWithdrawn,
+            @QueryParam("includeWithdrawn")
+                    @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String includeWithdrawn,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @Parameter(example = "-expressedAt") @QueryParam("sort") String sort) {
@@ -68,7 +74,11 @@ public class InterestResource {
 
     @GET
     @Path("/{interestId}")
-    @Operation(summary = "Get one interest")
+    @Operation(
+            operationId = "getInterest",
+            summary = "Get one interest",
+            description =
+                    "One interest of the city: area, stance, intent, when it was expressed, and when withdrawn if it was.")
     public InterestResponse get(@PathParam("cityId") UUID cityId, @PathParam("interestId") UUID interestId) {
         return InterestResponse.of(interests.get(cityId, interestId));
     }
@@ -77,6 +87,7 @@ public class InterestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "expressInterest",
             summary = "State an interest",
             description = "Restating the same area, stance and intent updates the "
                     + "active interest (200) instead of adding one (201).")
@@ -108,7 +119,10 @@ public class InterestResource {
     @DELETE
     @Path("/{interestId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Withdraw an interest", description = "Withdrawing twice changes nothing.")
+    @Operation(
+            operationId = "withdrawInterest",
+            summary = "Withdraw an interest",
+            description = "Withdrawing twice changes nothing.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "403", description = "Not an admin or this city's officer")
     public Response withdraw(@PathParam("cityId") UUID cityId, @PathParam("interestId") UUID interestId) {

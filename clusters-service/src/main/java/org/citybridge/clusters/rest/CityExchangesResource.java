@@ -13,6 +13,9 @@ import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
 import org.citybridge.kit.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,15 +32,16 @@ public class CityExchangesResource {
 
     @GET
     @Operation(
+            operationId = "listCityExchanges",
             summary = "A city's exchange history",
             description =
                     "Exchanges the city took part in, newest first; " + "same filters and sorting as the exchange list")
     @APIResponse(responseCode = "200", description = "A page of exchanges")
     public Page<ExchangeView> history(
             @PathParam("cityId") UUID cityId,
-            @QueryParam("status") String status,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ExchangeStatus.class)) String status,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("sort") String sort) {

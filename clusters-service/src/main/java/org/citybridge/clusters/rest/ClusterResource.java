@@ -29,6 +29,7 @@ import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,14 +63,19 @@ public class ClusterResource {
 
     @GET
     @Operation(
+            operationId = "listClusters",
             summary = "List clusters",
             description = "Filter by text in name or slug, by cooperation area, by status; "
                     + "sort by name, slug, launchedAt (prefix - for descending)")
     @APIResponse(responseCode = "200", description = "A page of clusters")
     public Page<ClusterView> list(
             @QueryParam("q") String q,
-            @QueryParam("area") @Parameter(description = "cooperation area code, e.g. tourism") String area,
-            @QueryParam("status") String status,
+            @QueryParam("area")
+                    @Parameter(
+                            schema = @Schema(implementation = CooperationArea.class),
+                            description = "cooperation area code, e.g. tourism")
+                    String area,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ClusterStatus.class)) String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
@@ -84,13 +90,22 @@ public class ClusterResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
-    @Operation(summary = "Get a cluster by id or slug")
+    @Path("/{id}") // one template with the other /{id} paths: generators and linters need path names to agree
+    @Operation(
+            operationId = "getCluster",
+            summary = "Get a cluster by id or slug",
+            description =
+                    "Looked up by its id or its slug. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged, or in If-Match to update it.")
     @APIResponse(
             responseCode = "200",
             description = "The cluster, with its ETag",
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
-    public Response get(@PathParam("idOrSlug") String idOrSlug) {
+    public Response get(
+            @PathParam("id")
+                    @Parameter(
+                            description = "The cluster's id or its slug",
+                            example = "sustainable-tourism-heritage-creative-economy")
+                    String idOrSlug) {
         return clusters.find(idOrSlug)
                 .map(c -> Responses.ok(ClusterView.of(c), c.version))
                 .orElseThrow(() -> ApiException.notFound("Cluster", idOrSlug));
@@ -98,7 +113,10 @@ public class ClusterResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Launch a cluster", description = "Announced with ClusterLaunched on cluster-events")
+    @Operation(
+            operationId = "createCluster",
+            summary = "Launch a cluster",
+            description = "Announced with ClusterLaunched on cluster-events")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -116,7 +134,10 @@ public class ClusterResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Update a cluster", description = "Needs If-Match; announced again with ClusterLaunched")
+    @Operation(
+            operationId = "updateCluster",
+            summary = "Update a cluster",
+            description = "Needs If-Match; announced again with ClusterLaunched")
     @APIResponse(
             responseCode = "200",
             description = "Updated",
@@ -132,15 +153,18 @@ public class ClusterResource {
     @GET
     @Path("/{id}/members")
     @Operation(
+            operationId = "listClusterMembers",
             summary = "List a cluster's members",
             description = "Active members by default; includeLeft=true adds "
                     + "past memberships. Sort by joinedAt, memberName, role")
     @APIResponse(responseCode = "200", description = "A page of memberships")
     public Page<MembershipView> members(
             @PathParam("id") UUID id,
-            @QueryParam("memberKind") String memberKind,
-            @QueryParam("memberId") String memberId,
-            @QueryParam("includeLeft") String includeLeft,
+            @QueryParam("memberKind") @Parameter(schema = @Schema(implementation = MemberKind.class)) String memberKind,
+            @QueryParam("memberId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String memberId,
+            @QueryParam("includeLeft") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String includeLeft,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
@@ -157,7 +181,11 @@ public class ClusterResource {
 
     @GET
     @Path("/{id}/members/{membershipId}")
-    @Operation(summary = "Get one membership")
+    @Operation(
+            operationId = "getClusterMember",
+            summary = "Get one membership",
+            description =
+                    "A city's or an organisation's membership of the cluster, left ones included. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The membership",
@@ -172,6 +200,7 @@ public class ClusterResource {
     @Path("/{id}/members")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "joinCluster",
             summary = "Join a cluster",
             description =
                     "A platform admin adds any city or organisation; a city officer "
@@ -201,6 +230,7 @@ public class ClusterResource {
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "leaveCluster",
             summary = "Leave a cluster",
             description = "Ends the membership (kept as history); announced with MemberLeft")
     @APIResponse(

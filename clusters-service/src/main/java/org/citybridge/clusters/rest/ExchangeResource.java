@@ -38,6 +38,7 @@ import org.citybridge.kit.web.JobView;
 import org.citybridge.kit.web.QueryParams;
 import org.citybridge.kit.web.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,6 +89,7 @@ public class ExchangeResource {
 
     @GET
     @Operation(
+            operationId = "listExchanges",
             summary = "List exchanges",
             description = "Filters (combined with AND): text in the title, cluster, "
                     + "participating city, date range (exchanges overlapping from..to, ISO dates), status. "
@@ -95,11 +97,16 @@ public class ExchangeResource {
     @APIResponse(responseCode = "200", description = "A page of exchanges")
     public Page<ExchangeView> list(
             @QueryParam("q") String q,
-            @QueryParam("clusterId") String clusterId,
-            @QueryParam("cityId") String cityId,
-            @QueryParam("from") @Parameter(description = "yyyy-mm-dd") String from,
-            @QueryParam("to") @Parameter(description = "yyyy-mm-dd") String to,
-            @QueryParam("status") String status,
+            @QueryParam("clusterId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    String clusterId,
+            @QueryParam("cityId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String cityId,
+            @QueryParam("from")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), description = "yyyy-mm-dd")
+                    String from,
+            @QueryParam("to")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), description = "yyyy-mm-dd")
+                    String to,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ExchangeStatus.class)) String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
@@ -145,7 +152,11 @@ public class ExchangeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an exchange")
+    @Operation(
+            operationId = "getExchange",
+            summary = "Get an exchange",
+            description =
+                    "The exchange with its format, dates and participants. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged, or in If-Match to change it.")
     @APIResponse(
             responseCode = "200",
             description = "The exchange, with its ETag",
@@ -157,7 +168,10 @@ public class ExchangeResource {
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
-    @Operation(summary = "Plan an exchange", description = "Starts PLANNED; announced with ExchangeScheduled")
+    @Operation(
+            operationId = "createExchange",
+            summary = "Plan an exchange",
+            description = "Starts PLANNED; announced with ExchangeScheduled")
     @APIResponse(
             responseCode = "201",
             description = "Planned",
@@ -177,6 +191,7 @@ public class ExchangeResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
     @Operation(
+            operationId = "updateExchange",
             summary = "Change the plan of a PLANNED exchange",
             description = "Needs If-Match; announced again with ExchangeScheduled")
     @APIResponse(
@@ -197,6 +212,7 @@ public class ExchangeResource {
     @Path("/{id}/hold")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
     @Operation(
+            operationId = "holdExchange",
             summary = "Record that a PLANNED exchange was held",
             description = "Needs If-Match; announced with "
                     + "ExchangeHeld (participants and topics). Surveys open once held")
@@ -217,7 +233,10 @@ public class ExchangeResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM})
-    @Operation(summary = "Cancel a PLANNED exchange", description = "Needs If-Match; announced with ExchangeCancelled")
+    @Operation(
+            operationId = "cancelExchange",
+            summary = "Cancel a PLANNED exchange",
+            description = "Needs If-Match; announced with ExchangeCancelled")
     @APIResponse(
             responseCode = "200",
             description = "Cancelled",
@@ -235,13 +254,14 @@ public class ExchangeResource {
     @Path("/{id}/survey-responses")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "listSurveyResponses",
             summary = "List an exchange's survey responses",
             description = "Admins see all; a city officer sees only " + "their city's. Sort by recordedAt, rating")
     @APIResponse(responseCode = "200", description = "A page of survey responses")
     @APIResponse(responseCode = "403", description = "Not an admin or city officer, or asking for another city")
     public Page<SurveyResponseView> surveyResponses(
             @PathParam("id") UUID id,
-            @QueryParam("cityId") String cityId,
+            @QueryParam("cityId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String cityId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("sort") String sort) {
@@ -253,7 +273,10 @@ public class ExchangeResource {
     @GET
     @Path("/{id}/survey-responses/{responseId}")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
-    @Operation(summary = "Get one survey response", description = "Admins, and the officer of the answering city")
+    @Operation(
+            operationId = "getSurveyResponse",
+            summary = "Get one survey response",
+            description = "Admins, and the officer of the answering city")
     @APIResponse(
             responseCode = "200",
             description = "The response",
@@ -269,6 +292,7 @@ public class ExchangeResource {
     @Path("/{id}/survey-responses")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CITY_OFFICER})
     @Operation(
+            operationId = "answerSurvey",
             summary = "Answer the survey of a held exchange",
             description = "By the city's own officer or an admin; "
                     + "one response per participating city. Announced with SurveyResponseRecorded, from which cities-service "

@@ -81,12 +81,13 @@ public class OrganisationResource {
 
     @GET
     @Operation(
+            operationId = "listOrganisations",
             summary = "List organisations",
             description = "Filter by text in the name, kind, country; sort by name, kind, country, createdAt")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     public Page<OrganisationView> list(
             @QueryParam("q") String q,
-            @QueryParam("kind") String kind,
+            @QueryParam("kind") @Parameter(schema = @Schema(implementation = OrganisationKind.class)) String kind,
             @QueryParam("country") String country,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -130,7 +131,11 @@ public class OrganisationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an organisation")
+    @Operation(
+            operationId = "getOrganisation",
+            summary = "Get an organisation",
+            description =
+                    "The organisation's profile. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged, or in If-Match to update it.")
     @APIResponse(
             responseCode = "200",
             description = "The organisation, with its ETag",
@@ -142,7 +147,7 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Create an organisation")
+    @Operation(operationId = "createOrganisation", summary = "Create an organisation")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -163,7 +168,7 @@ public class OrganisationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Update an organisation", description = "Needs If-Match")
+    @Operation(operationId = "updateOrganisation", summary = "Update an organisation", description = "Needs If-Match")
     @APIResponse(
             responseCode = "200",
             description = "Updated",
@@ -181,6 +186,7 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "deleteOrganisation",
             summary = "Delete an organisation",
             description = "Needs If-Match; only organisations no membership or exchange refers to")
     @APIResponse(responseCode = "204", description = "Deleted")

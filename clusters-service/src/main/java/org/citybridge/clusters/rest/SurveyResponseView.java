@@ -2,6 +2,7 @@ package org.citybridge.clusters.rest;
 
 import org.citybridge.clusters.domain.SurveyInterest;
 import org.citybridge.clusters.domain.SurveyResponse;
+import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
@@ -26,12 +27,7 @@ public record SurveyResponseView(
 
     /** A stated interest. */
     @Schema(name = "SurveyInterest")
-    public record Interest(
-            CooperationArea area,
-            Stance stance,
-            Intent intent,
-            List<String> preferredRegions,
-            List<String> preferredCountries) {}
+    public record Interest(CooperationArea area, Stance stance, Intent intent, PartnerPreferences preferences) {}
 
     static SurveyResponseView of(SurveyResponse r) {
         return new SurveyResponseView(
@@ -51,7 +47,7 @@ public record SurveyResponseView(
                 i.area,
                 i.stance,
                 i.intent,
-                SurveyInterest.split(i.preferredRegions),
-                SurveyInterest.split(i.preferredCountries));
+                new PartnerPreferences(
+                        SurveyInterest.split(i.preferredRegions), SurveyInterest.split(i.preferredCountries)));
     }
 }

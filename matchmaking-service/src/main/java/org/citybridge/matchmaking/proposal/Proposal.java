@@ -16,6 +16,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.scoring.Match;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -40,6 +41,7 @@ import java.util.UUID;
 @Table(name = "mm_proposal")
 public class Proposal extends PanacheEntityBase {
 
+    @Schema(name = "ProposalStatus") // the name clients generated from the OpenAPI document give it
     public enum Status {
         PROPOSED,
         ACCEPTED_BY_ONE,

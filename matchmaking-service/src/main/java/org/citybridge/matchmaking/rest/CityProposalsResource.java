@@ -26,6 +26,7 @@ public class CityProposalsResource {
 
     @GET
     @Operation(
+            operationId = "listCityProposals",
             summary = "A city's open proposals, best first, with reasons",
             description = "Open means PROPOSED or ACCEPTED_BY_ONE.")
     @APIResponse(responseCode = "200", description = "Ranked proposals")

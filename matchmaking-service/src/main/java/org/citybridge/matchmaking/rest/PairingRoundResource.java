@@ -51,6 +51,7 @@ public class PairingRoundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "runPairingRound",
             summary = "Run a pairing round",
             description = "Pairs group A with group B over the matchmaking scores under the hard constraints. "
                     + "optimal maximises the total score (Hungarian algorithm; min-cost flow for capacity > 1); "
@@ -84,7 +85,11 @@ public class PairingRoundResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a pairing round")
+    @Operation(
+            operationId = "getPairingRound",
+            summary = "Get a pairing round",
+            description =
+                    "The round's groups, method and pairs with their scores. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The round",
@@ -98,6 +103,7 @@ public class PairingRoundResource {
     @Path("/{id}/proposals")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "createPairingRoundProposals",
             summary = "Turn a round's pairs into proposals",
             description = "Each pair becomes a PROPOSED proposal (ProposalCreated is published) unless the pair was "
                     + "declined or agreed before. Once per round.")

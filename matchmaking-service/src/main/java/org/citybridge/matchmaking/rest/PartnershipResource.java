@@ -73,7 +73,10 @@ public class PartnershipResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "List partnerships", description = "Sort by formedOn or recordedAt (default -formedOn).")
+    @Operation(
+            operationId = "listPartnerships",
+            summary = "List partnerships",
+            description = "Sort by formedOn or recordedAt (default -formedOn).")
     @APIResponse(responseCode = "200", description = "One page of partnerships")
     public Page<PartnershipView> list(
             @QueryParam("page") String page,
@@ -84,7 +87,7 @@ public class PartnershipResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("cityId")
                     String cityId,
-            @QueryParam("kind") String kind) {
+            @QueryParam("kind") @Parameter(schema = @Schema(implementation = ProposalKind.class)) String kind) {
         PageRequest request = PageRequest.of(
                 page, size, sort, SORTS, Sort.descending("formedOn").and("id"));
         return partnerships
@@ -112,7 +115,11 @@ public class PartnershipResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a partnership")
+    @Operation(
+            operationId = "getPartnership",
+            summary = "Get a partnership",
+            description =
+                    "A partnership formed by an accepted proposal or recorded from history. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The partnership",
@@ -153,6 +160,7 @@ public class PartnershipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(
+            operationId = "recordPartnership",
             summary = "Record a partnership formed outside the platform",
             description = "E.g. a historical sister-city agreement, with its date and source, so existing ties are "
                     + "known from day one: the pair is no longer proposed, and it feeds the network feature. "

@@ -62,6 +62,7 @@ public class ProposalResource {
 
     @GET
     @Operation(
+            operationId = "listProposals",
             summary = "Search proposals",
             description = "Filters combine with AND. Sort by score, createdAt, "
                     + "updatedAt or status; prefix - for descending (default -score).")
@@ -75,9 +76,15 @@ public class ProposalResource {
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("cityId")
                     String cityId,
-            @Parameter(example = "PROPOSED") @QueryParam("status") String status,
-            @Parameter(example = "SISTER_CITY") @QueryParam("kind") String kind,
-            @Parameter(example = "tourism") @QueryParam("area") String area) {
+            @Parameter(schema = @Schema(implementation = Proposal.Status.class), example = "PROPOSED")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(schema = @Schema(implementation = ProposalKind.class), example = "SISTER_CITY")
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(schema = @Schema(implementation = CooperationArea.class), example = "tourism")
+                    @QueryParam("area")
+                    String area) {
         PageRequest request =
                 PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
         return proposals
@@ -106,7 +113,11 @@ public class ProposalResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a proposal")
+    @Operation(
+            operationId = "getProposal",
+            summary = "Get a proposal",
+            description =
+                    "The proposal with its score, every reason and its contribution, and each city's answer. Answers with its ETag: send it in If-None-Match to get 304 while it is unchanged, or in If-Match to accept or decline it.")
     @APIResponse(
             responseCode = "200",
             description = "The proposal, with its ETag",
@@ -120,6 +131,7 @@ public class ProposalResource {
     @Path("/{id}/accept")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
     @Operation(
+            operationId = "acceptProposal",
             summary = "Accept a proposal for one side",
             description = "A city-officer accepts for the city in their token; a platform-admin names the side in "
                     + "cityId. When both sides have accepted, the proposal is AGREED and a partnership forms. "
@@ -146,6 +158,7 @@ public class ProposalResource {
     @Path("/{id}/decline")
     @RolesAllowed({Roles.CITY_OFFICER, Roles.PLATFORM_ADMIN})
     @Operation(
+            operationId = "declineProposal",
             summary = "Decline a proposal for one side",
             description = "The pair is never proposed again for this kind. Same authorisation as accept.")
     @APIResponse(

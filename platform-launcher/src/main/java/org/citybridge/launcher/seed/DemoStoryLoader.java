@@ -252,8 +252,7 @@ public final class DemoStoryLoader {
         interest.put("area", area);
         interest.put("stance", stance);
         interest.put("intent", intent);
-        interest.put("preferredRegions", regions);
-        interest.put("preferredCountries", countries);
+        interest.put("preferences", Map.of("regions", regions, "countries", countries));
         return interest;
     }
 
