@@ -29,7 +29,8 @@ import java.util.Set;
  * needs a token, the roles it needs in {@code x-roles} and in its description (OpenAPI scopes are
  * OAuth scopes, which roles are not); the paging parameters typed as the {@link PageRequest} accepts
  * them (the resources read them as text to answer a bad one with a 400 naming it); and no schema left
- * that nothing refers to.
+ * that nothing refers to. The shared error responses ({@link ProblemResponses}) come first, in this one
+ * filter, so the document comes out the same on every build (the order of separate filters is not fixed).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ContractConventions implements OASFilter {
@@ -41,6 +42,7 @@ public class ContractConventions implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        new ProblemResponses().filterOpenAPI(openApi);
         if (openApi.getComponents() == null) {
             openApi.setComponents(OASFactory.createComponents());
         }

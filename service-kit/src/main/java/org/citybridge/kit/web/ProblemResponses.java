@@ -1,6 +1,5 @@
 package org.citybridge.kit.web;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.citybridge.kit.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -26,8 +25,7 @@ import java.util.Map;
  * to it (a 409 and why, a 422 for unknown cities) and may describe a shared status more precisely: what
  * it says wins.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class ProblemResponses implements OASFilter {
+public class ProblemResponses implements OASFilter { // applied by ContractConventions, first
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
