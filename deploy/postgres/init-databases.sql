@@ -3,4 +3,5 @@
 CREATE DATABASE cities;
 CREATE DATABASE clusters;
 CREATE DATABASE matchmaking;
+CREATE DATABASE webhooks;
 CREATE DATABASE keycloak;

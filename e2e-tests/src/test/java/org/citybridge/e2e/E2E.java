@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -80,7 +81,11 @@ final class E2E {
             stopLoneKeycloak();
             clearData(DATA);
             Status status = new Status(System.out);
-            platform = Platform.start(layout(), PlatformPorts.free(), status, true);
+            platform = Platform.create(layout(), PlatformPorts.free(), status)
+                    // webhook retries at most 5 s apart (production: up to an hour), so WebhookE2ETest's minute of
+                    // failures is followed by the deliveries within seconds
+                    .withServiceEnvironment(Map.of("CITYBRIDGE_WEBHOOKS_BACKOFF_MAX", "5s"))
+                    .start(true);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-e2e-platform"));
             seed = Seeder.run(platform, status);
         }

@@ -1,16 +1,9 @@
 package org.citybridge.e2e;
 
 import org.citybridge.client.cities.api.CitiesApi;
-import org.citybridge.client.cities.api.InterestsApi;
 import org.citybridge.client.cities.model.City;
-import org.citybridge.client.cities.model.CityRequest;
-import org.citybridge.client.cities.model.CooperationArea;
-import org.citybridge.client.cities.model.Intent;
-import org.citybridge.client.cities.model.InterestRequest;
-import org.citybridge.client.cities.model.PartnerPreferencesRequest;
 import org.citybridge.client.cities.model.PartnerView;
 import org.citybridge.client.cities.model.Problem;
-import org.citybridge.client.cities.model.Stance;
 import org.citybridge.client.clusters.api.ExchangesApi;
 import org.citybridge.client.clusters.model.Exchange;
 import org.citybridge.client.clusters.model.ExchangeStatus;
@@ -19,7 +12,6 @@ import org.citybridge.client.matchmaking.api.PartnershipsApi;
 import org.citybridge.client.matchmaking.api.ProposalsApi;
 import org.citybridge.client.matchmaking.model.PartnershipView;
 import org.citybridge.client.matchmaking.model.ProposalView;
-import org.citybridge.client.matchmaking.model.RankedProposalView;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.seed.SeedContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +46,10 @@ class GeneratedClientE2ETest {
     @Test
     void shouldRunTheStoryThroughTheGeneratedClients() throws Exception {
         String admin = seed.adminToken();
-        CitiesApi cities = new CitiesApi(cities(admin));
-        InterestsApi interests = new InterestsApi(cities(admin));
-        ExchangesApi exchanges = new ExchangesApi(clusters());
-        ProposalsApi proposals = new ProposalsApi(matchmaking(admin));
-        PartnershipsApi partnerships = new PartnershipsApi(matchmaking(admin));
+        CitiesApi cities = new CitiesApi(GeneratedClients.cities(platform, admin));
+        ExchangesApi exchanges = new ExchangesApi(GeneratedClients.clusters(platform));
+        ProposalsApi proposals = new ProposalsApi(GeneratedClients.matchmaking(platform, admin));
+        PartnershipsApi partnerships = new PartnershipsApi(GeneratedClients.matchmaking(platform, admin));
 
         // the story's cities, found by name, and the exchanges they held together
         City luoyang = cities.listCities(null, "CN", null, 0, "Luoyang", null, null, 10, null, null)
@@ -72,26 +63,11 @@ class GeneratedClientE2ETest {
                 .filteredOn(exchange -> exchange.getParticipantCityIds().contains(E2E.mexicoCity()))
                 .hasSizeGreaterThanOrEqualTo(2);
 
-        // two cities of the partner's own, each seeking the other's country for disaster risk reduction
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        City kathmandu = cities.registerCity(
-                new CityRequest().name("Client Kathmandu " + run).country("NP").population(1_400_000L), null);
-        City valparaiso = cities.registerCity(
-                new CityRequest().name("Client Valparaíso " + run).country("CL").population(300_000L), null);
-        interests.expressInterest(kathmandu.getId(), drr("CL"), null);
-        interests.expressInterest(valparaiso.getId(), drr("NP"), null);
-
-        // matchmaking proposes them to each other, with reasons
-        ProposalView proposed = await("the proposal of the two cities")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> proposals.listCityProposals(kathmandu.getId()).stream()
-                                .filter(ranked -> valparaiso.getId().equals(ranked.getPartnerCityId()))
-                                .map(RankedProposalView::getProposal)
-                                .findFirst()
-                                .orElse(null),
-                        proposal -> proposal != null);
+        // two cities of the partner's own, each seeking the other's country, proposed to each other
+        GeneratedClients.ProposedPair pair = GeneratedClients.proposedPair(platform, admin);
+        City kathmandu = pair.first();
+        City valparaiso = pair.second();
+        ProposalView proposed = pair.proposal();
         assertThat(proposed.getReasons())
                 .isNotEmpty()
                 .allSatisfy(reason -> assertThat(reason.getText()).isNotBlank());
@@ -143,14 +119,6 @@ class GeneratedClientE2ETest {
                 });
     }
 
-    private static InterestRequest drr(String partnerCountry) {
-        return new InterestRequest()
-                .area(CooperationArea.DISASTER_RISK_REDUCTION)
-                .stance(Stance.MUTUAL)
-                .intent(Intent.SISTER_CITY)
-                .preferences(new PartnerPreferencesRequest().countries(List.of(partnerCountry)));
-    }
-
     private static Problem readProblem(String body) {
         try {
             // the client's own mapper: the one it reads every answer with
@@ -159,25 +127,5 @@ class GeneratedClientE2ETest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static org.citybridge.client.cities.ApiClient cities(String token) {
-        org.citybridge.client.cities.ApiClient client = new org.citybridge.client.cities.ApiClient();
-        client.updateBaseUri(platform.serviceUrl("cities-service"));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        return client;
-    }
-
-    private static org.citybridge.client.clusters.ApiClient clusters() {
-        org.citybridge.client.clusters.ApiClient client = new org.citybridge.client.clusters.ApiClient();
-        client.updateBaseUri(platform.serviceUrl("clusters-service"));
-        return client;
-    }
-
-    private static org.citybridge.client.matchmaking.ApiClient matchmaking(String token) {
-        org.citybridge.client.matchmaking.ApiClient client = new org.citybridge.client.matchmaking.ApiClient();
-        client.updateBaseUri(platform.serviceUrl("matchmaking-service"));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        return client;
     }
 }

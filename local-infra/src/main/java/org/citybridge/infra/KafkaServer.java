@@ -145,10 +145,11 @@ public final class KafkaServer implements AutoCloseable {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192),
                         credentials.password(service)));
                 String principal = "User:" + service;
-                String own = PlatformTopics.ownTopic(service);
-                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.WRITE));
-                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.READ));
-                acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.DESCRIBE));
+                PlatformTopics.ownTopic(service).ifPresent(own -> {
+                    acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.WRITE));
+                    acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.READ));
+                    acls.add(allow(principal, ResourceType.TOPIC, own, PatternType.LITERAL, AclOperation.DESCRIBE));
+                });
                 for (String consumed : PlatformTopics.consumedBy(service)) {
                     acls.add(allow(principal, ResourceType.TOPIC, consumed, PatternType.LITERAL, AclOperation.READ));
                     acls.add(

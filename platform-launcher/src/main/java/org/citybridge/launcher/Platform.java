@@ -34,7 +34,8 @@ public final class Platform implements AutoCloseable {
     public static final List<Service> SERVICES = List.of(
             new Service("cities-service", "cities"),
             new Service("clusters-service", "clusters"),
-            new Service("matchmaking-service", "matchmaking"));
+            new Service("matchmaking-service", "matchmaking"),
+            new Service("webhooks-service", "webhooks"));
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -182,7 +183,9 @@ public final class Platform implements AutoCloseable {
                 "clusters-service",
                 ports.clusters(),
                 "matchmaking-service",
-                ports.matchmaking());
+                ports.matchmaking(),
+                "webhooks-service",
+                ports.webhooks());
         // Started together, awaited one by one: on two cores this is the quickest order.
         Map<String, List<ServiceProcess>> instancesOf = new LinkedHashMap<>();
         for (Service service : SERVICES) {
@@ -192,6 +195,12 @@ public final class Platform implements AutoCloseable {
             env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
             // like PostgreSQL, Kafka and Keycloak, the services listen on loopback unless told otherwise
             env.put("QUARKUS_HTTP_HOST", bindAddress());
+            if (service.name().equals("webhooks-service")) {
+                // a local run delivers to receivers on this machine over http; in production targets are https
+                // URLs on public addresses unless the installation allows a host
+                env.put("CITYBRIDGE_WEBHOOKS_REQUIRE_HTTPS", "false");
+                env.put("CITYBRIDGE_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1,localhost");
+            }
             env.putAll(serviceEnvOverrides);
             status.starting(service.name(), "log " + PlatformLayout.display(layout.log(service.name())));
             // with replicas, the usual port is the entry point's and every instance gets a port of its own

@@ -6,17 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The loopback ports of one platform run. */
-public record PlatformPorts(int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking) {
+public record PlatformPorts(
+        int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking, int webhooks) {
 
     /** The documented ports; they match the services' own defaults, so a service started from an IDE finds them. */
     public static PlatformPorts defaults() {
-        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083);
+        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083, 8084);
     }
 
     /** Ports free right now, for a test run beside a running local platform. */
     public static PlatformPorts free() {
-        int[] free = Ports.free(6); // distinct: one port each
-        return new PlatformPorts(free[0], free[1], free[2], free[3], free[4], free[5]);
+        int[] free = Ports.free(7); // distinct: one port each
+        return new PlatformPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
     }
 
     /** Every port with what uses it, in start order. */
@@ -28,6 +29,7 @@ public record PlatformPorts(int postgres, int kafka, int keycloak, int cities, i
         ports.put("cities-service", cities);
         ports.put("clusters-service", clusters);
         ports.put("matchmaking-service", matchmaking);
+        ports.put("webhooks-service", webhooks);
         return ports;
     }
 }

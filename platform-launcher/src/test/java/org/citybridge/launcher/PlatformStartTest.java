@@ -28,7 +28,8 @@ class PlatformStartTest {
                     taken.getLocalPort(),
                     free.cities(),
                     free.clusters(),
-                    free.matchmaking());
+                    free.matchmaking(),
+                    free.webhooks());
             PlatformLayout layout =
                     PlatformLayout.ofCheckout().withDataDir(Files.createTempDirectory("citybridge-launcher"));
 

@@ -24,8 +24,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 public final class ArchitectureRules {
 
     /** The base packages of the services; none may use another's classes. */
-    public static final List<String> SERVICES =
-            List.of("org.citybridge.cities", "org.citybridge.clusters", "org.citybridge.matchmaking");
+    public static final List<String> SERVICES = List.of(
+            "org.citybridge.cities",
+            "org.citybridge.clusters",
+            "org.citybridge.matchmaking",
+            "org.citybridge.webhooks");
 
     private static final String CONTRACTS = "org.citybridge.contracts";
     private static final String KIT_WEB = "org.citybridge.kit.web";
