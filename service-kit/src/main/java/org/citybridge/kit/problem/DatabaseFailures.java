@@ -23,7 +23,7 @@ public final class DatabaseFailures {
      * in its message): a temporary condition, not a bug of the request.
      */
     public static boolean unavailable(Throwable e) {
-        return causeChain(e).anyMatch(t -> t instanceof SQLException sql && unavailable(sql));
+        return causesAndSuppressed(e).anyMatch(t -> t instanceof SQLException sql && unavailable(sql));
     }
 
     private static boolean unavailable(SQLException sql) {
@@ -45,7 +45,7 @@ public final class DatabaseFailures {
      * there (23503) and serialisation failures (40001) are not in it: a retry can pass.
      */
     public static boolean invalidData(Throwable e) {
-        return causeChain(e)
+        return causesAndSuppressed(e)
                 .anyMatch(t -> t instanceof SQLException sql
                         && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("22")
@@ -58,12 +58,39 @@ public final class DatabaseFailures {
      * committed (another write of the same row got through first). Its transaction was rolled back.
      */
     public static boolean lostConcurrentUpdate(Throwable e) {
-        return causeChain(e).anyMatch(t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
+        return causesAndSuppressed(e)
+                .anyMatch(t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
     }
 
     /** The innermost cause: what a transaction's wrappers were about. */
     public static Throwable rootCause(Throwable e) {
         return causeChain(e).reduce((outer, inner) -> inner).orElse(e);
+    }
+
+    /**
+     * The failure, its causes and what each suppressed, outermost first: a commit that fails because the
+     * database went away is a RollbackException whose SQL failure is suppressed, not its cause.
+     */
+    static Stream<Throwable> causesAndSuppressed(Throwable e) {
+        java.util.List<Throwable> found = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(java.util.List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable t = pending.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            found.add(t);
+            java.util.List<Throwable> next = new java.util.ArrayList<>();
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            next.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            for (int i = next.size() - 1; i >= 0; i--) {
+                pending.addFirst(next.get(i));
+            }
+        }
+        return found.stream();
     }
 
     /** The failure and its causes, outermost first (a cause that is its own cause ends the chain). */

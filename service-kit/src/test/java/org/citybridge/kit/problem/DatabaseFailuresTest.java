@@ -32,6 +32,17 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void shouldRecogniseADatabaseThatWentAwayDuringTheCommit() {
+        // the transaction manager reports a failed commit as a RollbackException whose SQL failure is
+        // suppressed, not its cause (seen when PostgreSQL stopped in the middle of a commit)
+        Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new SQLException("terminating connection due to administrator command", "57P01"));
+
+        assertThat(DatabaseFailures.unavailable(new RuntimeException("Error invoking subclass method", commit)))
+                .isTrue();
+    }
+
+    @Test
     void shouldRecogniseDataTheDatabaseRefusesAnywhereInTheCauseChain() {
         assertThat(DatabaseFailures.invalidData(
                         wrapped(new SQLException("value too long for type character varying(200)", "22001"))))
