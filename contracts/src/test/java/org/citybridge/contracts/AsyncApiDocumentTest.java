@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class AsyncApiDocumentTest {
             assertThat(addresses).as("channel of %s", name).containsExactly(type.topic());
         }
         assertThat(doc.at("/components/messages").size()).isEqualTo(EventType.values().length);
+    }
+
+    @Test
+    void partnersMayReceiveExactlyThePartnerTopicsWithTheirCredential() {
+        List<String> received = new ArrayList<>();
+        doc.path("operations").forEach(operation -> {
+            assertThat(operation.path("action").asText()).isEqualTo("receive");
+            assertThat(operation.at("/security/0/$ref").asText())
+                    .isEqualTo("#/components/securitySchemes/partnerReader");
+            String channel = operation.at("/channel/$ref").asText().substring("#/channels/".length());
+            received.add(doc.at("/channels/" + channel + "/address").asText());
+        });
+        assertThat(received).containsExactlyInAnyOrderElementsOf(Topics.PARTNER_READABLE);
+        assertThat(doc.at("/components/securitySchemes/partnerReader/type").asText())
+                .isEqualTo("scramSha256");
+        assertThat(doc.at("/components/securitySchemes/partnerReader/description")
+                        .asText())
+                .contains(Topics.PARTNER_PRINCIPAL, Topics.PARTNER_GROUP_PREFIX);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * credential nothing connects; a service's own credential cannot write another service's topic nor read
  * one it does not consume; an event that reaches a topic with another source than its owner's (written
  * by the administrator here, as a stolen administrator password would) is dead-lettered by its consumer,
- * never applied (on the fault platform, so the shared platform's topics keep only genuine events).
+ * never applied (on the fault platform, so the shared platform's topics keep only genuine events). A
+ * partner system's read-only credential reads the partner topics in its own consumer groups, nothing else.
  */
 class EventBusSecurityE2ETest {
 
@@ -73,6 +75,25 @@ class EventBusSecurityE2ETest {
         // positive controls: matchmaking reads cluster-events, which it consumes
         assertThat(read(platform.kafkaClientConfig("matchmaking-service"), Topics.CLUSTER_EVENTS))
                 .isNotNegative();
+    }
+
+    @Test
+    void aPartnerSystemMayOnlyReadThePartnerTopicsInItsOwnConsumerGroups() throws Exception {
+        Map<String, String> partner = platform.kafkaClientConfig(Topics.PARTNER_PRINCIPAL);
+        for (String topic : Topics.PARTNER_READABLE) {
+            assertThat(read(partner, topic)).as(topic).isPositive();
+        }
+        // survey answers travel on cluster-events: not for partners (they get its other events by webhook)
+        assertThatThrownBy(() -> read(partner, Topics.CLUSTER_EVENTS)).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read(partner, Topics.deadLetter("matchmaking-service")))
+                .isInstanceOf(TopicAuthorizationException.class);
+        // refused before the topic even counts: an idempotent producer needs a right on the cluster it lacks
+        assertThatThrownBy(() -> produce(partner, Topics.MATCHMAKING_EVENTS, forgedPartnership("/partner")))
+                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
+        // its own consumer groups only: partner-…, never a service's
+        joinGroup(partner, Topics.PARTNER_GROUP_PREFIX + "agency-" + UUID.randomUUID(), Topics.CITY_EVENTS);
+        assertThatThrownBy(() -> joinGroup(partner, "matchmaking-service", Topics.CITY_EVENTS))
+                .isInstanceOf(GroupAuthorizationException.class);
     }
 
     @Test
@@ -122,6 +143,20 @@ class EventBusSecurityE2ETest {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? new Exception(cause) : e;
             }
+        }
+    }
+
+    /** Joins the consumer group on the topic and polls once (it fails if the principal may not use the group). */
+    private static void joinGroup(Map<String, String> config, String group, String topic) {
+        Properties props = new Properties();
+        props.putAll(config);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(topic));
+            consumer.poll(Duration.ofSeconds(5));
         }
     }
 

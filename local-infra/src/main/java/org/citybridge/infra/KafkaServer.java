@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.citybridge.contracts.events.Topics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,6 +127,7 @@ public final class KafkaServer implements AutoCloseable {
         List<String> principals = new java.util.ArrayList<>();
         principals.add(KafkaCredentials.ADMIN);
         principals.addAll(List.of(PlatformTopics.SERVICES));
+        principals.add(Topics.PARTNER_PRINCIPAL);
         return principals;
     }
 
@@ -171,6 +173,24 @@ public final class KafkaServer implements AutoCloseable {
                         PatternType.PREFIXED,
                         AclOperation.DESCRIBE));
             }
+            // partner systems that can use Kafka: read the partner topics in their own consumer groups, nothing else
+            users.add(new UserScramCredentialUpsertion(
+                    Topics.PARTNER_PRINCIPAL,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192),
+                    credentials.password(Topics.PARTNER_PRINCIPAL)));
+            String partner = "User:" + Topics.PARTNER_PRINCIPAL;
+            for (String topic : Topics.PARTNER_READABLE) {
+                acls.add(allow(partner, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
+                acls.add(allow(partner, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+            }
+            acls.add(allow(
+                    partner, ResourceType.GROUP, Topics.PARTNER_GROUP_PREFIX, PatternType.PREFIXED, AclOperation.READ));
+            acls.add(allow(
+                    partner,
+                    ResourceType.GROUP,
+                    Topics.PARTNER_GROUP_PREFIX,
+                    PatternType.PREFIXED,
+                    AclOperation.DESCRIBE));
             admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

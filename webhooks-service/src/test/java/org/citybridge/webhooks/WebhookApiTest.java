@@ -68,6 +68,11 @@ class WebhookApiTest {
                 .contentType(containsString("application/problem+json"))
                 .body("violations.field", hasItem("eventTypes"))
                 .body("detail", containsString(PROPOSAL_CREATED));
+        JsonApi.post(
+                        "/api/v1/webhooks",
+                        subscription("http://127.0.0.1:9/hook", "org.citybridge.exchange.survey-response-recorded.v1"))
+                .statusCode(400)
+                .body("detail", containsString("administrators only"));
         JsonApi.post("/api/v1/webhooks", subscription("http://10.0.0.1/hook", PROPOSAL_CREATED))
                 .statusCode(400)
                 .body("violations.field", hasItem("url"))

@@ -10,6 +10,17 @@ public final class Topics {
     /** Published by matchmaking-service; key = proposal pair id. */
     public static final String MATCHMAKING_EVENTS = "matchmaking-events";
 
+    /**
+     * What a partner system may read with the broker's partner credential (principal {@value
+     * #PARTNER_PRINCIPAL}, consumer groups named {@value #PARTNER_GROUP_PREFIX}…): cities and
+     * matchmaking. Not cluster-events, whose survey answers (ratings, wishes) the API shows only to
+     * administrators and the answering city; partners get the rest of it by webhook.
+     */
+    public static final java.util.List<String> PARTNER_READABLE = java.util.List.of(CITY_EVENTS, MATCHMAKING_EVENTS);
+
+    public static final String PARTNER_PRINCIPAL = "partner-reader";
+    public static final String PARTNER_GROUP_PREFIX = "partner-";
+
     private Topics() {}
 
     /** The dead-letter topic of one consuming service, e.g. {@code cities-service.dlq}. */

@@ -67,7 +67,7 @@ public class SubscriptionService {
         subscription.id = UUID.randomUUID();
         subscription.owner = viewer.subject();
         subscription.url = url.trim();
-        subscription.eventTypes = String.join(",", knownTypes(eventTypes));
+        subscription.eventTypes = String.join(",", allowedTypes(viewer, eventTypes));
         subscription.mode = mode == null ? DeliveryMode.STRUCTURED : mode;
         subscription.description = description;
         subscription.secret = Signatures.newSecret();
@@ -200,9 +200,18 @@ public class SubscriptionService {
         });
     }
 
-    private static List<String> knownTypes(List<String> eventTypes) {
+    /**
+     * The types asked for, each known; survey answers (ratings, wishes) only for an administrator, as the
+     * API shows them only to administrators and the answering city.
+     */
+    private static List<String> allowedTypes(Viewer viewer, List<String> eventTypes) {
         LinkedHashSet<String> types = new LinkedHashSet<>();
         for (String type : eventTypes) {
+            if (!viewer.admin() && EventType.SURVEY_RESPONSE_RECORDED.ceType().equals(type.trim())) {
+                throw ApiException.badRequest(
+                        "eventTypes",
+                        "survey answers (" + type.trim() + ") go to platform administrators only, as in the API");
+            }
             if (EventType.fromCeType(type.trim()).isEmpty()) {
                 throw ApiException.badRequest(
                         "eventTypes",
