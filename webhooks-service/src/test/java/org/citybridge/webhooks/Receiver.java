@@ -25,6 +25,7 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
     private volatile IntSupplier status = () -> 204;
 
     Receiver() throws IOException {
@@ -38,6 +39,8 @@ final class Receiver implements AutoCloseable {
                 int answer = status.getAsInt();
                 if (answer / 100 == 2) {
                     received.add(new Received(headers, body.readAllBytes()));
+                } else {
+                    refused.incrementAndGet();
                 }
                 exchange.sendResponseHeaders(answer, -1);
             } finally {
@@ -59,6 +62,11 @@ final class Receiver implements AutoCloseable {
     /** The requests it accepted (answered 2xx), in order of arrival. */
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** How many requests it answered with anything but 2xx. */
+    int refused() {
+        return refused.get();
     }
 
     @Override

@@ -126,6 +126,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldDeliverARoundLargerThanTheSendersAtOnce() {
+        receiver.answer(() -> 503);
+        subscribe(Map.of("url", receiver.url(), "eventTypes", List.of(CITY_RETIRED), "mode", "BINARY"));
+        // more aggregates than the dispatcher has senders (16): refused once each, they come due again together
+        UUID[] cities = new UUID[60];
+        for (int i = 0; i < cities.length; i++) {
+            cities[i] = UUID.randomUUID();
+            events.publish(new CityRetired(cities[i], Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.refused() >= cities.length);
+        receiver.answer(() -> 204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ofSubjects(cities).size() == cities.length);
+    }
+
+    @Test
     void shouldSendBinaryEventsAPingAndTwoSignaturesAfterARotation() throws Exception {
         JsonPath created =
                 subscribe(Map.of("url", receiver.url(), "eventTypes", List.of(CITY_RETIRED), "mode", "BINARY"));

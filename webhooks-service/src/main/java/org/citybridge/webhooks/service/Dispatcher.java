@@ -74,10 +74,11 @@ public class Dispatcher {
             thread.setDaemon(true);
             return thread;
         });
+        // the client keeps its own threads: given the senders, which all block in send() during a full round,
+        // it had none left to finish their answers, and the round never ended (seen at 50 events/s)
         client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(senders)
                 .build();
         running = true;
         worker = new Thread(this::run, "webhook-dispatcher");
