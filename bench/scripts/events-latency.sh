@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Event to proposal latency: interest POST to cities-service until matchmaking's ProposalCreated is read
-# from matchmaking-events, at a fixed rate, beside the broker's own produce->consume latency at the same
-# rate on the same broker. Starts the whole platform (as ./run.sh does) on free loopback ports from a
+# from matchmaking-events, and until webhooks-service delivers the InterestExpressed to a subscribed
+# receiver, at a fixed rate, beside the broker's own produce->consume latency at the same rate on the
+# same broker. Starts the whole platform (as ./run.sh does) on free loopback ports from a
 # private copy of the built services, and stops it again; about 7 minutes. The measured interests follow a
 # warm-up of the same kind at the same rate (not counted), so the services' JIT has compiled their path.
 #
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # the benchmark loads data as one caller, far beyond any person's quota: the platform it starts has no rate limits
 export CITYBRIDGE_RATE_LIMITS_ENABLED=false
-./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,bench/events -am \
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,bench/events -am \
   package -DskipTests > bench/events/build.log 2>&1 || { tail -50 bench/events/build.log; exit 1; }
 rm -f bench/events/build.log
 exec timeout --signal=TERM 20m "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:+UseParallelGC \

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citybridge.bench.http.BenchPlatform;
+import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.PlatformLayout;
 
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  */
 final class BenchSupport {
 
-    static final List<String> SERVICES = List.of("cities-service", "clusters-service", "matchmaking-service");
+    static final List<String> SERVICES =
+            Platform.SERVICES.stream().map(Platform.Service::name).toList();
 
     private static final java.util.Deque<Runnable> CLEANUP = new java.util.ArrayDeque<>();
 

@@ -63,6 +63,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *       first ProposalCreated naming that city. The InterestExpressed on {@code city-events} is read
  *       too, which splits the time into cities-service (POST, outbox relay) and matchmaking
  *       (consume, re-rank, commit, outbox relay).</li>
+ *   <li>webhooks, in the same run: a receiver in this process (loopback) subscribed to InterestExpressed
+ *       (binary CloudEvents) before the warm-up; from the interest POST's 201 (its transaction, with the
+ *       event, committed) to the delivery's arrival, and from the event read on {@code city-events} to the
+ *       same arrival (webhooks-service's own hop: consume, store, dispatch, sign, send).</li>
  * </ol>
  * Arguments: {@code [rate per s] [seconds] [warm-up seconds]} (default 50 60 60). Writes {@code target/events-latency.md}.
  */
@@ -84,6 +88,9 @@ public final class EventLatencyBench {
     private String token;
     private String citiesUrl;
     private long tokenAt;
+    private WebhookArrivals webhooks;
+    private String webhooksUrl;
+    private String subscription;
 
     private EventLatencyBench(String[] args) {
         this.rate = BenchSupport.intArgument(args, 0, 50);
@@ -126,6 +133,12 @@ public final class EventLatencyBench {
                 AREAS.length * 2,
                 warmUpCount + count);
         awaitApplied(matchmaking, appliedBefore + expectedEvents, Duration.ofMinutes(5));
+
+        // ---------------------------------------------------------------- webhook receiver
+        webhooks = new WebhookArrivals();
+        BenchSupport.onExit(webhooks::close);
+        webhooksUrl = platform.serviceUrl("webhooks-service");
+        subscription = subscribe(webhooksUrl, webhooks.url());
 
         // ---------------------------------------------------------------- warm-up
         if (warmUpCount > 0) {
@@ -192,6 +205,53 @@ public final class EventLatencyBench {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST " + url + " -> " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** Subscribes the receiver to InterestExpressed, binary mode (the city id in ce-subject). */
+    private String subscribe(String webhooksUrl, String receiverUrl) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of(
+                "url",
+                receiverUrl,
+                "eventTypes",
+                List.of(EventType.INTEREST_EXPRESSED.ceType()),
+                "mode",
+                "BINARY",
+                "description",
+                "latency benchmark"));
+        HttpResponse<String> response =
+                http.send(post(webhooksUrl + "/api/v1/webhooks", body).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "POST /api/v1/webhooks -> " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** The subscription's delivery log by status, as its owner reads it (printed with the report). */
+    private String deliveryLog() throws IOException, InterruptedException {
+        StringBuilder log = new StringBuilder();
+        for (String status : List.of("DELIVERED", "PENDING", "FAILED")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(webhooksUrl + "/api/v1/webhooks/" + subscription
+                                    + "/deliveries?size=1&status=" + status))
+                            .header("Authorization", "Bearer " + token())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode page = JSON.readTree(response.body());
+            log.append(status).append(' ').append(page.path("totalItems").asLong());
+            if (!page.path("items").isEmpty()) {
+                JsonNode last = page.path("items").get(0);
+                log.append(" (latest: attempts ")
+                        .append(last.path("attempts").asInt())
+                        .append(", last status ")
+                        .append(last.path("lastStatus").asText("none"))
+                        .append(", ")
+                        .append(last.path("lastError").asText("no error"))
+                        .append(')');
+            }
+            log.append("; ");
+        }
+        return log.toString();
     }
 
     private UUID[] createSeekers(int count, String name) throws Exception {
@@ -334,7 +394,15 @@ public final class EventLatencyBench {
 
     // ------------------------------------------------------------------------ measured
 
-    private record Measured(long[] post, long[] toCityEvents, long[] toProposal, long[] matchmakingHop, int errors) {}
+    private record Measured(
+            long[] post,
+            long[] toCityEvents,
+            long[] toProposal,
+            long[] matchmakingHop,
+            long[] commitToWebhook,
+            long[] webhookHop,
+            int webhooksArrived,
+            int errors) {}
 
     private Measured interestToProposal(String cities, Map<String, String> kafka, UUID[] seekers) throws Exception {
         int count = seekers.length;
@@ -407,6 +475,11 @@ public final class EventLatencyBench {
             });
             reader.join();
         }
+        // the webhook deliveries of the last interests may still be on their way
+        long webhookDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (webhooks.arrivedOf(seekers) < count - errors.get() && System.nanoTime() < webhookDeadline) {
+            BenchSupport.sleep(100);
+        }
         if (!statuses.isEmpty()) {
             System.out.println("Failed POSTs by status: " + statuses);
         }
@@ -414,13 +487,19 @@ public final class EventLatencyBench {
         long[] toCity = new long[count];
         long[] toProposal = new long[count];
         long[] hop = new long[count];
+        long[] commitToWebhook = new long[count];
+        long[] webhookHop = new long[count];
         for (int i = 0; i < count; i++) {
+            long arrived = webhooks.arrival(seekers[i]);
+            commitToWebhook[i] = arrived < 0 || answered.get(i) < 0 ? -1 : arrived - answered.get(i);
+            webhookHop[i] = arrived < 0 || expressed.get(i) < 0 ? -1 : arrived - expressed.get(i);
             post[i] = answered.get(i) < 0 ? -1 : answered.get(i) - sent[i];
             toCity[i] = expressed.get(i) < 0 ? -1 : expressed.get(i) - sent[i];
             toProposal[i] = proposed.get(i) < 0 ? -1 : proposed.get(i) - sent[i];
             hop[i] = proposed.get(i) < 0 || expressed.get(i) < 0 ? -1 : proposed.get(i) - expressed.get(i);
         }
-        return new Measured(post, toCity, toProposal, hop, errors.get());
+        return new Measured(
+                post, toCity, toProposal, hop, commitToWebhook, webhookHop, webhooks.arrivedOf(seekers), errors.get());
     }
 
     private static AtomicLongArray filled(int count) {
@@ -459,6 +538,13 @@ public final class EventLatencyBench {
         row(out, "POST → InterestExpressed read from city-events", city, b);
         row(out, "InterestExpressed read → ProposalCreated read (matchmaking)", hop, b);
         row(out, "**POST → ProposalCreated read from matchmaking-events**", proposal, b);
+        double[] webhook = BenchSupport.summary(m.commitToWebhook());
+        row(
+                out,
+                "InterestExpressed read → webhook delivered (webhooks-service)",
+                BenchSupport.summary(m.webhookHop()),
+                b);
+        row(out, "**POST answered (committed) → webhook delivered**", webhook, b);
         out.append(String.format(
                 Locale.ROOT,
                 "%nFailed POSTs: %d of %d; interests without a ProposalCreated: %d; " + "p99 target ≤ 250 ms: %s%n",
@@ -466,6 +552,20 @@ public final class EventLatencyBench {
                 count,
                 count - (int) proposal[4],
                 proposal[2] <= 250 ? "met" : "missed"));
+        out.append(String.format(
+                Locale.ROOT,
+                "Interests whose webhook did not arrive: %d (delivered before the POST's answer was read, so not in the "
+                        + "commit → delivery row: %d); webhook p99 target (commit → delivery) ≤ 500 ms: %s%n",
+                count - m.errors() - m.webhooksArrived(),
+                m.webhooksArrived() - (int) webhook[4],
+                webhook[2] <= 500 ? "met" : "missed"));
+        try {
+            out.append("Webhook deliveries (the subscription's log): ")
+                    .append(deliveryLog())
+                    .append('\n');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         BenchSupport.writeReport(out, "events-latency.md");
     }
 
