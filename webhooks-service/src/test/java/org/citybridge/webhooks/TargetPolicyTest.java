@@ -25,7 +25,10 @@ class TargetPolicyTest {
                 "https://0.0.0.0/hook",
                 "https://[::1]/hook",
                 "https://[fd00::1]/hook",
-                "https://[fe80::1]/hook")) {
+                "https://[fe80::1]/hook",
+                "https://[::127.0.0.1]/hook",
+                "https://[64:ff9b::a9fe:a9fe]/hook",
+                "https://[2002:c0a8:0101::1]/hook")) {
             assertThat(production.refusal(url))
                     .as(url)
                     .hasValueSatisfying(reason -> assertThat(reason).contains("inside the platform's network"));

@@ -45,6 +45,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** When it was first tried: its retries run for the retry window from here. */
+    @Column(name = "first_attempt_at")
+    public Instant firstAttemptAt;
+
     @Column(name = "last_status")
     public Integer lastStatus;
 

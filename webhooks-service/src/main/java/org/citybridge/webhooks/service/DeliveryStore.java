@@ -11,7 +11,6 @@ import org.citybridge.webhooks.domain.Attempt;
 import org.citybridge.webhooks.domain.Delivery;
 import org.citybridge.webhooks.domain.DeliveryMode;
 import org.citybridge.webhooks.domain.DeliveryStatus;
-import org.citybridge.webhooks.domain.Subscription;
 import org.citybridge.webhooks.domain.SubscriptionStatus;
 
 import java.sql.Timestamp;
@@ -55,21 +54,24 @@ public class DeliveryStore {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<DueDelivery> due(int limit) {
-        List<Object[]> rows =
-                em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery("""
                         select d.id, d.subscription_id, s.url, s.mode, s.secret,
                                case when s.previous_secret_until > now() then s.previous_secret end,
                                e.id, e.type, e.source, e.subject, e.time, e.data, d.attempts, d.created_at
                         from webhook_delivery d
                         join webhook_subscription s on s.id = d.subscription_id
                         join webhook_event e on e.id = d.event_id
-                        where d.status = 'PENDING' and d.next_attempt_at <= now() and s.status = 'ACTIVE'
+                        where d.status = 'PENDING' and d.next_attempt_at <= now()
+                          and (s.status = 'ACTIVE' or e.type = :ping)
                           and not exists (select 1 from webhook_delivery p
                                           where p.subscription_id = d.subscription_id
                                             and p.ordering_key = d.ordering_key
                                             and p.status = 'PENDING' and p.event_seq < d.event_seq)
                         order by d.next_attempt_at, d.event_seq
-                        limit :limit""").setParameter("limit", limit).getResultList();
+                        limit :limit""")
+                .setParameter("limit", limit)
+                .setParameter("ping", SubscriptionService.PING_TYPE)
+                .getResultList();
         List<DueDelivery> due = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             List<String> secrets =
@@ -96,7 +98,11 @@ public class DeliveryStore {
     @Transactional
     public void record(List<Outcome> outcomes, Map<UUID, DueDelivery> sent) {
         Instant now = Clock.now();
-        for (Outcome outcome : outcomes) {
+        // successes first: a failure below may pause the subscription, and must not mark a delivery the
+        // target accepted in the same round as never sent
+        List<Outcome> ordered = new ArrayList<>(outcomes);
+        ordered.sort(java.util.Comparator.comparing((Outcome outcome) -> !outcome.succeeded()));
+        for (Outcome outcome : ordered) {
             Delivery delivery = em.find(Delivery.class, outcome.deliveryId());
             if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
                 continue; // its subscription was deleted, paused or replayed meanwhile
@@ -108,6 +114,9 @@ public class DeliveryStore {
             attempt.latencyMs = outcome.latencyMs();
             attempt.error = truncate(outcome.error());
             attempt.persist();
+            if (delivery.attempts == 0) {
+                delivery.firstAttemptAt = outcome.attemptedAt();
+            }
             delivery.attempts++;
             delivery.lastStatus = outcome.statusCode();
             delivery.lastLatencyMs = outcome.latencyMs();
@@ -123,7 +132,9 @@ public class DeliveryStore {
                 pause(delivery.subscriptionId, "The target answered 410 Gone");
             } else {
                 Instant next = now.plus(backoff(delivery.attempts));
-                if (next.isAfter(delivery.createdAt.plus(config.retryFor()))) {
+                // the window counts from the first attempt: a delivery that waited behind an earlier one of its
+                // aggregate still gets its full retries
+                if (next.isAfter(delivery.firstAttemptAt.plus(config.retryFor()))) {
                     fail(delivery);
                     pause(
                             delivery.subscriptionId,
@@ -152,15 +163,22 @@ public class DeliveryStore {
         delivery.nextAttemptAt = null;
     }
 
-    /** Pauses a subscription: its pending deliveries fail, new events wait for a replay. */
+    /**
+     * Pauses a subscription: its pending deliveries fail, new events wait for a replay. One statement with
+     * its own version step, so an owner's concurrent change makes theirs fail, never this round's record.
+     */
     void pause(UUID subscriptionId, String reason) {
-        Subscription subscription = em.find(Subscription.class, subscriptionId);
-        if (subscription == null || subscription.status == SubscriptionStatus.PAUSED) {
+        int paused = em.createQuery("update Subscription set status = :paused, pausedReason = :why, updatedAt = :now, "
+                        + "version = version + 1 where id = :id and status = :active")
+                .setParameter("paused", SubscriptionStatus.PAUSED)
+                .setParameter("why", truncate(reason))
+                .setParameter("now", Clock.now())
+                .setParameter("id", subscriptionId)
+                .setParameter("active", SubscriptionStatus.ACTIVE)
+                .executeUpdate();
+        if (paused == 0) {
             return;
         }
-        subscription.status = SubscriptionStatus.PAUSED;
-        subscription.pausedReason = truncate(reason);
-        subscription.updatedAt = Clock.now();
         em.createQuery("update Delivery set status = :failed, nextAttemptAt = null, lastError = :why "
                         + "where subscriptionId = :id and status = :pending")
                 .setParameter("failed", DeliveryStatus.FAILED)

@@ -10,7 +10,6 @@ import org.citybridge.kit.leadership.SessionLock;
 import org.citybridge.webhooks.config.WebhooksConfig;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,10 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -152,12 +153,38 @@ public class Dispatcher {
             count("refused");
             return new DeliveryStore.Outcome(delivery.id(), started, null, 0, "Not sent: the URL " + refusal.get());
         }
+        CompletableFuture<HttpResponse<Void>> answer = null;
         try {
-            HttpResponse<Void> response = client.send(
+            answer = client.sendAsync(
                     requests.build(delivery, started, config.requestTimeout()), HttpResponse.BodyHandlers.discarding());
+            // the request timeout ends with the answer's headers: a body that never ends must not hold the round
+            HttpResponse<Void> response =
+                    answer.get(config.requestTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             count(response.statusCode() / 100 == 2 ? "delivered" : "failed");
             return new DeliveryStore.Outcome(delivery.id(), started, response.statusCode(), millisSince(started), null);
-        } catch (IOException e) {
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            count("unreachable");
+            return new DeliveryStore.Outcome(
+                    delivery.id(),
+                    started,
+                    null,
+                    millisSince(started),
+                    "No complete answer within " + config.requestTimeout());
+        } catch (ExecutionException e) {
+            count("unreachable");
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new DeliveryStore.Outcome(
+                    delivery.id(),
+                    started,
+                    null,
+                    millisSince(started),
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryStore.Outcome(delivery.id(), started, null, millisSince(started), "Interrupted");
+        } catch (RuntimeException e) {
+            // whatever else goes wrong with one delivery must not cost the round the others' outcomes
             count("unreachable");
             return new DeliveryStore.Outcome(
                     delivery.id(),
@@ -165,9 +192,6 @@ public class Dispatcher {
                     null,
                     millisSince(started),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DeliveryStore.Outcome(delivery.id(), started, null, millisSince(started), "Interrupted");
         }
     }
 

@@ -143,7 +143,10 @@ public class SubscriptionService {
         return events.size();
     }
 
-    /** Queues a test delivery ({@value #PING_TYPE}) to the subscription, even a paused one's address. */
+    /**
+     * Queues a test delivery ({@value #PING_TYPE}) to the subscription's address, a paused one's too (to
+     * see that its endpoint works again before a replay).
+     */
     @Transactional
     public Delivery ping(Viewer viewer, UUID id) {
         Subscription subscription = get(viewer, id);

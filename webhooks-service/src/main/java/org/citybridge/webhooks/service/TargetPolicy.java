@@ -75,6 +75,26 @@ public class TargetPolicy {
         return Optional.empty();
     }
 
+    /** The IPv4 address in an IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. */
+    private static byte[] embeddedIpv4(byte[] v6) {
+        boolean zeros = true;
+        for (int i = 0; i < 12; i++) {
+            zeros &= v6[i] == 0;
+        }
+        boolean nat64 =
+                (v6[0] & 0xff) == 0x00 && (v6[1] & 0xff) == 0x64 && (v6[2] & 0xff) == 0xff && (v6[3] & 0xff) == 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = v6[i] == 0;
+        }
+        if (zeros || nat64) {
+            return java.util.Arrays.copyOfRange(v6, 12, 16);
+        }
+        if ((v6[0] & 0xff) == 0x20 && (v6[1] & 0xff) == 0x02) {
+            return java.util.Arrays.copyOfRange(v6, 2, 6);
+        }
+        return null;
+    }
+
     static boolean internal(InetAddress address) {
         if (address.isLoopbackAddress()
                 || address.isAnyLocalAddress()
@@ -85,7 +105,16 @@ public class TargetPolicy {
         }
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // fc00::/7, unique local
+            if ((bytes[0] & 0xfe) == 0xfc) {
+                return true; // fc00::/7, unique local
+            }
+            // IPv6 forms that carry an IPv4 address: judged by the IPv4 address they reach
+            byte[] ipv4 = embeddedIpv4(bytes);
+            try {
+                return ipv4 != null && internal(InetAddress.getByAddress(ipv4));
+            } catch (java.net.UnknownHostException e) {
+                return true;
+            }
         }
         int first = bytes[0] & 0xff;
         int second = bytes[1] & 0xff;
