@@ -207,9 +207,10 @@ public class WebhookResource {
         PageRequest paging = PageRequest.of(
                 page, size, sort, DELIVERY_SORTS, Sort.descending("createdAt").and("id"));
         Viewer viewer = viewer();
-        return subscriptions
-                .deliveries(viewer, id, QueryParams.enumValue(DeliveryStatus.class, "status", status), paging)
-                .map(d -> DeliveryView.of(d, subscriptions.eventType(d), null));
+        Page<Delivery> log = subscriptions.deliveries(
+                viewer, id, QueryParams.enumValue(DeliveryStatus.class, "status", status), paging);
+        Map<String, String> types = subscriptions.eventTypes(log.items());
+        return log.map(d -> DeliveryView.of(d, types.get(d.eventId), null));
     }
 
     @GET

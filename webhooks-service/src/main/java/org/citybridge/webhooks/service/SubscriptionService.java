@@ -192,6 +192,15 @@ public class SubscriptionService {
         return Attempt.list("deliveryId", Sort.by("attemptedAt").and("id"), deliveryId);
     }
 
+    /** The event type of each delivery's event, by event id, in one query (for a page of the log). */
+    public Map<String, String> eventTypes(List<Delivery> deliveries) {
+        List<String> ids = deliveries.stream().map(d -> d.eventId).distinct().toList();
+        return ids.isEmpty()
+                ? Map.of()
+                : StoredEvent.<StoredEvent>list("id in ?1", ids).stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.id, e -> e.type));
+    }
+
     public String eventType(Delivery delivery) {
         StoredEvent event = StoredEvent.findById(delivery.eventId);
         return event == null ? null : event.type;
