@@ -25,6 +25,7 @@ import org.citybridge.matchmaking.scoring.Weights;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -170,7 +171,11 @@ public class ModelService {
     private Map<String, Object> fitAndStore(org.citybridge.kit.jobs.Jobs.Progress progress) {
         ModelVersion current = active();
         List<Partnership> history = Partnership.listAll();
-        history.sort((x, y) -> x.id.compareTo(y.id));
+        // by the facts, not their generated ids: the same history splits the same way on every instance
+        history.sort(Comparator.comparing((Partnership p) -> p.cityA)
+                .thenComparing(p -> p.cityB)
+                .thenComparing(p -> p.kind)
+                .thenComparing(p -> p.areaCode, Comparator.nullsFirst(Comparator.naturalOrder())));
         Collections.shuffle(history, new Random(20221122L));
         Map<UUID, Integer> degree = new HashMap<>();
         history.forEach(p -> {

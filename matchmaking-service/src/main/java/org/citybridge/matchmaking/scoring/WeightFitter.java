@@ -3,10 +3,12 @@ package org.citybridge.matchmaking.scoring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Fits the weights of the model to what cities actually did: for each city of the history, the partners
@@ -79,6 +81,12 @@ public final class WeightFitter {
         PairScorer current = new PairScorer(graph, settings);
         PairScorer unit = new PairScorer(graph, settings.withWeights(Weights.ones()));
         Random random = new Random(options.seed());
+        // cities by id, not by arrival: the same history samples the same negatives on every instance
+        int[] byId = IntStream.range(0, graph.size())
+                .boxed()
+                .sorted(Comparator.comparing(b -> graph.at(b).id()))
+                .mapToInt(Integer::intValue)
+                .toArray();
         List<float[][]> rows = new ArrayList<>();
         List<boolean[]> labels = new ArrayList<>();
         int candidates = 0;
@@ -109,12 +117,16 @@ public final class WeightFitter {
                 }
             }
             for (int k = 0; k < options.randomNegatives(); k++) {
-                chosen.set(random.nextInt(graph.size()));
+                chosen.set(byId[random.nextInt(byId.length)]);
             }
             chosen.clear(a.idx);
             List<float[]> values = new ArrayList<>();
             List<Boolean> isPositive = new ArrayList<>();
-            for (int b = chosen.nextSetBit(0); b >= 0; b = chosen.nextSetBit(b + 1)) {
+            for (int b : chosen.stream()
+                    .boxed()
+                    .sorted(Comparator.comparing(c -> graph.at(c).id()))
+                    .mapToInt(Integer::intValue)
+                    .toArray()) {
                 double[] v = unit.featureValues(a, graph.at(b));
                 if (v != null) {
                     float[] f = new float[features];
