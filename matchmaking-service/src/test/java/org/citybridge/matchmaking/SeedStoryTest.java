@@ -2,6 +2,7 @@ package org.citybridge.matchmaking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.citybridge.matchmaking.SeedStory.LUOYANG;
 import static org.citybridge.matchmaking.SeedStory.MEXICO_CITY;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 
 /** The seed story, through the real broker and database: Mexico City and Luoyang find each other, for the right reasons. */
 @QuarkusTest
@@ -81,7 +84,57 @@ class SeedStoryTest {
             ProposalCreated event = events.payload(created.get(0), ProposalCreated.class);
             assertThat(event.kind()).isEqualTo(ProposalKind.SISTER_CITY);
             assertThat(event.reasons()).isNotEmpty();
+            assertThat(event.reasons())
+                    .as("events keep English, with the params a partner can render them from")
+                    .anySatisfy(r -> {
+                        assertThat(r.text()).isEqualTo("Mexico City seeks culture, which Luoyang offers");
+                        assertThat(r.params())
+                                .containsEntry("seeker", "Mexico City")
+                                .containsEntry("area", "CULTURE")
+                                .containsEntry("offerer", "Luoyang");
+                    });
+
+            shouldTellTheStorysReasonsInSpanishAndChinese(pairId);
         }
+    }
+
+    private static void shouldTellTheStorysReasonsInSpanishAndChinese(UUID pairId) {
+        var spanish = RestAssured.given()
+                .header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5")
+                .get("/api/v1/proposals/{id}", pairId)
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "es")
+                .header("Vary", containsString("Accept-Language"))
+                .extract()
+                .jsonPath();
+        assertThat(spanish.getList("reasons.text", String.class))
+                .contains(
+                        "Mexico City busca desarrollo económico, que Luoyang ofrece",
+                        "Luoyang busca socios en América Latina y el Caribe, donde está Mexico City",
+                        "Ambas participaron en «Mexico City – Luoyang friendly exchange» (2022-02-22)",
+                        "Ambas ciudades están en economías en desarrollo (cooperación Sur-Sur)");
+        assertThat(spanish.getList("reasons.code", String.class)).contains("complementary-interest", "heritage");
+
+        var chinese = RestAssured.given()
+                .header("Accept-Language", "zh-CN")
+                .get("/api/v1/cities/{id}/proposals", LUOYANG)
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "zh")
+                .extract()
+                .jsonPath();
+        assertThat(chinese.getList(
+                        "find { it.partnerCityId == '" + MEXICO_CITY + "' }.proposal.reasons.text", String.class))
+                .contains("Mexico City寻求经济发展，而Luoyang可以提供", "两座城市都位于发展中经济体（南南合作）");
+
+        RestAssured.given()
+                .header("Accept-Language", "fr-FR, de;q=0.8")
+                .get("/api/v1/proposals/{id}", pairId)
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "en")
+                .body("reasons.text", hasItem("Mexico City seeks culture, which Luoyang offers"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +21,11 @@ import java.util.UUID;
 @Path("/api/v1/cities/{id}/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals")
+@Localised
 public class CityProposalsResource {
+
+    @Context
+    HttpHeaders headers;
 
     @Inject
     ProposalService proposals;
@@ -35,7 +41,10 @@ public class CityProposalsResource {
         List<RankedProposalView> ranked = new ArrayList<>();
         for (ProposalService.CityProposal entry : proposals.openFor(cityId)) {
             ranked.add(new RankedProposalView(
-                    ranked.size() + 1, entry.partnerId(), entry.partnerName(), ProposalView.of(entry.proposal())));
+                    ranked.size() + 1,
+                    entry.partnerId(),
+                    entry.partnerName(),
+                    ProposalView.of(entry.proposal(), LocalisedResponses.of(headers))));
         }
         return ranked;
     }

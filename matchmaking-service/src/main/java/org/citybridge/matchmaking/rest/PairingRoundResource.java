@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.kit.problem.ApiException;
@@ -37,6 +39,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing rounds")
 public class PairingRoundResource {
+
+    @Context
+    HttpHeaders headers;
 
     @Inject
     PairingService pairing;
@@ -84,6 +89,7 @@ public class PairingRoundResource {
     }
 
     @GET
+    @Localised
     @Path("/{id}")
     @Operation(
             operationId = "getPairingRound",
@@ -96,7 +102,7 @@ public class PairingRoundResource {
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
     public Response get(@PathParam("id") UUID id) {
         PairingRound round = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
-        return Responses.ok(round.current(), round.version);
+        return Responses.ok(round.current().in(LocalisedResponses.of(headers)), round.version);
     }
 
     @POST
@@ -109,7 +115,10 @@ public class PairingRoundResource {
                     + "declined or agreed before. Once per round.")
     @APIResponse(responseCode = "200", description = "The proposals created or already open")
     @APIResponse(responseCode = "409", description = "Already done for this round")
+    @Localised
     public List<ProposalView> createProposals(@PathParam("id") UUID id) {
-        return pairing.createProposals(id).stream().map(ProposalView::of).toList();
+        return pairing.createProposals(id).stream()
+                .map(p -> ProposalView.of(p, LocalisedResponses.of(headers)))
+                .toList();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.citybridge.contracts.vocabulary.CooperationArea;
@@ -43,7 +45,11 @@ import java.util.UUID;
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals")
+@Localised
 public class ProposalResource {
+
+    @Context
+    HttpHeaders headers;
 
     private static final Map<String, String> SORTS =
             Map.of("score", "score", "createdAt", "createdAt", "updatedAt", "updatedAt", "status", "status");
@@ -94,7 +100,7 @@ public class ProposalResource {
                         QueryParams.code("kind", kind, ProposalKind::parse),
                         QueryParams.code("area", area, CooperationArea::fromCode),
                         request)
-                .map(ProposalView::of);
+                .map(p -> ProposalView.of(p, LocalisedResponses.of(headers)));
     }
 
     @GET
@@ -124,7 +130,7 @@ public class ProposalResource {
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     public Response get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
-        return Responses.ok(ProposalView.of(proposal), proposal.version);
+        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
     }
 
     @POST
@@ -151,7 +157,7 @@ public class ProposalResource {
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.accept(answer(id, cityId, ifMatch));
-        return Responses.ok(ProposalView.of(proposal), proposal.version);
+        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
     }
 
     @POST
@@ -176,7 +182,7 @@ public class ProposalResource {
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.decline(answer(id, cityId, ifMatch));
-        return Responses.ok(ProposalView.of(proposal), proposal.version);
+        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
     }
 
     /** If-Match is optional here: checked when sent. */

@@ -4,10 +4,12 @@ import org.citybridge.contracts.events.MatchReason;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.scoring.ReasonTexts;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A proposal as the API shows it. */
@@ -20,7 +22,9 @@ public record ProposalView(
         @Schema(description = "Area of a thematic proposal") CooperationArea area,
         double score,
 
-        @Schema(description = "Largest contribution first; contributions add up to the score")
+        @Schema(
+                description =
+                        "Largest contribution first; contributions add up to the score. Texts are in the request's Accept-Language (en, es, zh; English otherwise)")
         List<MatchReason> reasons,
 
         @Schema(enumeration = {"PROPOSED", "ACCEPTED_BY_ONE", "AGREED", "DECLINED", "SUPERSEDED", "WITHDRAWN"})
@@ -32,7 +36,8 @@ public record ProposalView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static ProposalView of(Proposal p) {
+    /** With its reason texts in {@code language}. */
+    static ProposalView of(Proposal p, Locale language) {
         return new ProposalView(
                 p.id,
                 p.cityA,
@@ -40,7 +45,7 @@ public record ProposalView(
                 p.kind,
                 p.area(),
                 p.score,
-                p.reasons,
+                ReasonTexts.in(language, p.reasons),
                 p.status.name(),
                 p.acceptedByA,
                 p.acceptedByB,

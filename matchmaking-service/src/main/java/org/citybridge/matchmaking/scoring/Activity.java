@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * Cities that have formed partnerships form more: ln(1 + partnerships) of each city, "Both are active
  * partners: 12 and 3 partnerships". Bounded by one list per bucket of partnership counts (a city is in
@@ -25,7 +27,8 @@ final class Activity extends PairFeature {
             out.add(
                     this,
                     pair.a.label() + " has " + partnerships(a) + ", " + pair.b.label() + " " + partnerships(b),
-                    contribution);
+                    contribution,
+                    Map.of("cityA", pair.a.label(), "countA", a, "cityB", pair.b.label(), "countB", b));
         }
         return contribution;
     }

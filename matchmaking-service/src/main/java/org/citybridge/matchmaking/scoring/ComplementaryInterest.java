@@ -2,6 +2,8 @@ package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
+import java.util.Map;
+
 /**
  * Per area and direction where one city seeks what the other offers (SEEK against OFFER or MUTUAL, or
  * MUTUAL against OFFER): "Mexico City seeks economic development, which Luoyang offers".
@@ -31,7 +33,8 @@ final class ComplementaryInterest extends AreaFeature {
                 out.add(
                         this,
                         pair.a.label() + " seeks " + Reasons.lower(area) + ", which " + pair.b.label() + " offers",
-                        unit);
+                        unit,
+                        Map.of("seeker", pair.a.label(), "area", area.name(), "offerer", pair.b.label()));
             }
         }
         if (PairScorer.seeks(stanceB, stanceA)) {
@@ -40,7 +43,8 @@ final class ComplementaryInterest extends AreaFeature {
                 out.add(
                         this,
                         pair.b.label() + " seeks " + Reasons.lower(area) + ", which " + pair.a.label() + " offers",
-                        unit);
+                        unit,
+                        Map.of("seeker", pair.b.label(), "area", area.name(), "offerer", pair.a.label()));
             }
         }
         return contribution;

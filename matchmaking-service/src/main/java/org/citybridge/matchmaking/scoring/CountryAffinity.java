@@ -27,7 +27,8 @@ final class CountryAffinity extends PairFeature {
                     "Cities in " + Countries.name(pair.a.country) + " and " + Countries.name(pair.b.country)
                             + " have formed " + Reasons.grouped(n)
                             + (n == 1 ? " partnership" : " partnerships"),
-                    contribution);
+                    contribution,
+                    Map.of("countryA", pair.a.country, "countryB", pair.b.country, "count", n));
         }
         return contribution;
     }

@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,7 +24,10 @@ final class ExchangeTogether extends PairFeature {
                         this,
                         "Both took part in \"" + exchange.title + "\""
                                 + (exchange.date == null ? "" : " (" + exchange.date + ")"),
-                        unit);
+                        unit,
+                        exchange.date == null
+                                ? Map.of("exchange", exchange.title)
+                                : Map.of("exchange", exchange.title, "date", exchange.date));
             }
         }
         return unit * count;

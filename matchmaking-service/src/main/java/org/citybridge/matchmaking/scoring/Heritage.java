@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * Both cities hold UNESCO World Heritage sites: "Both hold UNESCO World Heritage sites: Longmen Grottoes;
  * Historic Centre of Mexico City and Xochimilco". One list: the holders.
@@ -21,7 +23,16 @@ final class Heritage extends PairFeature {
                     this,
                     "Both hold UNESCO World Heritage sites: " + String.join(", ", pair.a.worldHeritage) + "; "
                             + String.join(", ", pair.b.worldHeritage),
-                    contribution);
+                    contribution,
+                    Map.of(
+                            "cityA",
+                            pair.a.label(),
+                            "sitesA",
+                            pair.a.worldHeritage,
+                            "cityB",
+                            pair.b.label(),
+                            "sitesB",
+                            pair.b.worldHeritage));
         }
         return contribution;
     }

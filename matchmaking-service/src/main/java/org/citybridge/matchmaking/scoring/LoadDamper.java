@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * Minus ln(1 + partnerships) of each city, so cities with many partners do not take every proposal:
  * "Damped: the two cities already have 7 partnerships". Never positive, so it bounds nothing.
@@ -19,7 +21,11 @@ final class LoadDamper extends PairFeature {
         }
         double contribution = -unit * (Math.log1p(pair.a.partners.size()) + Math.log1p(pair.b.partners.size()));
         if (out != null) {
-            out.add(this, "Damped: the two cities already have " + load + " partnerships", contribution);
+            out.add(
+                    this,
+                    "Damped: the two cities already have " + Reasons.grouped(load) + " partnerships",
+                    contribution,
+                    Map.of("partnerships", load));
         }
         return contribution;
     }

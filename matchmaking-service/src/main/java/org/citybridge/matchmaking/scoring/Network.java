@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -46,7 +47,11 @@ final class Network extends PairFeature {
         }
         double contribution = pair.weight(this) * adamicAdar;
         if (out != null) {
-            out.add(this, "Partners of common partners: " + String.join(", ", names), contribution);
+            out.add(
+                    this,
+                    "Partners of common partners: " + String.join(", ", names),
+                    contribution,
+                    Map.of("partners", List.copyOf(names)));
         }
         return contribution;
     }

@@ -2,6 +2,8 @@ package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
+import java.util.Map;
+
 /**
  * Per direction: an interest of a matched area prefers partners in the other city's region,
  * sub-region or country: "Luoyang looks for partners in Latin America and the Caribbean, where Mexico
@@ -25,7 +27,8 @@ final class PartnerPreference extends PairFeature {
                 out.add(
                         this,
                         pair.a.label() + " looks for partners in " + preferredByA + ", where " + pair.b.label() + " is",
-                        unit);
+                        unit,
+                        Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
             }
         }
         String preferredByB = satisfied(pair.b, pair.matchedAreas, pair.a);
@@ -35,7 +38,8 @@ final class PartnerPreference extends PairFeature {
                 out.add(
                         this,
                         pair.b.label() + " looks for partners in " + preferredByB + ", where " + pair.a.label() + " is",
-                        unit);
+                        unit,
+                        Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
             }
         }
         return contribution;

@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * How near the two cities are: 0.85·e^(−d/150 km) + 0.15·e^(−d/1000 km), 1 for neighbours, a fifth at
  * 500 km, a fiftieth at 2,000 km (the two scales of real twinning: neighbouring towns, and one region of
@@ -31,7 +33,8 @@ final class Proximity extends PairFeature {
             out.add(
                     this,
                     pair.a.label() + " and " + pair.b.label() + " are " + Reasons.grouped(Math.round(km)) + " km apart",
-                    contribution);
+                    contribution,
+                    Map.of("cityA", pair.a.label(), "cityB", pair.b.label(), "km", (int) Math.round(km)));
         }
         return contribution;
     }

@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * Both cities are in the same UN M49 sub-region: "Both are in Western Europe". One list: the cities of
  * {@code a}'s sub-region.
@@ -17,7 +19,7 @@ final class SameSubRegion extends PairFeature {
         }
         double contribution = pair.weight(this);
         if (out != null && contribution > 0) {
-            out.add(this, "Both are in " + pair.a.subRegion, contribution);
+            out.add(this, "Both are in " + pair.a.subRegion, contribution, Map.of("subRegion", pair.a.subRegion));
         }
         return contribution;
     }

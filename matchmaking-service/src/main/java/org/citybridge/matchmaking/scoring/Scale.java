@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
+
 /**
  * Similar population: 1 for equal populations, falling linearly to 0 at a factor of 100: "Similar scale
  * (9,209,944 and 7,079,000 inhabitants)". Dense and small: bounded by a residual of its weight.
@@ -18,7 +20,8 @@ final class Scale extends PairFeature {
                     this,
                     "Similar scale (" + Reasons.grouped(pair.a.population) + " and "
                             + Reasons.grouped(pair.b.population) + " inhabitants)",
-                    contribution);
+                    contribution,
+                    Map.of("populationA", pair.a.population, "populationB", pair.b.population));
         }
         return contribution;
     }

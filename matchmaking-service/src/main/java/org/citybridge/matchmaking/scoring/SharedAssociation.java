@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +30,11 @@ final class SharedAssociation extends PairFeature {
         }
         double contribution = pair.weight(this) * shared.size();
         if (out != null) {
-            out.add(this, "Both belong to " + String.join("; ", shared), contribution);
+            out.add(
+                    this,
+                    "Both belong to " + String.join("; ", shared),
+                    contribution,
+                    Map.of("associations", List.copyOf(shared)));
         }
         return contribution;
     }

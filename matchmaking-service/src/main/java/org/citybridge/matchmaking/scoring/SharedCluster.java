@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,7 +42,8 @@ final class SharedCluster extends PairFeature {
                     this,
                     "Both are members of " + (count == 1 ? "the cluster " : count + " clusters: ")
                             + String.join("; ", names),
-                    contribution);
+                    contribution,
+                    Map.of("count", count, "clusters", List.copyOf(names)));
         }
         return contribution;
     }

@@ -2,6 +2,8 @@ package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
+import java.util.Map;
+
 /**
  * An area both cities pursue with a common intent, where nothing earlier (complementarity) counted:
  * "Both cities pursue tourism (sister city)".
@@ -29,7 +31,11 @@ final class SharedInterest extends AreaFeature {
         }
         double unit = weights.of(this);
         if (out != null) {
-            out.add(this, "Both cities pursue " + Reasons.lower(area) + " (" + Reasons.intents(common) + ")", unit);
+            out.add(
+                    this,
+                    "Both cities pursue " + Reasons.lower(area) + " (" + Reasons.intents(common) + ")",
+                    unit,
+                    Map.of("area", area.name(), "intents", Reasons.intentCodes(common)));
         }
         return unit;
     }

@@ -1,5 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -24,7 +26,11 @@ final class SharedLanguage extends PairFeature {
         }
         double contribution = pair.weight(this);
         if (out != null && contribution > 0) {
-            out.add(this, "Both have " + Languages.names(shared) + " as an official language", contribution);
+            out.add(
+                    this,
+                    "Both have " + Languages.names(shared) + " as an official language",
+                    contribution,
+                    Map.of("languages", List.copyOf(shared)));
         }
         return contribution;
     }

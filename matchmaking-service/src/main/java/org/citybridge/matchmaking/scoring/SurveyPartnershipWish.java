@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,7 +24,8 @@ final class SurveyPartnershipWish extends PairFeature {
                     out.add(
                             this,
                             "After \"" + exchange.title + "\" both said in the survey that they want partnerships",
-                            unit);
+                            unit,
+                            Map.of("exchange", exchange.title));
                 }
             }
         }

@@ -123,7 +123,7 @@ class FeatureContractTest {
     }
 
     /** Random events applied to the scoring graph alone. */
-    private static RandomWorld.Target target(CityGraph graph) {
+    static RandomWorld.Target target(CityGraph graph) {
         return new RandomWorld.Target() {
             public void upsertCity(CityFacts facts) {
                 graph.upsertCity(facts);
