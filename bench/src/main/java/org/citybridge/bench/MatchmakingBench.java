@@ -33,7 +33,8 @@ import java.util.UUID;
  * </ol>
  * and once, on the largest size, an optimal pairing of 1,000 × 1,000 cities by our Hungarian
  * algorithm vs JGraphT's Kuhn–Munkres (same total asserted). Run:
- * {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests}.
+ * {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests}; {@code -Dbench.models=DENSE_ALL_FEATURES,...}
+ * measures some models only.
  */
 public final class MatchmakingBench {
 
@@ -48,16 +49,24 @@ public final class MatchmakingBench {
     enum Model {
         CONFIGURED("configured weights, no exposure cap (the model before), top 10", false, 0),
         ALL_FEATURES("every feature (fitted weights), no exposure cap, top 10", true, 0),
-        ALL_FEATURES_CAPPED("every feature, exposure cap 50 (as served after a fit): lists of 50", true, 50);
+        ALL_FEATURES_CAPPED("every feature, exposure cap 50 (as served after a fit): lists of 50", true, 50),
+        DENSE_ALL_FEATURES("dense world (one interest, the same for all), every feature, top 10", true, 0, true),
+        DENSE_ALL_FEATURES_CAPPED("dense world, every feature, exposure cap 50: lists of 50", true, 50, true);
 
         final String label;
         final boolean fitted;
         final int cap;
+        final boolean dense;
 
         Model(String label, boolean fitted, int cap) {
+            this(label, fitted, cap, false);
+        }
+
+        Model(String label, boolean fitted, int cap, boolean dense) {
             this.label = label;
             this.fitted = fitted;
             this.cap = cap;
+            this.dense = dense;
         }
     }
 
@@ -77,6 +86,11 @@ public final class MatchmakingBench {
                 .mapToInt(s -> Integer.parseInt(s.trim()))
                 .toArray();
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20220222L;
+        List<Model> models = args.length > 2 && !args[2].isBlank() && !args[2].equals("all")
+                ? Arrays.stream(args[2].split(","))
+                        .map(m -> Model.valueOf(m.trim()))
+                        .toList()
+                : List.of(Model.values());
         System.out.printf(
                 Locale.ROOT,
                 "# Matchmaking benchmark, seed %d, %d cores, Java %s%n",
@@ -89,8 +103,8 @@ public final class MatchmakingBench {
         MatchEngine last = null;
         SyntheticCities lastCities = null;
         for (int n : sizes) {
-            for (Model model : Model.values()) {
-                SyntheticCities cities = new SyntheticCities(seed);
+            for (Model model : models) {
+                SyntheticCities cities = new SyntheticCities(seed, model.dense);
                 MatchEngine engine = measure(model, n, cities);
                 last = engine;
                 lastCities = cities;

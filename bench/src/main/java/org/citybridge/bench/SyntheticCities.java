@@ -30,9 +30,13 @@ final class SyntheticCities {
     private final Random random;
     private final Random geo;
 
-    SyntheticCities(long seed) {
+    /** Every city states one and the same interest, as in the real-data run: the interest lists prune nothing. */
+    private final boolean dense;
+
+    SyntheticCities(long seed, boolean dense) {
         random = new Random(seed);
         geo = new Random(seed * 31 + 7);
+        this.dense = dense;
     }
 
     /** Loads n cities and their relations into the engine (bulk, then a full ranking). */
@@ -62,7 +66,7 @@ final class SyntheticCities {
                     latitude,
                     longitude,
                     place.languages()));
-            int interests = 3 + random.nextInt(6);
+            int interests = dense ? 1 : 3 + random.nextInt(6);
             for (int k = 0; k < interests; k++) {
                 engine.expressInterest(id, interest());
             }
@@ -113,6 +117,15 @@ final class SyntheticCities {
     }
 
     InterestFacts interest() {
+        if (dense) {
+            return new InterestFacts(
+                    new UUID(random.nextLong(), random.nextLong()),
+                    CooperationArea.CULTURE,
+                    Stance.MUTUAL,
+                    Intent.SISTER_CITY,
+                    List.of(),
+                    List.of());
+        }
         CooperationArea area = SyntheticPlaces.area(random);
         double s = random.nextDouble();
         Stance stance = s < 0.35 ? Stance.OFFER : s < 0.75 ? Stance.SEEK : Stance.MUTUAL;
