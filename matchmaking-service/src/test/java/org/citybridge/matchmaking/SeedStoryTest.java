@@ -99,6 +99,29 @@ class SeedStoryTest {
     }
 
     private static void shouldTellTheStorysReasonsInSpanishAndChinese(UUID pairId) {
+        String english = RestAssured.given()
+                .get("/api/v1/proposals/{id}", pairId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        // a copy cached in English is no answer to a Spanish request
+        String spanishTag = RestAssured.given()
+                .header("Accept-Language", "es")
+                .header("If-None-Match", english)
+                .get("/api/v1/proposals/{id}", pairId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        assertThat(spanishTag).isNotEqualTo(english).endsWith("-es\"");
+        RestAssured.given()
+                .header("Accept-Language", "es")
+                .header("If-None-Match", spanishTag)
+                .get("/api/v1/proposals/{id}", pairId)
+                .then()
+                .statusCode(304);
+
         var spanish = RestAssured.given()
                 .header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5")
                 .get("/api/v1/proposals/{id}", pairId)

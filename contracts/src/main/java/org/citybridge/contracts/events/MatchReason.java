@@ -1,5 +1,7 @@
 package org.citybridge.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.util.Map;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Map;
  *                     or intent's code, ISO country and language codes, counts; strings, whole numbers or
  *                     lists of strings
  */
+// fields a later version adds are skipped: stored proposals and events stay readable by older instances
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MatchReason(String code, String text, double contribution, Map<String, Object> params) {
 
     public MatchReason {

@@ -102,7 +102,7 @@ public class PairingRoundResource {
             content = @Content(schema = @Schema(implementation = PairingRoundResult.class)))
     public Response get(@PathParam("id") UUID id) {
         PairingRound round = pairing.find(id).orElseThrow(() -> ApiException.notFound("Pairing round", id));
-        return Responses.ok(round.current().in(LocalisedResponses.of(headers)), round.version);
+        return LocalisedResponses.ok(round.current().in(LocalisedResponses.of(headers)), round.version, headers);
     }
 
     @POST

@@ -25,7 +25,6 @@ import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
 import org.citybridge.kit.web.ETags;
 import org.citybridge.kit.web.QueryParams;
-import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.proposal.Proposal;
 import org.citybridge.matchmaking.proposal.ProposalExport;
 import org.citybridge.matchmaking.proposal.ProposalService;
@@ -45,7 +44,6 @@ import java.util.UUID;
 @Path("/api/v1/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals")
-@Localised
 public class ProposalResource {
 
     @Context
@@ -73,6 +71,7 @@ public class ProposalResource {
             description = "Filters combine with AND. Sort by score, createdAt, "
                     + "updatedAt or status; prefix - for descending (default -score).")
     @APIResponse(responseCode = "200", description = "One page of proposals")
+    @Localised
     public Page<ProposalView> list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -128,9 +127,11 @@ public class ProposalResource {
             responseCode = "200",
             description = "The proposal, with its ETag",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @Localised
     public Response get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
-        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
+        return LocalisedResponses.ok(
+                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
     }
 
     @POST
@@ -148,6 +149,7 @@ public class ProposalResource {
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of either city")
     @APIResponse(responseCode = "409", description = "Not open, or this side already accepted")
+    @Localised
     public Response accept(
             @PathParam("id") UUID id,
             @Parameter(
@@ -157,7 +159,8 @@ public class ProposalResource {
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.accept(answer(id, cityId, ifMatch));
-        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
+        return LocalisedResponses.ok(
+                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
     }
 
     @POST
@@ -173,6 +176,7 @@ public class ProposalResource {
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of either city")
     @APIResponse(responseCode = "409", description = "Not open")
+    @Localised
     public Response decline(
             @PathParam("id") UUID id,
             @Parameter(
@@ -182,7 +186,8 @@ public class ProposalResource {
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
         Proposal proposal = proposals.decline(answer(id, cityId, ifMatch));
-        return Responses.ok(ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version);
+        return LocalisedResponses.ok(
+                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
     }
 
     /** If-Match is optional here: checked when sent. */

@@ -34,6 +34,8 @@ public final class ReasonTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?:\\|([^|}]*)\\|([^}]*))?}");
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    /** Spanish "y" before a word that starts with the sound i (Italia, hindi, but not hielo): "e". */
+    private static final Pattern SPANISH_AND_BEFORE_I = Pattern.compile(" y (?=[iIíÍ]|[hH][iIíÍ](?![aeouáéóúAEOU]))");
 
     private static final Map<Locale, ResourceBundle> BUNDLES = Map.of(
             ENGLISH, bundle(ENGLISH),
@@ -98,7 +100,7 @@ public final class ReasonTexts {
             placeholder.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         placeholder.appendTail(out);
-        return out.toString();
+        return SPANISH.equals(language) ? SPANISH_AND_BEFORE_I.matcher(out).replaceAll(" e ") : out.toString();
     }
 
     private static String template(ResourceBundle bundle, MatchReason reason) {

@@ -121,6 +121,21 @@ class ReasonTextsTest {
         assertThat(ReasonTexts.render(languages, ReasonTexts.SPANISH))
                 .isEqualTo("Ambas tienen inglés y español como lengua oficial");
         assertThat(ReasonTexts.render(languages, ReasonTexts.CHINESE)).isEqualTo("两座城市的官方语言都包括英语和西班牙语");
+        MatchReason beforeI = new MatchReason(
+                "shared-language",
+                "Both have Spanish and English as an official language",
+                0.6,
+                Map.of("languages", List.of("es", "en")));
+        assertThat(ReasonTexts.render(beforeI, ReasonTexts.SPANISH))
+                .as("y before an i sound is e")
+                .isEqualTo("Ambas tienen español e inglés como lengua oficial");
+        MatchReason countries = new MatchReason(
+                "country-affinity",
+                "Cities in Mexico and India have formed 12 partnerships",
+                0.7,
+                Map.of("countryA", "MX", "countryB", "IN", "count", 12));
+        assertThat(ReasonTexts.render(countries, ReasonTexts.SPANISH))
+                .isEqualTo("Ciudades de México e India han formado 12 hermanamientos");
     }
 
     @Test

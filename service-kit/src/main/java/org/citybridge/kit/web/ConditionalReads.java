@@ -24,7 +24,7 @@ public class ConditionalReads {
                 && request.getSecurityContext().getUserPrincipal() == null;
         if (anonymous && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, no-cache");
-            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+            Vary.add(response.getHeaders(), HttpHeaders.AUTHORIZATION);
         }
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);

@@ -20,6 +20,15 @@ public final class ETags {
     }
 
     /**
+     * The tag of one variant of a resource at a version, e.g. {@code "7-es"} for its Spanish rendering:
+     * variants need tags of their own (a cached English copy must not answer a Spanish request with 304),
+     * while If-Match with any variant's tag names the same version.
+     */
+    public static EntityTag of(long version, String variant) {
+        return variant == null || variant.isEmpty() ? of(version) : new EntityTag(version + "-" + variant);
+    }
+
+    /**
      * The version an update is based on, from its required {@code If-Match} header. A missing one becomes
      * {@link ExpectedVersion#MISSING}, which the service's check answers with 428 once it has found the
      * resource, so an unknown resource is still a 404.
@@ -48,7 +57,7 @@ public final class ETags {
                 return ExpectedVersion.ANY;
             }
             if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                String digits = tag.substring(1, tag.length() - 1);
+                String digits = tag.substring(1, tag.length() - 1).replaceFirst("-[a-z]{2,8}$", "");
                 if (digits.matches("0|[1-9][0-9]{0,17}")) { // canonical only: "07" is not the tag of version 7
                     versions.add(Long.parseLong(digits));
                 }

@@ -60,6 +60,11 @@ public class Responses {
         return Response.ok(body).tag(ETags.of(version)).build();
     }
 
+    /** 200 with the ETag of one variant of the resource ({@link ETags#of(long, String)}). */
+    public static Response ok(Object body, long version, String variant) {
+        return Response.ok(body).tag(ETags.of(version, variant)).build();
+    }
+
     /**
      * Runs a create once per {@code Idempotency-Key} (scoped to the caller and route) and answers 201
      * with Location and ETag; a replay answers the stored response and creates nothing.
