@@ -69,15 +69,26 @@ class ProposalLifecycleTest {
     @OidcSecurity(claims = @Claim(key = "city_id", value = "00000000-0000-4000-8000-00000000b001"))
     void shouldLetTheOfficerOfOneSideAcceptForTheirCityOnlyOnce() {
         String id = pair(OFFICER_A, OFFICER_B, CooperationArea.GREEN_CITIES);
-        String etag = Scenario.proposal(id).statusCode(200).extract().header("ETag");
+        var shown = Scenario.proposal(id).statusCode(200).extract();
+        String etag = shown.header("ETag");
+        // the version in the body is the ETag's: a page that lists proposals can send If-Match for each
+        long version = shown.jsonPath().getLong("version");
+        assertThat(etag).startsWith("\"" + version);
+        assertThat(Scenario.cityProposals(OFFICER_A).<Integer>getList("proposal.version"))
+                .contains((int) version);
+        given().header("If-Match", "\"" + (version + 1) + "\"")
+                .post("/api/v1/proposals/{id}/accept", id)
+                .then()
+                .statusCode(412);
         given().header("If-Match", "\"999\"")
                 .post("/api/v1/proposals/{id}/accept", id)
                 .then()
                 .statusCode(412);
-        given().header("If-Match", etag)
+        given().header("If-Match", "\"" + version + "\"")
                 .post("/api/v1/proposals/{id}/accept", id)
                 .then()
                 .statusCode(200)
+                .body("version", equalTo((int) version + 1))
                 .body("status", equalTo("ACCEPTED_BY_ONE"))
                 .body("acceptedByA", equalTo(OFFICER_A.compareTo(OFFICER_B) < 0))
                 .body("acceptedByB", equalTo(OFFICER_A.compareTo(OFFICER_B) > 0));

@@ -34,7 +34,12 @@ public record ProposalView(
         boolean acceptedByB,
         @Schema(enumeration = {"RANKING", "PAIRING_ROUND"}) String origin,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(
+                description =
+                        "Changes with every change of the proposal; send it in If-Match to accept or decline only what was shown")
+        long version) {
 
     /** With its reason texts in {@code language}. */
     static ProposalView of(Proposal p, Locale language) {
@@ -51,6 +56,7 @@ public record ProposalView(
                 p.acceptedByB,
                 p.origin.name(),
                 p.createdAt,
-                p.updatedAt);
+                p.updatedAt,
+                p.version);
     }
 }
