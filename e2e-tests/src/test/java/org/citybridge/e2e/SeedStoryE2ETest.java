@@ -8,6 +8,8 @@ import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.seed.SeedContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +26,12 @@ import static org.hamcrest.Matchers.hasItem;
  * launcher registered the cities and held the December 2020 tourism study course and the February
  * 2022 Mexico City – Luoyang video conference with their surveys; officers state the article's
  * interests; matchmaking proposes Mexico City and Luoyang to each other, with reasons; both officers
- * accept, and each city's profile then lists the other as partner.
+ * accept in the portal, in a real browser (one of them on a page that went stale meanwhile), and each
+ * city's profile, and its page in the portal, then lists the other as partner.
  */
 class SeedStoryE2ETest {
 
+    private static Platform platform;
     private static String cities;
     private static String clusters;
     private static String matchmaking;
@@ -37,7 +41,7 @@ class SeedStoryE2ETest {
 
     @BeforeAll
     static void platform() {
-        Platform platform = E2E.platform();
+        platform = E2E.platform();
         seed = E2E.seed();
         cities = platform.serviceUrl("cities-service");
         clusters = platform.serviceUrl("clusters-service");
@@ -87,23 +91,86 @@ class SeedStoryE2ETest {
         assertThat(proposal.getList("reasons.text", String.class))
                 .allSatisfy(text -> assertThat(text).isNotBlank());
 
-        // a third city's officer may not answer for them; both officers accept
-        RestAssured.given()
-                .baseUri(matchmaking)
-                .auth()
-                .oauth2(luoyangOfficer)
-                .post("/api/v1/proposals/{id}/accept", proposalId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("ACCEPTED_BY_ONE"));
-        RestAssured.given()
-                .baseUri(matchmaking)
-                .auth()
-                .oauth2(mexicoOfficer)
-                .post("/api/v1/proposals/{id}/accept", proposalId)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("AGREED"));
+        // Both officers answer in the portal, as people do. Mexico City's officer opens the page first, so by the
+        // time they press Accept, Luoyang's acceptance has changed the proposal: nothing is answered, the page says
+        // so and shows the new state, and the second press goes through.
+        String portal = platform.serviceUrl(Platform.PORTAL);
+        try (Browser luoyangBrowser = Browser.open(1280, "en");
+                Browser mexicoBrowser = Browser.open(1280, "es")) {
+            luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=en");
+            luoyangBrowser.signIn(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password(), portal);
+            // Luoyang's officer sees Mexico City first, with every reason and its bar
+            WebElement first = luoyangBrowser.one("li.proposal");
+            assertThat(first.getAttribute("data-partner")).isEqualTo("Mexico City");
+            assertThat(first.getAttribute("data-proposal")).isEqualTo(proposalId);
+            assertThat(texts(first, ".reason-text")).isEqualTo(reasonTexts(proposalId, "en"));
+            assertThat(first.findElements(By.cssSelector(".reason meter")))
+                    .hasSameSizeAs(first.findElements(By.cssSelector(".reason")));
+            luoyangBrowser.assertAccessible();
+            luoyangBrowser.screenshot("city-page-luoyang-officer");
+            // in Spanish and Chinese the reasons are the API's translations
+            for (String language : List.of("es", "zh")) {
+                luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=" + language);
+                WebElement translated = luoyangBrowser.one("li.proposal[data-proposal='" + proposalId + "']");
+                assertThat(texts(translated, ".reason-text"))
+                        .isEqualTo(reasonTexts(proposalId, language))
+                        .isNotEqualTo(reasonTexts(proposalId, "en"));
+                assertThat(luoyangBrowser.one("html").getAttribute("lang")).isEqualTo(language);
+                luoyangBrowser.screenshot("city-page-luoyang-" + language);
+            }
+            // an officer never sees Accept on another city's proposals
+            luoyangBrowser.go(portal + "/cities/" + mexicoCity + "?lang=en");
+            luoyangBrowser.one("li.proposal");
+            assertThat(luoyangBrowser.all("button.accept")).isEmpty();
+
+            mexicoBrowser.go(portal + "/cities/" + mexicoCity);
+            mexicoBrowser.signIn(
+                    DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password(), portal);
+            mexicoBrowser.one("li.proposal[data-proposal='" + proposalId + "'] button.accept");
+
+            luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=en");
+            luoyangBrowser
+                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
+                    .click();
+            assertThat(luoyangBrowser.one("#notice").getAttribute("class")).contains("notice-accepted");
+            assertThat(luoyangBrowser
+                            .one("li.proposal[data-proposal='" + proposalId + "']")
+                            .getAttribute("data-status"))
+                    .isEqualTo("ACCEPTED_BY_ONE");
+            assertThat(luoyangBrowser.all("li.proposal[data-proposal='" + proposalId + "'] button.accept"))
+                    .isEmpty();
+
+            mexicoBrowser
+                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
+                    .click();
+            assertThat(mexicoBrowser.one("#notice").getAttribute("class")).contains("notice-changed");
+            assertThat(mexicoBrowser
+                            .one("li.proposal[data-proposal='" + proposalId + "']")
+                            .getAttribute("data-status"))
+                    .isEqualTo("ACCEPTED_BY_ONE");
+            mexicoBrowser.screenshot("city-page-stale-answer-es");
+            mexicoBrowser
+                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
+                    .click();
+            assertThat(mexicoBrowser.one("#notice").getAttribute("class")).contains("notice-accepted");
+            RestAssured.given()
+                    .baseUri(matchmaking)
+                    .get("/api/v1/proposals/{id}", proposalId)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("AGREED"));
+
+            // both city pages list each other as partners once cities-service has the partnership
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=en");
+                        assertThat(luoyangBrowser.one("#partners").getText()).contains("Mexico City");
+                        mexicoBrowser.go(portal + "/cities/" + mexicoCity);
+                        assertThat(mexicoBrowser.one("#partners").getText()).contains("Luoyang");
+                    });
+            luoyangBrowser.screenshot("city-page-partners", "#partners");
+        }
 
         // the partnership reaches cities-service: each profile lists the other
         await().atMost(Duration.ofSeconds(60))
@@ -142,6 +209,26 @@ class SeedStoryE2ETest {
                 .post("/api/v1/cities/{id}/interests", city)
                 .then()
                 .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    /** The texts of the elements under {@code element} matching {@code css}, in page order. */
+    private static List<String> texts(WebElement element, String css) {
+        return element.findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getAttribute("textContent").trim()) // also the folded reasons
+                .toList();
+    }
+
+    /** A proposal's reason texts as the API renders them in {@code language}. */
+    private static List<String> reasonTexts(String proposalId, String language) {
+        return RestAssured.given()
+                .baseUri(matchmaking)
+                .header("Accept-Language", language)
+                .get("/api/v1/proposals/{id}", proposalId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("reasons.text", String.class);
     }
 
     /** The id of the sister-city proposal for the partner in the first city's ranking, or null. */

@@ -37,6 +37,9 @@ public final class Platform implements AutoCloseable {
             new Service("matchmaking-service", "matchmaking"),
             new Service("webhooks-service", "webhooks"));
 
+    /** The web front-end: no database, no Kafka; it signs people in through Keycloak and calls the services' APIs. */
+    public static final String PORTAL = "partner-portal";
+
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final PlatformLayout layout;
@@ -122,9 +125,11 @@ public final class Platform implements AutoCloseable {
                 throw new PortInUseException(component, port);
             }
         });
-        for (Service service : SERVICES) {
-            if (!java.nio.file.Files.isRegularFile(layout.serviceJar(service.name()))) {
-                throw new IllegalStateException(PlatformLayout.display(layout.serviceJar(service.name()))
+        for (String module : java.util.stream.Stream.concat(
+                        SERVICES.stream().map(Service::name), java.util.stream.Stream.of(PORTAL))
+                .toList()) {
+            if (!java.nio.file.Files.isRegularFile(layout.serviceJar(module))) {
+                throw new IllegalStateException(PlatformLayout.display(layout.serviceJar(module))
                         + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
@@ -176,6 +181,7 @@ public final class Platform implements AutoCloseable {
                         freshRealm)),
                 k -> k.baseUrl());
         register("keycloak", keycloak::close);
+        allowPortalSignIn();
 
         Map<String, Integer> servicePorts = Map.of(
                 "cities-service",
@@ -222,6 +228,7 @@ public final class Platform implements AutoCloseable {
             }
             instancesOf.put(service.name(), instances);
         }
+        instancesOf.put(PORTAL, List.of(startPortal(servicePorts)));
         Instant since = Instant.now();
         for (List<ServiceProcess> instances : instancesOf.values()) {
             for (ServiceProcess process : instances) {
@@ -239,6 +246,9 @@ public final class Platform implements AutoCloseable {
         }
         if (replicas > 1) {
             instancesOf.forEach((name, instances) -> {
+                if (name.equals(PORTAL)) {
+                    return; // one portal: it keeps no state, a second one would add nothing here
+                }
                 RoundRobinEntry entry = RoundRobinEntry.start(
                         name,
                         bindAddress(),
@@ -253,6 +263,75 @@ public final class Platform implements AutoCloseable {
                         Duration.ZERO);
             });
         }
+    }
+
+    /**
+     * The portal on its port, calling the services on theirs (their entry points with replicas), signing people
+     * in through the realm's public client, with a session secret kept in the data folder across runs.
+     */
+    private ServiceProcess startPortal(Map<String, Integer> servicePorts) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("QUARKUS_HTTP_HOST", bindAddress());
+        env.put("CITYBRIDGE_CITIES_URL", "http://127.0.0.1:" + servicePorts.get("cities-service"));
+        env.put("CITYBRIDGE_CLUSTERS_URL", "http://127.0.0.1:" + servicePorts.get("clusters-service"));
+        env.put("CITYBRIDGE_MATCHMAKING_URL", "http://127.0.0.1:" + servicePorts.get("matchmaking-service"));
+        env.put("CITYBRIDGE_PORTAL_SESSION_SECRET", portalSessionSecret());
+        status.starting(PORTAL, "log " + PlatformLayout.display(layout.log(PORTAL)));
+        ServiceProcess process =
+                ServiceProcess.start(PORTAL, layout.serviceJar(PORTAL), ports.portal(), env, layout.log(PORTAL));
+        serviceEnv.put(PORTAL, Map.copyOf(env));
+        portOf.put(PORTAL, ports.portal());
+        services.put(PORTAL, process);
+        register(PORTAL, () -> services.get(PORTAL).close());
+        return process;
+    }
+
+    private String portalSessionSecret() {
+        java.nio.file.Path file = layout.dataDir().resolve("portal").resolve("session-secret");
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(
+                        file, java.util.HexFormat.of().formatHex(random), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII)
+                    .trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot keep the portal's session secret in " + file, e);
+        }
+    }
+
+    /**
+     * Lets the realm's web client send people back to the portal on this run's port (the realm file names the
+     * documented 8080 only): Keycloak accepts exact redirect addresses, not any port.
+     */
+    private void allowPortalSignIn() {
+        Keycloak admin = new Keycloak(keycloak, REALM);
+        com.fasterxml.jackson.databind.JsonNode found =
+                admin.admin("GET", "/clients?clientId=" + DemoUsers.WEB_CLIENT, null);
+        if (found == null || found.isEmpty()) {
+            throw new IllegalStateException("The realm has no client " + DemoUsers.WEB_CLIENT);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode client =
+                (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
+        java.util.Set<String> redirects = new java.util.LinkedHashSet<>();
+        client.withArray("redirectUris").forEach(uri -> redirects.add(uri.asText()));
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        client.withArray("webOrigins").forEach(uri -> origins.add(uri.asText()));
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            redirects.add("http://" + host + ":" + ports.portal() + "/*");
+            origins.add("http://" + host + ":" + ports.portal());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode redirectArray = client.putArray("redirectUris");
+        redirects.forEach(redirectArray::add);
+        com.fasterxml.jackson.databind.node.ArrayNode originArray = client.putArray("webOrigins");
+        origins.forEach(originArray::add);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.with("attributes"))
+                .put("post.logout.redirect.uris", String.join("##", redirects));
+        admin.admin("PUT", "/clients/" + client.get("id").asText(), client.toString());
     }
 
     private void reportUnexpectedExit(ServiceProcess process) {

@@ -213,6 +213,9 @@ public final class PlatformLauncher {
         KeycloakServer keycloak = platform.keycloak();
         StringBuilder text = new StringBuilder();
         text.append(String.format("%nCityBridge is running (started in %d s).%n%n", startup.toSeconds()));
+        text.append(String.format(
+                "  %-20s %s   (the portal: sign in as officer.luoyang, officer.mexico-city or admin)%n",
+                Platform.PORTAL, platform.serviceUrl(Platform.PORTAL)));
         for (Platform.Service service : Platform.SERVICES) {
             text.append(String.format(
                     "  %-20s %s/q/swagger-ui   (health, metrics: %s/q/health, /q/metrics)%n",

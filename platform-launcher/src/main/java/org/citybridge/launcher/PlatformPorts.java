@@ -7,17 +7,17 @@ import java.util.Map;
 
 /** The loopback ports of one platform run. */
 public record PlatformPorts(
-        int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking, int webhooks) {
+        int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking, int webhooks, int portal) {
 
     /** The documented ports; they match the services' own defaults, so a service started from an IDE finds them. */
     public static PlatformPorts defaults() {
-        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083, 8084);
+        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083, 8084, 8080);
     }
 
     /** Ports free right now, for a test run beside a running local platform. */
     public static PlatformPorts free() {
-        int[] free = Ports.free(7); // distinct: one port each
-        return new PlatformPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6]);
+        int[] free = Ports.free(8); // distinct: one port each
+        return new PlatformPorts(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7]);
     }
 
     /** Every port with what uses it, in start order. */
@@ -30,6 +30,7 @@ public record PlatformPorts(
         ports.put("clusters-service", clusters);
         ports.put("matchmaking-service", matchmaking);
         ports.put("webhooks-service", webhooks);
+        ports.put("partner-portal", portal);
         return ports;
     }
 }

@@ -29,7 +29,8 @@ class PlatformStartTest {
                     free.cities(),
                     free.clusters(),
                     free.matchmaking(),
-                    free.webhooks());
+                    free.webhooks(),
+                    free.portal());
             PlatformLayout layout =
                     PlatformLayout.ofCheckout().withDataDir(Files.createTempDirectory("citybridge-launcher"));
 

@@ -70,6 +70,10 @@ class RealmFileTest {
                 .isEqualTo("S256");
         // a browser client never sees a password: the password grant is the demo command-line client's alone
         assertThat(web.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        // the portal's documented address (the launcher adds the port of a run on other ports)
+        assertThat(web.path("redirectUris").toString())
+                .contains("http://localhost:8080/*")
+                .contains("http://127.0.0.1:8080/*");
         JsonNode demo = client(DemoUsers.DEMO_CLIENT);
         assertThat(demo.get("directAccessGrantsEnabled").asBoolean()).isTrue();
         assertThat(demo.get("standardFlowEnabled").asBoolean()).isFalse();

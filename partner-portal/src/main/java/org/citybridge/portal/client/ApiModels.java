@@ -1,0 +1,120 @@
+package org.citybridge.portal.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the portal reads of the three APIs: only the fields its pages show, every other field ignored, so a
+ * field the APIs add later never breaks a page.
+ */
+public final class ApiModels {
+
+    private ApiModels() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Coordinates(double latitude, double longitude) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HeritageAsset(String name, String kind, Integer inscribedYear) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Partner(UUID cityId, UUID partnershipId, String kind, String area, LocalDate formedOn) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record City(
+            UUID id,
+            String name,
+            String localName,
+            String country,
+            String region,
+            String subRegion,
+            Long population,
+            Coordinates coordinates,
+            List<String> languages,
+            String description,
+            List<HeritageAsset> heritageAssets,
+            List<Partner> partners,
+            long version) {
+
+        public List<HeritageAsset> heritage() {
+            return heritageAssets == null ? List.of() : heritageAssets;
+        }
+
+        public List<Partner> partnerList() {
+            return partners == null ? List.of() : partners;
+        }
+
+        /** The language of the local name: the city's first official language (for {@code lang=}). */
+        public String localLanguage() {
+            return languages == null || languages.isEmpty() ? "" : languages.get(0);
+        }
+
+        /** Local script beside the Latin name when the profile has one (洛阳 / Luoyang). */
+        public boolean hasLocalName() {
+            return localName != null && !localName.isBlank() && !localName.equals(name);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Interest(UUID id, String area, String stance, String intent, String note, boolean active) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cluster(UUID id, String slug, String name, String description, List<String> areas, String status) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Membership(UUID memberId, String memberKind, String memberName, String role, boolean active) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Exchange(
+            UUID id,
+            String title,
+            String format,
+            LocalDate startDate,
+            LocalDate endDate,
+            UUID clusterId,
+            List<UUID> participantCityIds,
+            String status) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reason(String code, String text, double contribution, Map<String, Object> params) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Proposal(
+            UUID id,
+            UUID cityA,
+            UUID cityB,
+            String kind,
+            String area,
+            double score,
+            List<Reason> reasons,
+            String status,
+            boolean acceptedByA,
+            boolean acceptedByB,
+            Instant updatedAt,
+            long version) {
+
+        /** Whether {@code city}'s side has accepted. */
+        public boolean acceptedBy(UUID city) {
+            return city.equals(cityA) ? acceptedByA : city.equals(cityB) && acceptedByB;
+        }
+
+        public boolean open() {
+            return status.equals("PROPOSED") || status.equals("ACCEPTED_BY_ONE");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RankedProposal(int rank, UUID partnerCityId, String partnerName, Proposal proposal) {}
+
+    /** An API's problem+json answer, of which the portal shows the status only (its own sentence per status). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Problem(int status, String title, String detail) {}
+}

@@ -1,0 +1,63 @@
+package org.citybridge.portal.rest;
+
+import jakarta.ws.rs.core.UriInfo;
+import org.citybridge.portal.service.Texts;
+import org.citybridge.portal.service.Viewer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** What every page's frame shows: its words, who is signed in, and links to the same page in another language. */
+public record Frame(Texts t, boolean signedIn, String name, String path, String query) {
+
+    static Frame of(Texts texts, Viewer viewer, UriInfo uri) {
+        // A page that failed before reaching a worker thread (an unknown path) is drawn on the I/O thread, where
+        // the session cannot be read: its header offers sign-in.
+        boolean known = !io.vertx.core.Context.isOnEventLoopThread() && viewer.signedIn();
+        return new Frame(texts, known, known ? viewer.name() : "", uri.getPath(), query(uri, "lang", "notice"));
+    }
+
+    /** The request's query string without the named parameters (and without empty ones). */
+    private static String query(UriInfo uri, String... without) {
+        java.util.List<String> dropped = java.util.List.of(without);
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!dropped.contains(name)) {
+                values.stream()
+                        .filter(value -> !value.isBlank())
+                        .forEach(value -> query.append(query.isEmpty() ? "" : "&")
+                                .append(encode(name))
+                                .append('=')
+                                .append(encode(value)));
+            }
+        });
+        return query.toString();
+    }
+
+    /** This page with another page number (the directory's pagination). */
+    public String page(int number) {
+        String rest = java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.isEmpty() && !part.startsWith("page="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return path + "?" + (rest.isEmpty() ? "" : rest + "&") + "page=" + number;
+    }
+
+    /** This page in {@code language}. */
+    public String in(String language) {
+        return path + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + language;
+    }
+
+    /** Sign in, then come back to this page. */
+    public String signIn() {
+        return "/sign-in?to=" + encode(query.isEmpty() ? path : path + "?" + query);
+    }
+
+    /** Whether {@code language} is the page's. */
+    public boolean is(String language) {
+        return t.locale().getLanguage().equals(language);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

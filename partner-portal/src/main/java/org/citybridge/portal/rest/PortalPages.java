@@ -1,0 +1,163 @@
+package org.citybridge.portal.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.citybridge.portal.client.ApiModels.City;
+import org.citybridge.portal.client.ApiModels.Page;
+import org.citybridge.portal.service.Directory;
+import org.citybridge.portal.service.PortalService;
+import org.citybridge.portal.service.RequestLanguage;
+import org.citybridge.portal.service.Viewer;
+import org.citybridge.portal.service.Views.CityPage;
+import org.citybridge.portal.service.Views.ClusterCard;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The portal's pages. Reads are open to anyone; answering proposals needs a signed-in officer or admin. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class PortalPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(
+                Frame frame, List<ClusterCard> clusters, Optional<City> mexicoCity, Optional<City> luoyang);
+
+        static native TemplateInstance cities(
+                Frame frame,
+                Directory.Filter filter,
+                Page<City> result,
+                List<String> areas,
+                List<String> stances,
+                List<String> intents);
+
+        static native TemplateInstance city(Frame frame, CityPage page, String notice);
+    }
+
+    @Inject
+    PortalService portal;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    RequestLanguage language;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(
+                        frame(), portal.clusterCards(), portal.find("Mexico City", "MX"), portal.find("Luoyang", "CN"))
+                .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("cities")
+    public TemplateInstance cities(@BeanParam DirectoryQuery query) {
+        Directory.Filter filter = query.filter();
+        return Templates.cities(
+                        frame(),
+                        filter,
+                        portal.directory(filter),
+                        Directory.AREAS,
+                        Directory.STANCES,
+                        Directory.INTENTS)
+                .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("cities/{id}")
+    public TemplateInstance city(@PathParam("id") String id, @QueryParam("notice") String notice) {
+        return Templates.city(frame(), portal.cityPage(uuid(id)), knownNotice(notice))
+                .setLocale(language.locale());
+    }
+
+    /**
+     * Accepts or declines a proposal for the city of the page. The version the person saw goes to the API as
+     * If-Match: if the proposal changed meanwhile nothing is answered, and the page says so and shows the new state.
+     */
+    @POST
+    @Path("cities/{id}/proposals/{proposal}/{answer:accept|decline}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response answer(
+            @PathParam("id") String id,
+            @PathParam("proposal") String proposal,
+            @PathParam("answer") String answer,
+            @FormParam("version") long version) {
+        UUID city = uuid(id);
+        String notice;
+        try {
+            portal.answer(city, uuid(proposal), answer.equals("accept"), version);
+            notice = answer.equals("accept") ? "accepted" : "declined";
+        } catch (WebApplicationException e) {
+            notice = switch (e.getResponse().getStatus()) {
+                case 412 -> "changed";
+                case 409 -> "conflict";
+                case 403 -> "forbidden";
+                default -> throw e;
+            };
+        }
+        return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#proposals"))
+                .build();
+    }
+
+    /** Signs in through Keycloak (the path is protected), then goes back to the page the person came from. */
+    @GET
+    @Path("sign-in")
+    @Authenticated
+    public Response signIn(@QueryParam("to") String to) {
+        return Response.seeOther(URI.create(localPath(to))).build();
+    }
+
+    /** Only a path of this site: never a redirect elsewhere. */
+    public static String localPath(String to) {
+        if (to == null || !to.startsWith("/") || to.startsWith("//") || to.contains("\\") || to.contains("://")) {
+            return "/";
+        }
+        return to;
+    }
+
+    private static String knownNotice(String notice) {
+        return notice != null
+                        && List.of("accepted", "declined", "changed", "conflict", "forbidden")
+                                .contains(notice)
+                ? notice
+                : null;
+    }
+
+    private Frame frame() {
+        return Frame.of(language.texts(), viewer, uri);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new WebApplicationException(404);
+        }
+    }
+}

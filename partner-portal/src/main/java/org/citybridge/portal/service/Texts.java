@@ -1,0 +1,127 @@
+package org.citybridge.portal.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The portal's words in one language ({@code portal-texts/texts_<language>.properties}), for the templates
+ * ({@code t.text('key')}) and for error pages. A key missing in Spanish or Chinese falls back to English;
+ * TextsTest requires every key in all three.
+ */
+public final class Texts {
+
+    private static final Map<String, Texts> BY_LANGUAGE = new ConcurrentHashMap<>();
+
+    private final Locale locale;
+    private final Properties words;
+    private final Properties english;
+
+    private Texts(Locale locale, Properties words, Properties english) {
+        this.locale = locale;
+        this.words = words;
+        this.english = english;
+    }
+
+    public static Texts in(Locale locale) {
+        return BY_LANGUAGE.computeIfAbsent(
+                locale.getLanguage(), language -> new Texts(locale, load(language), load("en")));
+    }
+
+    /** The words of one language file, as written (for the completeness test). */
+    public static Properties load(String language) {
+        String resource = "/portal-texts/texts_" + language + ".properties";
+        try (InputStream in = Texts.class.getResourceAsStream(resource)) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The language tag for {@code <html lang>}. */
+    public String lang() {
+        return locale.toLanguageTag();
+    }
+
+    /** The text of {@code key}, its {0}, {1}… filled in; the key itself if no language has it. */
+    public String text(String key, Object... args) {
+        String pattern = words.getProperty(key, english.getProperty(key));
+        if (pattern == null) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public String text(String key) {
+        return text(key, new Object[0]);
+    }
+
+    public String text(String key, Object a) {
+        return text(key, new Object[] {a});
+    }
+
+    public String text(String key, Object a, Object b) {
+        return text(key, new Object[] {a, b});
+    }
+
+    public String area(String code) {
+        return code == null ? "" : text("area." + code);
+    }
+
+    public String stance(String code) {
+        return code == null ? "" : text("stance." + code);
+    }
+
+    public String intent(String code) {
+        return code == null ? "" : text("intent." + code);
+    }
+
+    public String status(String code) {
+        return code == null ? "" : text("status." + code);
+    }
+
+    /** What happened to the person's last answer (accepted, changed meanwhile…). */
+    public String notice(String code) {
+        return code == null ? "" : text("notice." + code);
+    }
+
+    public String kind(String code) {
+        return code == null ? "" : text("kind." + code);
+    }
+
+    /** A country's name in this language from its ISO code (no flags: names travel better than flags). */
+    public String country(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        String name = new Locale("", iso).getDisplayCountry(locale);
+        return name.isBlank() ? iso : name;
+    }
+
+    public String number(Number value) {
+        return value == null ? "" : NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
+    public String decimal(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        format.setMinimumFractionDigits(1);
+        return format.format(value);
+    }
+}

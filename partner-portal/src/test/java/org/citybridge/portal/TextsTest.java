@@ -1,0 +1,72 @@
+package org.citybridge.portal;
+
+import org.citybridge.portal.service.Texts;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every word of the portal exists in English, Spanish and Chinese, and every key a page uses exists. */
+class TextsTest {
+
+    private static final Pattern USED_KEY = Pattern.compile("t\\.text\\('([a-z0-9.-]+)'");
+
+    @Test
+    void shouldHaveEveryKeyInEveryLanguage() {
+        Set<String> english = keys(Texts.load("en"));
+        assertThat(english).isNotEmpty();
+        assertThat(keys(Texts.load("es"))).isEqualTo(english);
+        assertThat(keys(Texts.load("zh"))).isEqualTo(english);
+    }
+
+    @Test
+    void shouldKnowEveryKeyThePagesAndErrorsUse() throws IOException {
+        Set<String> english = keys(Texts.load("en"));
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(Files::isRegularFile).toList()) {
+                Matcher matcher = USED_KEY.matcher(Files.readString(template));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            Pattern errorKey = Pattern.compile("\"(error\\.[a-z-]+)\"");
+            for (Path source : sources.filter(Files::isRegularFile).toList()) {
+                Matcher matcher = errorKey.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(used).contains("home.title", "error.not-found");
+        assertThat(english).containsAll(used);
+    }
+
+    @Test
+    void shouldFillInCountsAndCountryNamesPerLanguage() {
+        assertThat(Texts.in(Locale.ENGLISH).text("cities.found", 1)).isEqualTo("One city found");
+        assertThat(Texts.in(Locale.ENGLISH).text("cities.found", 1234)).isEqualTo("1,234 cities found");
+        assertThat(Texts.in(Locale.forLanguageTag("es")).text("cities.found", 0))
+                .isEqualTo("No se encontró ninguna ciudad");
+        assertThat(Texts.in(Locale.CHINESE).country("MX")).isEqualTo("墨西哥");
+        assertThat(Texts.in(Locale.forLanguageTag("es")).country("CN")).isEqualTo("China");
+        assertThat(Texts.in(Locale.CHINESE).area("heritage-protection")).isEqualTo("遗产保护");
+        assertThat(Texts.in(Locale.ENGLISH).text("no.such.key")).isEqualTo("no.such.key");
+    }
+
+    private static Set<String> keys(Properties properties) {
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+}
