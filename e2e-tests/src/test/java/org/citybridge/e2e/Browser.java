@@ -100,6 +100,14 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Clicks what leads to another page, and waits until that page has replaced this one. */
+    void follow(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        one(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        one("main");
+    }
+
     /** Signs in on Keycloak's page, where the portal's sign-in link leads, and waits to be back on the portal. */
     void signIn(String username, String password, String portalUrl) {
         one("#sign-in").click();

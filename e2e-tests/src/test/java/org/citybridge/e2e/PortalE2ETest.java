@@ -1,15 +1,20 @@
 package org.citybridge.e2e;
 
 import io.restassured.RestAssured;
+import org.citybridge.launcher.DemoUsers;
 import org.citybridge.launcher.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -99,6 +104,187 @@ class PortalE2ETest {
                 .statusCode(404)
                 .body(containsString("Esta página no existe"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldDrawTheMapWithEveryLocatedCityLinkedToItsPage() {
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/map");
+            int all = browser.all("svg.map a.city-dot").size();
+            assertThat(all).isGreaterThanOrEqualTo(2);
+            // filters narrow it: the tourism cluster's member cities only, Luoyang among them
+            new Select(browser.one("#cluster"))
+                    .selectByVisibleText("Sustainable Tourism Recovery, Heritage Protection and Creative Economy");
+            browser.follow("form.filters button");
+            List<String> members = browser.all("svg.map a.city-dot circle").stream()
+                    .map(dot -> dot.getAttribute("data-city"))
+                    .toList();
+            assertThat(members).contains(E2E.luoyang().toString()).hasSizeLessThan(all);
+            browser.assertAccessible();
+            browser.all("svg.map a.city-dot").get(0).click();
+            browser.one("#proposals");
+        }
+    }
+
+    @Test
+    void shouldListClustersWithExchangesAndTheirSurveysForAdminsOnly() {
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/clusters");
+            assertThat(browser.all("tr.exchange")).isNotEmpty();
+            assertThat(browser.all("td.survey")).isEmpty();
+            assertThat(browser.driver().getPageSource()).contains("Luoyang");
+            browser.assertAccessible();
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            assertThat(browser.all("td.survey")).isNotEmpty();
+            assertThat(browser.all("td.survey").stream().map(WebElement::getText))
+                    .anySatisfy(text -> assertThat(text).contains("answered"));
+        }
+    }
+
+    @Test
+    void shouldShowTheDashboardToProgrammeStaffOnlyWithItsFiguresAsCsv() {
+        try (Browser officer = Browser.open(1280, "es")) {
+            officer.go(portal + "/cities");
+            officer.signIn(DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password(), portal);
+            assertThat(officer.all("a[href='/dashboard']")).isEmpty();
+            officer.go(portal + "/dashboard");
+            assertThat(officer.one(".error-sentence").getText()).startsWith("No tiene permiso");
+        }
+        try (Browser admin = Browser.open(1280, "en")) {
+            admin.go(portal + "/cities");
+            admin.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            admin.follow("a[href='/dashboard']");
+            // the story's proposals are counted (their exact number moves while matchmaking works on)
+            assertThat(Long.parseLong(admin.one("#proposals-total").getText().replace(",", "")))
+                    .isPositive();
+            assertThat(admin.all("#by-status + table tr")).isNotEmpty();
+            admin.assertAccessible();
+            admin.screenshot("dashboard");
+            // the CSV link carries the person's session: fetched in the page, it is the API's CSV
+            String csv = (String) ((org.openqa.selenium.JavascriptExecutor) admin.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch('/dashboard.csv').then(r => r.text()).then(done, e => done(String(e)));");
+            assertThat(csv).contains("proposals.total");
+        }
+    }
+
+    @Test
+    void shouldLetTheCitysOfficerOrAnAdminStateAndWithdrawAnInterestThroughAForm() {
+        String cities = E2E.platform().serviceUrl("cities-service");
+        String city = newCity("BO", -16.5, -68.15);
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/cities/" + city);
+            assertThat(browser.all("form.interest-form")).isEmpty();
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            // the browser refuses an incomplete form, as the API would
+            browser.one("button.state-interest").click();
+            assertThat(browser.url()).doesNotContain("notice=");
+            new org.openqa.selenium.support.ui.Select(browser.one("#interest-area")).selectByValue("waste-management");
+            new org.openqa.selenium.support.ui.Select(browser.one("#interest-stance")).selectByValue("OFFER");
+            new org.openqa.selenium.support.ui.Select(browser.one("#interest-intent"))
+                    .selectByValue("KNOWLEDGE_EXCHANGE");
+            browser.follow("button.state-interest");
+            assertThat(browser.one("#interest-notice").getAttribute("class")).contains("notice-interest-stated");
+            assertThat(browser.all("tr.interest[data-area='waste-management']")).hasSize(1);
+            RestAssured.given()
+                    .baseUri(cities)
+                    .get("/api/v1/cities/{id}/interests", city)
+                    .then()
+                    .statusCode(200)
+                    .body("items.area", org.hamcrest.Matchers.contains("waste-management"));
+            browser.follow("tr.interest[data-area='waste-management'] button.withdraw");
+            assertThat(browser.one("#interest-notice").getAttribute("class")).contains("notice-interest-withdrawn");
+            assertThat(browser.all("tr.interest")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldPairTwoGroupsAndTurnThePairsIntoProposals() {
+        // two Uruguayan cities that share waste-management practice and two Ghanaian ones that seek it, apart from
+        // the story's cities
+        List<String> uruguay = List.of(newCity("UY", -34.9, -56.2, "OFFER"), newCity("UY", -31.4, -57.9, "OFFER"));
+        List<String> ghana = List.of(newCity("GH", 5.6, -0.2, "SEEK"), newCity("GH", 6.7, -1.6, "SEEK"));
+        String matchmaking = E2E.platform().serviceUrl("matchmaking-service");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (String city : uruguay) {
+                        RestAssured.given()
+                                .baseUri(matchmaking)
+                                .get("/api/v1/cities/{id}/proposals", city)
+                                .then()
+                                .statusCode(200)
+                                .body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                    }
+                });
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/cities");
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            browser.follow("a[href='/pairing']");
+            browser.one("#countryA").sendKeys("UY");
+            browser.one("#countryB").sendKeys("GH");
+            new Select(browser.one("#kind")).selectByValue("THEMATIC");
+            new Select(browser.one("#area")).selectByValue("waste-management");
+            browser.follow("button.run-round");
+            List<WebElement> pairs = browser.all("#round tr.pair");
+            assertThat(pairs).as(browser.one("main").getText()).hasSize(2);
+            assertThat(pairs).allSatisfy(pair -> assertThat(pair.getText()).contains("Portal Test"));
+            browser.assertAccessible();
+            browser.screenshot("pairing-round");
+            browser.follow("button.propose-round");
+            assertThat(browser.one("#notice").getAttribute("class")).contains("notice-proposed");
+            assertThat(browser.all("button.propose-round")).isEmpty();
+        }
+        // each Ghanaian city now has an open thematic proposal with a Uruguayan one
+        for (String city : ghana) {
+            List<String> partners = RestAssured.given()
+                    .baseUri(matchmaking)
+                    .queryParam("cityId", city)
+                    .queryParam("status", "PROPOSED")
+                    .get("/api/v1/proposals")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.collect { it.cityA == '" + city + "' ? it.cityB : it.cityA }", String.class);
+            assertThat(partners).containsAnyElementsOf(uruguay);
+        }
+    }
+
+    /** A city of its own for one test, with coordinates and one waste-management interest. */
+    private static String newCity(String country, double latitude, double longitude, String stance) {
+        String city = newCity(country, latitude, longitude);
+        RestAssured.given()
+                .baseUri(E2E.platform().serviceUrl("cities-service"))
+                .auth()
+                .oauth2(E2E.seed().adminToken())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("area", "waste-management", "stance", stance, "intent", "THEMATIC_PARTNERSHIP"))
+                .post("/api/v1/cities/{id}/interests", city)
+                .then()
+                .statusCode(201);
+        return city;
+    }
+
+    /** A city of its own for one test, with coordinates, created by an admin. */
+    private static String newCity(String country, double latitude, double longitude) {
+        return RestAssured.given()
+                .baseUri(E2E.platform().serviceUrl("cities-service"))
+                .auth()
+                .oauth2(E2E.seed().adminToken())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of(
+                        "name",
+                        "Portal Test " + UUID.randomUUID().toString().substring(0, 8),
+                        "country",
+                        country,
+                        "coordinates",
+                        java.util.Map.of("latitude", latitude, "longitude", longitude)))
+                .post("/api/v1/cities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test

@@ -129,9 +129,7 @@ class SeedStoryE2ETest {
             mexicoBrowser.one("li.proposal[data-proposal='" + proposalId + "'] button.accept");
 
             luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=en");
-            luoyangBrowser
-                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
-                    .click();
+            luoyangBrowser.follow("li.proposal[data-proposal='" + proposalId + "'] button.accept");
             assertThat(luoyangBrowser.one("#notice").getAttribute("class")).contains("notice-accepted");
             assertThat(luoyangBrowser
                             .one("li.proposal[data-proposal='" + proposalId + "']")
@@ -140,18 +138,14 @@ class SeedStoryE2ETest {
             assertThat(luoyangBrowser.all("li.proposal[data-proposal='" + proposalId + "'] button.accept"))
                     .isEmpty();
 
-            mexicoBrowser
-                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
-                    .click();
+            mexicoBrowser.follow("li.proposal[data-proposal='" + proposalId + "'] button.accept");
             assertThat(mexicoBrowser.one("#notice").getAttribute("class")).contains("notice-changed");
             assertThat(mexicoBrowser
                             .one("li.proposal[data-proposal='" + proposalId + "']")
                             .getAttribute("data-status"))
                     .isEqualTo("ACCEPTED_BY_ONE");
             mexicoBrowser.screenshot("city-page-stale-answer-es");
-            mexicoBrowser
-                    .one("li.proposal[data-proposal='" + proposalId + "'] button.accept")
-                    .click();
+            mexicoBrowser.follow("li.proposal[data-proposal='" + proposalId + "'] button.accept");
             assertThat(mexicoBrowser.one("#notice").getAttribute("class")).contains("notice-accepted");
             RestAssured.given()
                     .baseUri(matchmaking)
@@ -170,6 +164,14 @@ class SeedStoryE2ETest {
                         assertThat(mexicoBrowser.one("#partners").getText()).contains("Luoyang");
                     });
             luoyangBrowser.screenshot("city-page-partners", "#partners");
+            // and the map draws the line between them
+            luoyangBrowser.go(portal + "/map?show=partnerships");
+            List<String> ends = luoyangBrowser.all("svg.map line.line-partnership").stream()
+                    .map(line -> line.getAttribute("data-a") + " " + line.getAttribute("data-b"))
+                    .toList();
+            assertThat(ends).containsAnyOf(luoyang + " " + mexicoCity, mexicoCity + " " + luoyang);
+            luoyangBrowser.assertAccessible();
+            luoyangBrowser.screenshot("map-partnerships");
         }
 
         // the partnership reaches cities-service: each profile lists the other

@@ -67,7 +67,12 @@ public final class ApiModels {
     public record Interest(UUID id, String area, String stance, String intent, String note, boolean active) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Cluster(UUID id, String slug, String name, String description, List<String> areas, String status) {}
+    public record Cluster(UUID id, String slug, String name, String description, List<String> areas, String status) {
+
+        public Cluster {
+            areas = areas == null ? List.of() : areas;
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Membership(UUID memberId, String memberKind, String memberName, String role, boolean active) {}
@@ -113,6 +118,102 @@ public final class ApiModels {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RankedProposal(int rank, UUID partnerCityId, String partnerName, Proposal proposal) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Partnership(UUID id, UUID cityA, UUID cityB, String kind, String area, LocalDate formedOn) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SurveyResponse(UUID cityId, Integer rating, boolean wantsPartnership) {}
+
+    /** A new interest, as the city page's form sends it. */
+    public record InterestRequest(String area, String stance, String intent, String note) {}
+
+    /** One figure of the statistics: a key (status, region pair, month…) and its count. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Count(String key, long count) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProposalStats(
+            long total,
+            List<Count> byStatus,
+            List<Count> byKind,
+            Double acceptanceRate,
+            Double medianDaysToAgreement) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PartnershipStats(
+            long total, List<Count> byKind, List<Count> byRegionPair, List<Count> byCluster, List<Count> byMonth) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ExchangeStats(
+            long held,
+            long participants,
+            long surveyAnswers,
+            Double surveyUptake,
+            Double averageRating,
+            long wantPartnership) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InterestStats(List<Count> byArea) {
+
+        /** All interests counted (the bars' scale). */
+        public long total() {
+            return byArea == null ? 0 : byArea.stream().mapToLong(Count::count).sum();
+        }
+    }
+
+    /** matchmaking's programme statistics (GET /api/v1/stats). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Stats(
+            ProposalStats proposals, PartnershipStats partnerships, ExchangeStats exchanges, InterestStats interests) {}
+
+    /** A group of a pairing round by filters; absent filters are left out of the request. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record GroupSelector(String country, UUID clusterId, String area) {}
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record PairingRoundRequest(
+            GroupSelector groupA, GroupSelector groupB, String kind, String area, Integer capacity, String method) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RoundPair(
+            UUID cityA,
+            String cityAName,
+            UUID cityB,
+            String cityBName,
+            String kind,
+            String area,
+            double score,
+            List<Reason> reasons) {
+
+        /** The largest reasons, for the table. */
+        public List<Reason> topReasons() {
+            return reasons == null ? List.of() : reasons.subList(0, Math.min(3, reasons.size()));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Unmatched(UUID cityId, String name, String reason) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PairingRound(
+            UUID id,
+            String method,
+            String kind,
+            String area,
+            int capacity,
+            List<UUID> groupA,
+            List<UUID> groupB,
+            List<RoundPair> pairs,
+            List<Unmatched> unmatched,
+            double totalScore,
+            boolean proposalsCreated) {
+
+        public PairingRound {
+            pairs = pairs == null ? List.of() : pairs;
+            unmatched = unmatched == null ? List.of() : unmatched;
+        }
+    }
 
     /** An API's problem+json answer, of which the portal shows the status only (its own sentence per status). */
     @JsonIgnoreProperties(ignoreUnknown = true)

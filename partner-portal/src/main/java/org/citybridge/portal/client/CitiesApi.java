@@ -1,11 +1,16 @@
 package org.citybridge.portal.client;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.citybridge.portal.client.ApiModels.City;
 import org.citybridge.portal.client.ApiModels.Interest;
+import org.citybridge.portal.client.ApiModels.InterestRequest;
 import org.citybridge.portal.client.ApiModels.Page;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -34,6 +39,15 @@ public interface CitiesApi {
     @GET
     @Path("/cities/{id}")
     City city(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/cities/{id}/interests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Interest stateInterest(@PathParam("id") UUID city, InterestRequest interest);
+
+    @DELETE
+    @Path("/cities/{id}/interests/{interest}")
+    void withdrawInterest(@PathParam("id") UUID city, @PathParam("interest") UUID interest);
 
     @GET
     @Path("/cities/{id}/interests")

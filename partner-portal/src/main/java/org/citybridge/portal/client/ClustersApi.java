@@ -8,6 +8,7 @@ import org.citybridge.portal.client.ApiModels.Cluster;
 import org.citybridge.portal.client.ApiModels.Exchange;
 import org.citybridge.portal.client.ApiModels.Membership;
 import org.citybridge.portal.client.ApiModels.Page;
+import org.citybridge.portal.client.ApiModels.SurveyResponse;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -26,6 +27,11 @@ public interface ClustersApi {
     @GET
     @Path("/clusters/{id}/members")
     Page<Membership> members(@PathParam("id") UUID cluster, @QueryParam("size") int size);
+
+    /** An exchange's survey answers: all for an admin, only their city's for an officer. */
+    @GET
+    @Path("/exchanges/{id}/survey-responses")
+    Page<SurveyResponse> surveyResponses(@PathParam("id") UUID exchange, @QueryParam("size") int size);
 
     @GET
     @Path("/exchanges")

@@ -39,6 +39,12 @@ public class ErrorPages {
         return page(404, "error.not-found");
     }
 
+    /** A signed-in person without the role a page needs (programme staff pages). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return page(403, "error.forbidden");
+    }
+
     /** An API's refusal (or the portal's own): the status decides the sentence. */
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {

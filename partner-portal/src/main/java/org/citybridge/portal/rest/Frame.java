@@ -8,13 +8,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** What every page's frame shows: its words, who is signed in, and links to the same page in another language. */
-public record Frame(Texts t, boolean signedIn, String name, String path, String query) {
+public record Frame(Texts t, boolean signedIn, boolean admin, String name, String path, String query) {
 
     static Frame of(Texts texts, Viewer viewer, UriInfo uri) {
         // A page that failed before reaching a worker thread (an unknown path) is drawn on the I/O thread, where
         // the session cannot be read: its header offers sign-in.
         boolean known = !io.vertx.core.Context.isOnEventLoopThread() && viewer.signedIn();
-        return new Frame(texts, known, known ? viewer.name() : "", uri.getPath(), query(uri, "lang", "notice"));
+        return new Frame(
+                texts,
+                known,
+                known && viewer.admin(),
+                known ? viewer.name() : "",
+                uri.getPath(),
+                query(uri, "lang", "notice"));
     }
 
     /** The request's query string without the named parameters (and without empty ones). */

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.citybridge.portal.client.ApiModels.City;
+import org.citybridge.portal.client.ApiModels.Cluster;
+import org.citybridge.portal.client.ApiModels.InterestRequest;
 import org.citybridge.portal.client.ApiModels.Page;
 import org.citybridge.portal.service.Directory;
 import org.citybridge.portal.service.PortalService;
@@ -27,6 +29,8 @@ import org.citybridge.portal.service.RequestLanguage;
 import org.citybridge.portal.service.Viewer;
 import org.citybridge.portal.service.Views.CityPage;
 import org.citybridge.portal.service.Views.ClusterCard;
+import org.citybridge.portal.service.Views.ClusterDetail;
+import org.citybridge.portal.service.WorldMap;
 
 import java.net.URI;
 import java.util.List;
@@ -52,7 +56,18 @@ public class PortalPages {
                 List<String> stances,
                 List<String> intents);
 
-        static native TemplateInstance city(Frame frame, CityPage page, String notice);
+        static native TemplateInstance city(
+                Frame frame,
+                CityPage page,
+                String notice,
+                String interestNotice,
+                List<String> areas,
+                List<String> stances,
+                List<String> intents);
+
+        static native TemplateInstance map(Frame frame, WorldMap map, List<Cluster> clusters, List<String> areas);
+
+        static native TemplateInstance clusters(Frame frame, List<ClusterDetail> clusters, boolean surveys);
     }
 
     @Inject
@@ -91,8 +106,86 @@ public class PortalPages {
     @GET
     @Path("cities/{id}")
     public TemplateInstance city(@PathParam("id") String id, @QueryParam("notice") String notice) {
-        return Templates.city(frame(), portal.cityPage(uuid(id)), knownNotice(notice))
+        String known = knownNotice(notice);
+        return Templates.city(
+                        frame(),
+                        portal.cityPage(uuid(id)),
+                        // what happened to a proposal shows above the proposals, to an interest above the interests
+                        known != null && !known.startsWith("interest") ? known : null,
+                        known != null && known.startsWith("interest") ? known : null,
+                        Directory.AREAS,
+                        Directory.STANCES,
+                        Directory.INTENTS)
                 .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("map")
+    public TemplateInstance map(
+            @QueryParam("cluster") String cluster, @QueryParam("area") String area, @QueryParam("show") String show) {
+        WorldMap.Filter filter = new WorldMap.Filter(
+                PortalService.optionalId(cluster),
+                area != null && Directory.AREAS.contains(area) ? area : null,
+                "partnerships".equals(show) || "proposals".equals(show) ? show : "all");
+        return Templates.map(frame(), portal.map(filter), portal.clusterList(), Directory.AREAS)
+                .setLocale(language.locale());
+    }
+
+    @GET
+    @Path("clusters")
+    public TemplateInstance clusters() {
+        return Templates.clusters(frame(), portal.clusterDetails(viewer.admin()), viewer.admin())
+                .setLocale(language.locale());
+    }
+
+    /** States an interest for the city of the page (its officer or an admin); the API validates it. */
+    @POST
+    @Path("cities/{id}/interests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response stateInterest(
+            @PathParam("id") String id,
+            @FormParam("area") String area,
+            @FormParam("stance") String stance,
+            @FormParam("intent") String intent,
+            @FormParam("note") String note) {
+        UUID city = uuid(id);
+        String notice = "interest-stated";
+        try {
+            portal.stateInterest(
+                    city,
+                    new InterestRequest(area, stance, intent, note == null || note.isBlank() ? null : note.trim()));
+        } catch (WebApplicationException e) {
+            notice = refusal(e, "interest-invalid");
+        }
+        return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#interests"))
+                .build();
+    }
+
+    @POST
+    @Path("cities/{id}/interests/{interest}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    public Response withdrawInterest(@PathParam("id") String id, @PathParam("interest") String interest) {
+        UUID city = uuid(id);
+        String notice = "interest-withdrawn";
+        try {
+            portal.withdrawInterest(city, uuid(interest));
+        } catch (WebApplicationException e) {
+            notice = refusal(e, "interest-invalid");
+        }
+        return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#interests"))
+                .build();
+    }
+
+    /** An API's refusal of a form as the notice the page shows; anything else is an error page. */
+    private static String refusal(WebApplicationException e, String invalid) {
+        return switch (e.getResponse().getStatus()) {
+            case 400, 422 -> invalid;
+            case 403 -> "forbidden";
+            case 404, 409, 412 -> "conflict";
+            default -> throw e;
+        };
     }
 
     /**
@@ -114,12 +207,7 @@ public class PortalPages {
             portal.answer(city, uuid(proposal), answer.equals("accept"), version);
             notice = answer.equals("accept") ? "accepted" : "declined";
         } catch (WebApplicationException e) {
-            notice = switch (e.getResponse().getStatus()) {
-                case 412 -> "changed";
-                case 409 -> "conflict";
-                case 403 -> "forbidden";
-                default -> throw e;
-            };
+            notice = e.getResponse().getStatus() == 412 ? "changed" : refusal(e, "conflict");
         }
         return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#proposals"))
                 .build();
@@ -141,19 +229,26 @@ public class PortalPages {
         return to;
     }
 
+    /** What a page may say about the person's last action (?notice=); anything else is ignored. */
+    private static final java.util.Set<String> NOTICES = java.util.Set.of(
+            "accepted",
+            "declined",
+            "changed",
+            "conflict",
+            "forbidden",
+            "interest-stated",
+            "interest-withdrawn",
+            "interest-invalid");
+
     private static String knownNotice(String notice) {
-        return notice != null
-                        && List.of("accepted", "declined", "changed", "conflict", "forbidden")
-                                .contains(notice)
-                ? notice
-                : null;
+        return notice != null && NOTICES.contains(notice) ? notice : null;
     }
 
     private Frame frame() {
         return Frame.of(language.texts(), viewer, uri);
     }
 
-    private static UUID uuid(String value) {
+    static UUID uuid(String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,13 @@
 package org.citybridge.portal.service;
 
+import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.Intent;
+import org.citybridge.contracts.vocabulary.Stance;
+
+import java.util.Arrays;
 import java.util.List;
 
-/** The city directory's filters and choices. */
+/** The city directory's filters, and the platform's vocabulary the forms offer (from contracts). */
 public final class Directory {
 
     private Directory() {}
@@ -11,28 +16,12 @@ public final class Directory {
     public record Filter(
             String q, String country, String region, String area, String stance, String intent, int page) {}
 
-    public static final List<String> AREAS = List.of(
-            "tourism",
-            "heritage-protection",
-            "creative-economy",
-            "trade",
-            "technology",
-            "education",
-            "economic-development",
-            "social-integration",
-            "culture",
-            "public-health",
-            "agriculture",
-            "e-commerce",
-            "smart-cities",
-            "disaster-risk-reduction",
-            "transport",
-            "air-quality",
-            "waste-management",
-            "green-cities",
-            "renewable-energy");
+    public static final List<String> AREAS =
+            Arrays.stream(CooperationArea.values()).map(CooperationArea::code).toList();
 
-    public static final List<String> STANCES = List.of("OFFER", "SEEK", "MUTUAL");
+    public static final List<String> STANCES =
+            Arrays.stream(Stance.values()).map(Enum::name).toList();
 
-    public static final List<String> INTENTS = List.of("SISTER_CITY", "THEMATIC_PARTNERSHIP", "KNOWLEDGE_EXCHANGE");
+    public static final List<String> INTENTS =
+            Arrays.stream(Intent.values()).map(Enum::name).toList();
 }

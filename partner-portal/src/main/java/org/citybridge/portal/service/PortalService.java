@@ -89,8 +89,8 @@ public class PortalService {
                 .toList();
         List<ProposalRow> proposals = List.of();
         boolean proposalsAvailable = true;
+        boolean actsFor = viewer.actsFor(id);
         try {
-            boolean actsFor = viewer.actsFor(id);
             proposals = matchmaking.proposals(id).stream()
                     .map(ranked -> row(id, ranked, actsFor))
                     .toList();
@@ -108,7 +108,8 @@ public class PortalService {
                 exchanges,
                 partners,
                 proposals,
-                proposalsAvailable);
+                proposalsAvailable,
+                actsFor);
     }
 
     private PartnerRow named(Partner partner) {
@@ -138,6 +139,182 @@ public class PortalService {
         // an officer's side is the city of their token; an admin names it
         UUID side = viewer.admin() ? city : null;
         return accept ? matchmaking.accept(proposal, side, ifMatch) : matchmaking.decline(proposal, side, ifMatch);
+    }
+
+    /** At most this many pages of 100 are read for the map (cities, partnerships, proposals each). */
+    private static final int MAP_PAGES = 20;
+
+    /**
+     * The map: every city with coordinates, and the partnerships and open proposals between them that the
+     * filter keeps (both cities in the cluster, the area's thematic links only).
+     */
+    public WorldMap map(WorldMap.Filter filter) {
+        boolean[] truncated = {false};
+        java.util.Map<UUID, City> located = new java.util.LinkedHashMap<>();
+        pages(page -> cities.cities(null, null, null, null, null, null, page, 100, "name"), truncated, city -> {
+            if (city.coordinates() != null) {
+                located.put(city.id(), city);
+            }
+        });
+        java.util.Set<UUID> members = filter.cluster() == null
+                ? null
+                : clusters.members(filter.cluster(), 100).items().stream()
+                        .filter(m -> m.active() && "CITY".equals(m.memberKind()))
+                        .map(m -> m.memberId())
+                        .collect(java.util.stream.Collectors.toSet());
+        java.util.function.BiPredicate<UUID, UUID> shown = (a, b) -> located.containsKey(a)
+                && located.containsKey(b)
+                && (members == null || (members.contains(a) && members.contains(b)));
+        List<WorldMap.Line> lines = new java.util.ArrayList<>();
+        if (filter.partnerships()) {
+            pages(page -> matchmaking.partnerships(page, 100), truncated, p -> {
+                if (shown.test(p.cityA(), p.cityB())
+                        && (filter.area() == null || filter.area().equals(p.area()))) {
+                    lines.add(WorldMap.line(
+                            located.get(p.cityA()), located.get(p.cityB()), "partnership", p.kind(), p.area()));
+                }
+            });
+        }
+        if (filter.proposals()) {
+            for (String status : List.of("PROPOSED", "ACCEPTED_BY_ONE")) {
+                pages(page -> matchmaking.proposalList(status, filter.area(), page, 100), truncated, p -> {
+                    if (shown.test(p.cityA(), p.cityB())) {
+                        lines.add(WorldMap.line(
+                                located.get(p.cityA()), located.get(p.cityB()), "proposal", p.kind(), p.area()));
+                    }
+                });
+            }
+        }
+        List<WorldMap.Dot> dots = located.values().stream()
+                .filter(c -> members == null || members.contains(c.id()))
+                .map(WorldMap::dot)
+                .toList();
+        return new WorldMap(filter, dots, lines, truncated[0]);
+    }
+
+    /** Reads pages of a list until its end or {@link #MAP_PAGES}, handing each item to {@code each}. */
+    private static <T> void pages(
+            java.util.function.IntFunction<Page<T>> read, boolean[] truncated, java.util.function.Consumer<T> each) {
+        for (int page = 0; page < MAP_PAGES; page++) {
+            Page<T> result = read.apply(page);
+            result.items().forEach(each);
+            if (page + 1 >= result.totalPages()) {
+                return;
+            }
+        }
+        truncated[0] = true;
+    }
+
+    public List<Cluster> clusterList() {
+        return clusters.clusters(100, "name").items();
+    }
+
+    /**
+     * Every cluster with its members and exchanges, each exchange with its participants by name and, for
+     * people who may read them (admins; an officer for their own city), its survey answers summed up.
+     */
+    public List<Views.ClusterDetail> clusterDetails(boolean withSurveys) {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        List<Views.ClusterDetail> details = new java.util.ArrayList<>();
+        for (Cluster cluster : clusterList()) {
+            var members = clusters.members(cluster.id(), 100).items().stream()
+                    .filter(m -> m.active())
+                    .toList();
+            members.forEach(m -> names.put(m.memberId(), m.memberName()));
+            List<Views.ExchangeRow> exchanges =
+                    clusters.exchanges(null, cluster.id(), 50, "-startDate").items().stream()
+                            .map(x -> new Views.ExchangeRow(
+                                    x,
+                                    x.participantCityIds() == null
+                                            ? List.of()
+                                            : x.participantCityIds().stream()
+                                                    .map(id -> names.computeIfAbsent(id, this::cityName))
+                                                    .toList(),
+                                    withSurveys && "HELD".equals(x.status()) ? survey(x.id()) : null))
+                            .toList();
+            details.add(new Views.ClusterDetail(cluster, members, exchanges));
+        }
+        return details;
+    }
+
+    private String cityName(UUID id) {
+        try {
+            return cities.city(id).name();
+        } catch (WebApplicationException gone) {
+            return id.toString();
+        }
+    }
+
+    private Views.SurveySummary survey(UUID exchange) {
+        var answers = clusters.surveyResponses(exchange, 100).items();
+        var ratings = answers.stream()
+                .filter(a -> a.rating() != null)
+                .mapToInt(a -> a.rating())
+                .summaryStatistics();
+        return new Views.SurveySummary(
+                answers.size(),
+                ratings.getCount() == 0 ? null : ratings.getAverage(),
+                answers.stream().filter(a -> a.wantsPartnership()).count());
+    }
+
+    /** Programme figures (the API allows platform-admins only). */
+    public org.citybridge.portal.client.ApiModels.Stats stats(Views.StatsFilter filter) {
+        return matchmaking.stats(
+                blankToNull(filter.from()), blankToNull(filter.to()), blankToNull(filter.region()), filter.cluster());
+    }
+
+    public String statsCsv(Views.StatsFilter filter) {
+        return matchmaking.statsCsv(
+                blankToNull(filter.from()), blankToNull(filter.to()), blankToNull(filter.region()), filter.cluster());
+    }
+
+    public void stateInterest(UUID city, org.citybridge.portal.client.ApiModels.InterestRequest interest) {
+        cities.stateInterest(city, interest);
+    }
+
+    public void withdrawInterest(UUID city, UUID interest) {
+        cities.withdrawInterest(city, interest);
+    }
+
+    /**
+     * Runs a pairing round between two groups of cities (by country, cluster, area); the id of the stored round,
+     * or empty when it is large enough to run as a job.
+     */
+    public Optional<UUID> pairingRound(org.citybridge.portal.client.ApiModels.PairingRoundRequest request) {
+        try (jakarta.ws.rs.core.Response created = matchmaking.createRound(request)) {
+            if (created.getStatus() == 202) {
+                return Optional.empty();
+            }
+            return Optional.of(created.readEntity(org.citybridge.portal.client.ApiModels.PairingRound.class)
+                    .id());
+        }
+    }
+
+    public org.citybridge.portal.client.ApiModels.PairingRound round(UUID id) {
+        return matchmaking.round(id);
+    }
+
+    public int proposeRound(UUID id) {
+        return matchmaking.roundProposals(id).size();
+    }
+
+    /** A selector from a form's fields: blank ones left out. */
+    public static org.citybridge.portal.client.ApiModels.GroupSelector group(
+            String country, String cluster, String area) {
+        return new org.citybridge.portal.client.ApiModels.GroupSelector(
+                blankToNull(country), optionalId(cluster), blankToNull(area));
+    }
+
+    /** An optional id from a form or query string: blank is none, anything else must be a UUID (else 400). */
+    public static UUID optionalId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException("not an id: " + value);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -80,8 +80,23 @@ public final class Texts {
         return text(key, new Object[] {a, b});
     }
 
+    /** An area by its code ({@code heritage-protection}) or its enum name ({@code HERITAGE_PROTECTION}). */
     public String area(String code) {
-        return code == null ? "" : text("area." + code);
+        return code == null ? "" : text("area." + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** The map legend's name for a line's kind (partnership, proposal). */
+    public String legend(String kind) {
+        return kind == null ? "" : text("map.legend." + kind);
+    }
+
+    /** What happened to the last pairing round (proposed, job…). */
+    public String pairingNotice(String code) {
+        return code == null ? "" : text("pairing.notice." + code);
+    }
+
+    public String percent(double share) {
+        return NumberFormat.getPercentInstance(locale).format(share);
     }
 
     public String stance(String code) {

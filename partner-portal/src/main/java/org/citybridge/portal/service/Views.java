@@ -55,11 +55,23 @@ public final class Views {
         }
     }
 
+    /** An exchange with its participants' names and, where the reader may see it, its survey summed up. */
+    public record ExchangeRow(Exchange exchange, List<String> participants, SurveySummary survey) {}
+
+    /** How many answered, the average rating (null without ratings), how many want a partnership. */
+    public record SurveySummary(int answers, Double averageRating, long wantPartnership) {}
+
+    public record ClusterDetail(Cluster cluster, List<Membership> members, List<ExchangeRow> exchanges) {}
+
+    /** The dashboard's filters; blank means any. */
+    public record StatsFilter(String from, String to, String region, UUID cluster) {}
+
     public record CityPage(
             City city,
             List<org.citybridge.portal.client.ApiModels.Interest> interests,
             List<Exchange> exchanges,
             List<PartnerRow> partners,
             List<ProposalRow> proposals,
-            boolean proposalsAvailable) {}
+            boolean proposalsAvailable,
+            boolean actsFor) {}
 }
