@@ -100,10 +100,20 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** An element that need not be visible (a form's hidden field), once the page has it. */
+    WebElement present(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     /** Clicks what leads to another page, and waits until that page has replaced this one. */
     void follow(String css) {
+        follow(one(css));
+    }
+
+    void follow(WebElement link) {
         WebElement page = driver.findElement(By.tagName("html"));
-        one(css).click();
+        link.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
         one("main");
     }

@@ -45,7 +45,7 @@ class PortalE2ETest {
             // a city member links to its page
             WebElement member = browser.one(".card .members a");
             String name = member.getText();
-            member.click();
+            browser.follow(member);
             assertThat(browser.one("h1").getText()).contains(name);
             browser.go(portal + "/");
             browser.assertAccessible();
@@ -61,7 +61,7 @@ class PortalE2ETest {
             WebElement row = browser.one("table.directory tbody tr");
             assertThat(row.getText()).contains("Luoyang").contains("洛阳").contains("中国");
             browser.assertAccessible();
-            row.findElement(By.cssSelector("a")).click();
+            browser.follow(row.findElement(By.cssSelector("a")));
             assertThat(browser.one("h1").getText()).isEqualTo("洛阳 / Luoyang");
             browser.assertAccessible();
             // the choice of language is remembered
@@ -121,7 +121,7 @@ class PortalE2ETest {
                     .toList();
             assertThat(members).contains(E2E.luoyang().toString()).hasSizeLessThan(all);
             browser.assertAccessible();
-            browser.all("svg.map a.city-dot").get(0).click();
+            browser.follow(browser.all("svg.map a.city-dot").get(0));
             browser.one("#proposals");
         }
     }
@@ -177,8 +177,9 @@ class PortalE2ETest {
             assertThat(browser.all("form.interest-form")).isEmpty();
             browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
             // the browser refuses an incomplete form, as the API would
-            browser.one("button.state-interest").click();
-            assertThat(browser.url()).doesNotContain("notice=");
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                            .executeScript("return document.querySelector('form.interest-form').checkValidity()"))
+                    .isFalse();
             new org.openqa.selenium.support.ui.Select(browser.one("#interest-area")).selectByValue("waste-management");
             new org.openqa.selenium.support.ui.Select(browser.one("#interest-stance")).selectByValue("OFFER");
             new org.openqa.selenium.support.ui.Select(browser.one("#interest-intent"))
@@ -217,6 +218,7 @@ class PortalE2ETest {
                                 .body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
                     }
                 });
+        String round;
         try (Browser browser = Browser.open(1280, "en")) {
             browser.go(portal + "/cities");
             browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
@@ -231,11 +233,20 @@ class PortalE2ETest {
             assertThat(pairs).allSatisfy(pair -> assertThat(pair.getText()).contains("Portal Test"));
             browser.assertAccessible();
             browser.screenshot("pairing-round");
+            round = browser.one("#round").getAttribute("data-round");
             browser.follow("button.propose-round");
             assertThat(browser.one("#notice").getAttribute("class")).contains("notice-proposed");
             assertThat(browser.all("button.propose-round")).isEmpty();
         }
-        // each Ghanaian city now has an open thematic proposal with a Uruguayan one
+        // the round's pairs are proposals now (those ranking had already opened stay as they were): the round
+        // says so, and each Ghanaian city has an open proposal with a Uruguayan one
+        RestAssured.given()
+                .baseUri(matchmaking)
+                .get("/api/v1/pairing-rounds/{id}", round)
+                .then()
+                .statusCode(200)
+                .body("proposalsCreated", org.hamcrest.Matchers.is(true))
+                .body("pairs.size()", org.hamcrest.Matchers.is(2));
         for (String city : ghana) {
             List<String> partners = RestAssured.given()
                     .baseUri(matchmaking)
@@ -285,6 +296,99 @@ class PortalE2ETest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A city page with its proposals at the demo size: the median of 21 reads after 5 warm-ups, printed for the
+     * record (the target is 300 ms; the bound here is loose, as the machine runs the whole platform meanwhile).
+     */
+    @Test
+    void shouldServeACityPageWithItsProposalsQuickly() {
+        String page = "/cities/" + E2E.luoyang() + "?lang=en";
+        for (int i = 0; i < 5; i++) {
+            RestAssured.given().baseUri(portal).get(page).then().statusCode(200);
+        }
+        long[] millis = new long[21];
+        for (int i = 0; i < millis.length; i++) {
+            long started = System.nanoTime();
+            RestAssured.given()
+                    .baseUri(portal)
+                    .get(page)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("id=\"proposals\""));
+            millis[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        java.util.Arrays.sort(millis);
+        System.out.printf(
+                "portal: Luoyang's page with its proposals, median %d ms, max %d ms (21 reads)%n",
+                millis[10], millis[20]);
+        assertThat(millis[10]).isLessThan(1000);
+    }
+
+    @Test
+    void shouldSignOutAndThenSendFormsToSignInWithoutChangingAnything() {
+        String city = "/cities/" + E2E.mexicoCity();
+        String csrfCookie;
+        String csrfField;
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + city);
+            browser.signIn(DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password(), portal);
+            // a CSRF pair that the portal accepts, kept for after signing out
+            csrfCookie =
+                    browser.driver().manage().getCookieNamed("citybridge-csrf").getValue();
+            csrfField = browser.present("form.interest-form input[type=hidden]").getAttribute("value");
+            browser.follow("a[href='/sign-out']");
+            browser.one("#sign-in");
+            assertThat(browser.all(".who")).isEmpty();
+            browser.go(portal + city);
+            assertThat(browser.all("form.interest-form")).isEmpty();
+        }
+        int interests = interestsOfMexicoCity();
+        // the form sent without a session goes to Keycloak's sign-in, and nothing is stated
+        RestAssured.given()
+                .baseUri(portal)
+                .redirects()
+                .follow(false)
+                .cookie("citybridge-csrf", csrfCookie)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrfField)
+                .formParam("area", "agriculture")
+                .formParam("stance", "SEEK")
+                .formParam("intent", "KNOWLEDGE_EXCHANGE")
+                .post(city + "/interests")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/realms/citybridge/protocol/openid-connect/auth"));
+        assertThat(interestsOfMexicoCity()).isEqualTo(interests);
+        // the address of a form opened as a page (as after signing in again) leads back to the city
+        RestAssured.given()
+                .baseUri(portal)
+                .redirects()
+                .follow(false)
+                .get(city + "/proposals/" + UUID.randomUUID() + "/accept")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(city));
+        // an address that decodes to another site never becomes a link there
+        RestAssured.given()
+                .baseUri(portal)
+                .urlEncodingEnabled(false)
+                .get("/%5Cother.example")
+                .then()
+                .statusCode(404)
+                .body(not(containsString("other.example?lang")))
+                .body(containsString("href=\"?lang=es\""));
+    }
+
+    private static int interestsOfMexicoCity() {
+        return RestAssured.given()
+                .baseUri(E2E.platform().serviceUrl("cities-service"))
+                .get("/api/v1/cities/{id}/interests", E2E.mexicoCity())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalItems");
     }
 
     @Test

@@ -1,11 +1,17 @@
 package org.citybridge.portal;
 
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.portal.rest.PortalPages;
+import org.citybridge.portal.rest.ProgrammePages;
+import org.citybridge.portal.service.Directory;
 import org.citybridge.portal.service.Texts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -52,6 +58,36 @@ class TextsTest {
         }
         assertThat(used).contains("home.title", "error.not-found");
         assertThat(english).containsAll(used);
+    }
+
+    /** Words the pages look up by a value (a status, an area, a notice): every value has its words. */
+    @Test
+    void shouldNameEveryValueThePagesShow() {
+        Set<String> english = keys(Texts.load("en"));
+        List<String> needed = new ArrayList<>();
+        Directory.AREAS.forEach(area -> needed.add("area." + area));
+        Directory.STANCES.forEach(stance -> needed.add("stance." + stance));
+        Directory.INTENTS.forEach(intent -> needed.add("intent." + intent));
+        for (ProposalKind kind : ProposalKind.values()) {
+            needed.add("kind." + kind.name());
+        }
+        // proposal statuses (matchmaking) and exchange statuses (clusters), as their APIs document them
+        for (String status : List.of(
+                "PROPOSED",
+                "ACCEPTED_BY_ONE",
+                "AGREED",
+                "DECLINED",
+                "SUPERSEDED",
+                "WITHDRAWN",
+                "PLANNED",
+                "HELD",
+                "CANCELLED")) {
+            needed.add("status." + status);
+        }
+        PortalPages.NOTICES.forEach(notice -> needed.add("notice." + notice));
+        ProgrammePages.PAIRING_NOTICES.forEach(notice -> needed.add("pairing.notice." + notice));
+        List.of("partnership", "proposal").forEach(kind -> needed.add("map.legend." + kind));
+        assertThat(english).containsAll(needed);
     }
 
     @Test

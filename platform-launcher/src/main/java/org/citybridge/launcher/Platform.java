@@ -287,21 +287,15 @@ public final class Platform implements AutoCloseable {
         return process;
     }
 
+    /**
+     * The portal's session secret, made for this installation and kept owner-only in the data folder (as the other
+     * passwords): two of its passwords joined, as the portal wants at least 32 characters.
+     */
     private String portalSessionSecret() {
-        java.nio.file.Path file = layout.dataDir().resolve("portal").resolve("session-secret");
-        try {
-            if (!java.nio.file.Files.exists(file)) {
-                byte[] random = new byte[32];
-                new java.security.SecureRandom().nextBytes(random);
-                java.nio.file.Files.createDirectories(file.getParent());
-                java.nio.file.Files.writeString(
-                        file, java.util.HexFormat.of().formatHex(random), java.nio.charset.StandardCharsets.US_ASCII);
-            }
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII)
-                    .trim();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot keep the portal's session secret in " + file, e);
-        }
+        org.citybridge.infra.InstallationSecrets secrets = org.citybridge.infra.InstallationSecrets.ensure(
+                layout.dataDir().resolve("portal").resolve("secrets.properties"),
+                List.of("session-secret-1", "session-secret-2"));
+        return secrets.password("session-secret-1") + secrets.password("session-secret-2");
     }
 
     /**

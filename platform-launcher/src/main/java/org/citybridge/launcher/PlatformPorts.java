@@ -9,9 +9,22 @@ import java.util.Map;
 public record PlatformPorts(
         int postgres, int kafka, int keycloak, int cities, int clusters, int matchmaking, int webhooks, int portal) {
 
-    /** The documented ports; they match the services' own defaults, so a service started from an IDE finds them. */
+    /**
+     * The documented ports; they match the services' own defaults, so a service started from an IDE finds them.
+     * The portal's 8080 is often taken on a workstation: {@code CITYBRIDGE_PORTAL_PORT} moves it (the launcher
+     * tells Keycloak the new address).
+     */
     public static PlatformPorts defaults() {
-        return new PlatformPorts(5432, 9092, 8180, 8081, 8082, 8083, 8084, 8080);
+        String portal = System.getenv("CITYBRIDGE_PORTAL_PORT");
+        return new PlatformPorts(
+                5432,
+                9092,
+                8180,
+                8081,
+                8082,
+                8083,
+                8084,
+                portal == null || portal.isBlank() ? 8080 : Integer.parseInt(portal.trim()));
     }
 
     /** Ports free right now, for a test run beside a running local platform. */

@@ -54,7 +54,9 @@ public class ErrorPages {
             case 401, 403 -> page(403, "error.forbidden");
             case 400, 422 -> page(400, "error.bad-request");
             case 429 -> page(503, "error.busy");
-            default -> unexpected(e);
+            // any other refusal of the request (a form's address opened as a page, a wrong media type): the
+            // person's request, not a fault of ours
+            default -> status >= 400 && status < 500 ? page(400, "error.bad-request") : unexpected(e);
         };
     }
 

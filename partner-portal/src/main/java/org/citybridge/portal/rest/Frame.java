@@ -45,17 +45,20 @@ public record Frame(Texts t, boolean signedIn, boolean admin, String name, Strin
         String rest = java.util.Arrays.stream(query.split("&"))
                 .filter(part -> !part.isEmpty() && !part.startsWith("page="))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return path + "?" + (rest.isEmpty() ? "" : rest + "&") + "page=" + number;
+        return "?" + (rest.isEmpty() ? "" : rest + "&") + "page=" + number;
     }
 
-    /** This page in {@code language}. */
+    /**
+     * This page in {@code language}: a link of its query alone, so that it stays on this page whatever the path
+     * holds (a path is never written into a link: "/%5Cother.example" must not become a link elsewhere).
+     */
     public String in(String language) {
-        return path + "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + language;
+        return "?" + (query.isEmpty() ? "" : query + "&") + "lang=" + language;
     }
 
-    /** Sign in, then come back to this page. */
+    /** Sign in, then come back to this page (a path of this site only: see PortalPages.localPath). */
     public String signIn() {
-        return "/sign-in?to=" + encode(query.isEmpty() ? path : path + "?" + query);
+        return "/sign-in?to=" + encode(PortalPages.localPath(query.isEmpty() ? path : path + "?" + query));
     }
 
     /** Whether {@code language} is the page's. */

@@ -30,7 +30,7 @@ public class LanguageFilter {
     }
 
     @ServerResponseFilter
-    public void remember(ContainerResponseContext response) {
+    public void remember(ContainerRequestContext request, ContainerResponseContext response) {
         if (language.chosenNow()) {
             response.getHeaders()
                     .add(
@@ -41,6 +41,11 @@ public class LanguageFilter {
                                     .maxAge(365 * 24 * 3600)
                                     .sameSite(NewCookie.SameSite.LAX)
                                     .httpOnly(true)
+                                    // behind TLS (the proxy's X-Forwarded-Proto) the cookie travels over TLS only
+                                    .secure("https"
+                                            .equals(request.getUriInfo()
+                                                    .getRequestUri()
+                                                    .getScheme()))
                                     .build());
         }
         response.getHeaders()

@@ -156,7 +156,7 @@ public class PortalPages {
                     city,
                     new InterestRequest(area, stance, intent, note == null || note.isBlank() ? null : note.trim()));
         } catch (WebApplicationException e) {
-            notice = refusal(e, "interest-invalid");
+            notice = interestRefusal(e);
         }
         return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#interests"))
                 .build();
@@ -172,10 +172,25 @@ public class PortalPages {
         try {
             portal.withdrawInterest(city, uuid(interest));
         } catch (WebApplicationException e) {
-            notice = refusal(e, "interest-invalid");
+            notice = interestRefusal(e);
         }
         return Response.seeOther(URI.create("/cities/" + city + "?notice=" + notice + "#interests"))
                 .build();
+    }
+
+    /** An API's refusal of an interest form, said above the interests. */
+    private static String interestRefusal(WebApplicationException e) {
+        return "interest-" + refusal(e, "invalid");
+    }
+
+    /**
+     * A form's address opened as a page (after signing in again, the browser comes back to it with GET): back to
+     * the city's page, where the person can answer again.
+     */
+    @GET
+    @Path("cities/{id}/{form:proposals/[^/]+/(?:accept|decline)|interests|interests/[^/]+/withdraw}")
+    public Response formAddress(@PathParam("id") String id) {
+        return Response.seeOther(URI.create("/cities/" + uuid(id))).build();
     }
 
     /** An API's refusal of a form as the notice the page shows; anything else is an error page. */
@@ -226,11 +241,16 @@ public class PortalPages {
         if (to == null || !to.startsWith("/") || to.startsWith("//") || to.contains("\\") || to.contains("://")) {
             return "/";
         }
-        return to;
+        try {
+            URI uri = URI.create(to);
+            return uri.getScheme() == null && uri.getAuthority() == null ? to : "/";
+        } catch (IllegalArgumentException unusable) {
+            return "/";
+        }
     }
 
     /** What a page may say about the person's last action (?notice=); anything else is ignored. */
-    private static final java.util.Set<String> NOTICES = java.util.Set.of(
+    public static final java.util.Set<String> NOTICES = java.util.Set.of(
             "accepted",
             "declined",
             "changed",
@@ -238,7 +258,9 @@ public class PortalPages {
             "forbidden",
             "interest-stated",
             "interest-withdrawn",
-            "interest-invalid");
+            "interest-invalid",
+            "interest-forbidden",
+            "interest-conflict");
 
     private static String knownNotice(String notice) {
         return notice != null && NOTICES.contains(notice) ? notice : null;

@@ -98,7 +98,7 @@ public class ProgrammePages {
                 .setLocale(language.locale());
     }
 
-    private static final java.util.Set<String> PAIRING_NOTICES =
+    public static final java.util.Set<String> PAIRING_NOTICES =
             java.util.Set.of("proposed", "already-proposed", "job", "invalid");
 
     /** Runs a round between two groups (e.g. Mexican and Chinese cities of a cluster) and shows its pairs. */

@@ -92,7 +92,7 @@ public class PortalService {
         boolean actsFor = viewer.actsFor(id);
         try {
             proposals = matchmaking.proposals(id).stream()
-                    .map(ranked -> row(id, ranked, actsFor))
+                    .map(ranked -> row(id, ranked, actsFor, profile(ranked.partnerCityId())))
                     .toList();
         } catch (jakarta.ws.rs.ProcessingException | WebApplicationException unavailable) {
             // the profile is still worth showing while matchmaking is away
@@ -113,21 +113,34 @@ public class PortalService {
     }
 
     private PartnerRow named(Partner partner) {
-        try {
-            City other = cities.city(partner.cityId());
-            return new PartnerRow(partner, other.name(), other.hasLocalName() ? other.localName() : null);
-        } catch (WebApplicationException gone) {
-            return new PartnerRow(partner, partner.cityId().toString(), null);
-        }
+        return profile(partner.cityId())
+                .map(other -> new PartnerRow(
+                        partner, other.name(), other.hasLocalName() ? other.localName() : null, other.localLanguage()))
+                .orElseGet(() -> new PartnerRow(partner, partner.cityId().toString(), null, ""));
     }
 
-    private static ProposalRow row(UUID city, RankedProposal ranked, boolean actsFor) {
+    /** Profiles read for this page, so a city that is both partner and proposed is read once. */
+    private final java.util.Map<UUID, Optional<City>> profiles = new java.util.HashMap<>();
+
+    private Optional<City> profile(UUID id) {
+        return profiles.computeIfAbsent(id, key -> {
+            try {
+                return Optional.of(cities.city(key));
+            } catch (WebApplicationException gone) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static ProposalRow row(UUID city, RankedProposal ranked, boolean actsFor, Optional<City> partner) {
         Proposal proposal = ranked.proposal();
         boolean answered = proposal.acceptedBy(city);
         return new ProposalRow(
                 ranked.rank(),
                 ranked.partnerCityId(),
                 ranked.partnerName(),
+                partner.filter(City::hasLocalName).map(City::localName).orElse(null),
+                partner.map(City::localLanguage).orElse(""),
                 proposal,
                 actsFor && proposal.open() && !answered,
                 answered);

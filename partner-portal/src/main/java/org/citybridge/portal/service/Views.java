@@ -22,14 +22,21 @@ public final class Views {
     public record ClusterCard(Cluster cluster, List<Membership> members, List<Exchange> latestExchanges) {}
 
     /** A partner with its name (the city's profile lists partners by id). */
-    public record PartnerRow(Partner partner, String name, String localName) {}
+    public record PartnerRow(Partner partner, String name, String localName, String localLanguage) {}
 
     /**
      * A ranked proposal as the city sees it: the partner, the reasons with their share of the largest one (for
      * the bars), and whether this person may answer for the city.
      */
     public record ProposalRow(
-            int rank, UUID partnerId, String partnerName, Proposal proposal, boolean canAnswer, boolean answered) {
+            int rank,
+            UUID partnerId,
+            String partnerName,
+            String partnerLocalName,
+            String partnerLanguage,
+            Proposal proposal,
+            boolean canAnswer,
+            boolean answered) {
 
         public List<Reason> reasons() {
             return proposal.reasons() == null ? List.of() : proposal.reasons();
