@@ -40,10 +40,12 @@ final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
+    private final String language;
 
-    private Browser(WebDriver driver, Path profile) {
+    private Browser(WebDriver driver, Path profile, String language) {
         this.driver = driver;
         this.profile = profile;
+        this.language = language;
     }
 
     /** A browser of {@code width} CSS pixels (phones: 390), preferring {@code language}. */
@@ -73,7 +75,7 @@ final class Browser implements AutoCloseable {
             WebDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(width, 1000));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, profile);
+            return new Browser(driver, profile, language);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +123,9 @@ final class Browser implements AutoCloseable {
     /** Signs in on Keycloak's page, where the portal's sign-in link leads, and waits to be back on the portal. */
     void signIn(String username, String password, String portalUrl) {
         one("#sign-in").click();
+        one("#username");
+        // Keycloak's page speaks the portal page's language (the portal's language follows the browser's)
+        assertThat(one("html").getAttribute("lang")).startsWith(language.substring(0, 2));
         one("#username").sendKeys(username);
         one("#password").sendKeys(password);
         one("#kc-login").click();

@@ -58,7 +58,8 @@ public record Frame(Texts t, boolean signedIn, boolean admin, String name, Strin
 
     /** Sign in, then come back to this page (a path of this site only: see PortalPages.localPath). */
     public String signIn() {
-        return "/sign-in?to=" + encode(PortalPages.localPath(query.isEmpty() ? path : path + "?" + query));
+        return "/sign-in?to=" + encode(PortalPages.localPath(query.isEmpty() ? path : path + "?" + query))
+                + "&ui_locales=" + (is("zh") ? "zh-CN" : t.locale().getLanguage());
     }
 
     /** Whether {@code language} is the page's. */
