@@ -47,6 +47,9 @@ public class PortalService {
     @Inject
     Viewer viewer;
 
+    @Inject
+    CityNames cityNames;
+
     /** Every cluster with its active members and latest three exchanges. */
     public List<ClusterCard> clusterCards() {
         return clusters.clusters(100, "name").items().stream().map(this::card).toList();
@@ -92,7 +95,7 @@ public class PortalService {
         boolean actsFor = viewer.actsFor(id);
         try {
             proposals = matchmaking.proposals(id).stream()
-                    .map(ranked -> row(id, ranked, actsFor, profile(ranked.partnerCityId())))
+                    .map(ranked -> row(id, ranked, actsFor, name(ranked.partnerCityId())))
                     .toList();
         } catch (jakarta.ws.rs.ProcessingException | WebApplicationException unavailable) {
             // the profile is still worth showing while matchmaking is away
@@ -113,17 +116,14 @@ public class PortalService {
     }
 
     private PartnerRow named(Partner partner) {
-        return profile(partner.cityId())
-                .map(other -> new PartnerRow(
-                        partner, other.name(), other.hasLocalName() ? other.localName() : null, other.localLanguage()))
+        return name(partner.cityId())
+                .map(other -> new PartnerRow(partner, other.name(), other.localName(), other.language()))
                 .orElseGet(() -> new PartnerRow(partner, partner.cityId().toString(), null, ""));
     }
 
-    /** Profiles read for this page, so a city that is both partner and proposed is read once. */
-    private final java.util.Map<UUID, Optional<City>> profiles = new java.util.HashMap<>();
-
-    private Optional<City> profile(UUID id) {
-        return profiles.computeIfAbsent(id, key -> {
+    /** Another city's name, from the names kept a few minutes (see {@link CityNames}). */
+    private Optional<CityNames.Name> name(UUID id) {
+        return cityNames.of(id, key -> {
             try {
                 return Optional.of(cities.city(key));
             } catch (WebApplicationException gone) {
@@ -132,15 +132,16 @@ public class PortalService {
         });
     }
 
-    private static ProposalRow row(UUID city, RankedProposal ranked, boolean actsFor, Optional<City> partner) {
+    private static ProposalRow row(
+            UUID city, RankedProposal ranked, boolean actsFor, Optional<CityNames.Name> partner) {
         Proposal proposal = ranked.proposal();
         boolean answered = proposal.acceptedBy(city);
         return new ProposalRow(
                 ranked.rank(),
                 ranked.partnerCityId(),
                 ranked.partnerName(),
-                partner.filter(City::hasLocalName).map(City::localName).orElse(null),
-                partner.map(City::localLanguage).orElse(""),
+                partner.map(CityNames.Name::localName).orElse(null),
+                partner.map(CityNames.Name::language).orElse(""),
                 proposal,
                 actsFor && proposal.open() && !answered,
                 answered);
@@ -251,11 +252,7 @@ public class PortalService {
     }
 
     private String cityName(UUID id) {
-        try {
-            return cities.city(id).name();
-        } catch (WebApplicationException gone) {
-            return id.toString();
-        }
+        return name(id).map(CityNames.Name::name).orElse(id.toString());
     }
 
     private Views.SurveySummary survey(UUID exchange) {
