@@ -6,6 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -114,9 +115,16 @@ final class Browser implements AutoCloseable {
     }
 
     void follow(WebElement link) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // The old page is marked in its window object, which a new document does not inherit. Asking an old
+        // element whether it is stale races with the navigation: Chromium may answer with an inspector error
+        // ("node does not belong to the document") instead of a stale reference.
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.citybridgeLeft = true");
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.citybridgeLeft === undefined && document.readyState === 'complete'")));
         one("main");
     }
 
