@@ -238,7 +238,8 @@ final class TopSearch {
                         continue;
                     }
                     CityNode b = graph.at(d);
-                    if (scorer.upperBound(a, b) >= result.threshold(minScore) - EPS) {
+                    // not a sparse candidate: those were scored (and stamped) before the sweep
+                    if (scorer.upperBoundOutsideSparse(a, b) >= result.threshold(minScore) - EPS) {
                         offer(scorer, a, b, result, minScore);
                     }
                 }

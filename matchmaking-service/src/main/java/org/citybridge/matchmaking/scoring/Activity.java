@@ -9,8 +9,6 @@ import java.util.Map;
  */
 final class Activity extends PairFeature {
 
-    private static final double LN2 = Math.log(2);
-
     Activity() {
         super("activity", "activity", 0.0);
     }
@@ -51,8 +49,7 @@ final class Activity extends PairFeature {
         int group = lists.newGroup();
         IdSet[] buckets = scorer.graph().byActivity;
         for (int k = 1; k < buckets.length; k++) {
-            // bucket k: at most 2^(k+1) - 2 partners, so ln(1 + partners) < (k + 1) ln 2
-            lists.add(buckets[k], unit * (k + 1) * LN2, group);
+            lists.add(buckets[k], unit * CityGraph.activityCeiling(k), group);
         }
     }
 

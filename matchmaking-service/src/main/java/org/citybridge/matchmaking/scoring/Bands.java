@@ -13,7 +13,7 @@ import java.util.List;
 final class Bands {
 
     /** A band holds the lists whose bound is at least this share of its largest. */
-    static final double RATIO = 0.7;
+    static final double RATIO = 0.85;
 
     private record Entry(IdSet cities, double bound) {}
 

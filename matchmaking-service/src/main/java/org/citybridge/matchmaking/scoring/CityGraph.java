@@ -55,8 +55,12 @@ public final class CityGraph {
     final BitSet occupiedCells = new BitSet();
     /** Cities by official language (lower-case ISO 639-1). */
     final Map<String, IdSet> byLanguage = new HashMap<>();
-    /** Cities by partnership count: bucket k holds those with 2^k - 1 to 2^(k+1) - 2 partners. */
-    final IdSet[] byActivity = new IdSet[32];
+    /** Cities by partnership count, see {@link #activityBucket}. */
+    final IdSet[] byActivity = new IdSet[ACTIVITY_BUCKETS];
+    /** Cities in developing economies. */
+    final IdSet developingCities = new IdSet();
+    /** Cities with a population, by {@link #scaleBucket}. */
+    final IdSet[] byScale = new IdSet[SCALE_BUCKETS];
     /** Pair ids (pair and kind) declined before: never proposed again. */
     final Set<UUID> declined = new HashSet<>();
     /** The same, as unordered pairs of city numbers, for a cheap first check. */
@@ -68,6 +72,9 @@ public final class CityGraph {
         this.developing = developing;
         for (int k = 0; k < byActivity.length; k++) {
             byActivity[k] = new IdSet();
+        }
+        for (int k = 0; k < byScale.length; k++) {
+            byScale[k] = new IdSet();
         }
         for (int a = 0; a < CityNode.AREAS; a++) {
             byArea[a] = new BitSet();
@@ -203,6 +210,8 @@ public final class CityGraph {
                 facts.population() != null && facts.population() > 0 ? Math.log10(facts.population()) : Double.NaN;
         node.associations = Set.copyOf(facts.associations());
         node.developing = developing.contains(facts.country());
+        developingCities.set(node.idx, node.developing);
+        reindexScale(node);
         locate(node, facts.latitude(), facts.longitude());
         speak(node, facts.languages());
         List<CityNode> newPartners = new ArrayList<>();
@@ -387,9 +396,43 @@ public final class CityGraph {
         return true;
     }
 
+    /** Exact buckets for 0 to 15 partners, then four per doubling: bounds within ln(2) / 4 of ln(1 + partners). */
+    static final int ACTIVITY_BUCKETS = 16 + 4 * 28;
+
     /** The bucket of {@link #byActivity} for a number of partners. */
     static int activityBucket(int partners) {
-        return 31 - Integer.numberOfLeadingZeros(partners + 1);
+        if (partners < 16) {
+            return partners;
+        }
+        double doublings = Math.log(partners + 1.0) / Math.log(2) - 4;
+        return Math.min(ACTIVITY_BUCKETS - 1, 16 + (int) (doublings * 4));
+    }
+
+    /** The largest ln(1 + partners) of a bucket's cities. */
+    static double activityCeiling(int bucket) {
+        return bucket < 16 ? Math.log1p(bucket) : Math.log(2) * (4 + (bucket - 15) / 4.0);
+    }
+
+    /** Half decades of population: bucket k holds log10(population) in [k / 2, (k + 1) / 2), the last the rest. */
+    static final int SCALE_PER_DECADE = 2;
+
+    static final int SCALE_BUCKETS = 12 * SCALE_PER_DECADE;
+
+    static int scaleBucket(double log10Population) {
+        return Math.max(0, Math.min(SCALE_BUCKETS - 1, (int) Math.floor(log10Population * SCALE_PER_DECADE)));
+    }
+
+    private void reindexScale(CityNode node) {
+        int bucket = Double.isNaN(node.log10Population) ? -1 : scaleBucket(node.log10Population);
+        if (bucket != node.indexedScale) {
+            if (node.indexedScale >= 0) {
+                byScale[node.indexedScale].remove(node.idx);
+            }
+            if (bucket >= 0) {
+                byScale[bucket].add(node.idx);
+            }
+            node.indexedScale = bucket;
+        }
     }
 
     private void reindexActivity(CityNode node) {

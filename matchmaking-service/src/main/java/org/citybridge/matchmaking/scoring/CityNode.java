@@ -47,6 +47,8 @@ public final class CityNode {
     Set<String> languages = Set.of();
     /** Its partnership-count bucket of {@link CityGraph#byActivity} as last indexed. */
     int indexedActivity;
+    /** Its bucket of {@link CityGraph#byScale} as last indexed, -1 for none. */
+    int indexedScale = -1;
     /** True if one of its interests prefers partners in its own country: same-country pairs are then proposed. */
     boolean asksDomestic;
 

@@ -39,6 +39,11 @@ final class ExchangeTogether extends PairFeature {
     }
 
     @Override
+    boolean onlySparse() {
+        return true;
+    }
+
+    @Override
     void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {
         graph.forEachExchangePartner(a, candidates);
     }

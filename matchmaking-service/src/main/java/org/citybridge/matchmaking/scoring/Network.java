@@ -63,6 +63,11 @@ final class Network extends PairFeature {
     }
 
     @Override
+    boolean onlySparse() {
+        return true;
+    }
+
+    @Override
     void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {
         for (int z : a.partners) {
             graph.at(z).partners.forEach(candidates::accept);

@@ -39,4 +39,12 @@ public abstract non-sealed class PairFeature extends Feature {
 
     /** Candidates whose contribution the lists and the residual do not bound; none by default. */
     void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {}
+
+    /**
+     * True if only its sparse candidates get anything from it (it has neither lists nor a residual): the
+     * search leaves it out of the pair bound of a candidate that is not sparse.
+     */
+    boolean onlySparse() {
+        return false;
+    }
 }

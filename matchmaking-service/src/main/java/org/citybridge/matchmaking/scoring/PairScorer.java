@@ -35,6 +35,9 @@ public final class PairScorer {
     private final MatchSettings settings;
     private final Weights weights;
     private final PairFeature[] pairFeatures = Features.PAIR.toArray(PairFeature[]::new);
+    /** The pair features a candidate outside the sparse ones can get something from. */
+    private final PairFeature[] beyondSparse =
+            Features.PAIR.stream().filter(f -> !f.onlySparse()).toArray(PairFeature[]::new);
 
     /** Sum of the area features for every combination of masks: index (stanceA, intentA, stanceB, intentB), 3 bits each. */
     private final double[] areaTable = new double[1 << 12];
@@ -124,6 +127,18 @@ public final class PairScorer {
     public double upperBound(CityNode a, CityNode b) {
         double bound = interestPart(a, b) + 1e-9;
         for (PairFeature feature : pairFeatures) {
+            bound += feature.bound(this, a, b);
+        }
+        return bound;
+    }
+
+    /**
+     * {@link #upperBound} for a candidate that is not one of {@code a}'s {@link #sparseCandidates}: the
+     * features only those get from (a shared partner, a shared exchange) give it nothing.
+     */
+    public double upperBoundOutsideSparse(CityNode a, CityNode b) {
+        double bound = interestPart(a, b) + 1e-9;
+        for (PairFeature feature : beyondSparse) {
             bound += feature.bound(this, a, b);
         }
         return bound;

@@ -32,9 +32,26 @@ final class Scale extends PairFeature {
         return exact(scorer, a, b);
     }
 
+    /** Per quarter decade of population, the most it gives a city there: cities without one get nothing. */
     @Override
-    double residual(PairScorer scorer, CityNode a) {
-        return scorer.weights().of(this);
+    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
+        double unit = scorer.weights().of(this);
+        if (unit <= 0 || Double.isNaN(a.log10Population)) {
+            return;
+        }
+        int group = lists.newGroup();
+        IdSet[] buckets = scorer.graph().byScale;
+        for (int k = 0; k < buckets.length; k++) {
+            double low = k / (double) CityGraph.SCALE_PER_DECADE;
+            double high = k == buckets.length - 1
+                    ? Double.POSITIVE_INFINITY
+                    : (k + 1) / (double) CityGraph.SCALE_PER_DECADE; // the last holds the rest
+            double gap = Math.max(0, Math.max(low - a.log10Population, a.log10Population - high));
+            double most = 1 - gap / 2;
+            if (most > 0) {
+                lists.add(buckets[k], unit * most, group);
+            }
+        }
     }
 
     private double exact(PairScorer scorer, CityNode a, CityNode b) {

@@ -22,11 +22,17 @@ final class SouthSouth extends PairFeature {
 
     @Override
     double bound(PairScorer scorer, CityNode a, CityNode b) {
-        return b.developing ? residual(scorer, a) : 0;
+        return b.developing ? ofDeveloping(scorer, a) : 0;
     }
 
+    /** Indexed rather than a residual: most of the world's cities are not in developing economies. */
     @Override
-    double residual(PairScorer scorer, CityNode a) {
+    void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
+        lists.add(scorer.graph().developingCities, ofDeveloping(scorer, a), lists.newGroup());
+    }
+
+    /** What the feature gives {@code a} with any city in a developing economy. */
+    private double ofDeveloping(PairScorer scorer, CityNode a) {
         return a.developing && scorer.settings().southSouthMode() == SouthSouthMode.BONUS
                 ? scorer.weights().of(this)
                 : 0;

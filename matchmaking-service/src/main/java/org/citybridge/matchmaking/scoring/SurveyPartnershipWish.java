@@ -38,6 +38,11 @@ final class SurveyPartnershipWish extends PairFeature {
     }
 
     @Override
+    boolean onlySparse() {
+        return true;
+    }
+
+    @Override
     void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {
         graph.forEachExchangePartner(a, candidates);
     }

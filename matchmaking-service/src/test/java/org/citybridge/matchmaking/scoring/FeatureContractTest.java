@@ -85,7 +85,17 @@ class FeatureContractTest {
             assertThat(given).as("%s: a contribution is explained", what).isNotEmpty();
         }
         assertThat(feature.bound(scorer, x, y)).as("%s: pair bound", what).isGreaterThanOrEqualTo(value - EPS);
+        if (feature.onlySparse()) {
+            assertThat(listBound(scorer, feature, x, y) + feature.residual(scorer, x))
+                    .as("%s: only sparse candidates, so no lists and no residual", what)
+                    .isZero();
+        }
         if (!sparse(scorer, feature, x, y)) {
+            if (feature.onlySparse()) {
+                assertThat(value)
+                        .as("%s: only sparse candidates get something", what)
+                        .isZero();
+            }
             double searchBound = listBound(scorer, feature, x, y) + feature.residual(scorer, x);
             assertThat(searchBound)
                     .as("%s: search bound of %s", what, x.label())
@@ -109,6 +119,9 @@ class FeatureContractTest {
         assertThat(bound).as("search bound of %s for %s", a.label(), b.label()).isGreaterThanOrEqualTo(score - EPS);
         assertThat(scorer.upperBound(a, b))
                 .as("pair bound of %s for %s", a.label(), b.label())
+                .isGreaterThanOrEqualTo(score - EPS);
+        assertThat(scorer.upperBoundOutsideSparse(a, b))
+                .as("pair bound of %s for %s, not a sparse candidate", a.label(), b.label())
                 .isGreaterThanOrEqualTo(score - EPS);
     }
 

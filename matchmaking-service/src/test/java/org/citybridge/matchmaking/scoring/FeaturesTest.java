@@ -293,7 +293,10 @@ class FeaturesTest {
             assertThat(explained.value())
                     .isCloseTo(0.5 * (1 - Math.abs(Math.log10(9_209_944) - Math.log10(7_079_000)) / 2), offset(1e-12));
             assertThat(explained.texts()).containsExactly("Similar scale (9,209,944 and 7,079,000 inhabitants)");
-            assertThat(Features.SCALE.residual(world.scorer(), lyon)).isEqualTo(0.5);
+            // indexed by half decades of population, no residual: the search credits the village nothing
+            assertThat(Features.SCALE.residual(world.scorer(), lyon)).isZero();
+            assertThat(world.listBound(Features.SCALE, lyon, twin)).isEqualTo(0.5);
+            assertThat(world.listBound(Features.SCALE, lyon, village)).isLessThan(0.5 * 0.3);
         }
     }
 
@@ -310,6 +313,10 @@ class FeaturesTest {
             assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, lyon).value())
                     .isZero();
             assertThat(Features.SOUTH_SOUTH.residual(world.scorer(), lyon)).isZero();
+            // indexed: the search credits Luoyang, not Lyon, with it for Mexico City
+            assertThat(world.listBound(Features.SOUTH_SOUTH, mexicoCity, luoyang))
+                    .isEqualTo(0.5);
+            assertThat(world.listBound(Features.SOUTH_SOUTH, mexicoCity, lyon)).isZero();
 
             world.settings(new MatchSettings(Weights.defaults(), 10, 3.0, SouthSouthMode.FILTER));
             assertThat(world.explain(Features.SOUTH_SOUTH, mexicoCity, luoyang).value())
