@@ -19,8 +19,10 @@ import java.util.BitSet;
  *       candidates are scored first, together with an optional hint (the previous top list);</li>
  *   <li>indexed: for each of the city's areas, the cities whose stance and intent masks give the same
  *       match class form one list; features add lists of their own (preferred places, clusters, World
- *       Heritage); each list carries the most its feature can add as its bound;</li>
- *   <li>or small and dense (scale, South-South, associations): a constant residual bound.</li>
+ *       Heritage, country pairs, distance, activity, population, developing economies); each list carries
+ *       the most its feature can add as its bound;</li>
+ *   <li>or small and dense (associations, the asking city's own activity, distance beyond the nearest
+ *       cells): a constant residual bound.</li>
  * </ul>
  * A candidate's score is at most the bounds of the lists holding it plus the residual. The lists are
  * bit sets over city numbers, so the search sweeps them 64 cities at a time: it adds the bounds of

@@ -418,6 +418,7 @@ public final class CityGraph {
 
     static final int SCALE_BUCKETS = 12 * SCALE_PER_DECADE;
 
+    /** Populations are whole numbers, so log10 is at least 0: bucket 0 starts there. */
     static int scaleBucket(double log10Population) {
         return Math.max(0, Math.min(SCALE_BUCKETS - 1, (int) Math.floor(log10Population * SCALE_PER_DECADE)));
     }

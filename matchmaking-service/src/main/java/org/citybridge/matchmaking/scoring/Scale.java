@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Similar population: 1 for equal populations, falling linearly to 0 at a factor of 100: "Similar scale
- * (9,209,944 and 7,079,000 inhabitants)". Dense and small: bounded by a residual of its weight.
+ * (9,209,944 and 7,079,000 inhabitants)". Bounded by lists of cities per half decade of population.
  */
 final class Scale extends PairFeature {
 
@@ -32,7 +32,7 @@ final class Scale extends PairFeature {
         return exact(scorer, a, b);
     }
 
-    /** Per quarter decade of population, the most it gives a city there: cities without one get nothing. */
+    /** Per half decade of population, the most it gives a city there: cities without one get nothing. */
     @Override
     void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {
         double unit = scorer.weights().of(this);
