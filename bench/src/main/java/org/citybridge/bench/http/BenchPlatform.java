@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -145,6 +146,13 @@ public final class BenchPlatform {
      * up, the 3 s of stability after it left out; with {@code verbose}, each group's lag every 5 s.
      */
     public static long caughtUpAt(Map<String, String> kafkaAdmin, Duration timeout, boolean verbose) throws Exception {
+        return caughtUpAt(kafkaAdmin, timeout, verbose, group -> true);
+    }
+
+    /** As {@link #caughtUpAt(Map, Duration, boolean)}, for the consumer groups {@code groups} accepts only. */
+    public static long caughtUpAt(
+            Map<String, String> kafkaAdmin, Duration timeout, boolean verbose, Predicate<String> groups)
+            throws Exception {
         Properties props = new Properties();
         props.putAll(kafkaAdmin);
         try (Admin admin = Admin.create(props)) {
@@ -157,6 +165,9 @@ public final class BenchPlatform {
                 Map<String, Long> lagByGroup = new java.util.TreeMap<>();
                 for (ConsumerGroupListing group :
                         admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                    if (!groups.test(group.groupId())) {
+                        continue;
+                    }
                     long groupLag = lag;
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                             .partitionsToOffsetAndMetadata()

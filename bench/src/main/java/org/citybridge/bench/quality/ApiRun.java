@@ -98,6 +98,10 @@ final class ApiRun implements AutoCloseable {
         return matchmaking;
     }
 
+    Platform platform() {
+        return platform;
+    }
+
     private void registerCities(QualityWorld world) throws InterruptedException {
         long started = System.nanoTime();
         parallel("registering cities", world.facts.length, i -> {

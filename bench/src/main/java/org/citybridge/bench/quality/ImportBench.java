@@ -254,7 +254,7 @@ public final class ImportBench {
         }
     }
 
-    private static Map<String, Object> awaitJob(ApiClient client, Reply accepted) throws InterruptedException {
+    static Map<String, Object> awaitJob(ApiClient client, Reply accepted) throws InterruptedException {
         String job = URI.create(accepted.location()).getPath();
         while (true) {
             JsonNode state = client.getOk(job, Map.of());
