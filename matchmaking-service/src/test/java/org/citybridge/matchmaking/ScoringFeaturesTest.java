@@ -376,7 +376,7 @@ class ScoringFeaturesTest {
                 "partner-preference",
                 2.0,
                 nameL + " looks for partners in Latin America and the Caribbean, where " + nameM + " is",
-                nameM + " looks for partners in CN, where " + nameL + " is");
+                nameM + " looks for partners in China, where " + nameL + " is");
         assertThat(score(proposal)).isCloseTo(6.0 + 2 * 2.0 + 0.5 + 0.5, EXACT);
 
         // an Indian city meets neither preference: the same interests score 4 points less

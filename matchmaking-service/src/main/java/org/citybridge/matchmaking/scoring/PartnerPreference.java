@@ -2,7 +2,9 @@ package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Per direction: an interest of a matched area prefers partners in the other city's region,
@@ -11,6 +13,8 @@ import java.util.Map;
  * {@code a}'s place.
  */
 final class PartnerPreference extends PairFeature {
+
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
 
     PartnerPreference() {
         super("partner-preference", "partner-preference", 2.0);
@@ -26,7 +30,8 @@ final class PartnerPreference extends PairFeature {
             if (out != null) {
                 out.add(
                         this,
-                        pair.a.label() + " looks for partners in " + preferredByA + ", where " + pair.b.label() + " is",
+                        pair.a.label() + " looks for partners in " + placeName(preferredByA) + ", where "
+                                + pair.b.label() + " is",
                         unit,
                         Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
             }
@@ -37,7 +42,8 @@ final class PartnerPreference extends PairFeature {
             if (out != null) {
                 out.add(
                         this,
-                        pair.b.label() + " looks for partners in " + preferredByB + ", where " + pair.a.label() + " is",
+                        pair.b.label() + " looks for partners in " + placeName(preferredByB) + ", where "
+                                + pair.a.label() + " is",
                         unit,
                         Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
             }
@@ -73,6 +79,14 @@ final class PartnerPreference extends PairFeature {
             }
         }
         lists.add(preferring, unit, lists.newGroup());
+    }
+
+    /**
+     * A preferred place as English text names it: a region or sub-region as it stands, a country by its name
+     * ("China" for CN). The reason's {@code place} param keeps the code, for the other languages.
+     */
+    private static String placeName(String place) {
+        return COUNTRY_CODE.matcher(place).matches() ? Countries.name(place.toUpperCase(Locale.ROOT)) : place;
     }
 
     /** The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any. */

@@ -151,9 +151,9 @@ public final class ReasonTexts {
                 yield named.isBlank() ? text : named;
             }
             case "place", "subRegion" ->
-                ENGLISH.equals(language)
-                        ? text
-                        : COUNTRY_CODE.matcher(text).matches() ? country(text, language) : region(bundle, text);
+                COUNTRY_CODE.matcher(text).matches()
+                        ? country(text, language)
+                        : ENGLISH.equals(language) ? text : region(bundle, text);
             default -> text;
         };
     }

@@ -149,7 +149,7 @@ class ReasonTextsTest {
                 .isEqualTo("Luoyang busca socios en América Latina y el Caribe, donde está Mexico City");
         MatchReason country = new MatchReason(
                 "partner-preference",
-                "Luoyang looks for partners in MX, where Mexico City is",
+                "Luoyang looks for partners in Mexico, where Mexico City is",
                 2,
                 Map.of("city", "Luoyang", "place", "MX", "partner", "Mexico City"));
         assertThat(ReasonTexts.render(country, ReasonTexts.CHINESE)).isEqualTo("Luoyang希望在墨西哥寻找伙伴，Mexico City正位于该地");
