@@ -36,6 +36,16 @@ class TextsTest {
     }
 
     @Test
+    void shouldNameRegionsAndRegionPairsInTheLanguage() {
+        Texts spanish = Texts.in(Locale.forLanguageTag("es"));
+        assertThat(spanish.region("Latin America and the Caribbean")).isEqualTo("América Latina y el Caribe");
+        assertThat(spanish.regionPair("Americas – Asia")).isEqualTo("Américas – Asia");
+        assertThat(Texts.in(Locale.CHINESE).regionPair("Americas – Asia")).isEqualTo("美洲 – 亚洲");
+        assertThat(Texts.in(Locale.ENGLISH).regionPair("? – Asia")).isEqualTo("? – Asia");
+        assertThat(spanish.region(null)).isEmpty();
+    }
+
+    @Test
     void shouldKnowEveryKeyThePagesAndErrorsUse() throws IOException {
         Set<String> english = keys(Texts.load("en"));
         Set<String> used = new TreeSet<>();

@@ -1,6 +1,7 @@
 package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.events.MatchReason;
+import org.citybridge.contracts.vocabulary.RegionNames;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -151,9 +152,7 @@ public final class ReasonTexts {
                 yield named.isBlank() ? text : named;
             }
             case "place", "subRegion" ->
-                COUNTRY_CODE.matcher(text).matches()
-                        ? country(text, language)
-                        : ENGLISH.equals(language) ? text : region(bundle, text);
+                COUNTRY_CODE.matcher(text).matches() ? country(text, language) : RegionNames.name(text, language);
             default -> text;
         };
     }
@@ -166,12 +165,6 @@ public final class ReasonTexts {
     private static String country(String code, Locale language) {
         String named = new Locale("", code).getDisplayCountry(language);
         return named.isBlank() ? code : named;
-    }
-
-    /** A UN M49 region or sub-region by its English name: "Latin America and the Caribbean". */
-    private static String region(ResourceBundle bundle, String english) {
-        String key = "region." + english.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-");
-        return lookup(bundle, key, english);
     }
 
     private static String lookup(ResourceBundle bundle, String key, String otherwise) {

@@ -1,5 +1,7 @@
 package org.citybridge.portal.service;
 
+import org.citybridge.contracts.vocabulary.RegionNames;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The portal's words in one language ({@code portal-texts/texts_<language>.properties}), for the templates
@@ -20,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Texts {
 
     private static final Map<String, Texts> BY_LANGUAGE = new ConcurrentHashMap<>();
+    /** How the statistics join the two regions of a pair. */
+    private static final String REGION_PAIR_SEPARATOR = " – ";
 
     private final Locale locale;
     private final Properties words;
@@ -127,6 +133,21 @@ public final class Texts {
         }
         String name = new Locale("", iso).getDisplayCountry(locale);
         return name.isBlank() ? iso : name;
+    }
+
+    /** A UN M49 region or sub-region, given by its English name as the APIs carry it, as a label in this language. */
+    public String region(String english) {
+        return english == null ? "" : RegionNames.label(english, locale);
+    }
+
+    /** A pair of regions as the statistics name it ("Americas – Asia"), each named in this language. */
+    public String regionPair(String pair) {
+        if (pair == null) {
+            return "";
+        }
+        return Arrays.stream(pair.split(REGION_PAIR_SEPARATOR, -1))
+                .map(this::region)
+                .collect(Collectors.joining(REGION_PAIR_SEPARATOR));
     }
 
     public String number(Number value) {
