@@ -59,7 +59,11 @@ class PortalE2ETest {
             browser.go(portal + "/cities?q=洛阳");
             assertThat(browser.one("html").getAttribute("lang")).isEqualTo("zh");
             WebElement row = browser.one("table.directory tbody tr");
-            assertThat(row.getText()).contains("Luoyang").contains("洛阳").contains("中国");
+            assertThat(row.getText())
+                    .contains("Luoyang")
+                    .contains("洛阳")
+                    .contains("中国")
+                    .contains("东亚");
             browser.assertAccessible();
             browser.follow(row.findElement(By.cssSelector("a")));
             assertThat(browser.one("h1").getText()).isEqualTo("洛阳 / Luoyang");
@@ -76,6 +80,7 @@ class PortalE2ETest {
         try (Browser browser = Browser.open(390, "es")) {
             browser.go(portal + "/cities/" + E2E.mexicoCity());
             assertThat(browser.one("h1").getText()).contains("Mexico City");
+            assertThat(browser.one("main").getText()).contains("América Latina y el Caribe");
             long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -231,12 +236,20 @@ class PortalE2ETest {
             List<WebElement> pairs = browser.all("#round tr.pair");
             assertThat(pairs).as(browser.one("main").getText()).hasSize(2);
             assertThat(pairs).allSatisfy(pair -> assertThat(pair.getText()).contains("Portal Test"));
+            // the form keeps what was chosen, beside the pairs it gave
+            assertThat(browser.one("#countryA").getAttribute("value")).isEqualTo("UY");
+            assertThat(browser.one("#countryB").getAttribute("value")).isEqualTo("GH");
+            assertThat(new Select(browser.one("#kind")).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("THEMATIC");
+            assertThat(new Select(browser.one("#area")).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("waste-management");
             browser.assertAccessible();
             browser.screenshot("pairing-round");
             round = browser.one("#round").getAttribute("data-round");
             browser.follow("button.propose-round");
             assertThat(browser.one("#notice").getAttribute("class")).contains("notice-proposed");
             assertThat(browser.all("button.propose-round")).isEmpty();
+            assertThat(browser.one("#countryB").getAttribute("value")).isEqualTo("GH");
         }
         // the round's pairs are proposals now (those ranking had already opened stay as they were): the round
         // says so, and each Ghanaian city has an open proposal with a Uruguayan one

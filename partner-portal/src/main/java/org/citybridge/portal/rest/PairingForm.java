@@ -1,8 +1,6 @@
 package org.citybridge.portal.rest;
 
 import jakarta.ws.rs.FormParam;
-import org.citybridge.portal.client.ApiModels.PairingRoundRequest;
-import org.citybridge.portal.service.PortalService;
 
 /** The pairing-round form: two groups by country, cluster and area; kind, area, method, partners per city. */
 public class PairingForm {
@@ -37,13 +35,7 @@ public class PairingForm {
     @FormParam("capacity")
     Integer capacity;
 
-    PairingRoundRequest request() {
-        return new PairingRoundRequest(
-                PortalService.group(countryA, clusterA, areaA),
-                PortalService.group(countryB, clusterB, areaB),
-                kind,
-                area == null || area.isBlank() ? null : area,
-                capacity,
-                method == null || method.isBlank() ? null : method);
+    PairingChoice choice() {
+        return new PairingChoice(countryA, clusterA, areaA, countryB, clusterB, areaB, kind, area, method, capacity);
     }
 }

@@ -41,7 +41,12 @@ public class ProgrammePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance pairing(
-                Frame frame, PairingRound round, String notice, List<Cluster> clusters, List<String> areas);
+                Frame frame,
+                PairingRound round,
+                String notice,
+                PairingChoice choice,
+                List<Cluster> clusters,
+                List<String> areas);
 
         static native TemplateInstance dashboard(
                 Frame frame, StatsFilter filter, Stats stats, List<Cluster> clusters, String csv);
@@ -89,10 +94,12 @@ public class ProgrammePages {
     @Path("pairing")
     @RolesAllowed(Viewer.ADMIN)
     public TemplateInstance pairing(@QueryParam("round") String round, @QueryParam("notice") String notice) {
+        PairingRound shown = round == null || round.isBlank() ? null : portal.round(PortalPages.uuid(round));
         return Templates.pairing(
                         frame(),
-                        round == null || round.isBlank() ? null : portal.round(PortalPages.uuid(round)),
+                        shown,
                         PAIRING_NOTICES.contains(String.valueOf(notice)) ? notice : null,
+                        PairingChoice.of(uri.getQueryParameters()).orFrom(shown),
                         portal.clusterList(),
                         Directory.AREAS)
                 .setLocale(language.locale());
@@ -107,14 +114,18 @@ public class ProgrammePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Viewer.ADMIN)
     public Response runPairing(@BeanParam PairingForm form) {
+        PairingChoice choice = form.choice();
+        // the page it leads to shows the choice again in the form
+        String chosen = choice.query().isEmpty() ? "" : "&" + choice.query();
         try {
-            return portal.pairingRound(form.request())
-                    .map(id -> Response.seeOther(URI.create("/pairing?round=" + id)))
-                    .orElseGet(() -> Response.seeOther(URI.create("/pairing?notice=job")))
+            return portal.pairingRound(choice.request())
+                    .map(id -> Response.seeOther(URI.create("/pairing?round=" + id + chosen)))
+                    .orElseGet(() -> Response.seeOther(URI.create("/pairing?notice=job" + chosen)))
                     .build();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400 || e.getResponse().getStatus() == 422) {
-                return Response.seeOther(URI.create("/pairing?notice=invalid")).build();
+                return Response.seeOther(URI.create("/pairing?notice=invalid" + chosen))
+                        .build();
             }
             throw e;
         }
@@ -136,7 +147,9 @@ public class ProgrammePages {
             }
             notice = "already-proposed";
         }
-        return Response.seeOther(URI.create("/pairing?round=" + id + "&notice=" + notice))
+        String chosen = PairingChoice.of(uri.getQueryParameters()).query();
+        return Response.seeOther(URI.create(
+                        "/pairing?round=" + id + "&notice=" + notice + (chosen.isEmpty() ? "" : "&" + chosen)))
                 .build();
     }
 
