@@ -2,9 +2,7 @@ package org.citybridge.matchmaking.scoring;
 
 import org.citybridge.contracts.vocabulary.CooperationArea;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Per direction: an interest of a matched area prefers partners in the other city's region,
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * {@code a}'s place.
  */
 final class PartnerPreference extends PairFeature {
-
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
 
     PartnerPreference() {
         super("partner-preference", "partner-preference", 2.0);
@@ -30,8 +26,9 @@ final class PartnerPreference extends PairFeature {
             if (out != null) {
                 out.add(
                         this,
-                        pair.a.label() + " looks for partners in " + placeName(preferredByA) + ", where "
-                                + pair.b.label() + " is",
+                        pair.a.label() + " looks for partners in "
+                                + ReasonTexts.place(preferredByA, ReasonTexts.ENGLISH) + ", where " + pair.b.label()
+                                + " is",
                         unit,
                         Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
             }
@@ -42,8 +39,9 @@ final class PartnerPreference extends PairFeature {
             if (out != null) {
                 out.add(
                         this,
-                        pair.b.label() + " looks for partners in " + placeName(preferredByB) + ", where "
-                                + pair.a.label() + " is",
+                        pair.b.label() + " looks for partners in "
+                                + ReasonTexts.place(preferredByB, ReasonTexts.ENGLISH) + ", where " + pair.a.label()
+                                + " is",
                         unit,
                         Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
             }
@@ -79,14 +77,6 @@ final class PartnerPreference extends PairFeature {
             }
         }
         lists.add(preferring, unit, lists.newGroup());
-    }
-
-    /**
-     * A preferred place as English text names it: a region or sub-region as it stands, a country by its name
-     * ("China" for CN). The reason's {@code place} param keeps the code, for the other languages.
-     */
-    private static String placeName(String place) {
-        return COUNTRY_CODE.matcher(place).matches() ? Countries.name(place.toUpperCase(Locale.ROOT)) : place;
     }
 
     /** The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any. */

@@ -34,7 +34,7 @@ public final class ReasonTexts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?:\\|([^|}]*)\\|([^}]*))?}");
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
     /** Spanish "y" before a word that starts with the sound i (Italia, hindi, but not hielo): "e". */
     private static final Pattern SPANISH_AND_BEFORE_I = Pattern.compile(" y (?=[iIíÍ]|[hH][iIíÍ](?![aeouáéóúAEOU]))");
 
@@ -151,10 +151,19 @@ public final class ReasonTexts {
                 String named = Locale.forLanguageTag(text).getDisplayLanguage(language);
                 yield named.isBlank() ? text : named;
             }
-            case "place", "subRegion" ->
-                COUNTRY_CODE.matcher(text).matches() ? country(text, language) : RegionNames.name(text, language);
+            case "place", "subRegion" -> place(text, language);
             default -> text;
         };
+    }
+
+    /**
+     * A place a reason names: an ISO country code by the country's name ("China" for CN), a UN M49 region or
+     * sub-region by its name in the language. The features write their English texts with it too.
+     */
+    static String place(String text, Locale language) {
+        return COUNTRY_CODE.matcher(text).matches()
+                ? country(text.toUpperCase(Locale.ROOT), language)
+                : RegionNames.name(text, language);
     }
 
     /** The name of one item of a list param: intents → intent, languages → language. */
