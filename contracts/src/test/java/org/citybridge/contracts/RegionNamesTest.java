@@ -30,6 +30,17 @@ class RegionNamesTest {
     }
 
     @Test
+    void shouldFindTheEnglishNameOfWhatAPersonTyped() {
+        assertThat(RegionNames.english("Asia oriental")).isEqualTo("Eastern Asia");
+        assertThat(RegionNames.english(" 东亚 ")).isEqualTo("Eastern Asia");
+        assertThat(RegionNames.english("américas")).isEqualTo("Americas");
+        assertThat(RegionNames.english("las Américas")).isEqualTo("Americas");
+        assertThat(RegionNames.english("eastern ASIA")).isEqualTo("Eastern Asia");
+        assertThat(RegionNames.english("Atlantis")).isEqualTo("Atlantis");
+        assertThat(RegionNames.english(null)).isNull();
+    }
+
+    @Test
     void shouldKeepEnglishAndUnknownNamesAsTheyAre() {
         assertThat(RegionNames.label("Sub-Saharan Africa", Locale.ENGLISH)).isEqualTo("Sub-Saharan Africa");
         assertThat(RegionNames.name("Sub-Saharan Africa", Locale.FRENCH)).isEqualTo("Sub-Saharan Africa");

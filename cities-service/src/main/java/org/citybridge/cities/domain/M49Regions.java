@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * ISO 3166-1 alpha-2 country codes with their UN M49 region and sub-region, from
@@ -49,6 +51,16 @@ public final class M49Regions {
         return country == null
                 ? Optional.empty()
                 : Optional.ofNullable(BY_COUNTRY.get(country.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /** Every region and sub-region name, as spelled here. */
+    public static Set<String> regionNames() {
+        Set<String> names = new TreeSet<>();
+        BY_COUNTRY.values().forEach(p -> {
+            names.add(p.region());
+            names.add(p.subRegion());
+        });
+        return names;
     }
 
     /** True if the name is an M49 region or sub-region (case-insensitive). */

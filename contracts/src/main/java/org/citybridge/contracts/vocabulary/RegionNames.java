@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * UN M49 regions and sub-regions, which every service and event carries by their English names ("Latin America
- * and the Caribbean"), named in Spanish and Chinese: once here for the reason texts and the portal's pages. A
- * name this does not know, or another language, stays as it is.
+ * and the Caribbean"), named in Spanish and Chinese: once here for the reason texts and the portal's pages, and
+ * the other way round for what a person types in a region filter. A name this does not know, or another
+ * language, stays as it is.
  */
 public final class RegionNames {
 
+    /** How two regions are joined when a pair of them is one name (the statistics' "Americas – Asia"). */
+    public static final String PAIR_SEPARATOR = " – ";
+
+    private static final Properties ENGLISH = load("en");
     private static final Map<String, Properties> BY_LANGUAGE = Map.of("es", load("es"), "zh", load("zh"));
     /** A Spanish article that opens a name as it reads in a sentence ("las Américas"). */
     private static final Pattern SPANISH_ARTICLE = Pattern.compile("^(el|la|los|las) ");
@@ -38,14 +43,44 @@ public final class RegionNames {
         if (name == null || !"es".equals(language.getLanguage())) {
             return name;
         }
+        return bare(name);
+    }
+
+    /**
+     * The English name, as the APIs take it, of a region a person typed in any of the languages, in any case,
+     * with or without the article: "Asia oriental", "东亚" and "eastern asia" are "Eastern Asia". Anything else
+     * as typed.
+     */
+    public static String english(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        String wanted = typed.strip();
+        String english = ENGLISH.getProperty(key(wanted));
+        if (english != null) {
+            return english;
+        }
+        for (Properties names : BY_LANGUAGE.values()) {
+            for (String key : names.stringPropertyNames()) {
+                String name = names.getProperty(key);
+                if (name.equalsIgnoreCase(wanted) || bare(name).equalsIgnoreCase(wanted)) {
+                    return ENGLISH.getProperty(key, wanted);
+                }
+            }
+        }
+        return wanted;
+    }
+
+    /** A Spanish name without its article, capitalised: "las Américas" is "Américas". */
+    private static String bare(String name) {
         String bare = SPANISH_ARTICLE.matcher(name).replaceFirst("");
         return bare.isEmpty() ? name : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
     }
 
-    /** Whether {@code language} names {@code english} (for the completeness test). */
+    /** Whether {@code language} names {@code english}, exactly as the APIs spell it (for the completeness test). */
     public static boolean knows(String english, Locale language) {
-        Properties names = BY_LANGUAGE.get(language.getLanguage());
-        return names != null && names.containsKey(key(english));
+        Properties names = "en".equals(language.getLanguage()) ? ENGLISH : BY_LANGUAGE.get(language.getLanguage());
+        return names != null && names.containsKey(key(english)) && english.equals(ENGLISH.getProperty(key(english)));
     }
 
     private static String key(String english) {

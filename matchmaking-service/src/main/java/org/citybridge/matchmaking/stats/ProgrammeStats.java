@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.citybridge.contracts.vocabulary.RegionNames;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ public class ProgrammeStats {
         partnerships.put(
                 "byRegionPair",
                 counts(
-                        "select least(coalesce(a.region, '?'), coalesce(b.region, '?')) || ' – ' || "
+                        "select least(coalesce(a.region, '?'), coalesce(b.region, '?')) || '"
+                                + RegionNames.PAIR_SEPARATOR + "' || "
                                 + "greatest(coalesce(a.region, '?'), coalesce(b.region, '?')), count(*) from mm_partnership t "
                                 + "left join mm_city a on a.id = t.city_a left join mm_city b on b.id = t.city_b"
                                 + where

@@ -3,6 +3,7 @@ package org.citybridge.portal.service;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import org.citybridge.contracts.vocabulary.RegionNames;
 import org.citybridge.portal.client.ApiModels.City;
 import org.citybridge.portal.client.ApiModels.Cluster;
 import org.citybridge.portal.client.ApiModels.Exchange;
@@ -75,7 +76,7 @@ public class PortalService {
         return cities.cities(
                 blankToNull(filter.q()),
                 blankToNull(filter.country()),
-                blankToNull(filter.region()),
+                blankToNull(RegionNames.english(filter.region())),
                 blankToNull(filter.area()),
                 blankToNull(filter.stance()),
                 blankToNull(filter.intent()),
@@ -270,12 +271,18 @@ public class PortalService {
     /** Programme figures (the API allows platform-admins only). */
     public org.citybridge.portal.client.ApiModels.Stats stats(Views.StatsFilter filter) {
         return matchmaking.stats(
-                blankToNull(filter.from()), blankToNull(filter.to()), blankToNull(filter.region()), filter.cluster());
+                blankToNull(filter.from()),
+                blankToNull(filter.to()),
+                blankToNull(RegionNames.english(filter.region())),
+                filter.cluster());
     }
 
     public String statsCsv(Views.StatsFilter filter) {
         return matchmaking.statsCsv(
-                blankToNull(filter.from()), blankToNull(filter.to()), blankToNull(filter.region()), filter.cluster());
+                blankToNull(filter.from()),
+                blankToNull(filter.to()),
+                blankToNull(RegionNames.english(filter.region())),
+                filter.cluster());
     }
 
     public void stateInterest(UUID city, org.citybridge.portal.client.ApiModels.InterestRequest interest) {

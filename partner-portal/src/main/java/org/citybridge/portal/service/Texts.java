@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
 public final class Texts {
 
     private static final Map<String, Texts> BY_LANGUAGE = new ConcurrentHashMap<>();
-    /** How the statistics join the two regions of a pair. */
-    private static final String REGION_PAIR_SEPARATOR = " – ";
 
     private final Locale locale;
     private final Properties words;
@@ -145,9 +143,9 @@ public final class Texts {
         if (pair == null) {
             return "";
         }
-        return Arrays.stream(pair.split(REGION_PAIR_SEPARATOR, -1))
+        return Arrays.stream(pair.split(RegionNames.PAIR_SEPARATOR, -1))
                 .map(this::region)
-                .collect(Collectors.joining(REGION_PAIR_SEPARATOR));
+                .collect(Collectors.joining(RegionNames.PAIR_SEPARATOR));
     }
 
     public String number(Number value) {
