@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Exports at real volume: synthetic cities (places, populations, languages and one to three interests each,
@@ -74,7 +75,7 @@ public final class ExportBench {
         List<String> out = new ArrayList<>();
         out.add(
                 "| cities | format | bytes | records | seconds (each run) | cities/s (median run) | heap after GC before → after"
-                        + " | heap peak during |");
+                        + " | highest heap sample during |");
         out.add("|---|---|---|---|---|---|---|---|");
         List<String> notes = new ArrayList<>();
         Random random = new Random(20261204L);
@@ -282,6 +283,7 @@ public final class ExportBench {
         private final long pid;
         private final AtomicBoolean sampling = new AtomicBoolean();
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
         private Thread sampler;
 
         Heap(HttpClient http, URI metrics, long pid) {
@@ -311,23 +313,26 @@ public final class ExportBench {
             sampling.set(true);
             sampler = new Thread(
                     () -> {
-                        while (sampling.get()) {
-                            try {
+                        try {
+                            while (sampling.get()) {
                                 peak.accumulateAndGet(used(), Math::max);
                                 Thread.sleep(50);
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
                             }
+                        } catch (Exception e) {
+                            failure.set(e);
                         }
                     },
                     "heap-sampler");
             sampler.start();
         }
 
-        /** Stops sampling; the peak seen. */
-        long stopSampling() throws InterruptedException {
+        /** Stops sampling; the highest sample (a failed sample fails the run rather than lowering it). */
+        long stopSampling() throws Exception {
             sampling.set(false);
             sampler.join();
+            if (failure.get() != null) {
+                throw new IllegalStateException("sampling the heap failed", failure.get());
+            }
             return peak.get();
         }
 
