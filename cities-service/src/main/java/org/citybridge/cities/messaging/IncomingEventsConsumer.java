@@ -9,6 +9,7 @@ import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.inbox.EventHandlers;
 import org.citybridge.kit.inbox.EventInbox;
+import org.citybridge.kit.inbox.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.concurrent.CompletionStage;
@@ -22,16 +23,14 @@ public class IncomingEventsConsumer {
 
     private final EventInbox inbox;
     private final EventHandlers clusterEvents;
-    private final EventHandlers matchmakingEvents;
+    private final CityService cities;
 
     public IncomingEventsConsumer(EventInbox inbox, InterestService interests, CityService cities) {
         this.inbox = inbox;
         this.clusterEvents = EventHandlers.builder()
                 .on(SurveyResponseRecorded.class, interests::applySurveyResponse)
                 .build();
-        this.matchmakingEvents = EventHandlers.builder()
-                .on(PartnershipFormed.class, cities::recordPartnership)
-                .build();
+        this.cities = cities;
     }
 
     @Incoming("cluster-events")
@@ -43,6 +42,13 @@ public class IncomingEventsConsumer {
     @Incoming("matchmaking-events")
     @Blocking
     public CompletionStage<Void> onMatchmakingEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(matchmakingEvents::handle));
+        // a poll's partnerships together: a city named by several of them is announced once, after all of them
+        return inbox.consume(
+                batch,
+                events -> cities.recordPartnerships(events.stream()
+                        .map(ReceivedEvent::payload)
+                        .filter(PartnershipFormed.class::isInstance)
+                        .map(PartnershipFormed.class::cast)
+                        .toList()));
     }
 }

@@ -26,9 +26,11 @@ import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** The city directory: registration, profile changes, retirement, partners; every change announced. */
@@ -147,22 +149,40 @@ public class CityService {
         return true;
     }
 
-    /** Both cities gain the partner (idempotent per partnership and city). */
+    /**
+     * Both cities of each partnership gain the other as partner (idempotent per partnership and city). Each city
+     * whose partners changed is announced once, with its profile after all of them: a poll of a bulk import
+     * names a city once per partner, and one CityUpdated for it spares every consumer the states in between.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPartnership(PartnershipFormed partnership) {
-        addPartner(partnership.cityA(), partnership.cityB(), partnership);
-        addPartner(partnership.cityB(), partnership.cityA(), partnership);
+    public void recordPartnerships(List<PartnershipFormed> partnerships) {
+        Set<UUID> changed = new LinkedHashSet<>();
+        for (PartnershipFormed partnership : partnerships) {
+            if (addPartner(partnership.cityA(), partnership.cityB(), partnership)) {
+                changed.add(partnership.cityA());
+            }
+            if (addPartner(partnership.cityB(), partnership.cityA(), partnership)) {
+                changed.add(partnership.cityB());
+            }
+        }
+        for (UUID cityId : changed) {
+            City city = City.findById(cityId);
+            outbox.append(new CityUpdated(profile(city), city.updatedAt));
+            em.flush();
+            em.clear();
+        }
     }
 
-    private void addPartner(UUID cityId, UUID partnerId, PartnershipFormed partnership) {
+    /** Whether the city gained the partner (false: unknown city, or it has this partnership already). */
+    private boolean addPartner(UUID cityId, UUID partnerId, PartnershipFormed partnership) {
         City city = City.findById(cityId, LockModeType.PESSIMISTIC_WRITE);
         if (city == null) {
             LOG.warnf(
                     "Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
-            return;
+            return false;
         }
         if (CityPartner.count("cityId = ?1 and partnershipId = ?2", cityId, partnership.partnershipId()) > 0) {
-            return;
+            return false;
         }
         CityPartner partner = new CityPartner();
         partner.id = UUID.randomUUID();
@@ -174,12 +194,11 @@ public class CityService {
         partner.formedOn = partnership.formedOn();
         partner.persist();
         city.updatedAt = Clock.now();
-        em.flush();
-        outbox.append(new CityUpdated(profile(city), city.updatedAt));
         // a poll applies hundreds of partnerships in one transaction, and each query flushes first, checking
         // every entity held: written out and let go, each partnership costs the same however many came before
         em.flush();
         em.clear();
+        return true;
     }
 
     /** The public profile carried by city events (no personal data). */

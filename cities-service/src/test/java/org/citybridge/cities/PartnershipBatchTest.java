@@ -1,0 +1,97 @@
+package org.citybridge.cities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.citybridge.cities.service.CityService;
+import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.PairIds;
+import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A poll of partnerships, as a bulk import sends them: each city gains every partner, and is announced once
+ * (one CityUpdated with its profile after all of them), not once per partner.
+ */
+@QuarkusTest
+class PartnershipBatchTest {
+
+    @Inject
+    CityService cities;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void shouldAnnounceEachCityOnceWithAllItsNewPartners() throws Exception {
+        String family = Fixtures.unique("Batch");
+        UUID hub = Fixtures.ensureCity(UUID.randomUUID(), family + " hub", "MX");
+        List<UUID> partners = new ArrayList<>();
+        List<PartnershipFormed> poll = new ArrayList<>();
+        for (String country : List.of("CN", "BR", "PE")) {
+            UUID partner = Fixtures.ensureCity(UUID.randomUUID(), family + " " + country, country);
+            partners.add(partner);
+            poll.add(sisterCities(hub, partner));
+        }
+        poll.add(poll.get(0)); // the same partnership twice in one poll changes nothing the second time
+
+        QuarkusTransaction.requiringNew().run(() -> cities.recordPartnerships(poll));
+
+        List<String> hubEvents = cityUpdatedPayloads(hub);
+        assertThat(hubEvents).hasSize(1);
+        JsonNode profile = mapper.readTree(hubEvents.get(0)).get("city");
+        List<String> announced = new ArrayList<>();
+        profile.get("partners").forEach(p -> announced.add(p.asText()));
+        assertThat(announced)
+                .containsExactlyInAnyOrderElementsOf(
+                        partners.stream().map(UUID::toString).toList());
+        for (UUID partner : partners) {
+            assertThat(cityUpdatedPayloads(partner)).hasSize(1);
+        }
+        Fixtures.get(hub).body("partners.size()", equalTo(3));
+
+        // the same poll again (a redelivery): nothing changes, nothing is announced
+        QuarkusTransaction.requiringNew().run(() -> cities.recordPartnerships(poll));
+        assertThat(cityUpdatedPayloads(hub)).hasSize(1);
+        Fixtures.get(hub).body("partners.size()", equalTo(3));
+    }
+
+    private List<String> cityUpdatedPayloads(UUID city) {
+        return OutboxRows.column(
+                dataSource,
+                "select payload from outbox_event where record_key = any (?) and type = '"
+                        + EventType.CITY_UPDATED.ceType() + "' order by seq",
+                List.of(city.toString()));
+    }
+
+    private static PartnershipFormed sisterCities(UUID a, UUID b) {
+        UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
+        return new PartnershipFormed(
+                UUID.randomUUID(),
+                pair,
+                pair,
+                a,
+                b,
+                ProposalKind.SISTER_CITY,
+                null,
+                LocalDate.of(2024, 5, 1),
+                "import",
+                Instant.now());
+    }
+}
