@@ -11,7 +11,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 http_bench_build() {
   echo "Building the services and the bench module..."
   (cd "$HTTP_BENCH_ROOT" && ./mvnw -B -q -ntp -Pbench \
-    -pl bench,cities-service,clusters-service,matchmaking-service -am package -DskipTests \
+    -pl bench,cities-service,clusters-service,matchmaking-service,webhooks-service,partner-portal -am package -DskipTests \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 }
 

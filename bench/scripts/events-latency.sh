@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # the benchmark loads data as one caller, far beyond any person's quota: the platform it starts has no rate limits
 export CITYBRIDGE_RATE_LIMITS_ENABLED=false
-./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,bench/events -am \
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,partner-portal,bench/events -am \
   package -DskipTests > bench/events/build.log 2>&1 || { tail -50 bench/events/build.log; exit 1; }
 rm -f bench/events/build.log
 exec timeout --signal=TERM 20m "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -XX:+UseParallelGC \

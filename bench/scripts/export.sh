@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # the benchmark loads data as one caller, far beyond any person's quota: the platform it starts has no rate limits
 export CITYBRIDGE_RATE_LIMITS_ENABLED=false
-./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,platform-launcher,bench -am \
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,partner-portal,platform-launcher,bench -am \
   package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt > bench/target-build.log 2>&1 \
   || { tail -50 bench/target-build.log; exit 1; }
 rm -f bench/target-build.log
