@@ -4,6 +4,7 @@
 # event is consumed and every city ranked; beside it, in the same run, partnerships recorded one POST at a
 # time, and a live interest stated during the import, timed until its proposal shows.
 #   bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20]
+# With baseline-seconds=0 every partnership goes through the import, so that two runs compare as they stand.
 # The default file is the shared real twinning data beside the repository (../shared/data/twin-cities-dev.csv).
 # The platform is started as ./run.sh starts it (without the demo story) on free ports and stopped again.
 # Extra Maven options go in BENCH_MAVEN_ARGS (e.g. -o). Result: bench/target/real-import.md. About 5 minutes.
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # the benchmark loads data as one caller, far beyond any person's quota: the platform it starts has no rate limits
 export CITYBRIDGE_RATE_LIMITS_ENABLED=false
-./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,platform-launcher,bench -am \
+./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -Pbench -pl cities-service,clusters-service,matchmaking-service,webhooks-service,partner-portal,platform-launcher,bench -am \
   package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt > bench/target-build.log 2>&1 \
   || { tail -50 bench/target-build.log; exit 1; }
 rm -f bench/target-build.log

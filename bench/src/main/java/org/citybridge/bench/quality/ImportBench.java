@@ -121,13 +121,19 @@ public final class ImportBench {
             out.add(line("Partnerships imported and every city re-ranked (job done)", imported, partnershipJob));
             out.add(line("... and every event consumed (profiles, proposals)", ranked, null));
             out.add(String.format(
-                    Locale.ROOT,
-                    "Import rate: %,d new partnerships in %.1f s = %.0f/s, %.0f× the baseline's %.1f/s",
-                    created,
-                    ranked,
-                    created / ranked,
-                    created / ranked / baselineRate,
-                    baselineRate));
+                            Locale.ROOT,
+                            "Import rate: %,d new partnerships in %.1f s = %.0f/s, %.1f ms each",
+                            created,
+                            ranked,
+                            created / ranked,
+                            ranked * 1000 / created)
+                    + (posted.get() == 0
+                            ? " (no baseline run)"
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", %.0f× the baseline's %.1f/s",
+                                    created / ranked / baselineRate,
+                                    baselineRate)));
             out.add(String.format(
                     Locale.ROOT,
                     "A live interest stated during the partnership import: its proposal showed after %.2f s",
