@@ -5,9 +5,13 @@ import io.restassured.response.ValidatableResponse;
 import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.M49Regions;
 import org.citybridge.cities.domain.Official;
+import org.citybridge.contracts.events.PairIds;
+import org.citybridge.contracts.events.PartnershipFormed;
+import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.testing.JsonApi;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,5 +106,21 @@ final class Fixtures {
 
     static String etagOf(UUID id) {
         return get(id).statusCode(200).extract().header("ETag");
+    }
+
+    /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
+    static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
+        UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
+        return new PartnershipFormed(
+                UUID.randomUUID(),
+                pair,
+                pair,
+                a,
+                b,
+                ProposalKind.SISTER_CITY,
+                null,
+                formedOn,
+                "proposal",
+                Instant.now());
     }
 }

@@ -8,7 +8,6 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventSource;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestExpressed;
-import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.StatedInterest;
@@ -16,7 +15,6 @@ import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
-import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.testing.JsonApi;
 import org.citybridge.testing.TestEvents;
@@ -146,7 +144,7 @@ class IncomingEventsTest {
         });
         // the redelivery is processed after the first delivery (same key): wait for a marker behind it
         UUID other = Fixtures.ensureCity(UUID.randomUUID(), family + " marker", "CN");
-        events.publish(sisterCities(mexicoCity, other, LocalDate.of(2023, 1, 1)));
+        events.publish(Fixtures.sisterCities(mexicoCity, other, LocalDate.of(2023, 1, 1)));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
                         () -> Fixtures.get(other).body("partners.cityId", containsInAnyOrder(mexicoCity.toString())));
@@ -291,23 +289,7 @@ class IncomingEventsTest {
             String family, String mexican, String chinese, LocalDate formedOn) {
         UUID a = Fixtures.ensureCity(UUID.randomUUID(), family + " " + mexican, "MX");
         UUID b = Fixtures.ensureCity(UUID.randomUUID(), family + " " + chinese, "CN");
-        return sisterCities(a, b, formedOn);
-    }
-
-    /** A sister-city partnership of a and b as matchmaking announces it (keyed by its pair id). */
-    private static PartnershipFormed sisterCities(UUID a, UUID b, LocalDate formedOn) {
-        UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
-        return new PartnershipFormed(
-                UUID.randomUUID(),
-                pair,
-                pair,
-                a,
-                b,
-                ProposalKind.SISTER_CITY,
-                null,
-                formedOn,
-                "proposal",
-                Instant.now());
+        return Fixtures.sisterCities(a, b, formedOn);
     }
 
     private static byte[] bytes(String text) {

@@ -7,12 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.contracts.events.EventType;
-import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.events.PartnershipFormed;
-import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +44,7 @@ class PartnershipBatchTest {
         for (String country : List.of("CN", "BR", "PE")) {
             UUID partner = Fixtures.ensureCity(UUID.randomUUID(), family + " " + country, country);
             partners.add(partner);
-            poll.add(sisterCities(hub, partner));
+            poll.add(Fixtures.sisterCities(hub, partner, LocalDate.of(2024, 5, 1)));
         }
         poll.add(poll.get(0)); // the same partnership twice in one poll changes nothing the second time
 
@@ -78,20 +75,5 @@ class PartnershipBatchTest {
                 "select payload from outbox_event where record_key = any (?) and type = '"
                         + EventType.CITY_UPDATED.ceType() + "' order by seq",
                 List.of(city.toString()));
-    }
-
-    private static PartnershipFormed sisterCities(UUID a, UUID b) {
-        UUID pair = PairIds.of(a, b, ProposalKind.SISTER_CITY, null);
-        return new PartnershipFormed(
-                UUID.randomUUID(),
-                pair,
-                pair,
-                a,
-                b,
-                ProposalKind.SISTER_CITY,
-                null,
-                LocalDate.of(2024, 5, 1),
-                "import",
-                Instant.now());
     }
 }

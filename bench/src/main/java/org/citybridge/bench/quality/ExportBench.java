@@ -3,6 +3,7 @@ package org.citybridge.bench.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.bench.SyntheticPlaces;
 import org.citybridge.bench.http.BenchPlatform;
+import org.citybridge.bench.http.NamedArgs;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.launcher.ServiceProcess;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,13 +58,7 @@ public final class ExportBench {
     private ExportBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-        }
+        Map<String, String> options = NamedArgs.parse(args);
         int[] sizes = Arrays.stream(
                         options.getOrDefault("sizes", "10000,100000").split(","))
                 .mapToInt(Integer::parseInt)

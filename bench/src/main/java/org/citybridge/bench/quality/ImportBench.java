@@ -1,6 +1,7 @@
 package org.citybridge.bench.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.citybridge.bench.http.NamedArgs;
 import org.citybridge.bench.quality.TwinningData.City;
 import org.citybridge.bench.quality.TwinningData.Pair;
 import org.citybridge.launcher.http.ApiClient;
@@ -32,13 +33,7 @@ public final class ImportBench {
     private ImportBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-        }
+        Map<String, String> options = NamedArgs.parse(args);
         Path repository = QualityBench.repository();
         Path file = Path.of(options.getOrDefault(
                 "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));

@@ -1,5 +1,6 @@
 package org.citybridge.bench.quality;
 
+import org.citybridge.bench.http.NamedArgs;
 import org.citybridge.bench.quality.Baselines.Baseline;
 import org.citybridge.bench.quality.TwinningData.Pair;
 import org.citybridge.matchmaking.ranking.MatchEngine;
@@ -38,13 +39,7 @@ public final class QualityBench {
     private QualityBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-        }
+        Map<String, String> options = NamedArgs.parse(args);
         Path repository = repository();
         Path file = Path.of(options.getOrDefault(
                 "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
