@@ -47,7 +47,8 @@ import java.util.UUID;
  * name and country; a partnership already recorded for the pair and kind is "unchanged", so importing a file
  * twice changes nothing. Each chunk of rows is one transaction under the engine lock, every new partnership
  * announced as PartnershipFormed like a single POST; the engine learns a chunk at once and, once every row
- * is in, re-ranks the cities in chunks while events go on being applied between them.
+ * is in, re-ranks the cities in chunks while events go on being applied between them. A chunk's rows are
+ * read and checked before it takes the lock: events wait on its writes only.
  */
 @ApplicationScoped
 public class PartnershipImport {
@@ -134,37 +135,43 @@ public class PartnershipImport {
             if (known == null) {
                 loadDirectory();
             }
+            List<RecordPartnership> good = commands(rows, report); // outside the lock: only writes wait
             Set<UUID> named = new HashSet<>();
             if (write) {
                 state.locked(() ->
-                        QuarkusTransaction.requiringNew().run(() -> apply(rows, true, report, named, Clock.now())));
+                        QuarkusTransaction.requiringNew().run(() -> record(good, true, report, named, Clock.now())));
                 seenPairs.addAll(named); // once committed
             } else {
-                QuarkusTransaction.requiringNew().run(() -> apply(rows, false, report, named, Clock.now()));
+                QuarkusTransaction.requiringNew().run(() -> record(good, false, report, named, Clock.now()));
             }
         }
 
-        private void apply(
-                List<ImportFile.Row> rows, boolean write, ImportReport report, Set<UUID> named, Instant now) {
-            Map<ImportFile.Row, RecordPartnership> good = new LinkedHashMap<>();
+        /** The rows' commands, in order; a row that names an unknown city or breaks a rule is rejected. */
+        private List<RecordPartnership> commands(List<ImportFile.Row> rows, ImportReport report) {
+            List<RecordPartnership> good = new ArrayList<>(rows.size());
             for (ImportFile.Row row : rows) {
                 try {
                     ObjectNode fields = row.fields().deepCopy();
                     fields.remove(List.of("id", "proposalId")); // an export's: a partnership is known by its pair
-                    good.put(row, command(Importer.request(fields, ImportedPartnership.class, mapper, validator)));
+                    good.add(command(Importer.request(fields, ImportedPartnership.class, mapper, validator)));
                 } catch (Importer.RowRejected e) {
                     report.reject(e.at(row.line()));
                 } catch (ApiException e) {
                     report.reject(Importer.RowRejected.of(e).at(row.line()));
                 }
             }
-            Set<UUID> recorded = recorded(good.values());
+            return good;
+        }
+
+        private void record(
+                List<RecordPartnership> good, boolean write, ImportReport report, Set<UUID> named, Instant now) {
+            Set<UUID> recorded = recorded(good);
             List<UUID[]> formed = new ArrayList<>();
-            good.forEach((row, command) -> {
+            for (RecordPartnership command : good) {
                 UUID pairId = pairId(command);
                 if (recorded.contains(pairId) || seenPairs.contains(pairId) || !named.add(pairId)) {
                     report.count(ImportReport.Outcome.UNCHANGED);
-                    return;
+                    continue;
                 }
                 if (write) {
                     partnerships.persist(
@@ -180,7 +187,7 @@ public class PartnershipImport {
                     formed.add(new UUID[] {command.cityA(), command.cityB()});
                 }
                 report.count(ImportReport.Outcome.CREATED);
-            });
+            }
             if (!formed.isEmpty()) {
                 state.engine().partnershipsFormed(formed);
                 proposals.apply(state.engine().drainChanges(), now);
