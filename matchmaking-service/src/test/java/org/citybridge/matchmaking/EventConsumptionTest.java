@@ -3,10 +3,12 @@ package org.citybridge.matchmaking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
+import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
@@ -18,6 +20,7 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.readmodel.City;
 import org.citybridge.matchmaking.readmodel.Interest;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
@@ -242,6 +245,45 @@ class EventConsumptionTest {
             assertThat(entry.get("partnerCityId")).isEqualTo(b.toString());
             assertThat(((Map<?, ?>) entry.get("proposal")).get("status")).isEqualTo("PROPOSED");
         });
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
+    void shouldStoreNothingForAProfileRestatedAsItStandsAndApplyTheChangeThatFollowsIt() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        applyAsOneBatch(
+                new CityRegistered(Fixtures.place(a, "Restated One", "MX", 1000, 1), Instant.now()),
+                new CityRegistered(Fixtures.place(b, "Restated Partner", "CN", 1000, 1), Instant.now()));
+        Scenario.recordPartnership(Scenario.partnership(a, b, "SISTER_CITY", "1998-05-01", "Charter"))
+                .statusCode(201);
+        City stored = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+
+        // the directory restates the profile once its partner list caught up with the partnership recorded here
+        CityProfile caughtUp = Fixtures.profile(a, "Restated One", "MX", 1000, List.of(), List.of(), List.of(b), 2);
+        applyAsOneBatch(new CityUpdated(caughtUp, Instant.now()));
+        City after = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+        assertThat(after.version).as("the row is not written").isEqualTo(stored.version);
+        assertThat(after.updatedAt).isEqualTo(stored.updatedAt);
+        assertThat(after.profileVersion).isEqualTo(1);
+
+        // in one batch, a change and then the former profile again (read only once the change made it new)
+        applyAsOneBatch(
+                new CityUpdated(Fixtures.place(a, "Restated Two", "MX", 1000, 3), Instant.now()),
+                new CityUpdated(
+                        Fixtures.profile(a, "Restated One", "MX", 1000, List.of(), List.of(), List.of(b), 4),
+                        Instant.now()));
+        City last = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+        assertThat(last.name).isEqualTo("Restated One");
+        assertThat(last.profileVersion).isEqualTo(4);
+        // and an older version than the stored one changes nothing
+        applyAsOneBatch(new CityUpdated(Fixtures.place(a, "Restated Two", "MX", 1000, 3), Instant.now()));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a).name))
+                .isEqualTo("Restated One");
+        // the engine rebuilt from the database holds what the live one held
+        List<Ranked> live = state.locked(() -> state.engine().kept(a));
+        state.invalidate();
+        assertThat(state.locked(() -> state.engine().kept(a))).isEqualTo(live);
     }
 
     private void applyAsOneBatch(EventPayload... payloads) {

@@ -140,6 +140,14 @@ public final class MatchEngine {
 
     // ---------------------------------------------------------------- mutations
 
+    /**
+     * Whether these facts would change nothing the engine holds: the city's profile as it stands and no
+     * partner it does not have already (a profile restated because its partner list caught up).
+     */
+    public boolean restates(CityFacts facts) {
+        return graph.restates(facts);
+    }
+
     public void upsertCity(CityFacts facts) {
         if (graph.restates(facts)) {
             return; // no score, reason or list can change: re-offering the city to every other would be waste

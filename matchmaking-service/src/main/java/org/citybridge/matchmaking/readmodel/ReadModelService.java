@@ -23,6 +23,7 @@ import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.ranking.MatchEngine;
+import org.citybridge.matchmaking.scoring.CityFacts;
 import org.citybridge.matchmaking.scoring.InterestFacts;
 import org.jboss.logging.Logger;
 
@@ -68,6 +69,32 @@ public class ReadModelService {
         proposals.apply(batch.engine.drainChanges(), batch.now);
     }
 
+    /** The facts the engine would hold after this profile. */
+    private static CityFacts facts(CityProfile profile) {
+        City city = new City();
+        city.id = profile.cityId();
+        fill(city, profile);
+        return city.facts();
+    }
+
+    /** The profile's facts into the row (all but its version and time). */
+    private static void fill(City city, CityProfile profile) {
+        city.name = profile.name();
+        city.country = profile.country() == null ? null : profile.country().toUpperCase(Locale.ROOT);
+        city.region = profile.region();
+        city.subRegion = profile.subRegion();
+        city.population = profile.population();
+        city.latitude = profile.latitude();
+        city.longitude = profile.longitude();
+        city.worldHeritage = new ArrayList<>(profile.heritageAssets().stream()
+                .filter(ReadModelService::isWorldHeritage)
+                .map(HeritageAsset::name)
+                .toList());
+        city.associations = new ArrayList<>(profile.associations());
+        city.languages = new ArrayList<>(profile.languages() == null ? List.of() : profile.languages());
+        city.partners = new ArrayList<>(profile.partners());
+    }
+
     static boolean isWorldHeritage(HeritageAsset asset) {
         return asset.kind() != null && asset.kind().toLowerCase(Locale.ROOT).contains("world heritage");
     }
@@ -78,22 +105,24 @@ public class ReadModelService {
         private final MatchEngine engine;
         private final Instant now;
         private final Map<UUID, City> cities = new HashMap<>();
+        /** The cities looked up so far: for these, absent from {@link #cities} means not stored. */
+        private final Set<UUID> cityIds = new HashSet<>();
+
         private final Map<UUID, Interest> interests = new HashMap<>();
 
         /**
          * Reads the city and interest rows the batch's events name with one query per table: most events
          * of a backlog name a city or interest not stored yet, and looking each up alone cost a round
-         * trip per event. Every id an event of the batch looks up is then in the maps: absent means not
-         * stored.
+         * trip per event. A profile the engine holds as it stands is not read: a bulk import of partnerships
+         * restates thousands, each only catching up with partners recorded here.
          */
         Batch(MatchEngine engine, Instant now, List<ReceivedEvent> events) {
             this.engine = engine;
             this.now = now;
-            Set<UUID> cityIds = new HashSet<>();
             Set<UUID> interestIds = new HashSet<>();
             EventHandlers.builder()
-                    .on(CityRegistered.class, e -> cityIds.add(e.city().cityId()))
-                    .on(CityUpdated.class, e -> cityIds.add(e.city().cityId()))
+                    .on(CityRegistered.class, e -> lookUpUnlessRestated(e.city()))
+                    .on(CityUpdated.class, e -> lookUpUnlessRestated(e.city()))
                     .on(CityRetired.class, e -> cityIds.add(e.cityId()))
                     .on(InterestExpressed.class, e -> interestIds.add(e.interestId()))
                     .build()
@@ -104,6 +133,23 @@ public class ReadModelService {
             if (!interestIds.isEmpty()) {
                 Interest.<Interest>list("id in ?1", interestIds).forEach(i -> interests.put(i.id, i));
             }
+        }
+
+        private void lookUpUnlessRestated(CityProfile profile) {
+            if (!engine.restates(facts(profile))) {
+                cityIds.add(profile.cityId());
+            }
+        }
+
+        /** The stored row of a city, or null; read now if the batch did not read it up front. */
+        private City row(UUID cityId) {
+            if (cityIds.add(cityId)) {
+                City found = City.findById(cityId);
+                if (found != null) {
+                    cities.put(cityId, found);
+                }
+            }
+            return cities.get(cityId);
         }
 
         EventHandlers handlers() {
@@ -124,7 +170,12 @@ public class ReadModelService {
         }
 
         private void profile(CityProfile profile) {
-            City city = cities.get(profile.cityId());
+            if (engine.restates(facts(profile))) {
+                // as stored and ranked already (its version too is passed over: a later version that differs
+                // replaces it, an earlier one that differs is older than the stored one)
+                return;
+            }
+            City city = row(profile.cityId());
             if (city == null) {
                 city = new City();
                 city.id = profile.cityId();
@@ -135,20 +186,7 @@ public class ReadModelService {
                 LOG.debugf("Stale profile version %d of city %s skipped", profile.version(), profile.cityId());
                 return;
             }
-            city.name = profile.name();
-            city.country = profile.country() == null ? null : profile.country().toUpperCase(Locale.ROOT);
-            city.region = profile.region();
-            city.subRegion = profile.subRegion();
-            city.population = profile.population();
-            city.latitude = profile.latitude();
-            city.longitude = profile.longitude();
-            city.worldHeritage = new ArrayList<>(profile.heritageAssets().stream()
-                    .filter(ReadModelService::isWorldHeritage)
-                    .map(HeritageAsset::name)
-                    .toList());
-            city.associations = new ArrayList<>(profile.associations());
-            city.languages = new ArrayList<>(profile.languages() == null ? List.of() : profile.languages());
-            city.partners = new ArrayList<>(profile.partners());
+            fill(city, profile);
             city.profileVersion = profile.version();
             city.updatedAt = now;
             if (!city.retired) {
@@ -157,7 +195,7 @@ public class ReadModelService {
         }
 
         private void retired(CityRetired retired) {
-            City city = cities.get(retired.cityId());
+            City city = row(retired.cityId());
             if (city == null) {
                 LOG.warnf("Retirement of unknown city %s skipped", retired.cityId());
                 return;
