@@ -47,6 +47,8 @@ class PartnershipBatchTest {
             poll.add(Fixtures.sisterCities(hub, partner, LocalDate.of(2024, 5, 1)));
         }
         poll.add(poll.get(0)); // the same partnership twice in one poll changes nothing the second time
+        UUID unknown = UUID.randomUUID();
+        poll.add(Fixtures.sisterCities(unknown, partners.get(1), LocalDate.of(2024, 6, 1)));
 
         QuarkusTransaction.requiringNew().run(() -> cities.recordPartnerships(poll));
 
@@ -58,10 +60,16 @@ class PartnershipBatchTest {
         assertThat(announced)
                 .containsExactlyInAnyOrderElementsOf(
                         partners.stream().map(UUID::toString).toList());
+        // announced with the version the change gave the row, as a single change would be
+        assertThat(profile.get("version").asLong())
+                .isEqualTo(Fixtures.get(hub).extract().<Number>path("version").longValue());
         for (UUID partner : partners) {
             assertThat(cityUpdatedPayloads(partner)).hasSize(1);
         }
         Fixtures.get(hub).body("partners.size()", equalTo(3));
+        // a city the directory does not know is skipped; its partner gains it all the same, as matchmaking says
+        Fixtures.get(partners.get(1)).body("partners.size()", equalTo(2));
+        assertThat(cityUpdatedPayloads(unknown)).isEmpty();
 
         // the same poll again (a redelivery): nothing changes, nothing is announced
         QuarkusTransaction.requiringNew().run(() -> cities.recordPartnerships(poll));

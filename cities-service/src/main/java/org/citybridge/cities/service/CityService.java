@@ -26,11 +26,15 @@ import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The city directory: registration, profile changes, retirement, partners; every change announced. */
@@ -153,60 +157,68 @@ public class CityService {
      * Both cities of each partnership gain the other as partner (idempotent per partnership and city). Each city
      * whose partners changed is announced once, with its profile after all of them: a poll of a bulk import
      * names a city once per partner, and one CityUpdated for it spares every consumer the states in between.
+     * The poll's cities are locked, read and announced with a few statements, whatever its size.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordPartnerships(List<PartnershipFormed> partnerships) {
-        Set<UUID> changed = new LinkedHashSet<>();
+        Set<UUID> named = new TreeSet<>(); // locked in id order: two polls naming the same cities never deadlock
+        Set<UUID> partnershipIds = new HashSet<>();
         for (PartnershipFormed partnership : partnerships) {
-            if (addPartner(partnership.cityA(), partnership.cityB(), partnership)) {
-                changed.add(partnership.cityA());
-            }
-            if (addPartner(partnership.cityB(), partnership.cityA(), partnership)) {
-                changed.add(partnership.cityB());
+            named.add(partnership.cityA());
+            named.add(partnership.cityB());
+            partnershipIds.add(partnership.partnershipId());
+        }
+        Map<UUID, City> cities = new HashMap<>();
+        City.<City>find("id in ?1 order by id", named)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
+                .forEach(city -> cities.put(city.id, city));
+        Set<List<UUID>> recorded = new HashSet<>(); // (city, partnership)
+        CityPartner.<CityPartner>list("partnershipId in ?1", partnershipIds)
+                .forEach(p -> recorded.add(List.of(p.cityId, p.partnershipId)));
+        Set<UUID> changed = new LinkedHashSet<>();
+        Instant now = Clock.now();
+        for (PartnershipFormed partnership : partnerships) {
+            for (UUID[] side : List.of(
+                    new UUID[] {partnership.cityA(), partnership.cityB()},
+                    new UUID[] {partnership.cityB(), partnership.cityA()})) {
+                City city = cities.get(side[0]);
+                if (city == null) {
+                    LOG.warnf(
+                            "Partnership %s names unknown city %s; that side is skipped",
+                            partnership.partnershipId(), side[0]);
+                } else if (recorded.add(List.of(city.id, partnership.partnershipId()))) {
+                    CityPartner partner = new CityPartner();
+                    partner.id = UUID.randomUUID();
+                    partner.cityId = city.id;
+                    partner.partnerId = side[1];
+                    partner.partnershipId = partnership.partnershipId();
+                    partner.kind = partnership.kind();
+                    partner.area = partnership.area();
+                    partner.formedOn = partnership.formedOn();
+                    partner.persist();
+                    city.updatedAt = now;
+                    changed.add(city.id);
+                }
             }
         }
+        em.flush(); // the profiles carry the versions the updates give the rows
+        Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(changed);
         for (UUID cityId : changed) {
-            City city = City.findById(cityId);
-            outbox.append(new CityUpdated(profile(city), city.updatedAt));
-            em.flush();
-            em.clear();
+            City city = cities.get(cityId);
+            outbox.append(new CityUpdated(profile(city, partners.get(cityId)), city.updatedAt));
         }
-    }
-
-    /** Whether the city gained the partner (false: unknown city, or it has this partnership already). */
-    private boolean addPartner(UUID cityId, UUID partnerId, PartnershipFormed partnership) {
-        City city = City.findById(cityId, LockModeType.PESSIMISTIC_WRITE);
-        if (city == null) {
-            LOG.warnf(
-                    "Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
-            return false;
-        }
-        if (CityPartner.count("cityId = ?1 and partnershipId = ?2", cityId, partnership.partnershipId()) > 0) {
-            return false;
-        }
-        CityPartner partner = new CityPartner();
-        partner.id = UUID.randomUUID();
-        partner.cityId = cityId;
-        partner.partnerId = partnerId;
-        partner.partnershipId = partnership.partnershipId();
-        partner.kind = partnership.kind();
-        partner.area = partnership.area();
-        partner.formedOn = partnership.formedOn();
-        partner.persist();
-        city.updatedAt = Clock.now();
-        // a poll applies hundreds of partnerships in one transaction, and each query flushes first, checking
-        // every entity held: written out and let go, each partnership costs the same however many came before
-        em.flush();
-        em.clear();
-        return true;
     }
 
     /** The public profile carried by city events (no personal data). */
     public CityProfile profile(City city) {
-        List<UUID> partners = CityPartner.ofCity(city.id).stream()
-                .map(p -> p.partnerId)
-                .distinct()
-                .toList();
+        return profile(city, CityPartner.ofCity(city.id));
+    }
+
+    /** The same, with the city's partners read already (in the order of {@link CityPartner#ofCity}). */
+    private static CityProfile profile(City city, List<CityPartner> partnerships) {
+        List<UUID> partners =
+                partnerships.stream().map(p -> p.partnerId).distinct().toList();
         return new CityProfile(
                 city.id,
                 city.name,
