@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 class CityProjectionTest {
@@ -59,6 +60,31 @@ class CityProjectionTest {
         String memberName =
                 QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>findById(membership).memberName);
         assertThat(memberName).isEqualTo("Luoyang City");
+    }
+
+    @Test
+    void shouldWriteNothingForAProfileThatRestatesItsNameAndCountryAndApplyTheRenameAfterIt() {
+        UUID id = UUID.randomUUID();
+        support.events().publish(new CityRegistered(TestSupport.profile(id, "Gamma", "MX", 1), TestSupport.now()));
+        support.awaitCity(id, c -> c != null);
+        KnownCity before = support.knownCity(id);
+
+        // a later version that changed only what this service does not keep (e.g. the city's partners)
+        String restated =
+                support.events().publish(new CityUpdated(TestSupport.profile(id, "Gamma", "MX", 2), TestSupport.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(restated) == 1);
+        KnownCity after = support.knownCity(id);
+        assertThat(after.profileVersion).isEqualTo(1);
+        assertThat(after.updatedAt).isEqualTo(before.updatedAt);
+
+        support.events().publish(new CityUpdated(TestSupport.profile(id, "Gamma City", "MX", 3), TestSupport.now()));
+        support.awaitCity(id, c -> "Gamma City".equals(c.name));
+        assertThat(support.knownCity(id).profileVersion).isEqualTo(3);
+        // the restating version, delivered again, is older than the rename
+        support.events().publish(new CityUpdated(TestSupport.profile(id, "Gamma", "MX", 2), TestSupport.now()));
+        support.events().publish(new CityRetired(id, TestSupport.now()));
+        support.awaitCity(id, c -> c.retired);
+        assertThat(support.knownCity(id).name).isEqualTo("Gamma City");
     }
 
     @Test

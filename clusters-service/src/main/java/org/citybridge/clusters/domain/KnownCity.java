@@ -30,7 +30,7 @@ public class KnownCity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean retired;
 
-    /** The city's own version from its latest applied profile; older profiles are ignored. */
+    /** The city's own version from the latest profile that changed what is kept here; older profiles are ignored. */
     @Column(name = "profile_version", nullable = false)
     public long profileVersion;
 

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.citybridge.clusters.service.KnownCityService;
+import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
@@ -11,6 +12,9 @@ import org.citybridge.kit.inbox.EventHandlers;
 import org.citybridge.kit.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,10 +26,12 @@ import java.util.concurrent.CompletionStage;
 public class IncomingEventsConsumer {
 
     private final EventInbox inbox;
+    private final KnownCityService cities;
     private final EventHandlers cityEvents;
 
     public IncomingEventsConsumer(EventInbox inbox, KnownCityService cities) {
         this.inbox = inbox;
+        this.cities = cities;
         this.cityEvents = EventHandlers.builder()
                 .on(
                         CityRegistered.class,
@@ -38,6 +44,21 @@ public class IncomingEventsConsumer {
     @Incoming("city-events")
     @Blocking
     public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(cityEvents::handle));
+        return inbox.consume(batch, events -> {
+            Set<UUID> named = new HashSet<>();
+            EventHandlers.builder()
+                    .on(CityRegistered.class, registered -> named.add(cityId(registered.city())))
+                    .on(CityUpdated.class, updated -> named.add(cityId(updated.city())))
+                    .on(CityRetired.class, retired -> named.add(retired.cityId()))
+                    .build()
+                    .handleAll(events);
+            named.remove(null); // an event without a city is skipped, and logged, by its handler
+            cities.readAhead(named);
+            events.forEach(cityEvents::handle);
+        });
+    }
+
+    private static UUID cityId(CityProfile profile) {
+        return profile == null ? null : profile.cityId();
     }
 }

@@ -10,6 +10,8 @@ import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,7 +24,22 @@ public class KnownCityService {
 
     private static final Logger LOG = Logger.getLogger(KnownCityService.class);
 
-    /** A city registered or updated: keep the newest profile. */
+    /**
+     * Reads the stored cities these ids name with one query, so that the events of a poll that name them
+     * find them without a round trip each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readAhead(Collection<UUID> cityIds) {
+        if (!cityIds.isEmpty()) {
+            KnownCity.list("id in ?1", cityIds);
+        }
+    }
+
+    /**
+     * A city registered or updated: keep the newest profile's name and country. A profile that restates
+     * them (most updates change what this service does not keep: partners, heritage, interests) is not
+     * written, so the stored version is that of the latest profile that changed them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyProfile(CityProfile profile, Instant at) {
         if (profile == null || profile.cityId() == null || profile.name() == null) {
@@ -37,6 +54,8 @@ public class KnownCityService {
             LOG.debugf(
                     "Ignoring stale profile v%s of city %s (have v%s)",
                     (Object) profile.version(), city.id, city.profileVersion);
+            return;
+        } else if (profile.name().equals(city.name) && Objects.equals(profile.country(), city.country)) {
             return;
         }
         boolean renamed = city.name != null && !city.name.equals(profile.name());
