@@ -267,7 +267,7 @@ class EventConsumptionTest {
         assertThat(after.updatedAt).isEqualTo(stored.updatedAt);
         assertThat(after.profileVersion).isEqualTo(1);
 
-        // in one batch, a change and then the former profile again (read only once the change made it new)
+        // in one batch, a change and then the former profile again: the second is new by then, and applied
         applyAsOneBatch(
                 new CityUpdated(Fixtures.place(a, "Restated Two", "MX", 1000, 3), Instant.now()),
                 new CityUpdated(

@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /** The city directory: registration, profile changes, retirement, partners; every change announced. */
@@ -161,7 +160,10 @@ public class CityService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordPartnerships(List<PartnershipFormed> partnerships) {
-        Set<UUID> named = new TreeSet<>(); // locked in id order: two polls naming the same cities never deadlock
+        if (partnerships.isEmpty()) {
+            return;
+        }
+        Set<UUID> named = new HashSet<>();
         Set<UUID> partnershipIds = new HashSet<>();
         for (PartnershipFormed partnership : partnerships) {
             named.add(partnership.cityA());
@@ -169,12 +171,13 @@ public class CityService {
             partnershipIds.add(partnership.partnershipId());
         }
         Map<UUID, City> cities = new HashMap<>();
+        // locked in the database's id order: two transactions naming the same cities never deadlock
         City.<City>find("id in ?1 order by id", named)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .forEach(city -> cities.put(city.id, city));
         Set<List<UUID>> recorded = new HashSet<>(); // (city, partnership)
-        CityPartner.<CityPartner>list("partnershipId in ?1", partnershipIds)
+        CityPartner.<CityPartner>list("cityId in ?1 and partnershipId in ?2", cities.keySet(), partnershipIds)
                 .forEach(p -> recorded.add(List.of(p.cityId, p.partnershipId)));
         Set<UUID> changed = new LinkedHashSet<>();
         Instant now = Clock.now();

@@ -26,7 +26,7 @@ public class KnownCityService {
 
     /**
      * Reads the stored cities these ids name with one query, so that the events of a poll that name them
-     * find them without a round trip each.
+     * find them without a round trip each (a city not stored yet is still looked up by its event).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void readAhead(Collection<UUID> cityIds) {
@@ -38,7 +38,8 @@ public class KnownCityService {
     /**
      * A city registered or updated: keep the newest profile's name and country. A profile that restates
      * them (most updates change what this service does not keep: partners, heritage, interests) is not
-     * written, so the stored version is that of the latest profile that changed them.
+     * written, so the stored version is that of the latest profile that changed them; a city's events
+     * arrive in order (keyed by city), so a later one that differs is still applied and an earlier one not.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyProfile(CityProfile profile, Instant at) {

@@ -52,7 +52,10 @@ public class City extends PanacheEntityBase {
     public List<String> languages = new ArrayList<>();
 
     public boolean retired;
-    /** The profile version of the last applied city event: older restatements are ignored. */
+    /**
+     * The version of the last profile that changed a fact kept here (one that restates them is passed
+     * over): older versions are ignored.
+     */
     @Column(name = "profile_version")
     public long profileVersion;
 

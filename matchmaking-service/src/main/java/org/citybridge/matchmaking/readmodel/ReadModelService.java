@@ -141,7 +141,11 @@ public class ReadModelService {
             }
         }
 
-        /** The stored row of a city, or null; read now if the batch did not read it up front. */
+        /**
+         * The stored row of a city, or null. A profile the batch did not read up front restated the city,
+         * and only an earlier event of the same city, whose row was read, can change that: the lookup here
+         * is a safety net for event types to come.
+         */
         private City row(UUID cityId) {
             if (cityIds.add(cityId)) {
                 City found = City.findById(cityId);
@@ -171,8 +175,9 @@ public class ReadModelService {
 
         private void profile(CityProfile profile) {
             if (engine.restates(facts(profile))) {
-                // as stored and ranked already (its version too is passed over: a later version that differs
-                // replaces it, an earlier one that differs is older than the stored one)
+                // held and ranked already; its version is passed over too. A city's events arrive in order
+                // (keyed by city, published in commit order), so a version after it that differs replaces it,
+                // and one before it that differs is older than the stored one.
                 return;
             }
             City city = row(profile.cityId());
