@@ -106,7 +106,10 @@ public class CityImport {
                     }
                 });
         // two chunks at once: each row waits on its round trips to the database more than on the processor
-        return jobs.submit("city-import", requestedBy, Importer.work(rows, options, chunk, null, 2));
+        return jobs.submit(
+                "city-import",
+                requestedBy,
+                Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK)));
     }
 
     private Outcome apply(ImportedCity row, boolean write) {

@@ -39,6 +39,21 @@ public final class Importer {
     /** Rows per chunk: a few hundred milliseconds of work in one transaction. */
     public static final int CHUNK = 500;
 
+    /**
+     * How the rows go in: up to {@code parallel} chunks at once (for a service whose rows do not wait on one
+     * lock; an atomic import is always one chunk), of {@code rowsPerChunk} rows each (fewer where a chunk
+     * holds a lock that live work waits on).
+     */
+    public record Pace(int parallel, int rowsPerChunk) {
+        public static final Pace DEFAULT = new Pace(1, CHUNK);
+
+        public Pace {
+            if (parallel < 1 || rowsPerChunk < 1) {
+                throw new IllegalArgumentException("parallel and rowsPerChunk must be positive");
+            }
+        }
+    }
+
     /** How an import runs. */
     public record Options(boolean dryRun, boolean atomic) {
         /** From the query parameters {@code dryRun} and {@code atomic} (400 unless true or false). */
@@ -131,19 +146,16 @@ public final class Importer {
             Options options,
             Chunk chunk,
             Function<Jobs.Progress, Map<String, Object>> after) {
-        return work(rows, options, chunk, after, 1);
+        return work(rows, options, chunk, after, Pace.DEFAULT);
     }
 
-    /**
-     * As {@link #work(List, Options, Chunk, Function)}, with up to {@code parallel} chunks at once (for a
-     * service whose rows do not wait on one lock; never for an atomic import).
-     */
+    /** As {@link #work(List, Options, Chunk, Function)}, at the given pace. */
     public static Jobs.Work work(
             List<ImportFile.Row> rows,
             Options options,
             Chunk chunk,
             Function<Jobs.Progress, Map<String, Object>> after,
-            int parallel) {
+            Pace pace) {
         return progress -> {
             progress.total(rows.size());
             ImportReport checked = new ImportReport();
@@ -158,14 +170,14 @@ public final class Importer {
             if (options.dryRun() || options.atomic()) {
                 inChunks(
                         readable,
-                        CHUNK,
+                        pace.rowsPerChunk(),
                         false,
                         chunk,
                         checked,
                         progress,
                         rows.size() - readable.size(),
                         false,
-                        parallel);
+                        pace.parallel());
                 if (options.dryRun()) {
                     return checked.result(rows.size(), true, options.atomic(), false);
                 }
@@ -180,14 +192,14 @@ public final class Importer {
             rows.stream().filter(r -> r.unreadable() != null).forEach(r -> report.reject(r.unreadable()));
             inChunks(
                     readable,
-                    options.atomic() ? Integer.MAX_VALUE : CHUNK,
+                    options.atomic() ? Integer.MAX_VALUE : pace.rowsPerChunk(),
                     true,
                     chunk,
                     report,
                     progress,
                     rows.size() - readable.size(),
                     true,
-                    options.atomic() ? 1 : parallel);
+                    options.atomic() ? 1 : pace.parallel());
             Map<String, Object> result = report.result(rows.size(), false, options.atomic(), true);
             if (after != null) {
                 result.putAll(after.apply(progress));
