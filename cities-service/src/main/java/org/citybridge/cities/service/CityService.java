@@ -182,27 +182,11 @@ public class CityService {
         Set<UUID> changed = new LinkedHashSet<>();
         Instant now = Clock.now();
         for (PartnershipFormed partnership : partnerships) {
-            for (UUID[] side : List.of(
-                    new UUID[] {partnership.cityA(), partnership.cityB()},
-                    new UUID[] {partnership.cityB(), partnership.cityA()})) {
-                City city = cities.get(side[0]);
-                if (city == null) {
-                    LOG.warnf(
-                            "Partnership %s names unknown city %s; that side is skipped",
-                            partnership.partnershipId(), side[0]);
-                } else if (recorded.add(List.of(city.id, partnership.partnershipId()))) {
-                    CityPartner partner = new CityPartner();
-                    partner.id = UUID.randomUUID();
-                    partner.cityId = city.id;
-                    partner.partnerId = side[1];
-                    partner.partnershipId = partnership.partnershipId();
-                    partner.kind = partnership.kind();
-                    partner.area = partnership.area();
-                    partner.formedOn = partnership.formedOn();
-                    partner.persist();
-                    city.updatedAt = now;
-                    changed.add(city.id);
-                }
+            if (gainsPartner(cities, partnership.cityA(), partnership.cityB(), partnership, recorded, now)) {
+                changed.add(partnership.cityA());
+            }
+            if (gainsPartner(cities, partnership.cityB(), partnership.cityA(), partnership, recorded, now)) {
+                changed.add(partnership.cityB());
             }
         }
         em.flush(); // the profiles carry the versions the updates give the rows
@@ -211,6 +195,39 @@ public class CityService {
             City city = cities.get(cityId);
             outbox.append(new CityUpdated(profile(city, partners.get(cityId)), city.updatedAt));
         }
+    }
+
+    /**
+     * Records the partner for the city unless the partnership is recorded for it already (false then, and for
+     * a city the directory does not know).
+     */
+    private static boolean gainsPartner(
+            Map<UUID, City> cities,
+            UUID cityId,
+            UUID partnerId,
+            PartnershipFormed partnership,
+            Set<List<UUID>> recorded,
+            Instant now) {
+        City city = cities.get(cityId);
+        if (city == null) {
+            LOG.warnf(
+                    "Partnership %s names unknown city %s; that side is skipped", partnership.partnershipId(), cityId);
+            return false;
+        }
+        if (!recorded.add(List.of(city.id, partnership.partnershipId()))) {
+            return false;
+        }
+        CityPartner partner = new CityPartner();
+        partner.id = UUID.randomUUID();
+        partner.cityId = city.id;
+        partner.partnerId = partnerId;
+        partner.partnershipId = partnership.partnershipId();
+        partner.kind = partnership.kind();
+        partner.area = partnership.area();
+        partner.formedOn = partnership.formedOn();
+        partner.persist();
+        city.updatedAt = now;
+        return true;
     }
 
     /** The public profile carried by city events (no personal data). */
