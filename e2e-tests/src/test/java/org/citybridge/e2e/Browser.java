@@ -3,6 +3,7 @@ package org.citybridge.e2e;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -11,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -115,12 +117,36 @@ final class Browser implements AutoCloseable {
     }
 
     void follow(WebElement link) {
+        leaveBy(link::click);
+    }
+
+    /**
+     * As a person without a mouse: from the top of the page, the Tab key until {@code css} has the focus (the
+     * first stop must be the link that skips to the content), then Enter; waits for the page it leads to.
+     */
+    void followByKeyboard(String css) {
+        WebElement target = one(css);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
+        Actions keys = new Actions(driver);
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("class"))
+                .as("the first Tab stop")
+                .contains("skip");
+        for (int stops = 1; !driver.switchTo().activeElement().equals(target); stops++) {
+            assertThat(stops).as("Tab stops before " + css).isLessThan(300);
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        leaveBy(() -> keys.sendKeys(Keys.ENTER).perform());
+    }
+
+    private void leaveBy(Runnable action) {
         // The old page is marked in its window object, which a new document does not inherit. Asking an old
         // element whether it is stale races with the navigation: Chromium may answer with an inspector error
         // ("node does not belong to the document") instead of a stale reference.
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript("window.citybridgeLeft = true");
-        link.click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(js.executeScript(

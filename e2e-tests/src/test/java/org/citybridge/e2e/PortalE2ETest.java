@@ -38,10 +38,24 @@ class PortalE2ETest {
     void shouldShowTheClustersAndTheStoryOnTheHomePage() {
         try (Browser browser = Browser.open(1280, "en")) {
             browser.go(portal + "/");
-            assertThat(browser.all(".card")).hasSizeGreaterThanOrEqualTo(1);
+            // the seven clusters (tests may add more)
+            assertThat(browser.all(".card")).hasSizeGreaterThanOrEqualTo(7);
             assertThat(browser.one(".story-links").getText())
                     .contains("Mexico City")
                     .contains("Luoyang");
+            // the story as the data tell it: the exchanges both cities attended, and where matchmaking stands
+            assertThat(browser.all(".story-exchanges li").stream().map(WebElement::getText))
+                    .anySatisfy(exchange -> assertThat(exchange).contains("2020-12"))
+                    .anySatisfy(exchange -> assertThat(exchange).contains("2022-02"));
+            // Luoyang's proposal with Mexico City (other tests may be answering it meanwhile), or their partnership
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        browser.go(portal + "/");
+                        assertThat(browser.one(".story-now").getText())
+                                .containsPattern(
+                                        "ranks Mexico City number \\d+ among Luoyang's proposals|have been partners since");
+                    });
             // a city member links to its page
             WebElement member = browser.one(".card .members a");
             String name = member.getText();
@@ -68,10 +82,38 @@ class PortalE2ETest {
             browser.follow(row.findElement(By.cssSelector("a")));
             assertThat(browser.one("h1").getText()).isEqualTo("洛阳 / Luoyang");
             browser.assertAccessible();
+            browser.screenshot("city-page-zh-anonymous");
             // the choice of language is remembered
             browser.go(portal + "/cities?lang=es");
             browser.go(portal + "/cities");
             assertThat(browser.one("h1").getText()).isEqualTo("Directorio de ciudades");
+        }
+    }
+
+    @Test
+    void shouldFilterTheDirectoryAndTurnItsPages() {
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/cities");
+            browser.one("#country").sendKeys("MX");
+            browser.follow("form.filters button");
+            List<WebElement> rows = browser.all("table.directory tbody tr");
+            // the story's ten Mexican cities (tests may add more), none of another country
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(rows)
+                    .allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td:nth-child(2)"))
+                                    .getText())
+                            .isEqualTo("Mexico"));
+            assertThat(browser.one("#country").getAttribute("value")).isEqualTo("MX");
+            // every city, twenty to a page: the next page holds others, and leads back
+            browser.go(portal + "/cities");
+            String first = browser.one("table.directory tbody tr").getText();
+            browser.follow("a[rel=next]");
+            assertThat(browser.url()).contains("page=1");
+            assertThat(browser.one("table.directory tbody tr").getText()).isNotEqualTo(first);
+            browser.assertAccessible();
+            browser.screenshot("directory-page-2");
+            browser.follow("a[rel=prev]");
+            assertThat(browser.one("table.directory tbody tr").getText()).isEqualTo(first);
         }
     }
 
@@ -81,13 +123,42 @@ class PortalE2ETest {
             browser.go(portal + "/cities/" + E2E.mexicoCity());
             assertThat(browser.one("h1").getText()).contains("Mexico City");
             assertThat(browser.one("main").getText()).contains("América Latina y el Caribe");
-            long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                    .executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow).as("horizontal scrolling on a phone").isLessThanOrEqualTo(0);
+            assertNoSidewaysScrolling(browser);
             browser.assertAccessible();
             browser.screenshot("city-page-phone-es");
+            browser.go(portal + "/cities");
+            assertNoSidewaysScrolling(browser);
+            browser.screenshot("directory-phone-es");
+            browser.go(portal + "/map");
+            assertNoSidewaysScrolling(browser);
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            browser.go(portal + "/dashboard");
+            browser.one("#proposals-total");
+            assertNoSidewaysScrolling(browser);
+            browser.screenshot("dashboard-phone-es");
+            for (String page : List.of("/clusters", "/pairing", "/")) {
+                browser.go(portal + page);
+                browser.one("main");
+                assertNoSidewaysScrolling(browser);
+            }
         }
+    }
+
+    private static void assertNoSidewaysScrolling(Browser browser) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        long overflow = (Long)
+                js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        // on failure, the innermost elements that reach past the window's right edge
+        Object wide = overflow <= 0
+                ? List.of()
+                : js.executeScript("const w = document.documentElement.clientWidth;"
+                        + "return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => e.getBoundingClientRect().right > w + 1"
+                        + " && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))"
+                        + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 40));");
+        assertThat(overflow)
+                .as("horizontal scrolling on a phone: " + browser.url() + " " + wide)
+                .isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -100,6 +171,7 @@ class PortalE2ETest {
                     .doesNotContain("Exception")
                     .doesNotContain("at org.");
             browser.assertAccessible();
+            browser.screenshot("error-not-found-zh");
         }
         RestAssured.given()
                 .baseUri(portal)
@@ -126,6 +198,7 @@ class PortalE2ETest {
                     .toList();
             assertThat(members).contains(E2E.luoyang().toString()).hasSizeLessThan(all);
             browser.assertAccessible();
+            browser.screenshot("map-tourism-cluster");
             browser.follow(browser.all("svg.map a.city-dot").get(0));
             browser.one("#proposals");
         }
@@ -143,6 +216,12 @@ class PortalE2ETest {
             assertThat(browser.all("td.survey")).isNotEmpty();
             assertThat(browser.all("td.survey").stream().map(WebElement::getText))
                     .anySatisfy(text -> assertThat(text).contains("answered"));
+            // the survey names the cities that want a partnership (in the story, Luoyang after the 2020 course)
+            assertThat(browser.all("td.survey .survey-wanting").stream().map(WebElement::getText))
+                    .anySatisfy(text ->
+                            assertThat(text).startsWith("Want a partnership:").contains("Luoyang"));
+            browser.assertAccessible();
+            browser.screenshot("clusters-admin", "td.survey .survey-wanting");
         }
     }
 
@@ -189,18 +268,79 @@ class PortalE2ETest {
             new org.openqa.selenium.support.ui.Select(browser.one("#interest-stance")).selectByValue("OFFER");
             new org.openqa.selenium.support.ui.Select(browser.one("#interest-intent"))
                     .selectByValue("KNOWLEDGE_EXCHANGE");
+            // preferred partners: countries as the API takes them (two-letter codes), regions in any language
+            browser.one("#interest-countries").sendKeys("Mexico");
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                            .executeScript("return document.querySelector('form.interest-form').checkValidity()"))
+                    .isFalse();
+            browser.one("#interest-countries").clear();
+            browser.one("#interest-countries").sendKeys("mx, CN");
+            browser.one("#interest-regions").sendKeys("América Latina y el Caribe");
             browser.follow("button.state-interest");
             assertThat(browser.one("#interest-notice").getAttribute("class")).contains("notice-interest-stated");
             assertThat(browser.all("tr.interest[data-area='waste-management']")).hasSize(1);
+            assertThat(browser.one("tr.interest[data-area='waste-management'] td.preferences")
+                            .getText())
+                    .isEqualTo("Latin America and the Caribbean, Mexico, China");
             RestAssured.given()
                     .baseUri(cities)
                     .get("/api/v1/cities/{id}/interests", city)
                     .then()
                     .statusCode(200)
-                    .body("items.area", org.hamcrest.Matchers.contains("waste-management"));
+                    .body("items.area", org.hamcrest.Matchers.contains("waste-management"))
+                    .body(
+                            "items[0].preferences.regions",
+                            org.hamcrest.Matchers.contains("Latin America and the Caribbean"))
+                    .body("items[0].preferences.countries", org.hamcrest.Matchers.contains("MX", "CN"));
+            browser.screenshot("interest-stated");
             browser.follow("tr.interest[data-area='waste-management'] button.withdraw");
             assertThat(browser.one("#interest-notice").getAttribute("class")).contains("notice-interest-withdrawn");
             assertThat(browser.all("tr.interest")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseAFormWithoutItsCsrfTokenInASentenceAndChangeNothing() {
+        String city = newCity("PE", -12.05, -77.04);
+        try (Browser browser = Browser.open(1280, "es")) {
+            browser.go(portal + "/cities/" + city);
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            new Select(browser.one("#interest-area")).selectByValue("waste-management");
+            new Select(browser.one("#interest-stance")).selectByValue("OFFER");
+            new Select(browser.one("#interest-intent")).selectByValue("KNOWLEDGE_EXCHANGE");
+            // as a page left open past its token, or a form sent from another site
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('form.interest-form input[name=csrf-token]').remove()");
+            browser.follow("button.state-interest");
+            assertThat(browser.one(".error-sentence").getText())
+                    .isEqualTo("Este formulario ya no es válido: quizá estuvo abierto mucho tiempo. "
+                            + "Vuelva a cargar la página y envíelo de nuevo.");
+            assertThat(browser.one("html").getAttribute("lang")).isEqualTo("es");
+            browser.assertAccessible();
+            browser.screenshot("error-form-expired-es");
+        }
+        RestAssured.given()
+                .baseUri(E2E.platform().serviceUrl("cities-service"))
+                .get("/api/v1/cities/{id}/interests", city)
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldTellOfACancelledSignInInASentence() {
+        try (Browser browser = Browser.open(1280, "zh-CN")) {
+            browser.go(portal + "/cities");
+            browser.one("#sign-in").click();
+            browser.one("#username");
+            // Keycloak sends the person back with an error (as when they cancel), carrying the sign-in's state
+            String state =
+                    java.net.URI.create(browser.url()).getRawQuery().replaceAll(".*(?:^|&)state=([^&]*).*", "$1");
+            browser.go(portal + "/sign-in/callback?error=access_denied&state=" + state);
+            assertThat(browser.one(".error-sentence").getText()).isEqualTo("未能登录。请重试，或向平台团队申请账号。");
+            assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
+            assertThat(browser.all(".who")).isEmpty();
+            browser.screenshot("error-sign-in-failed-zh");
         }
     }
 
@@ -273,6 +413,25 @@ class PortalE2ETest {
                     .getList("items.collect { it.cityA == '" + city + "' ? it.cityB : it.cityA }", String.class);
             assertThat(partners).containsAnyElementsOf(uruguay);
         }
+        // an admin may answer for any city: the first Ghanaian city declines a proposal with a Uruguayan one
+        String declined;
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/cities/" + ghana.get(0) + "?lang=en");
+            browser.signIn(DemoUsers.ADMIN.username(), DemoUsers.ADMIN.password(), portal);
+            WebElement proposal = browser.one("li.proposal:has(h3 a[href='/cities/" + uruguay.get(0) + "']), "
+                    + "li.proposal:has(h3 a[href='/cities/" + uruguay.get(1) + "'])");
+            declined = proposal.getAttribute("data-proposal");
+            browser.follow(proposal.findElement(By.cssSelector("button.decline")));
+            assertThat(browser.one("#notice").getAttribute("class")).contains("notice-declined");
+            assertThat(browser.all("li.proposal[data-proposal='" + declined + "'] button.accept"))
+                    .isEmpty();
+        }
+        RestAssured.given()
+                .baseUri(matchmaking)
+                .get("/api/v1/proposals/{id}", declined)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DECLINED"));
     }
 
     /** A city of its own for one test, with coordinates and one waste-management interest. */
@@ -312,8 +471,9 @@ class PortalE2ETest {
     }
 
     /**
-     * A city page with its proposals at the demo size: the median of 21 reads after 5 warm-ups, printed for the
-     * record (the target is 300 ms; the bound here is loose, as the machine runs the whole platform meanwhile).
+     * A city page with its proposals at the demo size in under 300 ms of server time (the portal's own
+     * Server-Timing, API calls included): the median of 21 reads after 5 warm-ups. The time the client saw is
+     * printed beside it.
      */
     @Test
     void shouldServeACityPageWithItsProposalsQuickly() {
@@ -322,21 +482,29 @@ class PortalE2ETest {
             RestAssured.given().baseUri(portal).get(page).then().statusCode(200);
         }
         long[] millis = new long[21];
+        double[] server = new double[21];
         for (int i = 0; i < millis.length; i++) {
             long started = System.nanoTime();
-            RestAssured.given()
+            String timing = RestAssured.given()
                     .baseUri(portal)
                     .get(page)
                     .then()
                     .statusCode(200)
-                    .body(containsString("id=\"proposals\""));
+                    .body(containsString("id=\"proposals\""))
+                    .body(containsString("class=\"proposal"))
+                    .extract()
+                    .header("Server-Timing");
             millis[i] = (System.nanoTime() - started) / 1_000_000;
+            assertThat(timing).matches("app;dur=[0-9.]+");
+            server[i] = Double.parseDouble(timing.substring("app;dur=".length()));
         }
         java.util.Arrays.sort(millis);
+        java.util.Arrays.sort(server);
         System.out.printf(
-                "portal: Luoyang's page with its proposals, median %d ms, max %d ms (21 reads)%n",
-                millis[10], millis[20]);
-        assertThat(millis[10]).isLessThan(1000);
+                "portal: Luoyang's page with its proposals, server median %.1f ms (max %.1f), client median %d ms"
+                        + " (max %d), 21 reads%n",
+                server[10], server[20], millis[10], millis[20]);
+        assertThat(server[10]).as("server time of the city page, median (ms)").isLessThan(300);
     }
 
     @Test
@@ -422,6 +590,36 @@ class PortalE2ETest {
                 .isNotEmpty()
                 .allSatisfy(cookie -> assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
                         .contains("httponly")
-                        .contains("samesite=lax"));
+                        .contains("samesite=lax")
+                        .doesNotContain("secure"));
+        // behind a TLS proxy (X-Forwarded-Proto from a trusted address) they travel over TLS only
+        assertThat(RestAssured.given()
+                        .baseUri(portal)
+                        .header("X-Forwarded-Proto", "https")
+                        .get("/cities/" + E2E.luoyang() + "?lang=zh")
+                        .getHeaders()
+                        .getValues("Set-Cookie"))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(cookie -> assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
+                        .contains("httponly")
+                        .contains("secure"));
+        // the session cookies a sign-in leaves (tokens, encrypted) are out of scripts' reach and stay on this site
+        // too (Secure as the others behind TLS; on Kubernetes always, by
+        // quarkus-oidc-authentication-cookie-force-secure)
+        try (Browser browser = Browser.open(1280, "en")) {
+            browser.go(portal + "/cities");
+            browser.signIn(DemoUsers.OFFICER_LUOYANG.username(), DemoUsers.OFFICER_LUOYANG.password(), portal);
+            List<org.openqa.selenium.Cookie> session = browser.driver().manage().getCookies().stream()
+                    .filter(cookie -> cookie.getName().startsWith("q_session"))
+                    .toList();
+            assertThat(session).isNotEmpty().allSatisfy(cookie -> {
+                assertThat(cookie.isHttpOnly())
+                        .as(cookie.getName() + " HttpOnly")
+                        .isTrue();
+                assertThat(cookie.getSameSite())
+                        .as(cookie.getName() + " SameSite")
+                        .isEqualTo("Lax");
+            });
+        }
     }
 }

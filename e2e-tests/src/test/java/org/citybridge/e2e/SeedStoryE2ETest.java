@@ -116,6 +116,7 @@ class SeedStoryE2ETest {
                         .isEqualTo(reasonTexts(proposalId, language))
                         .isNotEqualTo(reasonTexts(proposalId, "en"));
                 assertThat(luoyangBrowser.one("html").getAttribute("lang")).isEqualTo(language);
+                luoyangBrowser.assertAccessible();
                 luoyangBrowser.screenshot("city-page-luoyang-" + language);
             }
             // an officer never sees Accept on another city's proposals
@@ -128,8 +129,9 @@ class SeedStoryE2ETest {
                     DemoUsers.OFFICER_MEXICO_CITY.username(), DemoUsers.OFFICER_MEXICO_CITY.password(), portal);
             mexicoBrowser.one("li.proposal[data-proposal='" + proposalId + "'] button.accept");
 
+            // Luoyang's officer answers with the keyboard alone
             luoyangBrowser.go(portal + "/cities/" + luoyang + "?lang=en");
-            luoyangBrowser.follow("li.proposal[data-proposal='" + proposalId + "'] button.accept");
+            luoyangBrowser.followByKeyboard("li.proposal[data-proposal='" + proposalId + "'] button.accept");
             assertThat(luoyangBrowser.one("#notice").getAttribute("class")).contains("notice-accepted");
             assertThat(luoyangBrowser
                             .one("li.proposal[data-proposal='" + proposalId + "']")

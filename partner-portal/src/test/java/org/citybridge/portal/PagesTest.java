@@ -44,6 +44,17 @@ class PagesTest {
     }
 
     @Test
+    void shouldSayThatASignInFailedAndTimeEveryPage() {
+        RestAssured.given()
+                .header("Accept-Language", "zh")
+                .get("/sign-in-failed")
+                .then()
+                .statusCode(401)
+                .body(containsString("未能登录"))
+                .header("Server-Timing", org.hamcrest.Matchers.matchesPattern("app;dur=[0-9.]+"));
+    }
+
+    @Test
     void shouldSendTheSecurityHeadersOnPagesAndFiles() {
         for (String path : new String[] {"/cities/not-a-city", "/static/portal.css"}) {
             RestAssured.given()

@@ -64,7 +64,23 @@ public final class ApiModels {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Interest(UUID id, String area, String stance, String intent, String note, boolean active) {}
+    public record Interest(
+            UUID id, String area, String stance, String intent, Preferences preferences, String note, boolean active) {}
+
+    /** The partners an interest prefers: regions by their English names, countries by ISO code; empty is any. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Preferences(List<String> regions, List<String> countries) {
+
+        public Preferences {
+            regions = regions == null ? List.of() : regions;
+            countries = countries == null ? List.of() : countries;
+        }
+
+        /** Any partner will do (not a bean property: the API refuses fields it does not know). */
+        public boolean anyPartner() {
+            return regions.isEmpty() && countries.isEmpty();
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cluster(UUID id, String slug, String name, String description, List<String> areas, String status) {
@@ -126,7 +142,7 @@ public final class ApiModels {
     public record SurveyResponse(UUID cityId, Integer rating, boolean wantsPartnership) {}
 
     /** A new interest, as the city page's form sends it. */
-    public record InterestRequest(String area, String stance, String intent, String note) {}
+    public record InterestRequest(String area, String stance, String intent, Preferences preferences, String note) {}
 
     /** One figure of the statistics: a key (status, region pair, month…) and its count. */
     @JsonIgnoreProperties(ignoreUnknown = true)

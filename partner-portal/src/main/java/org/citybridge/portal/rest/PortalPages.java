@@ -19,14 +19,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.citybridge.contracts.vocabulary.RegionNames;
 import org.citybridge.portal.client.ApiModels.City;
 import org.citybridge.portal.client.ApiModels.Cluster;
 import org.citybridge.portal.client.ApiModels.InterestRequest;
 import org.citybridge.portal.client.ApiModels.Page;
+import org.citybridge.portal.client.ApiModels.Preferences;
 import org.citybridge.portal.service.Directory;
 import org.citybridge.portal.service.PortalService;
 import org.citybridge.portal.service.RequestLanguage;
 import org.citybridge.portal.service.Viewer;
+import org.citybridge.portal.service.Views;
 import org.citybridge.portal.service.Views.CityPage;
 import org.citybridge.portal.service.Views.ClusterCard;
 import org.citybridge.portal.service.Views.ClusterDetail;
@@ -45,8 +48,7 @@ public class PortalPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(
-                Frame frame, List<ClusterCard> clusters, Optional<City> mexicoCity, Optional<City> luoyang);
+        static native TemplateInstance home(Frame frame, List<ClusterCard> clusters, Optional<Views.Story> story);
 
         static native TemplateInstance cities(
                 Frame frame,
@@ -84,9 +86,7 @@ public class PortalPages {
 
     @GET
     public TemplateInstance home() {
-        return Templates.home(
-                        frame(), portal.clusterCards(), portal.find("Mexico City", "MX"), portal.find("Luoyang", "CN"))
-                .setLocale(language.locale());
+        return Templates.home(frame(), portal.clusterCards(), portal.story()).setLocale(language.locale());
     }
 
     @GET
@@ -148,13 +148,25 @@ public class PortalPages {
             @FormParam("area") String area,
             @FormParam("stance") String stance,
             @FormParam("intent") String intent,
+            @FormParam("regions") String regions,
+            @FormParam("countries") String countries,
             @FormParam("note") String note) {
         UUID city = uuid(id);
         String notice = "interest-stated";
         try {
             portal.stateInterest(
                     city,
-                    new InterestRequest(area, stance, intent, note == null || note.isBlank() ? null : note.trim()));
+                    new InterestRequest(
+                            area,
+                            stance,
+                            intent,
+                            // regions typed in any of the three languages go to the API by their English names
+                            new Preferences(
+                                    commaList(regions).stream()
+                                            .map(RegionNames::english)
+                                            .toList(),
+                                    commaList(countries)),
+                            note == null || note.isBlank() ? null : note.trim()));
         } catch (WebApplicationException e) {
             notice = interestRefusal(e);
         }
@@ -228,6 +240,13 @@ public class PortalPages {
                 .build();
     }
 
+    /** Where Keycloak sends a person it did not sign in (quarkus.oidc.authentication.error-path): a sentence. */
+    @GET
+    @Path("sign-in-failed")
+    public TemplateInstance signInFailed() {
+        throw new ErrorPages.SignInFailed();
+    }
+
     /** Signs in through Keycloak (the path is protected), then goes back to the page the person came from. */
     @GET
     @Path("sign-in")
@@ -276,5 +295,15 @@ public class PortalPages {
         } catch (IllegalArgumentException e) {
             throw new WebApplicationException(404);
         }
+    }
+
+    /** A form field of comma-separated values ("Eastern Asia, South America"), blanks left out. */
+    static List<String> commaList(String field) {
+        return field == null
+                ? List.of()
+                : java.util.Arrays.stream(field.split("[,，、]"))
+                        .map(String::strip)
+                        .filter(value -> !value.isEmpty())
+                        .toList();
     }
 }

@@ -65,6 +65,45 @@ public class PortalService {
                 clusters.exchanges(null, cluster.id(), 3, "-startDate").items());
     }
 
+    /**
+     * The story of Mexico City and Luoyang as the platform holds it, if it holds both cities: the exchanges both
+     * attended (oldest first), their partnership if they formed one, else Luoyang's proposal with Mexico City.
+     */
+    public Optional<Views.Story> story() {
+        Optional<City> mexicoCity = find("Mexico City", "MX");
+        Optional<City> luoyang = find("Luoyang", "CN");
+        if (mexicoCity.isEmpty() || luoyang.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID mexico = mexicoCity.get().id();
+        UUID luoyangId = luoyang.get().id();
+        List<Exchange> together = clusters.exchanges(luoyangId, null, 50, "startDate").items().stream()
+                .filter(x ->
+                        x.participantCityIds() != null && x.participantCityIds().contains(mexico))
+                .toList();
+        Partner partnership = luoyang.get().partnerList().stream()
+                .filter(p -> p.cityId().equals(mexico))
+                .findFirst()
+                .orElse(null);
+        Integer rank = null;
+        String status = null;
+        boolean answered = true;
+        if (partnership == null) {
+            try {
+                Optional<RankedProposal> proposal = matchmaking.proposals(luoyangId).stream()
+                        .filter(p -> p.partnerCityId().equals(mexico))
+                        .findFirst();
+                rank = proposal.map(RankedProposal::rank).orElse(null);
+                status = proposal.map(p -> p.proposal().status()).orElse(null);
+            } catch (jakarta.ws.rs.ProcessingException | WebApplicationException unavailable) {
+                // the story is still worth telling while matchmaking is away
+                answered = false;
+            }
+        }
+        return Optional.of(
+                new Views.Story(mexicoCity.get(), luoyang.get(), together, partnership, answered, rank, status));
+    }
+
     /** A city of the demo story by name and country, if the platform holds it. */
     public Optional<City> find(String name, String country) {
         return cities.cities(name, country, null, null, null, null, 0, 1, null).items().stream()
@@ -245,7 +284,7 @@ public class PortalService {
                                             : x.participantCityIds().stream()
                                                     .map(id -> names.computeIfAbsent(id, this::cityName))
                                                     .toList(),
-                                    withSurveys && "HELD".equals(x.status()) ? survey(x.id()) : null))
+                                    withSurveys && "HELD".equals(x.status()) ? survey(x.id(), names) : null))
                             .toList();
             details.add(new Views.ClusterDetail(cluster, members, exchanges));
         }
@@ -256,7 +295,7 @@ public class PortalService {
         return name(id).map(CityNames.Name::name).orElse(id.toString());
     }
 
-    private Views.SurveySummary survey(UUID exchange) {
+    private Views.SurveySummary survey(UUID exchange, java.util.Map<UUID, String> names) {
         var answers = clusters.surveyResponses(exchange, 100).items();
         var ratings = answers.stream()
                 .filter(a -> a.rating() != null)
@@ -265,7 +304,11 @@ public class PortalService {
         return new Views.SurveySummary(
                 answers.size(),
                 ratings.getCount() == 0 ? null : ratings.getAverage(),
-                answers.stream().filter(a -> a.wantsPartnership()).count());
+                answers.stream()
+                        .filter(a -> a.wantsPartnership())
+                        .map(a -> names.computeIfAbsent(a.cityId(), this::cityName))
+                        .sorted()
+                        .toList());
     }
 
     /** Programme figures (the API allows platform-admins only). */

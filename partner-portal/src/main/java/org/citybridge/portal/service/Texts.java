@@ -148,6 +148,22 @@ public final class Texts {
                 .collect(Collectors.joining(RegionNames.PAIR_SEPARATOR));
     }
 
+    /** Names one after another as the language lists them: "Anyang, Luoyang" or "安阳、洛阳". */
+    public String list(java.util.List<String> names) {
+        return String.join("zh".equals(locale.getLanguage()) ? "、" : ", ", names);
+    }
+
+    /** The partners an interest prefers, regions then countries, named in this language; "any" without any. */
+    public String partners(org.citybridge.portal.client.ApiModels.Preferences preferences) {
+        if (preferences == null || preferences.anyPartner()) {
+            return text("interest.any-partner");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        preferences.regions().forEach(region -> names.add(region(region)));
+        preferences.countries().forEach(country -> names.add(country(country)));
+        return list(names);
+    }
+
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getIntegerInstance(locale).format(value);
     }

@@ -65,8 +65,30 @@ public final class Views {
     /** An exchange with its participants' names and, where the reader may see it, its survey summed up. */
     public record ExchangeRow(Exchange exchange, List<String> participants, SurveySummary survey) {}
 
-    /** How many answered, the average rating (null without ratings), how many want a partnership. */
-    public record SurveySummary(int answers, Double averageRating, long wantPartnership) {}
+    /**
+     * How many answered, the average rating (null without ratings), how many want a partnership and which
+     * cities they are.
+     */
+    public record SurveySummary(int answers, Double averageRating, List<String> wantingPartnership) {
+
+        public int wantPartnership() {
+            return wantingPartnership.size();
+        }
+    }
+
+    /**
+     * The home page's story as the data tell it: the exchanges both cities took part in, and where matchmaking
+     * stands between them (Luoyang's proposal with Mexico City, its rank and status; or their partnership).
+     * {@code matchmakingAnswered} is false when matchmaking could not be asked: nothing is known of a proposal.
+     */
+    public record Story(
+            City mexicoCity,
+            City luoyang,
+            List<Exchange> together,
+            Partner partnership,
+            boolean matchmakingAnswered,
+            Integer proposalRank,
+            String proposalStatus) {}
 
     public record ClusterDetail(Cluster cluster, List<Membership> members, List<ExchangeRow> exchanges) {}
 
