@@ -141,7 +141,8 @@ class CityProjectionTest {
         support.events().publish(Topics.CITY_EVENTS, id.toString(), headers, "{\"anything\":true}");
         support.events().publish(new CityUpdated(TestSupport.profile(id, "Still flowing", "MX", 2), TestSupport.now()));
         support.awaitCity(id, c -> "Still flowing".equals(c.name));
-        assertThat(processed(withdrawn)).isEqualTo(1);
+        // an event of a type this service has no use for is passed over unread: nothing recorded for it
+        assertThat(processed(withdrawn)).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.citybridge.cities.service.CityService;
 import org.citybridge.cities.service.InterestService;
+import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.contracts.events.SurveyResponseRecorded;
 import org.citybridge.kit.inbox.EventHandlers;
@@ -36,19 +37,21 @@ public class IncomingEventsConsumer {
     @Incoming("cluster-events")
     @Blocking
     public CompletionStage<Void> onClusterEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, events -> events.forEach(clusterEvents::handle));
+        return inbox.consume(batch, clusterEvents);
     }
 
     @Incoming("matchmaking-events")
     @Blocking
     public CompletionStage<Void> onMatchmakingEvents(KafkaRecordBatch<String, String> batch) {
         // a poll's partnerships together: a city named by several of them is announced once, after all of them
+        // proposals, the most frequent, are passed over unread
         return inbox.consume(
                 batch,
+                EventType.PARTNERSHIP_FORMED::equals,
                 events -> cities.recordPartnerships(events.stream()
                         .map(ReceivedEvent::payload)
-                        .filter(PartnershipFormed.class::isInstance)
                         .map(PartnershipFormed.class::cast)
-                        .toList()));
+                        .toList()),
+                Runnable::run);
     }
 }

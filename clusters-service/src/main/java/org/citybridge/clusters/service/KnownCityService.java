@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,13 +28,17 @@ public class KnownCityService {
 
     /**
      * Reads the stored cities these ids name with one query, so that the events of a poll that name them
-     * find them without a round trip each (a city not stored yet is still looked up by its event).
+     * need no round trip each: a city missing from the answer is not stored yet.
+     *
+     * @return the stored ones by id; {@link #applyProfile} adds those it stores
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void readAhead(Collection<UUID> cityIds) {
+    public Map<UUID, KnownCity> readAhead(Collection<UUID> cityIds) {
+        Map<UUID, KnownCity> stored = new HashMap<>();
         if (!cityIds.isEmpty()) {
-            KnownCity.list("id in ?1", cityIds);
+            KnownCity.<KnownCity>list("id in ?1", cityIds).forEach(city -> stored.put(city.id, city));
         }
+        return stored;
     }
 
     /**
@@ -40,17 +46,20 @@ public class KnownCityService {
      * them (most updates change what this service does not keep: partners, heritage, interests) is not
      * written, so the stored version is that of the latest profile that changed them; a city's events
      * arrive in order (keyed by city), so a later one that differs is still applied and an earlier one not.
+     *
+     * @param stored what {@link #readAhead} gave for the ids of the event's poll
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyProfile(CityProfile profile, Instant at) {
+    public void applyProfile(CityProfile profile, Instant at, Map<UUID, KnownCity> stored) {
         if (profile == null || profile.cityId() == null || profile.name() == null) {
             LOG.warn("Skipping a city event without city id or name");
             return;
         }
-        KnownCity city = KnownCity.findById(profile.cityId());
+        KnownCity city = stored.get(profile.cityId());
         if (city == null) {
             city = new KnownCity();
             city.id = profile.cityId();
+            stored.put(city.id, city); // a later event of the poll about the same city finds it
         } else if (profile.version() < city.profileVersion) {
             LOG.debugf(
                     "Ignoring stale profile v%s of city %s (have v%s)",

@@ -1,6 +1,7 @@
 package org.citybridge.kit.inbox;
 
 import org.citybridge.contracts.events.EventPayload;
+import org.citybridge.contracts.events.EventType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class EventHandlers {
     /** Applies each event's handler, in order. */
     public void handleAll(List<ReceivedEvent> events) {
         events.forEach(this::handle);
+    }
+
+    /** True if some handler takes events of this type. */
+    public boolean handles(EventType type) {
+        return handlers.containsKey(type.payloadType());
     }
 
     /** True if some handler takes events of this payload's type. */

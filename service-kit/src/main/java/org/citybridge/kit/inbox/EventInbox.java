@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Idempotent consumption of CloudEvents, the same in every service. A poll's records arrive as one
@@ -51,7 +52,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>an undecodable record ({@link MalformedEventException}) is nacked on its own: the channel's
  *       dead-letter strategy moves it to the dead-letter topic with its error, and it is counted;</li>
- *   <li>types this build does not know are skipped (forward compatibility);</li>
+ *   <li>types this build does not know are skipped (forward compatibility), and so are the types a consumer
+ *       says it has no use for: neither read nor recorded, since they have no effect to apply twice;</li>
  *   <li>the ids of the batch's events are recorded in {@code processed_event} in the same transaction
  *       as their effect, with one statement that also says which ids are new, so a redelivered event
  *       changes nothing;</li>
@@ -99,13 +101,27 @@ public class EventInbox {
         return consume(batch, effect, Runnable::run);
     }
 
-    /**
-     * Decodes the batch's records and applies the new events, in order, with {@code effect} in one
-     * transaction with the record of their ids; then dead-letters the records that could not be applied
-     * and acknowledges the batch. The returned stage completes when that is done.
-     */
+    /** {@link #consume(KafkaRecordBatch, Consumer, Guard)} without a guard, of the types {@code handlers} take. */
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        return consume(batch, handlers::handles, handlers::handleAll, Runnable::run);
+    }
+
+    /** {@link #consume(KafkaRecordBatch, Predicate, Consumer, Guard)} of every type this build knows. */
     public CompletionStage<Void> consume(
             KafkaRecordBatch<String, String> batch, Consumer<List<ReceivedEvent>> effect, Guard guard) {
+        return consume(batch, type -> true, effect, guard);
+    }
+
+    /**
+     * Decodes the batch's records of the {@code wanted} types and applies the new events, in order, with
+     * {@code effect} in one transaction with the record of their ids; then dead-letters the records that could
+     * not be applied and acknowledges the batch. The returned stage completes when that is done.
+     */
+    public CompletionStage<Void> consume(
+            KafkaRecordBatch<String, String> batch,
+            Predicate<EventType> wanted,
+            Consumer<List<ReceivedEvent>> effect,
+            Guard guard) {
         List<KafkaRecord<String, String>> records = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>();
@@ -115,7 +131,8 @@ public class EventInbox {
             deadLetters(
                     record.getTopic()); // shown as 0 from the first poll on, so dashboards and alerts see the series
             try {
-                Optional<ReceivedEvent> decoded = decode(record.getTopic(), record.getHeaders(), record.getPayload());
+                Optional<ReceivedEvent> decoded =
+                        decode(record.getTopic(), record.getHeaders(), record.getPayload(), wanted);
                 if (decoded.isPresent()) {
                     records.add(record);
                     positions.add(position);
@@ -219,10 +236,12 @@ public class EventInbox {
     }
 
     /**
-     * Reads the CloudEvent; empty for unknown types. A known type must come from its owning service, on
-     * that service's topic: anything else is forged or misrouted and goes to the dead-letter topic.
+     * Reads the CloudEvent; empty for unknown types and those not wanted. A known type must come from its
+     * owning service, on that service's topic: anything else is forged or misrouted and goes to the
+     * dead-letter topic, wanted or not.
      */
-    private Optional<ReceivedEvent> decode(String topic, Headers kafkaHeaders, String value) {
+    private Optional<ReceivedEvent> decode(
+            String topic, Headers kafkaHeaders, String value, Predicate<EventType> wanted) {
         CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(kafkaHeaders));
         if (headers.id().length() > MAX_EVENT_ID_LENGTH) {
             throw new MalformedEventException("Event id longer than " + MAX_EVENT_ID_LENGTH + " characters");
@@ -236,6 +255,9 @@ public class EventInbox {
             metrics.counter("citybridge.events.foreign", "topic", topic).increment();
             throw new MalformedEventException("Event of type " + headers.type() + " from source '" + headers.source()
                     + "' on topic " + topic + ": only " + owner.uri() + " publishes it, on " + owner.topic());
+        }
+        if (!wanted.test(type.get())) {
+            return Optional.empty();
         }
         return Optional.of(new ReceivedEvent(
                 headers, type.get(), codec.fromJson(value, type.get().payloadType())));
