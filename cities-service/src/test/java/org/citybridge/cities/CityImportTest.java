@@ -123,6 +123,44 @@ class CityImportTest {
     }
 
     @Test
+    void shouldTakeACityNamedTwiceInOneFileAsOneCityAndRefuseARetiredOne() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID retired = Fixtures.register(Fixtures.cityBody("Pompeii " + tag, "IT"));
+        JsonApi.delete("/api/v1/cities/" + retired).statusCode(204);
+        // the rows land in one chunk: the second finds the city the first registered, whatever its case
+        String csv = HEADER
+                + "Kaifeng " + tag + ",开封,CN,4824016,,,zh,culture/MUTUAL/SISTER_CITY;culture/MUTUAL/SISTER_CITY\n"
+                + "KAIFENG " + tag + ",,cn,5000000,,,,heritage-protection/OFFER/THEMATIC_PARTNERSHIP\n"
+                + "pompeii " + tag + ",,IT,25000,,,,\n";
+
+        Map<String, Object> result = JsonApi.awaitJob(submit(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+
+        assertThat(result)
+                .containsEntry("created", 1)
+                .containsEntry("updated", 1)
+                .containsEntry("rejected", 1);
+        assertThat(JsonPath.from(toJson(result)).getList("rejections.line")).containsExactly(4);
+        assertThat(JsonPath.from(toJson(result)).getList("rejections.problem"))
+                .containsExactly("this city is retired and can no longer change");
+        UUID kaifeng = idOf("Kaifeng " + tag);
+        JsonApi.get("/api/v1/cities/" + kaifeng)
+                .body("name", equalTo("Kaifeng " + tag))
+                .body("localName", equalTo("开封"))
+                .body("population", equalTo(5000000));
+        JsonApi.get("/api/v1/cities/" + kaifeng + "/interests").body("totalItems", equalTo(2));
+        try (TestEvents events = new TestEvents(mapper)) {
+            assertThat(events.read(Topics.CITY_EVENTS, kaifeng, EventType.CITY_REGISTERED, 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            assertThat(events.read(Topics.CITY_EVENTS, kaifeng, EventType.CITY_UPDATED, 1, Duration.ofSeconds(30)))
+                    .hasSize(1);
+            assertThat(events.read(
+                            Topics.CITY_EVENTS, kaifeng, EventType.INTEREST_EXPRESSED, 2, Duration.ofSeconds(30)))
+                    .hasSize(2);
+        }
+        JsonApi.get("/api/v1/cities/" + retired).body("population", equalTo(7_056_700)); // unchanged
+    }
+
+    @Test
     void shouldImportNdjsonAsTheSingleRequestsTakeItAndWriteNothingOfABadAtomicFile() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> city = Fixtures.cityBody("Xi'an " + tag, "CN");

@@ -20,9 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -91,9 +93,15 @@ public class CityImport {
         List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
         Importer.Chunk chunk =
                 (part, write, report) -> QuarkusTransaction.requiringNew().run(() -> {
-                    for (ImportFile.Row row : part) {
+                    List<ReadRow> read =
+                            part.stream().map(row -> read(row, reader)).toList();
+                    Map<List<String>, City> stored = stored(read);
+                    for (ReadRow row : read) {
                         try {
-                            report.count(apply(reader.apply(row.fields()), write));
+                            if (row.refused() != null) {
+                                throw row.refused();
+                            }
+                            report.count(apply(row, stored, write));
                         } catch (Importer.RowRejected e) {
                             report.reject(e.at(row.line()));
                         } catch (ApiException e) {
@@ -112,43 +120,90 @@ public class CityImport {
                 Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK)));
     }
 
-    private Outcome apply(ImportedCity row, boolean write) {
-        // everything a row can be refused for is checked before its first write
-        M49Regions.Placement placement =
-                M49Regions.ofField("country", row.city().country());
-        for (InterestCommand interest : row.interests()) {
-            InterestService.preferences(interest.preferredRegions(), interest.preferredCountries());
+    /** A row as read and checked before anything is written: the city and where it lies, or why it is refused. */
+    private record ReadRow(long line, ImportedCity city, M49Regions.Placement placement, Importer.RowRejected refused) {
+
+        /** How the directory knows a city: its name in lower case, and its country. */
+        List<String> key() {
+            return List.of(city.city().name().strip().toLowerCase(Locale.ROOT), placement.country());
         }
-        City existing = City.<City>find(
-                        "lower(name) = ?1 and country = ?2",
-                        row.city().name().strip().toLowerCase(Locale.ROOT),
-                        placement.country())
-                .firstResult();
+    }
+
+    /** Everything a row can be refused for is checked here, before its first write. */
+    private static ReadRow read(ImportFile.Row row, Function<ObjectNode, ImportedCity> reader) {
+        try {
+            ImportedCity city = reader.apply(row.fields());
+            M49Regions.Placement placement =
+                    M49Regions.ofField("country", city.city().country());
+            for (InterestCommand interest : city.interests()) {
+                InterestService.preferences(interest.preferredRegions(), interest.preferredCountries());
+            }
+            return new ReadRow(row.line(), city, placement, null);
+        } catch (Importer.RowRejected e) {
+            return new ReadRow(row.line(), null, null, e);
+        } catch (ApiException e) {
+            return new ReadRow(row.line(), null, null, Importer.RowRejected.of(e));
+        }
+    }
+
+    /**
+     * The stored cities a chunk's rows name, by {@link ReadRow#key}: one query instead of one per row. The
+     * database says how it lower-cases each name, so a row finds its city exactly as a query of its own would.
+     */
+    private Map<List<String>, City> stored(List<ReadRow> rows) {
+        Map<List<String>, City> stored = new HashMap<>();
+        List<List<String>> keys = rows.stream()
+                .filter(row -> row.refused() == null)
+                .map(ReadRow::key)
+                .toList();
+        if (keys.isEmpty()) {
+            return stored;
+        }
+        List<Object[]> found = em.createQuery(
+                        "select c, lower(c.name) from City c where lower(c.name) in :names and c.country in :countries",
+                        Object[].class)
+                .setParameter(
+                        "names", keys.stream().map(key -> key.get(0)).distinct().toList())
+                .setParameter(
+                        "countries",
+                        keys.stream().map(key -> key.get(1)).distinct().toList())
+                .getResultList();
+        for (Object[] city : found) {
+            stored.put(List.of((String) city[1], ((City) city[0]).country), (City) city[0]);
+        }
+        return stored;
+    }
+
+    /** Writes one row (or, without {@code write}, says what it would do); {@code stored} learns what it writes. */
+    private Outcome apply(ReadRow row, Map<List<String>, City> stored, boolean write) {
+        City existing = stored.get(row.key());
         if (existing != null && existing.retired) {
             throw new Importer.RowRejected("name", "this city is retired and can no longer change");
         }
+        ImportedCity imported = row.city();
         if (!write) {
             if (existing == null) {
                 return Outcome.CREATED;
             }
-            boolean same = row.city().over(existing).equals(CityCommand.of(existing))
-                    && row.interests().stream().allMatch(i -> stated(existing, i));
+            boolean same = imported.city().over(existing).equals(CityCommand.of(existing))
+                    && imported.interests().stream().allMatch(i -> stated(existing, i));
             return same ? Outcome.UNCHANGED : Outcome.UPDATED;
         }
-        City city;
-        boolean changed;
         if (existing == null) {
-            city = cities.register(row.city());
-            changed = true;
-        } else {
-            Instant before = existing.updatedAt;
-            city = cities.replace(existing.id, ExpectedVersion.ANY, row.city().over(existing));
-            changed = !Objects.equals(before, city.updatedAt);
+            City city = cities.registerNamed(imported.city(), row.placement());
+            interests.expressOnNewCity(city.id, imported.interests());
+            stored.put(row.key(), city); // the same city again further down the chunk is then an update
+            return Outcome.CREATED;
         }
-        for (InterestCommand interest : row.interests()) {
+        Instant before = existing.updatedAt;
+        City city =
+                cities.replace(existing.id, ExpectedVersion.ANY, imported.city().over(existing));
+        boolean changed = !Objects.equals(before, city.updatedAt);
+        for (InterestCommand interest : imported.interests()) {
             changed |= interests.express(city.id, interest).changed();
         }
-        return existing == null ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        stored.put(row.key(), city);
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
     /** Whether the city states this interest as the row does (for a dry run's report). */

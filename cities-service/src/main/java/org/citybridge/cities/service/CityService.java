@@ -52,6 +52,15 @@ public class CityService {
     public City register(CityCommand command) {
         M49Regions.Placement placement = M49Regions.ofField("country", command.country());
         requireUniqueName(command.name(), placement.country(), null);
+        return registerNamed(command, placement);
+    }
+
+    /**
+     * Registers a city whose name the caller has just found free in its country (an import looks a whole
+     * chunk's names up with one query), without asking again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public City registerNamed(CityCommand command, M49Regions.Placement placement) {
         Instant now = Clock.now();
         City city = new City();
         city.id = UUID.randomUUID();
@@ -61,7 +70,7 @@ public class CityService {
         city.persist();
         // the unique name index settles a race between two registrations with the pre-check's answer
         Uniqueness.flush(duplicateName(command.name(), command.country()));
-        outbox.append(new CityRegistered(profile(city), now));
+        outbox.append(new CityRegistered(profile(city, List.of()), now)); // a new city has no partners yet
         return city;
     }
 

@@ -23,8 +23,10 @@ import org.citybridge.kit.time.Clock;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,6 +64,31 @@ public class InterestService {
                 preferences(command.preferredRegions(), command.preferredCountries()),
                 command.note(),
                 Interest.SOURCE_PROFILE);
+    }
+
+    /**
+     * States interests on a city registered in this transaction (an import's new row): none can be stated
+     * yet and no one else sees the city, so neither a lock nor a look-up is needed, except for an interest
+     * the same list states twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expressOnNewCity(UUID cityId, List<InterestCommand> commands) {
+        Set<List<Object>> stated = new HashSet<>();
+        for (InterestCommand command : commands) {
+            Interest earlier = stated.add(List.of(command.area(), command.stance(), command.intent()))
+                    ? null
+                    : Interest.findActive(cityId, command.area(), command.stance(), command.intent())
+                            .orElse(null);
+            write(
+                    earlier,
+                    cityId,
+                    command.area(),
+                    command.stance(),
+                    command.intent(),
+                    preferences(command.preferredRegions(), command.preferredCountries()),
+                    command.note(),
+                    Interest.SOURCE_PROFILE);
+        }
     }
 
     public Interest get(UUID cityId, UUID interestId) {
@@ -145,7 +172,27 @@ public class InterestService {
             PartnerPreferences preferences,
             String note,
             String source) {
-        Interest interest = Interest.findActive(cityId, area, stance, intent).orElse(null);
+        return write(
+                Interest.findActive(cityId, area, stance, intent).orElse(null),
+                cityId,
+                area,
+                stance,
+                intent,
+                preferences,
+                note,
+                source);
+    }
+
+    /** Updates the active interest of that area, stance and intent, or states it when there is none (null). */
+    private Expressed write(
+            Interest interest,
+            UUID cityId,
+            CooperationArea area,
+            Stance stance,
+            Intent intent,
+            PartnerPreferences preferences,
+            String note,
+            String source) {
         boolean created = interest == null;
         String cleanNote = note == null || note.isBlank() ? null : note;
         if (!created
