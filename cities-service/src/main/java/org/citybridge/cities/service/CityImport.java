@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -75,6 +76,9 @@ public class CityImport {
     @Inject
     ObjectMapper mapper;
 
+    /** Rows whose cities one query looks up: well below the database driver's limit on parameters. */
+    private static final int LOOKUP_SLICE = 1000;
+
     @ConfigProperty(name = "citybridge.imports.max-bytes")
     long maxBytes;
 
@@ -95,7 +99,7 @@ public class CityImport {
                 (part, write, report) -> QuarkusTransaction.requiringNew().run(() -> {
                     List<ReadRow> read =
                             part.stream().map(row -> read(row, reader)).toList();
-                    Map<List<String>, City> stored = stored(read);
+                    Map<List<String>, UUID> stored = stored(read);
                     for (ReadRow row : read) {
                         try {
                             if (row.refused() != null) {
@@ -147,36 +151,36 @@ public class CityImport {
     }
 
     /**
-     * The stored cities a chunk's rows name, by {@link ReadRow#key}: one query instead of one per row. The
-     * database says how it lower-cases each name, so a row finds its city exactly as a query of its own would.
+     * The ids of the stored cities a chunk's rows name, by {@link ReadRow#key}: a query per {@value
+     * #LOOKUP_SLICE} rows instead of one per row (an atomic import is one chunk of every row). The database
+     * says how it lower-cases each name, so a row finds its city exactly as a query of its own would.
      */
-    private Map<List<String>, City> stored(List<ReadRow> rows) {
-        Map<List<String>, City> stored = new HashMap<>();
+    private Map<List<String>, UUID> stored(List<ReadRow> rows) {
         List<List<String>> keys = rows.stream()
                 .filter(row -> row.refused() == null)
                 .map(ReadRow::key)
+                .distinct()
                 .toList();
-        if (keys.isEmpty()) {
-            return stored;
-        }
-        List<Object[]> found = em.createQuery(
-                        "select c, lower(c.name) from City c where lower(c.name) in :names and c.country in :countries",
-                        Object[].class)
-                .setParameter(
-                        "names", keys.stream().map(key -> key.get(0)).distinct().toList())
-                .setParameter(
-                        "countries",
-                        keys.stream().map(key -> key.get(1)).distinct().toList())
-                .getResultList();
-        for (Object[] city : found) {
-            stored.put(List.of((String) city[1], ((City) city[0]).country), (City) city[0]);
+        Map<List<String>, UUID> stored = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += LOOKUP_SLICE) {
+            List<List<String>> slice = keys.subList(from, Math.min(keys.size(), from + LOOKUP_SLICE));
+            em.createQuery(
+                            "select c.id, lower(c.name), c.country from City c"
+                                    + " where lower(c.name) in :names and c.country in :countries",
+                            Object[].class)
+                    .setParameter("names", slice.stream().map(key -> key.get(0)).distinct().toList())
+                    .setParameter("countries", slice.stream().map(key -> key.get(1)).distinct().toList())
+                    .getResultList()
+                    .forEach(city -> stored.put(List.of((String) city[1], (String) city[2]), (UUID) city[0]));
         }
         return stored;
     }
 
     /** Writes one row (or, without {@code write}, says what it would do); {@code stored} learns what it writes. */
-    private Outcome apply(ReadRow row, Map<List<String>, City> stored, boolean write) {
-        City existing = stored.get(row.key());
+    private Outcome apply(ReadRow row, Map<List<String>, UUID> stored, boolean write) {
+        // read again as it stands now: an earlier row of the chunk, or a request meanwhile, may have changed it
+        UUID storedId = stored.get(row.key());
+        City existing = storedId == null ? null : City.findById(storedId);
         if (existing != null && existing.retired) {
             throw new Importer.RowRejected("name", "this city is retired and can no longer change");
         }
@@ -192,7 +196,7 @@ public class CityImport {
         if (existing == null) {
             City city = cities.registerNamed(imported.city(), row.placement());
             interests.expressOnNewCity(city.id, imported.interests());
-            stored.put(row.key(), city); // the same city again further down the chunk is then an update
+            stored.put(row.key(), city.id); // the same city again further down the chunk is then an update
             return Outcome.CREATED;
         }
         Instant before = existing.updatedAt;
@@ -202,7 +206,6 @@ public class CityImport {
         for (InterestCommand interest : imported.interests()) {
             changed |= interests.express(city.id, interest).changed();
         }
-        stored.put(row.key(), city);
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 

@@ -53,7 +53,8 @@ import java.util.function.Predicate;
  *   <li>an undecodable record ({@link MalformedEventException}) is nacked on its own: the channel's
  *       dead-letter strategy moves it to the dead-letter topic with its error, and it is counted;</li>
  *   <li>types this build does not know are skipped (forward compatibility), and so are the types a consumer
- *       says it has no use for: neither read nor recorded, since they have no effect to apply twice;</li>
+ *       says it has no use for: their data is not read (so it is not checked either) and their ids are not
+ *       recorded, since they have no effect to apply twice; both are counted, by reason;</li>
  *   <li>the ids of the batch's events are recorded in {@code processed_event} in the same transaction
  *       as their effect, with one statement that also says which ids are new, so a redelivered event
  *       changes nothing;</li>
@@ -137,9 +138,6 @@ public class EventInbox {
                     records.add(record);
                     positions.add(position);
                     events.add(decoded.get());
-                } else {
-                    metrics.counter("citybridge.events.skipped", "topic", record.getTopic())
-                            .increment();
                 }
             } catch (MalformedEventException e) {
                 rejected.add(new Rejected(position, record, e));
@@ -248,6 +246,7 @@ public class EventInbox {
         }
         Optional<EventType> type = EventType.fromCeType(headers.type());
         if (type.isEmpty()) {
+            skipped(topic, "unknown-type");
             return Optional.empty();
         }
         EventSource owner = type.get().source();
@@ -257,6 +256,7 @@ public class EventInbox {
                     + "' on topic " + topic + ": only " + owner.uri() + " publishes it, on " + owner.topic());
         }
         if (!wanted.test(type.get())) {
+            skipped(topic, "not-needed");
             return Optional.empty();
         }
         return Optional.of(new ReceivedEvent(
@@ -376,6 +376,11 @@ public class EventInbox {
                 "Dead-lettering record %s-%d@%d: %s",
                 record.getTopic(), record.getPartition(), offset, error.getMessage());
         return record.nack(error).toCompletableFuture();
+    }
+
+    private void skipped(String topic, String reason) {
+        metrics.counter("citybridge.events.skipped", "topic", topic, "reason", reason)
+                .increment();
     }
 
     private Counter deadLetters(String topic) {
