@@ -161,6 +161,21 @@ class CityImportTest {
     }
 
     @Test
+    void shouldFindEveryCityOfALargeAtomicImportAgain() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 1_500; i++) { // an atomic import is one chunk: its cities are looked up 1,000 at a time
+            csv.append("Town ").append(i).append(' ').append(tag).append(",,BR,").append(1_000 + i).append(",,,,\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JsonApi.awaitJob(submit(file, "text/csv", "?atomic=true"))).containsEntry("created", 1_500);
+        assertThat(JsonApi.awaitJob(submit(file, "text/csv", "?atomic=true")))
+                .containsEntry("created", 0)
+                .containsEntry("unchanged", 1_500);
+    }
+
+    @Test
     void shouldImportNdjsonAsTheSingleRequestsTakeItAndWriteNothingOfABadAtomicFile() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> city = Fixtures.cityBody("Xi'an " + tag, "CN");

@@ -253,6 +253,39 @@ class IncomingEventsTest {
     }
 
     @Test
+    void shouldPassOverProposalsUnreadAndStillApplyThePartnershipAfterThem() {
+        PartnershipFormed formed =
+                newSisterCities(Fixtures.unique("Proposed pair"), "Tlaxcala", "Kaifeng", LocalDate.of(2024, 7, 1));
+        UUID pair = formed.pairId();
+        // a proposal is not this service's business: its data is not even read, so this one is not poison here
+        String proposalId = UUID.randomUUID().toString();
+        events.publish(
+                Topics.MATCHMAKING_EVENTS,
+                pair.toString(),
+                new CloudEventHeaders(
+                                proposalId,
+                                EventType.PROPOSAL_CREATED.ceType(),
+                                EventSource.MATCHMAKING.uri(),
+                                pair.toString(),
+                                Instant.now())
+                        .toHeaders(),
+                "{\"not\": \"a proposal\"");
+        events.publish(formed); // the same key, so the same partition, after the proposal
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> Fixtures.get(formed.cityA()).body("partners.cityId", contains(formed.cityB().toString())));
+        assertThat(events.read(Topics.deadLetter("cities-service"), TestEvents.keyed(pair), 1, Duration.ofSeconds(2)))
+                .as("an event of a type the service does not use is passed over, not dead-lettered")
+                .isEmpty();
+        given().port(org.citybridge.testing.InfrastructureContract.managementPort())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "citybridge_events_skipped_total{reason=\"not-needed\",topic=\"matchmaking-events\""));
+    }
+
+    @Test
     void shouldDeadLetterAPartnershipFromAnotherSourceThanMatchmaking() {
         PartnershipFormed forged =
                 newSisterCities(Fixtures.unique("Forged pair"), "Oaxaca", "Xi'an", LocalDate.of(2024, 6, 1));
