@@ -165,7 +165,13 @@ class CityImportTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 1_500; i++) { // an atomic import is one chunk: its cities are looked up 1,000 at a time
-            csv.append("Town ").append(i).append(' ').append(tag).append(",,BR,").append(1_000 + i).append(",,,,\n");
+            csv.append("Town ")
+                    .append(i)
+                    .append(' ')
+                    .append(tag)
+                    .append(",,BR,")
+                    .append(1_000 + i)
+                    .append(",,,,\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 

@@ -168,8 +168,12 @@ public class CityImport {
                             "select c.id, lower(c.name), c.country from City c"
                                     + " where lower(c.name) in :names and c.country in :countries",
                             Object[].class)
-                    .setParameter("names", slice.stream().map(key -> key.get(0)).distinct().toList())
-                    .setParameter("countries", slice.stream().map(key -> key.get(1)).distinct().toList())
+                    .setParameter(
+                            "names",
+                            slice.stream().map(key -> key.get(0)).distinct().toList())
+                    .setParameter(
+                            "countries",
+                            slice.stream().map(key -> key.get(1)).distinct().toList())
                     .getResultList()
                     .forEach(city -> stored.put(List.of((String) city[1], (String) city[2]), (UUID) city[0]));
         }
