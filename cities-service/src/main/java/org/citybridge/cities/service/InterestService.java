@@ -56,14 +56,11 @@ public class InterestService {
     @Transactional
     public Expressed express(UUID cityId, InterestCommand command) {
         cities.lockForChange(cityId);
-        return upsert(
+        return write(
+                Interest.findActive(cityId, command.area(), command.stance(), command.intent())
+                        .orElse(null),
                 cityId,
-                command.area(),
-                command.stance(),
-                command.intent(),
-                preferences(command.preferredRegions(), command.preferredCountries()),
-                command.note(),
-                Interest.SOURCE_PROFILE);
+                command);
     }
 
     /**
@@ -79,16 +76,21 @@ public class InterestService {
                     ? null
                     : Interest.findActive(cityId, command.area(), command.stance(), command.intent())
                             .orElse(null);
-            write(
-                    earlier,
-                    cityId,
-                    command.area(),
-                    command.stance(),
-                    command.intent(),
-                    preferences(command.preferredRegions(), command.preferredCountries()),
-                    command.note(),
-                    Interest.SOURCE_PROFILE);
+            write(earlier, cityId, command);
         }
+    }
+
+    /** An interest stated on the city's profile over the active one of its kind ({@code null}: none). */
+    private Expressed write(Interest active, UUID cityId, InterestCommand command) {
+        return write(
+                active,
+                cityId,
+                command.area(),
+                command.stance(),
+                command.intent(),
+                preferences(command.preferredRegions(), command.preferredCountries()),
+                command.note(),
+                Interest.SOURCE_PROFILE);
     }
 
     public Interest get(UUID cityId, UUID interestId) {
