@@ -155,7 +155,8 @@ public class InterestService {
             if (existing != null && source.equals(existing.source) && existing.preferences.equals(preferences)) {
                 continue; // this response already stated it
             }
-            upsert(
+            write(
+                    existing,
                     city.id,
                     stated.area(),
                     stated.stance(),
@@ -164,25 +165,6 @@ public class InterestService {
                     "Stated in the survey of exchange " + response.exchangeId(),
                     source);
         }
-    }
-
-    private Expressed upsert(
-            UUID cityId,
-            CooperationArea area,
-            Stance stance,
-            Intent intent,
-            PartnerPreferences preferences,
-            String note,
-            String source) {
-        return write(
-                Interest.findActive(cityId, area, stance, intent).orElse(null),
-                cityId,
-                area,
-                stance,
-                intent,
-                preferences,
-                note,
-                source);
     }
 
     /** Updates the active interest of that area, stance and intent, or states it when there is none (null). */
