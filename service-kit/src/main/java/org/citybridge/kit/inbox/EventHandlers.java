@@ -42,11 +42,6 @@ public final class EventHandlers {
         return handlers.containsKey(type.payloadType());
     }
 
-    /** True if some handler takes events of this payload's type. */
-    public boolean handles(EventPayload payload) {
-        return handlers.containsKey(payload.getClass());
-    }
-
     /** Declares the handlers. */
     public static final class Builder {
         private final Map<Class<?>, Consumer<ReceivedEvent>> handlers = new LinkedHashMap<>();
