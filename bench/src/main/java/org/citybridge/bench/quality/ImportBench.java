@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same run, the baseline: partnerships recorded one POST at a time for a while, and a live interest
  * stated during the partnership import, timed until its proposal shows.
  *
- * <pre>bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20]</pre>
+ * <pre>bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]]</pre>
+ *
+ * <p>With {@code cities} and {@code partnerships} the file's world is grown to that size first (see {@link
+ * TwinningData#grownTo}): the volume the real data does not reach.
  */
 public final class ImportBench {
 
@@ -38,8 +41,22 @@ public final class ImportBench {
         Path file = Path.of(options.getOrDefault(
                 "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
         int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "20"));
-        TwinningData data = TwinningData.read(file);
+        TwinningData read = TwinningData.read(file);
+        boolean grow = options.containsKey("cities") || options.containsKey("partnerships");
+        TwinningData data = grow
+                ? read.grownTo(
+                        Integer.parseInt(options.getOrDefault("cities", Integer.toString(read.cities.size()))),
+                        Integer.parseInt(options.getOrDefault("partnerships", Integer.toString(read.pairs.size()))),
+                        Long.parseLong(options.getOrDefault("seed", "20261205")))
+                : read;
         List<String> out = new ArrayList<>();
+        if (grow) {
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Grown from the file's %,d cities and %,d partnerships by synthetic copies (TwinningData.grownTo).",
+                    read.cities.size(),
+                    read.pairs.size()));
+        }
         out.add(String.format(
                 Locale.ROOT,
                 "Data: %s, %,d cities, %,d partnerships; every city states culture/MUTUAL/SISTER_CITY.",

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -45,6 +47,62 @@ final class TwinningData {
     TwinningData(List<City> cities, List<Pair> pairs) {
         this.cities = cities;
         this.pairs = pairs;
+    }
+
+    /**
+     * A larger world of the same kind, for runs at a volume beyond the file's: the file's cities and pairs,
+     * then copies of cities drawn at random (same country, coordinates moved by up to 0.2°, the name
+     * followed by "(copy n)"), linked as their originals are: a copied pair has one or both of its cities
+     * replaced by a copy. Synthetic beyond the file: it keeps the file's mix of countries and degrees, not
+     * real links. Deterministic for a seed.
+     *
+     * @throws IllegalArgumentException if the targets are below the file's, or the pairs cannot be reached
+     */
+    TwinningData grownTo(int cityCount, int pairCount, long seed) {
+        int originalCities = cities.size();
+        int originalPairs = pairs.size();
+        if (cityCount < originalCities || pairCount < originalPairs) {
+            throw new IllegalArgumentException("The file already has " + originalCities + " cities and " + originalPairs
+                    + " pairs: grow, not shrink");
+        }
+        Random random = new Random(seed);
+        List<City> grownCities = new ArrayList<>(cities);
+        List<List<Integer>> copies = new ArrayList<>();
+        cities.forEach(c -> copies.add(new ArrayList<>()));
+        while (grownCities.size() < cityCount) {
+            City original = cities.get(random.nextInt(originalCities));
+            List<Integer> itsCopies = copies.get(original.index());
+            City copy = new City(
+                    grownCities.size(),
+                    original.name() + " (copy " + (itsCopies.size() + 1) + ")",
+                    original.country(),
+                    original.latitude() + (random.nextDouble() - 0.5) * 0.4,
+                    original.longitude() + (random.nextDouble() - 0.5) * 0.4);
+            grownCities.add(copy);
+            itsCopies.add(copy.index());
+        }
+        List<Pair> grownPairs = new ArrayList<>(pairs);
+        Set<Pair> seen = new HashSet<>(pairs);
+        int attempts = 0;
+        while (grownPairs.size() < pairCount) {
+            if (++attempts > 100 * pairCount) {
+                throw new IllegalArgumentException(
+                        "Cannot reach " + pairCount + " pairs with " + cityCount + " cities");
+            }
+            Pair model = pairs.get(random.nextInt(originalPairs));
+            int a = copyOrSelf(model.a(), copies.get(model.a()), random);
+            int b = copyOrSelf(model.b(), copies.get(model.b()), random);
+            Pair pair = new Pair(a, b);
+            if (a != b && (a != model.a() || b != model.b()) && seen.add(pair)) {
+                grownPairs.add(pair);
+            }
+        }
+        return new TwinningData(grownCities, grownPairs);
+    }
+
+    private static int copyOrSelf(int city, List<Integer> copies, Random random) {
+        int pick = random.nextInt(copies.size() + 1);
+        return pick == copies.size() ? city : copies.get(pick);
     }
 
     static TwinningData read(Path file) {
