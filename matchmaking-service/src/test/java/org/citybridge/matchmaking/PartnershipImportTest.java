@@ -219,6 +219,21 @@ class PartnershipImportTest {
                     .then()
                     .body("items[0].kind", equalTo("THEMATIC"))
                     .body("items[0].area", equalTo("culture"));
+
+            // an atomic file is one chunk of every row: its pairs are looked up in slices of 1,000
+            String chainRows = chain(prefix, ids).substring(HEADER.length());
+            StringBuilder large = new StringBuilder(HEADER);
+            for (int i = 0; i < 1_500; i++) {
+                large.append(chainRows.lines().toList().get(i % 39)).append('\n');
+            }
+            assertThat(Scenario.awaitJob(submit(large.toString(), "text/csv", "?atomic=true")))
+                    .containsEntry("rows", 1_500)
+                    .containsEntry("created", 38) // 0-1 came with the NDJSON file
+                    .containsEntry("unchanged", 1_462);
+            assertThat(Scenario.awaitJob(submit(large.toString(), "text/csv", "?atomic=true")))
+                    .containsEntry("created", 0)
+                    .containsEntry("unchanged", 1_500);
+            Scenario.partnerships(ids.get(5)).statusCode(200).body("totalItems", equalTo(2));
         }
     }
 

@@ -77,6 +77,9 @@ public class PartnershipImport {
      */
     static final Importer.Pace PACE = new Importer.Pace(1, 100);
 
+    /** Pairs one query looks up (an atomic import is one chunk of every row): below the driver's parameter limit. */
+    private static final int LOOKUP_SLICE = 1000;
+
     /** One row of a partnership file; each city by id, or by name and country. */
     public record ImportedPartnership(
             UUID cityA,
@@ -175,6 +178,7 @@ public class PartnershipImport {
                 List<RecordPartnership> good, boolean write, ImportReport report, Set<UUID> named, Instant now) {
             Set<UUID> recorded = recorded(good);
             List<UUID[]> formed = new ArrayList<>();
+            List<UUID> formedPairs = new ArrayList<>();
             for (RecordPartnership command : good) {
                 UUID pairId = pairId(command);
                 if (recorded.contains(pairId) || seenPairs.contains(pairId) || !named.add(pairId)) {
@@ -193,10 +197,12 @@ public class PartnershipImport {
                             null,
                             now);
                     formed.add(new UUID[] {command.cityA(), command.cityB()});
+                    formedPairs.add(pairId);
                 }
                 report.count(ImportReport.Outcome.CREATED);
             }
             if (!formed.isEmpty()) {
+                proposals.partnershipsFormed(formedPairs, now);
                 state.engine().partnershipsFormed(formed);
                 proposals.apply(state.engine().drainChanges(), now);
             }
@@ -287,10 +293,14 @@ public class PartnershipImport {
                 return Set.of();
             }
             List<UUID> ids = commands.stream().map(Run::pairId).toList();
-            return new HashSet<>(Partnership.getEntityManager()
-                    .createQuery("select p.pairId from Partnership p where p.pairId in :ids", UUID.class)
-                    .setParameter("ids", ids)
-                    .getResultList());
+            Set<UUID> recorded = new HashSet<>();
+            for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+                recorded.addAll(Partnership.getEntityManager()
+                        .createQuery("select p.pairId from Partnership p where p.pairId in :ids", UUID.class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE)))
+                        .getResultList());
+            }
+            return recorded;
         }
     }
 }

@@ -92,14 +92,15 @@ public class PartnershipService {
             throw ApiException.conflict("A " + kind + " partnership of these cities is already recorded");
         }
         Partnership partnership = persist(pairId, cityX, cityY, kind, area, formedOn, source, proposalId, now);
+        proposals.partnershipFormed(pairId, proposalId, now);
         state.engine().partnershipFormed(cityX, cityY);
         proposals.apply(state.engine().drainChanges(), now);
         return partnership;
     }
 
     /**
-     * Stores a partnership the caller checked is new, settles a proposal of the same pair and announces it;
-     * the engine learns it from the caller.
+     * Stores a partnership the caller checked is new and announces it; the caller settles a proposal of the
+     * same pair ({@link ProposalSync}) and lets the engine learn it.
      */
     Partnership persist(
             UUID pairId,
@@ -123,7 +124,6 @@ public class PartnershipService {
         partnership.proposalId = proposalId;
         partnership.recordedAt = now;
         partnership.persist();
-        proposals.partnershipFormed(pairId, proposalId, now);
         outbox.append(partnership.announcement());
         return partnership;
     }

@@ -29,6 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProposalSync {
 
+    /** Ids one query looks up: well below the database driver's limit on parameters. */
+    private static final int LOOKUP_SLICE = 1000;
+
     /** Pairs per round of {@link #apply}: keeps the id list of its second query well below PostgreSQL's bind limit. */
     private static final int CHUNK = 500;
 
@@ -152,6 +155,17 @@ public class ProposalSync {
         Proposal same = Proposal.findById(pairId);
         if (same != null && !same.id.equals(agreedProposalId)) {
             same.supersedeByPartnership(now);
+        }
+    }
+
+    /**
+     * The same for the pairs of an import's chunk, none of them agreed through a proposal: their open
+     * proposals found with one query instead of a look-up per pair.
+     */
+    public void partnershipsFormed(List<UUID> pairIds, Instant now) {
+        for (int from = 0; from < pairIds.size(); from += LOOKUP_SLICE) {
+            Proposal.<Proposal>list("id in ?1", pairIds.subList(from, Math.min(pairIds.size(), from + LOOKUP_SLICE)))
+                    .forEach(proposal -> proposal.supersedeByPartnership(now));
         }
     }
 }
