@@ -79,7 +79,6 @@ public class EventOutbox {
         event.traceParent = TraceContexts.currentTraceParent();
         pendingInThisTransaction().add(event);
         metrics.counter("citybridge.outbox.appended", "type", type.ceType()).increment();
-        appended.fire(new OutboxAppended(headers.id()));
         return headers.withActor(event.actor);
     }
 
@@ -114,7 +113,8 @@ public class EventOutbox {
     }
 
     /**
-     * The events this transaction appended so far; the first append arranges their writing before commit.
+     * The events this transaction appended so far; the first append arranges their writing before commit,
+     * and the relay's wake-up after it (once per transaction: an import's chunk appends hundreds).
      * Interposed synchronizations run after the ordinary ones, Hibernate's flush among them, so the
      * transaction's row locks are taken before the outbox keys are drawn.
      */
@@ -124,6 +124,7 @@ public class EventOutbox {
             pending = new Pending();
             transactions.putResource(Pending.class, pending);
             transactions.registerInterposedSynchronization(pending);
+            appended.fire(new OutboxAppended());
         }
         if (pending.written) {
             throw new IllegalStateException("An event was appended after this transaction's outbox was written");

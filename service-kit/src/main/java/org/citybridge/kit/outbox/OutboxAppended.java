@@ -1,4 +1,4 @@
 package org.citybridge.kit.outbox;
 
-/** Fired when an event enters the outbox, so the relay wakes as soon as the transaction commits. */
-public record OutboxAppended(String eventId) {}
+/** Fired when a transaction first appends to the outbox, so the relay wakes as soon as it commits. */
+public record OutboxAppended() {}
