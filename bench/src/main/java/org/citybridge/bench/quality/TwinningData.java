@@ -72,12 +72,14 @@ final class TwinningData {
         while (grownCities.size() < cityCount) {
             City original = cities.get(random.nextInt(originalCities));
             List<Integer> itsCopies = copies.get(original.index());
+            String suffix = " (copy " + (itsCopies.size() + 1) + ")";
+            String name = original.name();
             City copy = new City(
                     grownCities.size(),
-                    original.name() + " (copy " + (itsCopies.size() + 1) + ")",
+                    name.substring(0, Math.min(name.length(), MAX_NAME - suffix.length())) + suffix,
                     original.country(),
-                    original.latitude() + (random.nextDouble() - 0.5) * 0.4,
-                    original.longitude() + (random.nextDouble() - 0.5) * 0.4);
+                    Math.max(-90, Math.min(90, original.latitude() + (random.nextDouble() - 0.5) * 0.4)),
+                    wrapLongitude(original.longitude() + (random.nextDouble() - 0.5) * 0.4));
             grownCities.add(copy);
             itsCopies.add(copy.index());
         }
@@ -98,6 +100,13 @@ final class TwinningData {
             }
         }
         return new TwinningData(grownCities, grownPairs);
+    }
+
+    /** The longest city name the directory takes. */
+    private static final int MAX_NAME = 200;
+
+    private static double wrapLongitude(double longitude) {
+        return longitude > 180 ? longitude - 360 : longitude < -180 ? longitude + 360 : longitude;
     }
 
     private static int copyOrSelf(int city, List<Integer> copies, Random random) {
