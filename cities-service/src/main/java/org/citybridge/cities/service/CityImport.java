@@ -15,6 +15,7 @@ import org.citybridge.kit.imports.ImportReport.Outcome;
 import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
+import org.citybridge.kit.persistence.Slices;
 import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,9 +76,6 @@ public class CityImport {
 
     @Inject
     ObjectMapper mapper;
-
-    /** Rows whose cities one query looks up: well below the database driver's limit on parameters. */
-    private static final int LOOKUP_SLICE = 1000;
 
     @ConfigProperty(name = "citybridge.imports.max-bytes")
     long maxBytes;
@@ -151,8 +149,8 @@ public class CityImport {
     }
 
     /**
-     * The ids of the stored cities a chunk's rows name, by {@link ReadRow#key}: a query per {@value
-     * #LOOKUP_SLICE} rows instead of one per row (an atomic import is one chunk of every row). The database
+     * The ids of the stored cities a chunk's rows name, by {@link ReadRow#key}: a query per slice of
+     * rows ({@link Slices}) instead of one per row (an atomic import is one chunk of every row). The database
      * says how it lower-cases each name, so a row finds its city exactly as a query of its own would.
      */
     private Map<List<String>, UUID> stored(List<ReadRow> rows) {
@@ -162,21 +160,20 @@ public class CityImport {
                 .distinct()
                 .toList();
         Map<List<String>, UUID> stored = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += LOOKUP_SLICE) {
-            List<List<String>> slice = keys.subList(from, Math.min(keys.size(), from + LOOKUP_SLICE));
-            em.createQuery(
-                            "select c.id, lower(c.name), c.country from City c"
-                                    + " where lower(c.name) in :names and c.country in :countries",
-                            Object[].class)
-                    .setParameter(
-                            "names",
-                            slice.stream().map(key -> key.get(0)).distinct().toList())
-                    .setParameter(
-                            "countries",
-                            slice.stream().map(key -> key.get(1)).distinct().toList())
-                    .getResultList()
-                    .forEach(city -> stored.put(List.of((String) city[1], (String) city[2]), (UUID) city[0]));
-        }
+        Slices.forEach(
+                keys,
+                slice -> em.createQuery(
+                                "select c.id, lower(c.name), c.country from City c"
+                                        + " where lower(c.name) in :names and c.country in :countries",
+                                Object[].class)
+                        .setParameter(
+                                "names",
+                                slice.stream().map(key -> key.get(0)).distinct().toList())
+                        .setParameter(
+                                "countries",
+                                slice.stream().map(key -> key.get(1)).distinct().toList())
+                        .getResultList()
+                        .forEach(city -> stored.put(List.of((String) city[1], (String) city[2]), (UUID) city[0])));
         return stored;
     }
 

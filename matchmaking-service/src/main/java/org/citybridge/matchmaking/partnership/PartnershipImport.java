@@ -19,6 +19,7 @@ import org.citybridge.kit.imports.ImportReport;
 import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
+import org.citybridge.kit.persistence.Slices;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.partnership.PartnershipService.RecordPartnership;
@@ -76,9 +77,6 @@ public class PartnershipImport {
      * by one, so the graph learns a chunk at once.
      */
     static final Importer.Pace PACE = new Importer.Pace(1, 100);
-
-    /** Pairs one query looks up (an atomic import is one chunk of every row): below the driver's parameter limit. */
-    private static final int LOOKUP_SLICE = 1000;
 
     /** One row of a partnership file; each city by id, or by name and country. */
     public record ImportedPartnership(
@@ -294,12 +292,12 @@ public class PartnershipImport {
             }
             List<UUID> ids = commands.stream().map(Run::pairId).toList();
             Set<UUID> recorded = new HashSet<>();
-            for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
-                recorded.addAll(Partnership.getEntityManager()
-                        .createQuery("select p.pairId from Partnership p where p.pairId in :ids", UUID.class)
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE)))
-                        .getResultList());
-            }
+            Slices.forEach(
+                    ids,
+                    slice -> recorded.addAll(Partnership.getEntityManager()
+                            .createQuery("select p.pairId from Partnership p where p.pairId in :ids", UUID.class)
+                            .setParameter("ids", slice)
+                            .getResultList()));
             return recorded;
         }
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.citybridge.kit.outbox.EventOutbox;
+import org.citybridge.kit.persistence.Slices;
 import org.citybridge.matchmaking.proposal.Proposal.Origin;
 import org.citybridge.matchmaking.proposal.Proposal.Status;
 import org.citybridge.matchmaking.ranking.PairChange;
@@ -29,12 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProposalSync {
 
-    /** Ids one query looks up: well below the database driver's limit on parameters. */
-    private static final int LOOKUP_SLICE = 1000;
-
-    /** Pairs per round of {@link #apply}: keeps the id list of its second query well below PostgreSQL's bind limit. */
-    private static final int CHUNK = 500;
-
     @Inject
     EventOutbox outbox;
 
@@ -48,9 +43,8 @@ public class ProposalSync {
      * bounded event ingest.
      */
     public void apply(List<PairChange> changes, Instant now) {
-        for (int from = 0; from < changes.size(); from += CHUNK) {
-            applyChunk(changes.subList(from, Math.min(changes.size(), from + CHUNK)), now);
-        }
+        // a slice's pairs name at most a slice of proposal ids in its second query
+        Slices.forEach(changes, slice -> applyChunk(slice, now));
     }
 
     private void applyChunk(List<PairChange> changes, Instant now) {
@@ -163,9 +157,9 @@ public class ProposalSync {
      * proposals found with one query instead of a look-up per pair.
      */
     public void partnershipsFormed(List<UUID> pairIds, Instant now) {
-        for (int from = 0; from < pairIds.size(); from += LOOKUP_SLICE) {
-            Proposal.<Proposal>list("id in ?1", pairIds.subList(from, Math.min(pairIds.size(), from + LOOKUP_SLICE)))
-                    .forEach(proposal -> proposal.supersedeByPartnership(now));
-        }
+        Slices.forEach(
+                pairIds,
+                slice -> Proposal.<Proposal>list("id in ?1", slice)
+                        .forEach(proposal -> proposal.supersedeByPartnership(now)));
     }
 }
