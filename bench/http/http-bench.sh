@@ -150,7 +150,7 @@ errors() {
 }
 
 token() {
-  curl -s -d grant_type=password -d client_id=citybridge-web -d "username=$1" -d "password=$2" "$TOKEN_ENDPOINT" \
+  curl -s -d grant_type=password -d client_id=citybridge-demo-cli -d "username=$1" -d "password=$2" "$TOKEN_ENDPOINT" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 

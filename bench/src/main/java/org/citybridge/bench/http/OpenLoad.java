@@ -1,5 +1,7 @@
 package org.citybridge.bench.http;
 
+import org.citybridge.launcher.DemoUsers;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -379,8 +381,8 @@ public final class OpenLoad {
     }
 
     static String token(HttpClient http, String endpoint, String user, String password) {
-        String form =
-                "grant_type=password&client_id=citybridge-web&username=" + enc(user) + "&password=" + enc(password);
+        String form = "grant_type=password&client_id=" + DemoUsers.DEMO_CLIENT + "&username=" + enc(user) + "&password="
+                + enc(password);
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(endpoint))
