@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Long lists of ids or keys cut into slices one query can take: the PostgreSQL driver binds at most
- * 32,767 parameters per statement, and an import or a re-ranking can name tens of thousands.
+ * Long lists of ids or keys cut into slices one query can take: a PostgreSQL statement binds at most
+ * 65,535 parameters (32,767 with older drivers), and an import or a re-ranking can name tens of thousands.
  */
 public final class Slices {
 
