@@ -161,6 +161,32 @@ class CityImportTest {
     }
 
     @Test
+    void shouldSayInADryRunWhatTheImportDoesWithACityNamedAgainAndAgain() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = HEADER
+                + "Xian " + tag + ",西安,CN,12000000,,,zh,culture/MUTUAL/SISTER_CITY\n"
+                + "Xian " + tag + ",西安,CN,12000000,,,zh,culture/MUTUAL/SISTER_CITY\n" // the same again: unchanged
+                + "XIAN " + tag + ",,cn,12950000,,,,\n" // a new population: updated
+                + "Xian " + tag + ",,CN,,,,,culture/MUTUAL/SISTER_CITY\n"; // nothing new: unchanged
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> foreseen = JsonApi.awaitJob(submit(file, "text/csv", "?dryRun=true"));
+
+        assertThat(foreseen)
+                .containsEntry("created", 1)
+                .containsEntry("unchanged", 2)
+                .containsEntry("updated", 1)
+                .containsEntry("written", false);
+        JsonApi.get("/api/v1/cities", Map.of("q", "Xian " + tag)).body("totalItems", equalTo(0));
+        assertThat(JsonApi.awaitJob(submit(file, "text/csv", "")))
+                .containsEntry("created", 1)
+                .containsEntry("unchanged", 2)
+                .containsEntry("updated", 1)
+                .containsEntry("written", true);
+        JsonApi.get("/api/v1/cities/" + idOf("Xian " + tag)).body("population", equalTo(12950000));
+    }
+
+    @Test
     void shouldFindEveryCityOfALargeAtomicImportAgain() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         StringBuilder csv = new StringBuilder(HEADER);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,12 +99,13 @@ public class CityImport {
                     List<ReadRow> read =
                             part.stream().map(row -> read(row, reader)).toList();
                     Map<List<String>, UUID> stored = stored(read);
+                    Map<List<String>, Draft> drafts = new HashMap<>();
                     for (ReadRow row : read) {
                         try {
                             if (row.refused() != null) {
                                 throw row.refused();
                             }
-                            report.count(apply(row, stored, write));
+                            report.count(write ? apply(row, stored) : foresee(row, stored, drafts));
                         } catch (Importer.RowRejected e) {
                             report.reject(e.at(row.line()));
                         } catch (ApiException e) {
@@ -177,23 +179,65 @@ public class CityImport {
         return stored;
     }
 
-    /** Writes one row (or, without {@code write}, says what it would do); {@code stored} learns what it writes. */
-    private Outcome apply(ReadRow row, Map<List<String>, UUID> stored, boolean write) {
-        // read again as it stands now: an earlier row of the chunk, or a request meanwhile, may have changed it
+    /** The stored city a row names, read again as it stands now (an earlier row or a request may have changed it). */
+    private static City existing(ReadRow row, Map<List<String>, UUID> stored) {
         UUID storedId = stored.get(row.key());
         City existing = storedId == null ? null : City.findById(storedId);
         if (existing != null && existing.retired) {
             throw new Importer.RowRejected("name", "this city is retired and can no longer change");
         }
-        ImportedCity imported = row.city();
-        if (!write) {
-            if (existing == null) {
-                return Outcome.CREATED;
-            }
-            boolean same = imported.city().over(existing).equals(CityCommand.of(existing))
-                    && imported.interests().stream().allMatch(i -> stated(existing, i));
-            return same ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return existing;
+    }
+
+    /**
+     * What an earlier row of a dry run would have made of a city: the profile and the kinds of interest
+     * (area, stance, intent) it would state, so that a later row naming it again is told apart as the
+     * import would tell it.
+     */
+    private record Draft(City city, Set<List<Object>> interests) {
+
+        /** Before the first row naming the city: nothing drafted yet. */
+        static final Draft NONE = new Draft(null, Set.of());
+
+        static List<Object> kind(InterestCommand interest) {
+            return List.of(interest.area(), interest.stance(), interest.intent());
         }
+
+        /** The city as a row leaves it, stating its interests besides those stated before. */
+        Draft then(City changed, List<InterestCommand> more) {
+            Set<List<Object>> all = new HashSet<>(interests);
+            more.forEach(interest -> all.add(kind(interest)));
+            return new Draft(changed, all);
+        }
+    }
+
+    /** What writing the row would do, without writing it (a dry run); {@code drafts} learns what it would write. */
+    private Outcome foresee(ReadRow row, Map<List<String>, UUID> stored, Map<List<String>, Draft> drafts) {
+        City existing = existing(row, stored);
+        Draft draft = drafts.get(row.key());
+        ImportedCity imported = row.city();
+        if (existing == null && draft == null) {
+            drafts.put(
+                    row.key(), Draft.NONE.then(cities.draft(imported.city(), row.placement()), imported.interests()));
+            return Outcome.CREATED;
+        }
+        City current = draft != null ? draft.city() : existing;
+        CityCommand merged = imported.city().over(current);
+        boolean same = merged.equals(CityCommand.of(current))
+                && imported.interests().stream()
+                        .allMatch(i -> (draft != null && draft.interests().contains(Draft.kind(i)))
+                                || (existing != null && stated(existing, i)));
+        if (!same) { // the interests stored before stay in the database, where stated() finds them
+            Draft before = draft != null ? draft : Draft.NONE;
+            drafts.put(row.key(), before.then(cities.draft(merged, row.placement()), imported.interests()));
+        }
+        return same ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    /** Writes one row; {@code stored} learns what it writes. */
+    private Outcome apply(ReadRow row, Map<List<String>, UUID> stored) {
+        City existing = existing(row, stored);
+        ImportedCity imported = row.city();
         if (existing == null) {
             City city = cities.registerNamed(imported.city(), row.placement());
             interests.expressOnNewCity(city.id, imported.interests());

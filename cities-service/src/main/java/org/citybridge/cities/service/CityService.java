@@ -74,6 +74,13 @@ public class CityService {
         return city;
     }
 
+    /** The city a command would register, built as registration builds it but not stored: a dry run's view. */
+    City draft(CityCommand command, M49Regions.Placement placement) {
+        City city = new City();
+        apply(city, command, placement);
+        return city;
+    }
+
     public City get(UUID id) {
         City city = City.findById(id);
         if (city == null) {
