@@ -222,14 +222,15 @@ public class CityImport {
             return Outcome.CREATED;
         }
         City current = draft != null ? draft.city() : existing;
-        CityCommand merged = imported.city().over(current);
-        boolean same = merged.equals(CityCommand.of(current))
+        // compared as stored: the write path normalises (trims, upper-cases the country) before it compares
+        City next = cities.draft(imported.city().over(current), row.placement());
+        boolean same = CityCommand.of(next).equals(CityCommand.of(current))
                 && imported.interests().stream()
                         .allMatch(i -> (draft != null && draft.interests().contains(Draft.kind(i)))
                                 || (existing != null && stated(existing, i)));
         if (!same) { // the interests stored before stay in the database, where stated() finds them
             Draft before = draft != null ? draft : Draft.NONE;
-            drafts.put(row.key(), before.then(cities.draft(merged, row.placement()), imported.interests()));
+            drafts.put(row.key(), before.then(next, imported.interests()));
         }
         return same ? Outcome.UNCHANGED : Outcome.UPDATED;
     }
