@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.security.Roles;
@@ -185,6 +186,66 @@ class CityImportTest {
                 .containsEntry("updated", 2)
                 .containsEntry("written", true);
         JsonApi.get("/api/v1/cities/" + idOf("Xian " + tag)).body("population", equalTo(12000000));
+    }
+
+    @Test
+    void shouldSayInADryRunWhatTheImportDoesWithACityNamedAgainInALaterChunkOrWithAnotherNote() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String xian = "{\"name\": \"Xian " + tag + "\", \"country\": \"CN\", \"interests\": [{\"area\": \"culture\","
+                + " \"stance\": \"MUTUAL\", \"intent\": \"SISTER_CITY\", \"note\": \"%s\"}]}\n";
+        StringBuilder ndjson = new StringBuilder(String.format(xian, "Silk Road heritage"));
+        // the city named again only near the end of the next chunk: the import writes two chunks at once, and the
+        // second one's rows come to it long after the first chunk has registered it
+        for (int i = 0; i < Importer.CHUNK + 200; i++) {
+            ndjson.append("{\"name\": \"Town ")
+                    .append(i)
+                    .append(' ')
+                    .append(tag)
+                    .append("\", \"country\": \"BR\"}\n");
+        }
+        ndjson.append(String.format(xian, "Silk Road heritage")) // the same again: unchanged
+                .append(String.format(xian, "Silk Road heritage and crafts")); // only the note changes: updated
+        byte[] file = ndjson.toString().getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> foreseen = JsonApi.awaitJob(submit(file, "application/x-ndjson", "?dryRun=true"));
+        JsonApi.get("/api/v1/cities", Map.of("q", tag)).body("totalItems", equalTo(0));
+        Map<String, Object> done = JsonApi.awaitJob(submit(file, "application/x-ndjson", ""));
+
+        for (Map<String, Object> result : List.of(foreseen, done)) {
+            assertThat(result)
+                    .containsEntry("created", Importer.CHUNK + 201)
+                    .containsEntry("unchanged", 1)
+                    .containsEntry("updated", 1)
+                    .containsEntry("rejected", 0);
+        }
+        JsonApi.get("/api/v1/cities/" + idOf("Xian " + tag) + "/interests")
+                .body("totalItems", equalTo(1))
+                .body("items[0].note", equalTo("Silk Road heritage and crafts"));
+    }
+
+    @Test
+    void shouldLeaveACityAsTheFilesLaterRowSaysWhenTwoChunksNameIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < Importer.CHUNK - 1; i++) {
+            csv.append("Town ").append(i).append(' ').append(tag).append(",,BR,,,,,\n");
+        }
+        // the last row of the first chunk, then the first of the second: two chunks are written at once, and
+        // the second would come to this city long before the first does
+        csv.append("Xian ").append(tag).append(",,CN,12000000,,,,\n");
+        csv.append("Xian ").append(tag).append(",,cn,12950000,,,,\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("Village ").append(i).append(' ').append(tag).append(",,BR,,,,,\n");
+        }
+
+        Map<String, Object> result =
+                JsonApi.awaitJob(submit(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+
+        assertThat(result)
+                .containsEntry("created", Importer.CHUNK + 10)
+                .containsEntry("updated", 1)
+                .containsEntry("rejected", 0);
+        JsonApi.get("/api/v1/cities/" + idOf("Xian " + tag)).body("population", equalTo(12950000));
     }
 
     @Test

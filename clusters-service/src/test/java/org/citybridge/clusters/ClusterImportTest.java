@@ -10,6 +10,8 @@ import org.citybridge.testing.JsonApi;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,6 +103,54 @@ class ClusterImportTest {
         assertThat(JsonApi.awaitJob(submit("/api/v1/exchanges/imports", ndjson, "application/x-ndjson")))
                 .containsEntry("created", 1);
         given().get("/api/v1/exchanges?q=" + title + " planned").then().body("items[0].status", equalTo("PLANNED"));
+    }
+
+    @Test
+    void shouldSayInADryRunWhatTheImportDoesWithANameRepeatedAndRefuseWhatItRefuses() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String organisations = "name,kind,country,website\n"
+                + "Habitat Partner " + tag + ",DEVELOPMENT_PARTNER,KE,\n"
+                + "HABITAT PARTNER " + tag + ",DEVELOPMENT_PARTNER,KE,\n" // the same again: unchanged
+                + "Habitat Partner " + tag + ",ACADEMIA,KE,\n" // another kind: updated
+                + "Nowhere Office " + tag + ",ASSOCIATION,XX,\n"; // no such country: rejected, as the write rejects it
+
+        Map<String, Object> foreseen =
+                JsonApi.awaitJob(submit("/api/v1/organisations/imports?dryRun=true", organisations, "text/csv"));
+        Map<String, Object> done = JsonApi.awaitJob(submit("/api/v1/organisations/imports", organisations, "text/csv"));
+
+        for (Map<String, Object> result : List.of(foreseen, done)) {
+            assertThat(result)
+                    .containsEntry("created", 1)
+                    .containsEntry("unchanged", 1)
+                    .containsEntry("updated", 1)
+                    .containsEntry("rejected", 1);
+            assertThat(JsonPath.from(toJson(result)).getList("rejections.field"))
+                    .containsExactly("country");
+        }
+        assertThat(foreseen).containsEntry("written", false);
+        given().get("/api/v1/organisations?q=" + tag)
+                .then()
+                .body("totalItems", equalTo(1))
+                .body("items[0].kind", equalTo("ACADEMIA"));
+
+        String title = TestSupport.unique("Waste pickers webinar");
+        String exchanges = "title,format,startDate,endDate,held\n"
+                + "\"" + title + "\",WEBINAR,2023-03-01,2023-03-01,false\n"
+                + "\"" + title.toUpperCase(Locale.ROOT) + "\",WEBINAR,2023-03-01,2023-03-01,true\n" // held
+                + "\"" + title + "\",WEBINAR,2023-03-01,2023-03-01,true\n"; // held already: unchanged
+
+        foreseen = JsonApi.awaitJob(submit("/api/v1/exchanges/imports?dryRun=true", exchanges, "text/csv"));
+        given().get("/api/v1/exchanges?q=" + title).then().body("totalItems", equalTo(0));
+        done = JsonApi.awaitJob(submit("/api/v1/exchanges/imports", exchanges, "text/csv"));
+
+        for (Map<String, Object> result : List.of(foreseen, done)) {
+            assertThat(result)
+                    .containsEntry("created", 1)
+                    .containsEntry("updated", 1)
+                    .containsEntry("unchanged", 1)
+                    .containsEntry("rejected", 0);
+        }
+        given().get("/api/v1/exchanges?q=" + title).then().body("items[0].status", equalTo("HELD"));
     }
 
     @Test

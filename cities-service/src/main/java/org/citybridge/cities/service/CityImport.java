@@ -22,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -94,12 +93,13 @@ public class CityImport {
             String requestedBy,
             Function<ObjectNode, ImportedCity> reader) {
         List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
+        // what the rows checked so far would write, for the whole file (checks come one chunk at a time)
+        Map<List<String>, Draft> drafts = new HashMap<>();
         Importer.Chunk chunk =
                 (part, write, report) -> QuarkusTransaction.requiringNew().run(() -> {
                     List<ReadRow> read =
                             part.stream().map(row -> read(row, reader)).toList();
                     Map<List<String>, UUID> stored = stored(read);
-                    Map<List<String>, Draft> drafts = new HashMap<>();
                     for (ReadRow row : read) {
                         try {
                             if (row.refused() != null) {
@@ -117,11 +117,20 @@ public class CityImport {
                         em.clear();
                     }
                 });
-        // two chunks at once: each row waits on its round trips to the database more than on the processor
+        // two chunks at once: each row waits on its round trips to the database more than on the processor;
+        // two chunks naming the same city go one after the other, so the file's later row has the last word
         return jobs.submit(
                 "city-import",
                 requestedBy,
-                Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK)));
+                Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK, CityImport::named)));
+    }
+
+    /** The city a row names as the file spells it, near enough to see a city named in two chunks. */
+    private static Object named(ImportFile.Row row) {
+        String name = row.fields().path("name").asText("").strip().toLowerCase(Locale.ROOT);
+        return name.isEmpty()
+                ? null
+                : List.of(name, row.fields().path("country").asText("").strip().toUpperCase(Locale.ROOT));
     }
 
     /** A row as read and checked before anything is written: the city and where it lies, or why it is refused. */
@@ -190,23 +199,23 @@ public class CityImport {
     }
 
     /**
-     * What an earlier row of a dry run would have made of a city: the profile and the kinds of interest
-     * (area, stance, intent) it would state, so that a later row naming it again is told apart as the
+     * What the earlier rows of a dry run would have made of a city: its profile and what each kind of interest
+     * (area, stance, intent) they state would say, so that a later row naming it again is told apart as the
      * import would tell it.
      */
-    private record Draft(City city, Set<List<Object>> interests) {
+    private record Draft(City city, Map<List<Object>, InterestService.Statement> interests) {
 
         /** Before the first row naming the city: nothing drafted yet. */
-        static final Draft NONE = new Draft(null, Set.of());
+        static final Draft NONE = new Draft(null, Map.of());
 
         static List<Object> kind(InterestCommand interest) {
             return List.of(interest.area(), interest.stance(), interest.intent());
         }
 
-        /** The city as a row leaves it, stating its interests besides those stated before. */
-        Draft then(City changed, List<InterestCommand> more) {
-            Set<List<Object>> all = new HashSet<>(interests);
-            more.forEach(interest -> all.add(kind(interest)));
+        /** The city as a row leaves it, stating its interests over those stated before. */
+        Draft then(City changed, List<InterestCommand> stated) {
+            Map<List<Object>, InterestService.Statement> all = new HashMap<>(interests);
+            stated.forEach(interest -> all.put(kind(interest), InterestService.Statement.of(interest)));
             return new Draft(changed, all);
         }
     }
@@ -221,18 +230,31 @@ public class CityImport {
                     row.key(), Draft.NONE.then(cities.draft(imported.city(), row.placement()), imported.interests()));
             return Outcome.CREATED;
         }
+        Draft before = draft != null ? draft : Draft.NONE;
         City current = draft != null ? draft.city() : existing;
         // compared as stored: the write path normalises (trims, upper-cases the country) before it compares
         City next = cities.draft(imported.city().over(current), row.placement());
         boolean same = CityCommand.of(next).equals(CityCommand.of(current))
                 && imported.interests().stream()
-                        .allMatch(i -> (draft != null && draft.interests().contains(Draft.kind(i)))
-                                || (existing != null && stated(existing, i)));
-        if (!same) { // the interests stored before stay in the database, where stated() finds them
-            Draft before = draft != null ? draft : Draft.NONE;
+                        .allMatch(i -> InterestService.Statement.of(i).equals(stated(before, existing, i)));
+        if (!same) {
             drafts.put(row.key(), before.then(next, imported.interests()));
         }
         return same ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    /**
+     * What the city says now for the interest's kind: as an earlier row would have stated it, else as stored
+     * (null: nothing).
+     */
+    private static InterestService.Statement stated(Draft draft, City existing, InterestCommand interest) {
+        InterestService.Statement drafted = draft.interests().get(Draft.kind(interest));
+        if (drafted != null || existing == null) {
+            return drafted;
+        }
+        return Interest.findActive(existing.id, interest.area(), interest.stance(), interest.intent())
+                .map(InterestService.Statement::of)
+                .orElse(null);
     }
 
     /** Writes one row; {@code stored} learns what it writes. */
@@ -253,11 +275,5 @@ public class CityImport {
             changed |= interests.express(city.id, interest).changed();
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
-    }
-
-    /** Whether the city states this interest as the row does (for a dry run's report). */
-    static boolean stated(City city, InterestCommand interest) {
-        return Interest.findActive(city.id, interest.area(), interest.stance(), interest.intent())
-                .isPresent();
     }
 }

@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,6 +39,29 @@ public class InterestService {
 
     /** What expressing an interest did: created it, changed it, or neither (restated as it stands). */
     public record Expressed(Interest interest, boolean created, boolean changed) {}
+
+    /**
+     * What an interest of a given area, stance and intent says, as stored: restating it with the same
+     * statement changes nothing.
+     */
+    record Statement(PartnerPreferences preferences, String note, String source) {
+
+        Statement {
+            note = note == null || note.isBlank() ? null : note;
+        }
+
+        static Statement of(Interest interest) {
+            return new Statement(interest.preferences, interest.note, interest.source);
+        }
+
+        /** The profile's statement a command makes, normalised as {@link #express} stores it. */
+        static Statement of(InterestCommand command) {
+            return new Statement(
+                    InterestService.preferences(command.preferredRegions(), command.preferredCountries()),
+                    command.note(),
+                    Interest.SOURCE_PROFILE);
+        }
+    }
 
     @Inject
     CityService cities;
@@ -178,11 +200,8 @@ public class InterestService {
             String note,
             String source) {
         boolean created = interest == null;
-        String cleanNote = note == null || note.isBlank() ? null : note;
-        if (!created
-                && interest.preferences.equals(preferences)
-                && Objects.equals(interest.note, cleanNote)
-                && interest.source.equals(source)) {
+        Statement statement = new Statement(preferences, note, source);
+        if (!created && Statement.of(interest).equals(statement)) {
             return new Expressed(interest, false, false); // restated as it stands: nothing changes, nothing to announce
         }
         if (created) {
@@ -193,9 +212,9 @@ public class InterestService {
             interest.stance = stance;
             interest.intent = intent;
         }
-        interest.preferences = preferences;
-        interest.note = cleanNote;
-        interest.source = source;
+        interest.preferences = statement.preferences();
+        interest.note = statement.note();
+        interest.source = statement.source();
         interest.expressedAt = Clock.now();
         if (created) {
             interest.persist();

@@ -20,9 +20,11 @@ import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -85,10 +87,11 @@ public class ClusterImports {
             Function<ObjectNode, OrganisationCommand> reader) {
         List<ImportFile.Row> rows =
                 ImportFile.read(body, contentType, maxBytes, mapper, ORGANISATION_COLUMNS, Set.of("name", "kind"));
+        Map<String, OrganisationCommand> drafts = new HashMap<>();
         return jobs.submit(
                 "organisation-import",
                 requestedBy,
-                Importer.work(rows, options, chunk(reader, this::organisation), null));
+                Importer.work(rows, options, chunk(reader, (row, write) -> organisation(row, write, drafts)), null));
     }
 
     public Job exchanges(
@@ -104,8 +107,11 @@ public class ClusterImports {
                 mapper,
                 EXCHANGE_COLUMNS,
                 Set.of("title", "format", "startDate", "endDate"));
+        Map<List<Object>, ExchangeStatus> drafts = new HashMap<>();
         return jobs.submit(
-                "exchange-import", requestedBy, Importer.work(rows, options, chunk(reader, this::exchange), null));
+                "exchange-import",
+                requestedBy,
+                Importer.work(rows, options, chunk(reader, (row, write) -> exchange(row, write, drafts)), null));
     }
 
     /** What a row does, or would do when {@code write} is false. */
@@ -130,39 +136,56 @@ public class ClusterImports {
         });
     }
 
-    private Outcome organisation(OrganisationCommand row, boolean write) {
-        Organisation existing = Organisation.<Organisation>find(
-                        "lower(name) = ?1", row.name().strip().toLowerCase(Locale.ROOT))
-                .firstResult();
-        if (existing == null) {
+    /**
+     * What the row does, or would do; {@code drafts} (by name in lower case) learns what a dry run's rows
+     * would store, so that a name repeated further down the file counts as the import would count it.
+     */
+    private Outcome organisation(OrganisationCommand row, boolean write, Map<String, OrganisationCommand> drafts) {
+        OrganisationService.check(row); // a dry run refuses what the write would refuse
+        String key = row.name().strip().toLowerCase(Locale.ROOT);
+        OrganisationCommand current = write ? null : drafts.get(key);
+        Organisation existing = null;
+        if (current == null) {
+            existing = Organisation.<Organisation>find("lower(name) = ?1", key).firstResult();
+            current = existing == null
+                    ? null
+                    : new OrganisationCommand(existing.name, existing.kind, existing.country, existing.website);
+        }
+        if (current == null) {
             if (write) {
                 organisations.create(row);
+            } else {
+                drafts.put(key, row);
             }
             return Outcome.CREATED;
         }
-        boolean same = existing.kind == row.kind()
-                && Objects.equals(existing.country, row.country())
-                && Objects.equals(existing.website, row.website());
+        boolean same = current.kind() == row.kind()
+                && Objects.equals(current.country(), row.country())
+                && Objects.equals(current.website(), row.website());
         if (same) {
             return Outcome.UNCHANGED;
         }
+        OrganisationCommand next = new OrganisationCommand(current.name(), row.kind(), row.country(), row.website());
         if (write) {
-            organisations.update(
-                    existing.id,
-                    ExpectedVersion.ANY,
-                    new OrganisationCommand(existing.name, row.kind(), row.country(), row.website()));
+            organisations.update(existing.id, ExpectedVersion.ANY, next);
+        } else {
+            drafts.put(key, next);
         }
         return Outcome.UPDATED;
     }
 
-    private Outcome exchange(ImportedExchange row, boolean write) {
+    /** As {@link #organisation}, for an exchange known by its title in lower case and its start date. */
+    private Outcome exchange(ImportedExchange row, boolean write, Map<List<Object>, ExchangeStatus> drafts) {
         ExchangeCommand plan = withNamedParticipants(row);
-        Exchange existing = Exchange.<Exchange>find(
-                        "lower(title) = ?1 and startDate = ?2",
-                        plan.title().strip().toLowerCase(Locale.ROOT),
-                        plan.startDate())
-                .firstResult();
-        if (existing == null) {
+        List<Object> key = List.of(plan.title().strip().toLowerCase(Locale.ROOT), plan.startDate());
+        ExchangeStatus status = write ? null : drafts.get(key);
+        Exchange existing = null;
+        if (status == null) {
+            existing = Exchange.<Exchange>find("lower(title) = ?1 and startDate = ?2", key.get(0), plan.startDate())
+                    .firstResult();
+            status = existing == null ? null : existing.status;
+        }
+        if (status == null) {
             // checked before the transactional write: a refusal from inside it would doom the chunk's transaction
             exchanges.check(plan);
             if (write) {
@@ -170,12 +193,16 @@ public class ClusterImports {
                 if (row.held()) {
                     exchanges.hold(created.id, ExpectedVersion.ANY, plan.outcomeNotes());
                 }
+            } else {
+                drafts.put(key, row.held() ? ExchangeStatus.HELD : ExchangeStatus.PLANNED);
             }
             return Outcome.CREATED;
         }
-        if (row.held() && existing.status == ExchangeStatus.PLANNED) {
+        if (row.held() && status == ExchangeStatus.PLANNED) {
             if (write) {
                 exchanges.hold(existing.id, ExpectedVersion.ANY, plan.outcomeNotes());
+            } else {
+                drafts.put(key, ExchangeStatus.HELD);
             }
             return Outcome.UPDATED;
         }

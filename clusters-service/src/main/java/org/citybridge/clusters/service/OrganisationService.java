@@ -89,10 +89,15 @@ public class OrganisationService {
         organisation.delete();
     }
 
-    private static void apply(Organisation organisation, OrganisationCommand command) {
+    /** Checks a command as creating or updating with it does, writing nothing: 400 for an unknown country. */
+    public static void check(OrganisationCommand command) {
         if (command.country() != null && !COUNTRIES.contains(command.country())) {
             throw ApiException.badRequest("country", "unknown ISO 3166-1 alpha-2 code '" + command.country() + "'");
         }
+    }
+
+    private static void apply(Organisation organisation, OrganisationCommand command) {
+        check(command);
         organisation.name = command.name().trim();
         organisation.kind = command.kind();
         organisation.country = command.country();

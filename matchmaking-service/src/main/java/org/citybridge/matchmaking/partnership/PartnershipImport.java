@@ -134,6 +134,7 @@ public class PartnershipImport {
         private Map<String, UUID> byName;
         private Set<UUID> known;
         private final Set<UUID> seenPairs = new HashSet<>();
+        private final Set<UUID> checkedPairs = new HashSet<>(); // named by the rows checked so far (no write)
         private final int rows;
 
         Run(int rows) {
@@ -152,6 +153,7 @@ public class PartnershipImport {
                 seenPairs.addAll(named); // once committed
             } else {
                 QuarkusTransaction.requiringNew().run(() -> record(good, false, report, named, Clock.now()));
+                checkedPairs.addAll(named); // a pair named again further down counts as the import counts it
             }
         }
 
@@ -179,7 +181,9 @@ public class PartnershipImport {
             List<UUID> formedPairs = new ArrayList<>();
             for (RecordPartnership command : good) {
                 UUID pairId = pairId(command);
-                if (recorded.contains(pairId) || seenPairs.contains(pairId) || !named.add(pairId)) {
+                if (recorded.contains(pairId)
+                        || (write ? seenPairs : checkedPairs).contains(pairId)
+                        || !named.add(pairId)) {
                     report.count(ImportReport.Outcome.UNCHANGED);
                     continue;
                 }

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,15 +43,22 @@ public final class Importer {
     /**
      * How the rows go in: up to {@code parallel} chunks at once (for a service whose rows do not wait on one
      * lock; an atomic import is always one chunk), of {@code rowsPerChunk} rows each (fewer where a chunk
-     * holds a lock that live work waits on).
+     * holds a lock that live work waits on). {@code key} says what a row writes (e.g. a city's name and
+     * country; null for a row, or for a pace, whose writes no other row's meet): a chunk naming a key that a
+     * chunk still in flight names waits for it, so where two rows write the same thing the file's later one
+     * is written last, as when chunks go one at a time.
      */
-    public record Pace(int parallel, int rowsPerChunk) {
+    public record Pace(int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key) {
         public static final Pace DEFAULT = new Pace(1, CHUNK);
 
         public Pace {
             if (parallel < 1 || rowsPerChunk < 1) {
                 throw new IllegalArgumentException("parallel and rowsPerChunk must be positive");
             }
+        }
+
+        public Pace(int parallel, int rowsPerChunk) {
+            this(parallel, rowsPerChunk, null);
         }
     }
 
@@ -64,8 +72,11 @@ public final class Importer {
 
     /**
      * The service's part: applies a chunk of readable rows in one transaction of its own, counting each
-     * row's outcome in the report or rejecting it; with {@code write} false it only checks them. If it
-     * throws, its transaction is taken as rolled back and each of its rows is tried alone.
+     * row's outcome in the report or rejecting it; with {@code write} false it only checks them, and then
+     * counts each row as the import would after the rows before it (a city named twice is created once):
+     * such checks come one chunk at a time, in order, so a service may remember across chunks what the
+     * rows checked so far would write. If it throws, its transaction is taken as rolled back and each of
+     * its rows is tried alone.
      */
     @FunctionalInterface
     public interface Chunk {
@@ -168,6 +179,8 @@ public final class Importer {
                 }
             }
             if (options.dryRun() || options.atomic()) {
+                // one chunk at a time, in the file's order: a row is checked against what the rows before it
+                // would have written, as the import would find it
                 inChunks(
                         readable,
                         pace.rowsPerChunk(),
@@ -177,7 +190,8 @@ public final class Importer {
                         progress,
                         rows.size() - readable.size(),
                         false,
-                        pace.parallel());
+                        1,
+                        null);
                 if (options.dryRun()) {
                     return checked.result(rows.size(), true, options.atomic(), false);
                 }
@@ -199,7 +213,8 @@ public final class Importer {
                     progress,
                     rows.size() - readable.size(),
                     true,
-                    options.atomic() ? 1 : pace.parallel());
+                    options.atomic() ? 1 : pace.parallel(),
+                    pace.key());
             Map<String, Object> result = report.result(rows.size(), false, options.atomic(), true);
             if (after != null) {
                 result.putAll(after.apply(progress));
@@ -210,8 +225,8 @@ public final class Importer {
 
     /**
      * Applies the rows a chunk at a time, up to {@code parallel} chunks at once (each its own transaction;
-     * a conflict between two of them fails one, whose rows are then tried alone), in order of submission
-     * for the progress and the cancellation point.
+     * a conflict between two of them fails one, whose rows are then tried alone) unless they name the same
+     * key, in order of submission for the progress and the cancellation point.
      */
     private static void inChunks(
             List<ImportFile.Row> rows,
@@ -222,14 +237,19 @@ public final class Importer {
             Jobs.Progress progress,
             long doneBefore,
             boolean committing,
-            int parallel) {
+            int parallel,
+            Function<ImportFile.Row, Object> key) {
         ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel) : null;
         Deque<Future<ImportReport>> inFlight = new ArrayDeque<>();
+        Deque<Set<Object>> inFlightKeys = new ArrayDeque<>();
         long submitted = 0;
         try {
             for (int from = 0; from < rows.size() || !inFlight.isEmpty(); ) {
                 boolean more = from < rows.size();
-                if (more && inFlight.size() < parallel) {
+                List<ImportFile.Row> part =
+                        more ? rows.subList(from, (int) Math.min(rows.size(), (long) from + size)) : List.of();
+                Set<Object> keys = keys(part, pool == null ? null : key);
+                if (more && inFlight.size() < parallel && inFlightKeys.stream().noneMatch(k -> meet(k, keys))) {
                     if (progress.cancelled()) {
                         drain(inFlight, report);
                         throw new Jobs.Cancelled(
@@ -238,13 +258,14 @@ public final class Importer {
                                                 + " readable rows; those are committed, whole, and the others not"
                                         : "Cancelled while checking the rows; nothing was written");
                     }
-                    List<ImportFile.Row> part = rows.subList(from, (int) Math.min(rows.size(), (long) from + size));
                     Callable<ImportReport> task = () -> applyChunk(part, size, write, chunk);
                     inFlight.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+                    inFlightKeys.add(keys);
                     from += part.size();
                     continue;
                 }
                 report.add(await(inFlight.poll()));
+                inFlightKeys.poll();
                 submitted += size;
                 progress.done(doneBefore + Math.min(rows.size(), submitted));
             }
@@ -258,6 +279,27 @@ public final class Importer {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** What a chunk's rows write, as far as the pace knows (nothing without a key, or one at a time). */
+    private static Set<Object> keys(List<ImportFile.Row> part, Function<ImportFile.Row, Object> key) {
+        if (key == null) {
+            return Set.of();
+        }
+        Set<Object> keys = new HashSet<>();
+        for (ImportFile.Row row : part) {
+            Object written = key.apply(row);
+            if (written != null) {
+                keys.add(written);
+            }
+        }
+        return keys;
+    }
+
+    private static boolean meet(Set<Object> a, Set<Object> b) {
+        Set<Object> smaller = a.size() <= b.size() ? a : b;
+        Set<Object> larger = smaller == a ? b : a;
+        return smaller.stream().anyMatch(larger::contains);
     }
 
     private static void drain(Deque<Future<ImportReport>> inFlight, ImportReport report) {

@@ -5,14 +5,19 @@ import org.citybridge.kit.jobs.Jobs;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The pace of an import: how many rows each of the service's transactions gets. */
+/** The pace of an import: how many rows each of the service's transactions gets, and how many at once. */
 class ImporterTest {
 
     private static final Jobs.Progress PROGRESS = new Jobs.Progress() {
@@ -58,9 +63,89 @@ class ImporterTest {
     }
 
     @Test
+    void shouldCheckOneChunkAtATimeInTheFilesOrderWhileWritesKeepTheirParallelPace() {
+        List<ImportFile.Row> rows = rows(40);
+        List<Long> checkedFirstLines = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger checking = new AtomicInteger();
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger mostChecking = new AtomicInteger();
+        AtomicInteger mostWriting = new AtomicInteger();
+        Importer.Chunk chunk = (part, write, report) -> {
+            AtomicInteger now = write ? writing : checking;
+            AtomicInteger most = write ? mostWriting : mostChecking;
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            if (!write) {
+                checkedFirstLines.add(part.get(0).line());
+            }
+            if (part.get(0).line() == 2) { // the first chunk gives a second worker time to start beside it
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (now.get() < 2 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                most.accumulateAndGet(now.get(), Math::max);
+            }
+            now.decrementAndGet();
+        };
+        Importer.Pace twoAtOnce = new Importer.Pace(2, 5);
+
+        Importer.work(rows, new Importer.Options(false, true), chunk, null, twoAtOnce)
+                .run(PROGRESS);
+        Importer.work(rows, new Importer.Options(true, false), chunk, null, twoAtOnce)
+                .run(PROGRESS);
+        Importer.work(rows, new Importer.Options(false, false), chunk, null, twoAtOnce)
+                .run(PROGRESS);
+
+        assertThat(mostWriting).as("a plain import writes two chunks at once").hasValue(2);
+        assertThat(mostChecking).as("checks never overlap").hasValue(1);
+        List<Long> inOrder = List.of(2L, 7L, 12L, 17L, 22L, 27L, 32L, 37L);
+        List<Long> twice = new ArrayList<>(inOrder);
+        twice.addAll(inOrder);
+        assertThat(checkedFirstLines)
+                .as("the atomic import's checks, then the dry run's, each in the file's order")
+                .containsExactlyElementsOf(twice);
+    }
+
+    @Test
+    void shouldNeverWriteTwoChunksNamingTheSameThingAtOnce() {
+        List<ImportFile.Row> rows = new ArrayList<>(rows(20));
+        rows.set(4, row(6, "Shared")); // the last row of the first chunk of five (lines 2-6)
+        rows.set(5, row(7, "shared")); // and the first of the second (lines 7-11), as the key sees it
+        AtomicInteger writing = new AtomicInteger();
+        Map<Long, Integer> writersBeside = new ConcurrentHashMap<>();
+        Importer.Chunk chunk = (part, write, report) -> {
+            writing.incrementAndGet();
+            long first = part.get(0).line();
+            if (first == 2 || first == 7) { // each gives another chunk time to start beside it
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (writing.get() < 2 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                writersBeside.put(first, writing.get());
+            }
+            part.forEach(row -> report.count(ImportReport.Outcome.CREATED));
+            writing.decrementAndGet();
+        };
+        Importer.Pace byName =
+                new Importer.Pace(2, 5, row -> row.fields().get("name").asText().toLowerCase(Locale.ROOT));
+
+        Map<String, Object> result = Importer.work(rows, new Importer.Options(false, false), chunk, null, byName)
+                .run(PROGRESS);
+
+        assertThat(result).containsEntry("created", 20L);
+        assertThat(writersBeside)
+                .as("the second chunk waits for the first, which names the same city; the third runs beside it")
+                .containsEntry(2L, 1)
+                .containsEntry(7L, 2);
+    }
+
+    @Test
     void shouldRefuseAPaceWithoutRowsOrWorkers() {
         assertThatThrownBy(() -> new Importer.Pace(1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Importer.Pace(0, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ImportFile.Row row(long line, String name) {
+        return new ImportFile.Row(line, JsonNodeFactory.instance.objectNode().put("name", name), null);
     }
 
     private static List<ImportFile.Row> rows(int n) {
