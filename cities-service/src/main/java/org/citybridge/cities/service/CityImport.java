@@ -10,7 +10,9 @@ import org.citybridge.cities.domain.City;
 import org.citybridge.cities.domain.Interest;
 import org.citybridge.cities.domain.M49Regions;
 import org.citybridge.kit.command.ExpectedVersion;
+import org.citybridge.kit.imports.Drafts;
 import org.citybridge.kit.imports.ImportFile;
+import org.citybridge.kit.imports.ImportReport;
 import org.citybridge.kit.imports.ImportReport.Outcome;
 import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.jobs.Job;
@@ -93,30 +95,16 @@ public class CityImport {
             String requestedBy,
             Function<ObjectNode, ImportedCity> reader) {
         List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
-        // what the rows checked so far would write, for the whole file (checks come one chunk at a time)
-        Map<List<String>, Draft> drafts = new HashMap<>();
-        Importer.Chunk chunk =
-                (part, write, report) -> QuarkusTransaction.requiringNew().run(() -> {
-                    List<ReadRow> read =
-                            part.stream().map(row -> read(row, reader)).toList();
-                    Map<List<String>, UUID> stored = stored(read);
-                    for (ReadRow row : read) {
-                        try {
-                            if (row.refused() != null) {
-                                throw row.refused();
-                            }
-                            report.count(write ? apply(row, stored) : foresee(row, stored, drafts));
-                        } catch (Importer.RowRejected e) {
-                            report.reject(e.at(row.line()));
-                        } catch (ApiException e) {
-                            report.reject(Importer.RowRejected.of(e).at(row.line()));
-                        }
-                        // each query flushes first, checking every entity the transaction holds: without this a
-                        // chunk of n rows would cost n² checks; what is written stays in the transaction
-                        em.flush();
-                        em.clear();
-                    }
-                });
+        Drafts<List<String>, Draft> drafts = new Drafts<>();
+        Importer.Chunk chunk = (part, write, report) -> {
+            if (write) {
+                drafts.clear();
+                QuarkusTransaction.requiringNew().run(() -> rows(part, true, report, reader, drafts));
+            } else {
+                drafts.check(
+                        () -> QuarkusTransaction.requiringNew().run(() -> rows(part, false, report, reader, drafts)));
+            }
+        };
         // two chunks at once: each row waits on its round trips to the database more than on the processor;
         // two chunks naming the same city go one after the other, so the file's later row has the last word
         return jobs.submit(
@@ -125,20 +113,49 @@ public class CityImport {
                 Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK, CityImport::named)));
     }
 
-    /** The city a row names as the file spells it, near enough to see a city named in two chunks. */
+    /** A chunk's rows in one transaction: written, or checked with what earlier rows would have written. */
+    private void rows(
+            List<ImportFile.Row> part,
+            boolean write,
+            ImportReport report,
+            Function<ObjectNode, ImportedCity> reader,
+            Drafts<List<String>, Draft> drafts) {
+        List<ReadRow> read = part.stream().map(row -> read(row, reader)).toList();
+        Map<List<String>, UUID> stored = stored(read);
+        for (ReadRow row : read) {
+            try {
+                if (row.refused() != null) {
+                    throw row.refused();
+                }
+                report.count(write ? apply(row, stored) : foresee(row, stored, drafts));
+            } catch (Importer.RowRejected e) {
+                report.reject(e.at(row.line()));
+            } catch (ApiException e) {
+                report.reject(Importer.RowRejected.of(e).at(row.line()));
+            }
+            // each query flushes first, checking every entity the transaction holds: without this a chunk of n
+            // rows would cost n² checks; what is written stays in the transaction
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /** How the directory knows a city: its name in lower case, and its country (ISO code, upper case). */
+    private static List<String> key(String name, String country) {
+        return List.of(name.strip().toLowerCase(Locale.ROOT), country.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The city a row names as the file spells it (null: none), to see a city named in two chunks before reading. */
     private static Object named(ImportFile.Row row) {
-        String name = row.fields().path("name").asText("").strip().toLowerCase(Locale.ROOT);
-        return name.isEmpty()
-                ? null
-                : List.of(name, row.fields().path("country").asText("").strip().toUpperCase(Locale.ROOT));
+        String name = row.fields().path("name").asText("");
+        return name.isBlank() ? null : key(name, row.fields().path("country").asText(""));
     }
 
     /** A row as read and checked before anything is written: the city and where it lies, or why it is refused. */
     private record ReadRow(long line, ImportedCity city, M49Regions.Placement placement, Importer.RowRejected refused) {
 
-        /** How the directory knows a city: its name in lower case, and its country. */
         List<String> key() {
-            return List.of(city.city().name().strip().toLowerCase(Locale.ROOT), placement.country());
+            return CityImport.key(city.city().name(), placement.country());
         }
     }
 
@@ -221,7 +238,7 @@ public class CityImport {
     }
 
     /** What writing the row would do, without writing it (a dry run); {@code drafts} learns what it would write. */
-    private Outcome foresee(ReadRow row, Map<List<String>, UUID> stored, Map<List<String>, Draft> drafts) {
+    private Outcome foresee(ReadRow row, Map<List<String>, UUID> stored, Drafts<List<String>, Draft> drafts) {
         City existing = existing(row, stored);
         Draft draft = drafts.get(row.key());
         ImportedCity imported = row.city();

@@ -174,10 +174,7 @@ public class InterestService {
             }
             Interest existing = Interest.findActive(city.id, stated.area(), stated.stance(), stated.intent())
                     .orElse(null);
-            if (existing != null && source.equals(existing.source) && existing.preferences.equals(preferences)) {
-                continue; // this response already stated it
-            }
-            write(
+            write( // the same response again restates the same statement: nothing changes
                     existing,
                     city.id,
                     stated.area(),

@@ -11,6 +11,7 @@ import org.citybridge.clusters.domain.ExchangeStatus;
 import org.citybridge.clusters.domain.KnownCity;
 import org.citybridge.clusters.domain.Organisation;
 import org.citybridge.kit.command.ExpectedVersion;
+import org.citybridge.kit.imports.Drafts;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.ImportReport.Outcome;
 import org.citybridge.kit.imports.Importer;
@@ -20,11 +21,9 @@ import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -87,11 +86,12 @@ public class ClusterImports {
             Function<ObjectNode, OrganisationCommand> reader) {
         List<ImportFile.Row> rows =
                 ImportFile.read(body, contentType, maxBytes, mapper, ORGANISATION_COLUMNS, Set.of("name", "kind"));
-        Map<String, OrganisationCommand> drafts = new HashMap<>();
+        Drafts<String, OrganisationCommand> drafts = new Drafts<>();
         return jobs.submit(
                 "organisation-import",
                 requestedBy,
-                Importer.work(rows, options, chunk(reader, (row, write) -> organisation(row, write, drafts)), null));
+                Importer.work(
+                        rows, options, chunk(reader, drafts, (row, write) -> organisation(row, write, drafts)), null));
     }
 
     public Job exchanges(
@@ -107,11 +107,12 @@ public class ClusterImports {
                 mapper,
                 EXCHANGE_COLUMNS,
                 Set.of("title", "format", "startDate", "endDate"));
-        Map<List<Object>, ExchangeStatus> drafts = new HashMap<>();
+        Drafts<List<Object>, ExchangeStatus> drafts = new Drafts<>();
         return jobs.submit(
                 "exchange-import",
                 requestedBy,
-                Importer.work(rows, options, chunk(reader, (row, write) -> exchange(row, write, drafts)), null));
+                Importer.work(
+                        rows, options, chunk(reader, drafts, (row, write) -> exchange(row, write, drafts)), null));
     }
 
     /** What a row does, or would do when {@code write} is false. */
@@ -120,37 +121,45 @@ public class ClusterImports {
         Outcome apply(T row, boolean write);
     }
 
-    private <T> Importer.Chunk chunk(Function<ObjectNode, T> reader, RowEffect<T> effect) {
-        return (part, write, report) -> QuarkusTransaction.requiringNew().run(() -> {
-            for (ImportFile.Row row : part) {
-                try {
-                    report.count(effect.apply(reader.apply(row.fields()), write));
-                } catch (Importer.RowRejected e) {
-                    report.reject(e.at(row.line()));
-                } catch (ApiException e) {
-                    report.reject(Importer.RowRejected.of(e).at(row.line()));
+    private <T> Importer.Chunk chunk(Function<ObjectNode, T> reader, Drafts<?, ?> drafts, RowEffect<T> effect) {
+        return (part, write, report) -> {
+            Runnable rows = () -> QuarkusTransaction.requiringNew().run(() -> {
+                for (ImportFile.Row row : part) {
+                    try {
+                        report.count(effect.apply(reader.apply(row.fields()), write));
+                    } catch (Importer.RowRejected e) {
+                        report.reject(e.at(row.line()));
+                    } catch (ApiException e) {
+                        report.reject(Importer.RowRejected.of(e).at(row.line()));
+                    }
+                    em.flush(); // each row's writes out, and let go: a chunk costs the same per row throughout
+                    em.clear();
                 }
-                em.flush(); // each row's writes out, and let go: a chunk costs the same per row throughout
-                em.clear();
+            });
+            if (write) {
+                drafts.clear();
+                rows.run();
+            } else {
+                drafts.check(rows);
             }
-        });
+        };
     }
 
     /**
-     * What the row does, or would do; {@code drafts} (by name in lower case) learns what a dry run's rows
+     * What the row does, or would do; in a dry run {@code drafts} (by name in lower case) learns what the rows
      * would store, so that a name repeated further down the file counts as the import would count it.
      */
-    private Outcome organisation(OrganisationCommand row, boolean write, Map<String, OrganisationCommand> drafts) {
+    private Outcome organisation(OrganisationCommand row, boolean write, Drafts<String, OrganisationCommand> drafts) {
         OrganisationService.check(row); // a dry run refuses what the write would refuse
         String key = row.name().strip().toLowerCase(Locale.ROOT);
-        OrganisationCommand current = write ? null : drafts.get(key);
-        Organisation existing = null;
-        if (current == null) {
-            existing = Organisation.<Organisation>find("lower(name) = ?1", key).firstResult();
-            current = existing == null
-                    ? null
-                    : new OrganisationCommand(existing.name, existing.kind, existing.country, existing.website);
-        }
+        Organisation stored =
+                Organisation.<Organisation>find("lower(name) = ?1", key).firstResult();
+        OrganisationCommand drafted = write ? null : drafts.get(key);
+        OrganisationCommand current = drafted != null
+                ? drafted
+                : stored == null
+                        ? null
+                        : new OrganisationCommand(stored.name, stored.kind, stored.country, stored.website);
         if (current == null) {
             if (write) {
                 organisations.create(row);
@@ -167,7 +176,7 @@ public class ClusterImports {
         }
         OrganisationCommand next = new OrganisationCommand(current.name(), row.kind(), row.country(), row.website());
         if (write) {
-            organisations.update(existing.id, ExpectedVersion.ANY, next);
+            organisations.update(stored.id, ExpectedVersion.ANY, next); // written: current is what is stored
         } else {
             drafts.put(key, next);
         }
@@ -175,16 +184,13 @@ public class ClusterImports {
     }
 
     /** As {@link #organisation}, for an exchange known by its title in lower case and its start date. */
-    private Outcome exchange(ImportedExchange row, boolean write, Map<List<Object>, ExchangeStatus> drafts) {
+    private Outcome exchange(ImportedExchange row, boolean write, Drafts<List<Object>, ExchangeStatus> drafts) {
         ExchangeCommand plan = withNamedParticipants(row);
         List<Object> key = List.of(plan.title().strip().toLowerCase(Locale.ROOT), plan.startDate());
-        ExchangeStatus status = write ? null : drafts.get(key);
-        Exchange existing = null;
-        if (status == null) {
-            existing = Exchange.<Exchange>find("lower(title) = ?1 and startDate = ?2", key.get(0), plan.startDate())
-                    .firstResult();
-            status = existing == null ? null : existing.status;
-        }
+        Exchange stored = Exchange.<Exchange>find("lower(title) = ?1 and startDate = ?2", key.get(0), plan.startDate())
+                .firstResult();
+        ExchangeStatus drafted = write ? null : drafts.get(key);
+        ExchangeStatus status = drafted != null ? drafted : stored == null ? null : stored.status;
         if (status == null) {
             // checked before the transactional write: a refusal from inside it would doom the chunk's transaction
             exchanges.check(plan);
@@ -200,7 +206,7 @@ public class ClusterImports {
         }
         if (row.held() && status == ExchangeStatus.PLANNED) {
             if (write) {
-                exchanges.hold(existing.id, ExpectedVersion.ANY, plan.outcomeNotes());
+                exchanges.hold(stored.id, ExpectedVersion.ANY, plan.outcomeNotes()); // written: status is stored's
             } else {
                 drafts.put(key, ExchangeStatus.HELD);
             }

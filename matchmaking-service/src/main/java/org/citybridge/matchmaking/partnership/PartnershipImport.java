@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.citybridge.contracts.events.PairIds;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.imports.Drafts;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.ImportReport;
 import org.citybridge.kit.imports.Importer;
@@ -134,7 +135,7 @@ public class PartnershipImport {
         private Map<String, UUID> byName;
         private Set<UUID> known;
         private final Set<UUID> seenPairs = new HashSet<>();
-        private final Set<UUID> checkedPairs = new HashSet<>(); // named by the rows checked so far (no write)
+        private final Drafts<UUID, Boolean> checkedPairs = new Drafts<>(); // named by the rows a dry run checked
         private final int rows;
 
         Run(int rows) {
@@ -152,8 +153,11 @@ public class PartnershipImport {
                         QuarkusTransaction.requiringNew().run(() -> record(good, true, report, named, Clock.now())));
                 seenPairs.addAll(named); // once committed
             } else {
-                QuarkusTransaction.requiringNew().run(() -> record(good, false, report, named, Clock.now()));
-                checkedPairs.addAll(named); // a pair named again further down counts as the import counts it
+                // a pair named again further down the file counts as the import counts it
+                checkedPairs.check(() -> {
+                    QuarkusTransaction.requiringNew().run(() -> record(good, false, report, named, Clock.now()));
+                    named.forEach(pair -> checkedPairs.put(pair, true));
+                });
             }
         }
 
@@ -182,7 +186,7 @@ public class PartnershipImport {
             for (RecordPartnership command : good) {
                 UUID pairId = pairId(command);
                 if (recorded.contains(pairId)
-                        || (write ? seenPairs : checkedPairs).contains(pairId)
+                        || (write ? seenPairs.contains(pairId) : checkedPairs.get(pairId) != null)
                         || !named.add(pairId)) {
                     report.count(ImportReport.Outcome.UNCHANGED);
                     continue;

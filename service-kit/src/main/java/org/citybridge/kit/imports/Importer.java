@@ -43,10 +43,11 @@ public final class Importer {
     /**
      * How the rows go in: up to {@code parallel} chunks at once (for a service whose rows do not wait on one
      * lock; an atomic import is always one chunk), of {@code rowsPerChunk} rows each (fewer where a chunk
-     * holds a lock that live work waits on). {@code key} says what a row writes (e.g. a city's name and
-     * country; null for a row, or for a pace, whose writes no other row's meet): a chunk naming a key that a
-     * chunk still in flight names waits for it, so where two rows write the same thing the file's later one
-     * is written last, as when chunks go one at a time.
+     * holds a lock that live work waits on). {@code key} says what a row writes, e.g. a city's name and
+     * country: a chunk naming a key that a chunk still in flight names waits for it, so where two rows write
+     * the same thing the file's later one is written last, as when chunks go one at a time. A row's key may be
+     * null (it meets no other row's); a null {@code key} means chunks never wait for each other. It runs on
+     * the job's thread for every row: cheap, and never throwing.
      */
     public record Pace(int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key) {
         public static final Pace DEFAULT = new Pace(1, CHUNK);
@@ -75,8 +76,8 @@ public final class Importer {
      * row's outcome in the report or rejecting it; with {@code write} false it only checks them, and then
      * counts each row as the import would after the rows before it (a city named twice is created once):
      * such checks come one chunk at a time, in order, so a service may remember across chunks what the
-     * rows checked so far would write. If it throws, its transaction is taken as rolled back and each of
-     * its rows is tried alone.
+     * rows checked so far would write ({@link Drafts}). If it throws, its transaction is taken as rolled back
+     * and each of its rows is tried alone; what it remembered must then be forgotten.
      */
     @FunctionalInterface
     public interface Chunk {
@@ -244,12 +245,16 @@ public final class Importer {
         Deque<Set<Object>> inFlightKeys = new ArrayDeque<>();
         long submitted = 0;
         try {
+            Set<Object> keys = null; // the next chunk's, once known
             for (int from = 0; from < rows.size() || !inFlight.isEmpty(); ) {
                 boolean more = from < rows.size();
                 List<ImportFile.Row> part =
                         more ? rows.subList(from, (int) Math.min(rows.size(), (long) from + size)) : List.of();
-                Set<Object> keys = keys(part, pool == null ? null : key);
-                if (more && inFlight.size() < parallel && inFlightKeys.stream().noneMatch(k -> meet(k, keys))) {
+                if (keys == null) {
+                    keys = keys(part, pool == null ? null : key);
+                }
+                Set<Object> next = keys;
+                if (more && inFlight.size() < parallel && inFlightKeys.stream().noneMatch(k -> meet(k, next))) {
                     if (progress.cancelled()) {
                         drain(inFlight, report);
                         throw new Jobs.Cancelled(
@@ -261,6 +266,7 @@ public final class Importer {
                     Callable<ImportReport> task = () -> applyChunk(part, size, write, chunk);
                     inFlight.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
                     inFlightKeys.add(keys);
+                    keys = null;
                     from += part.size();
                     continue;
                 }
