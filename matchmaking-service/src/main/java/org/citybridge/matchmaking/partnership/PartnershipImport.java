@@ -149,6 +149,7 @@ public class PartnershipImport {
             List<RecordPartnership> good = commands(rows, report); // outside the lock: only writes wait
             Set<UUID> named = new HashSet<>();
             if (write) {
+                checkedPairs.clear(); // an atomic import's check is over
                 state.locked(() ->
                         QuarkusTransaction.requiringNew().run(() -> record(good, true, report, named, Clock.now())));
                 seenPairs.addAll(named); // once committed

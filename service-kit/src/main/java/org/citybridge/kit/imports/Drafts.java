@@ -7,7 +7,9 @@ import java.util.Map;
  * What the rows of a dry run checked so far would write, by natural key, remembered across its chunks (which
  * {@link Importer} checks one at a time, in order) so that a row naming again what an earlier row would have
  * written counts as the import would count it. A chunk's drafts are kept only once the chunk went through:
- * a chunk that throws is checked again row by row, and must not meet its own drafts then.
+ * a chunk that throws is checked again row by row, and must not meet its own drafts then. Only the job's
+ * thread, which checks the chunks, reads and drafts; chunks written at once may each {@link #clear} them.
+ * Values are never null.
  */
 public final class Drafts<K, V> {
 

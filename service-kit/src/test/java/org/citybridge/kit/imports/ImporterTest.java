@@ -151,6 +151,31 @@ class ImporterTest {
                 .isTrue();
     }
 
+    @Test
+    void shouldCountAFailedChunksRowsAgainWithoutItsDraftsWhenTriedAlone() {
+        List<ImportFile.Row> rows = rows(6);
+        Drafts<String, Boolean> drafts = new Drafts<>();
+        Importer.Chunk chunk = (part, write, report) -> drafts.check(() -> {
+            for (ImportFile.Row row : part) {
+                String name = row.fields().get("name").asText();
+                report.count(drafts.get(name) == null ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UNCHANGED);
+                drafts.put(name, true);
+            }
+            if (part.size() > 1) {
+                throw new IllegalStateException("the chunk's transaction failed at commit");
+            }
+        });
+
+        Map<String, Object> result = Importer.work(
+                        rows, new Importer.Options(true, false), chunk, null, new Importer.Pace(1, 3))
+                .run(PROGRESS);
+
+        assertThat(result)
+                .as("each row, tried alone after its chunk failed, is new again")
+                .containsEntry("created", 6L)
+                .containsEntry("unchanged", 0L);
+    }
+
     /** Whether another chunk reached the barrier too, within 10 s (false: they did not run at the same time). */
     private static boolean met(CyclicBarrier barrier) {
         try {
