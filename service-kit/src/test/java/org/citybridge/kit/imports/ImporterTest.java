@@ -13,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,10 +83,7 @@ class ImporterTest {
             mostChecking.accumulateAndGet(checking.incrementAndGet(), Math::max);
             checkedFirstLines.add(first);
             if (first == 2) { // the first check gives a second one time to start beside it, were checks parallel
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-                while (checking.get() < 2 && System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
+                spinUntil(() -> checking.get() >= 2);
                 mostChecking.accumulateAndGet(checking.get(), Math::max);
             }
             checking.decrementAndGet();
@@ -121,10 +119,7 @@ class ImporterTest {
         Importer.Chunk chunk = (part, write, report) -> {
             long first = part.get(0).line();
             if (first == 2) { // gives the second chunk time to start beside it, were it not held back
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-                while (System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
+                spinUntil(() -> false);
                 firstDone.set(true);
             }
             if (first == 7) {
@@ -174,6 +169,14 @@ class ImporterTest {
                 .as("each row, tried alone after its chunk failed, is new again")
                 .containsEntry("created", 6L)
                 .containsEntry("unchanged", 0L);
+    }
+
+    /** Spins until {@code done} holds or 300 ms have passed: time for another chunk to start, if it may. */
+    private static void spinUntil(BooleanSupplier done) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        while (!done.getAsBoolean() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Whether another chunk reached the barrier too, within 10 s (false: they did not run at the same time). */
