@@ -154,6 +154,32 @@ class ClusterImportTest {
     }
 
     @Test
+    void shouldRefuseToHoldACancelledExchangeInADryRunAndInTheImport() {
+        UUID cancelled = support.cancelledExchange().id;
+        JsonPath stored =
+                JsonPath.from(given().get("/api/v1/exchanges/" + cancelled).asString());
+        String row = "title,format,startDate,endDate,held\n" + "\"" + stored.getString("title") + "\",WEBINAR,"
+                + stored.getString("startDate") + "," + stored.getString("endDate") + ",";
+        long eventsBefore = support.outboxCount(cancelled);
+
+        for (String query : List.of("?dryRun=true", "")) {
+            Map<String, Object> result =
+                    JsonApi.awaitJob(submit("/api/v1/exchanges/imports" + query, row + "true\n", "text/csv"));
+            assertThat(result).containsEntry("rejected", 1).containsEntry("updated", 0);
+            assertThat(JsonPath.from(toJson(result)).getList("rejections.field"))
+                    .containsExactly("held");
+            assertThat(JsonPath.from(toJson(result)).getString("rejections[0].problem"))
+                    .contains("cancelled");
+        }
+        // a row that does not say it was held restates the exchange as it stands
+        assertThat(JsonApi.awaitJob(submit("/api/v1/exchanges/imports", row + "false\n", "text/csv")))
+                .containsEntry("unchanged", 1)
+                .containsEntry("rejected", 0);
+        given().get("/api/v1/exchanges/" + cancelled).then().body("status", equalTo("CANCELLED"));
+        assertThat(support.outboxCount(cancelled)).isEqualTo(eventsBefore);
+    }
+
+    @Test
     @TestSecurity(user = "partner", roles = Roles.PARTNER_SYSTEM)
     void shouldLetOnlyProgrammeStaffImport() {
         given().contentType("text/csv")

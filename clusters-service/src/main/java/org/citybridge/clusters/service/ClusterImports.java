@@ -34,7 +34,7 @@ import java.util.function.Function;
  * requests check them and announced as they announce. An organisation is known by its name, an exchange by
  * its title and start date: a row that changes nothing is "unchanged", so a file imported twice changes
  * nothing. An exchange row marked {@code held} is held once it is planned (ExchangeScheduled, then
- * ExchangeHeld), as the history of a programme has it.
+ * ExchangeHeld), as the history of a programme has it; for an exchange already cancelled it is refused.
  */
 @ApplicationScoped
 public class ClusterImports {
@@ -203,6 +203,10 @@ public class ClusterImports {
                 drafts.put(key, row.held() ? ExchangeStatus.HELD : ExchangeStatus.PLANNED);
             }
             return Outcome.CREATED;
+        }
+        if (row.held() && status == ExchangeStatus.CANCELLED) {
+            // the single hold answers 409 here: a programme's history cannot have held what it cancelled
+            throw new Importer.RowRejected("held", "the exchange was cancelled, so it cannot have been held");
         }
         if (row.held() && status == ExchangeStatus.PLANNED) {
             if (write) {
