@@ -15,6 +15,7 @@ import org.citybridge.kit.web.QueryParams;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -254,7 +255,9 @@ public final class Importer {
                     keys = keys(part, pool == null ? null : key);
                 }
                 Set<Object> next = keys;
-                if (more && inFlight.size() < parallel && inFlightKeys.stream().noneMatch(k -> meet(k, next))) {
+                if (more
+                        && inFlight.size() < parallel
+                        && inFlightKeys.stream().allMatch(k -> Collections.disjoint(k, next))) {
                     if (progress.cancelled()) {
                         drain(inFlight, report);
                         throw new Jobs.Cancelled(
@@ -300,12 +303,6 @@ public final class Importer {
             }
         }
         return keys;
-    }
-
-    private static boolean meet(Set<Object> a, Set<Object> b) {
-        Set<Object> smaller = a.size() <= b.size() ? a : b;
-        Set<Object> larger = smaller == a ? b : a;
-        return smaller.stream().anyMatch(larger::contains);
     }
 
     private static void drain(Deque<Future<ImportReport>> inFlight, ImportReport report) {
