@@ -28,12 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W]
+ *     [dry-run=true]
  * </pre>
  *
  * <p>With {@code cities} and {@code partnerships} the file's world is grown to that size first (see {@link
  * TwinningData#grownTo}): the volume the real data does not reach. With {@code warmup} the platform first imports
  * W other cities and W partnerships among them (see {@link #warmUp}), so the timed import meets services that
- * have run the same code before, as a platform in service would.
+ * have run the same code before, as a platform in service would. With {@code dry-run=true} the cities file is
+ * first checked as a dry run, timed on its own, before the timed import.
  */
 public final class ImportBench {
 
@@ -78,6 +80,18 @@ public final class ImportBench {
             ApiClient matchmaking = run.matchmaking();
             if (warmup > 0) {
                 out.add(warmUp(run, data, warmup));
+            }
+
+            if (Boolean.parseBoolean(options.getOrDefault("dry-run", "false"))) {
+                long dryRunStart = System.nanoTime();
+                Map<String, Object> dryRun = awaitJob(
+                        cities,
+                        cities.upload(
+                                        "/api/v1/cities/imports?dryRun=true",
+                                        "text/csv",
+                                        citiesCsv(data).getBytes(StandardCharsets.UTF_8))
+                                .expect(202));
+                out.add(line("Cities dry run (job done, nothing written)", seconds(dryRunStart), dryRun));
             }
 
             long started = System.nanoTime();
