@@ -30,8 +30,41 @@ final class Baselines {
                 City a = graph.cities.get(q);
                 City b = graph.cities.get(c);
                 return -KnownGraph.distanceKm(a, b);
-            })
+            }),
+            new Baseline("paths of three (L3)", new PathsOfThree(graph)::score)
         };
+    }
+
+    /**
+     * Paths of three partnerships q – x – y – c, each counted 1 / √(partners of x × partners of y) (Kovács et
+     * al., 2019): scored for every candidate of a query at once, the query's scores kept until the next.
+     */
+    static final class PathsOfThree {
+        private final KnownGraph graph;
+        private int query = -1;
+        private double[] scores;
+
+        PathsOfThree(KnownGraph graph) {
+            this.graph = graph;
+        }
+
+        double score(int q, int c) {
+            if (q != query) {
+                scores = new double[graph.cities.size()];
+                for (int x : graph.partners[q]) {
+                    for (int y : graph.partners[x]) {
+                        if (y != q) {
+                            double path = 1 / Math.sqrt((double) graph.degree(x) * graph.degree(y));
+                            for (int z : graph.partners[y]) {
+                                scores[z] += path;
+                            }
+                        }
+                    }
+                }
+                query = q;
+            }
+            return scores[c];
+        }
     }
 
     /** Common partners, counted or weighted by 1 / ln(their number of partners) (Adamic–Adar). */

@@ -99,6 +99,25 @@ public final class QualityBench {
                                         seed,
                                         Evaluation.K)))
                 .row());
+        // the same with paths of three between the common partners and the country pairs: the network signal
+        // CityBridge's linked partners add, as a baseline of its own
+        Baselines.PathsOfThree pathsOfThree = new Baselines.PathsOfThree(known);
+        out.add(evaluation
+                .measure(
+                        "Adamic–Adar, then paths of three (L3), ties by country-pair frequency then partners",
+                        q -> ScoredRanking.top(
+                                known,
+                                q,
+                                (x, c) -> Baselines.common(known, x, c, true) * 1e9
+                                        + Math.min(99, pathsOfThree.score(x, c)) * 1e6
+                                        + known.countryPairCount(
+                                                        data.cities.get(x).country(),
+                                                        data.cities.get(c).country())
+                                                * 1e2
+                                        + Math.min(99, known.degree(c)),
+                                seed,
+                                Evaluation.K))
+                .row());
 
         MatchSettings served = MatchSettings.defaults().withCountryPairs(world.countryPairs(split.known()));
         out.add(cityBridge(
