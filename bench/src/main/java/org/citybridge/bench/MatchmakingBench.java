@@ -70,16 +70,17 @@ public final class MatchmakingBench {
         }
     }
 
-    /** The weights the quality harness fitted on the real twinning data (bench/RESULTS.md, 2026-12-03). */
+    /** The weights the quality harness fitted on the real twinning data (bench/RESULTS.md, 2026-12-05). */
     static final Map<String, Double> FITTED = Map.of(
-            "south-south", 0.737,
-            "network", 2.255,
-            "load-damper", 0.029,
-            "country-affinity", 0.347,
-            "proximity", 1.946,
-            "same-sub-region", 0.191,
-            "shared-language", 0.195,
-            "activity", 0.657);
+            "south-south", 0.802,
+            "network", 1.827,
+            "load-damper", 0.022,
+            "country-affinity", 0.352,
+            "proximity", 2.180,
+            "same-sub-region", 0.151,
+            "shared-language", 0.314,
+            "activity", 0.661,
+            "linked-partners", 0.741);
 
     public static void main(String[] args) {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "10000,100000,138000").split(","))

@@ -587,13 +587,36 @@ public final class MatchEngine {
         around.addAll(b.partnerIndexes());
         List<Integer> aroundList = new ArrayList<>(around);
         boolean rising = settings.weights().of(Features.ACTIVITY) > 0;
-        refresh(a, rising ? graph.areaNeighbourhood(a) : null, aroundList);
-        refresh(b, rising ? graph.areaNeighbourhood(b) : null, aroundList);
+        // Linked partners: the partnership opens paths of three a – b – y – v and b – a – x – v, so a may now
+        // enter the lists of b's partners' partners and b those of a's; the pairs of a's and b's partners are
+        // in aroundList, and every other path through a or b only lost weight as their partnerships grew
+        boolean linked = settings.weights().of(Features.LINKED_PARTNERS) != 0;
+        refresh(a, union(rising ? graph.areaNeighbourhood(a) : null, linked ? withPartners(b) : null), aroundList);
+        refresh(b, union(rising ? graph.areaNeighbourhood(b) : null, linked ? withPartners(a) : null), aroundList);
         for (int z : aroundList) {
             if (z != a.index() && z != b.index()) {
                 refresh(graph.at(z), null, aroundList);
             }
         }
+    }
+
+    /** A city's partners and theirs. */
+    private BitSet withPartners(CityNode city) {
+        BitSet out = new BitSet(graph.size());
+        for (int x : city.partnerIndexes()) {
+            out.set(x);
+            graph.at(x).partnerIndexes().forEach(out::set);
+        }
+        return out;
+    }
+
+    private static BitSet union(BitSet x, BitSet y) {
+        if (x == null || y == null) {
+            return x == null ? y : x;
+        }
+        BitSet out = (BitSet) x.clone();
+        out.or(y);
+        return out;
     }
 
     private void refreshAll(Set<Integer> cities) {

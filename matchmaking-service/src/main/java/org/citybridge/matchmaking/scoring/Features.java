@@ -28,6 +28,7 @@ public final class Features {
     public static final PairFeature SAME_SUB_REGION = new SameSubRegion();
     public static final PairFeature SHARED_LANGUAGE = new SharedLanguage();
     public static final PairFeature ACTIVITY = new Activity();
+    public static final PairFeature LINKED_PARTNERS = new LinkedPartners();
 
     /** Area features first: their sum is the interest part every proposal needs. */
     public static final List<AreaFeature> AREA = List.of(COMPLEMENTARY_INTEREST, SHARED_INTEREST);
@@ -47,7 +48,8 @@ public final class Features {
             PROXIMITY,
             SAME_SUB_REGION,
             SHARED_LANGUAGE,
-            ACTIVITY);
+            ACTIVITY,
+            LINKED_PARTNERS);
     public static final List<Feature> ALL =
             Stream.concat(AREA.stream(), PAIR.stream()).collect(Collectors.toUnmodifiableList());
 

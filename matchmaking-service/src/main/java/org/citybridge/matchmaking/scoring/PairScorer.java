@@ -356,10 +356,15 @@ public final class PairScorer {
         return residual;
     }
 
-    /** The candidates the lists and residual do not bound; may repeat a city. */
+    /**
+     * The candidates the lists and residual do not bound; may repeat a city. A feature without weight gives
+     * nothing to bound, so its candidates are not visited (a partner's partner's partners can be thousands).
+     */
     public void sparseCandidates(CityNode a, IntConsumer candidates) {
         for (PairFeature feature : pairFeatures) {
-            feature.sparseCandidates(graph, a, candidates);
+            if (weights.of(feature) != 0) {
+                feature.sparseCandidates(graph, a, candidates);
+            }
         }
     }
 

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain unit tests of the scoring core: incremental rankings equal full scans, hard constraints hold. */
 class MatchEngineTest {
 
-    /** Every feature weighted, the learned ones included (country pairs, distance, sub-region, language, activity). */
+    /** Every feature weighted, the learned ones included (country pairs, distance, sub-region, language, activity, linked partners). */
     private static final Weights EVERY_FEATURE = TestWeights.positional(
-            new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8);
+            new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8, 0.9);
 
     private static MatchSettings settings(int topN, double minScore, SouthSouthMode mode) {
         return new MatchSettings(Weights.defaults(), topN, minScore, mode);
@@ -119,19 +119,33 @@ class MatchEngineTest {
 
     /**
      * Every feature weighted, the learned ones included (country pairs, distance, sub-region, language,
-     * activity), maintained through random events: still exactly the brute-force top N.
+     * activity, linked partners), maintained through random events: still exactly the brute-force top N.
      */
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void shouldKeepRankingsExactWithEveryFeatureWeighted(long seed) {
-        Weights weights = EVERY_FEATURE;
+        assertMaintainedExactly(EVERY_FEATURE, seed);
+    }
+
+    /**
+     * Linked partners without activity: a new partnership raises no city's score with every other, only
+     * along the paths of three it opens, and those pairs must still reach each other's lists.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {24, 25, 26})
+    void shouldKeepRankingsExactWithLinkedPartnersAndNoActivity(long seed) {
+        assertMaintainedExactly(EVERY_FEATURE.with("activity", 0), seed);
+    }
+
+    /** Checked every 100 events and right after each partnership, before a later event can mend a missed list. */
+    private static void assertMaintainedExactly(Weights weights, long seed) {
         RandomWorld world = new RandomWorld(seed);
         MatchSettings settings = new MatchSettings(weights, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs());
         MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1200; step++) {
             String event = world.randomEvent(engine, interests);
-            if (step % 100 == 99) {
+            if (step % 100 == 99 || event.startsWith("partners")) {
                 BruteForce reference = BruteForce.of(engine);
                 for (UUID city : world.cities) {
                     assertThat(engine.ranking(city))
@@ -259,7 +273,13 @@ class MatchEngineTest {
         MatchSettings capped = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 6);
         MatchEngine engine = new MatchEngine(capped, DevelopingEconomies.load());
         Weights reweighted = TestWeights.positional(
-                new double[] {2.0, 1.5, 1.0, 1.0, 0.5, 1.0, 0.25, 0.5, 1.0, 1.0, 2.0, 0.1}, 1.0, 1.0, 0.6, 0.4, 0.3);
+                new double[] {2.0, 1.5, 1.0, 1.0, 0.5, 1.0, 0.25, 0.5, 1.0, 1.0, 2.0, 0.1},
+                1.0,
+                1.0,
+                0.6,
+                0.4,
+                0.3,
+                0.5);
         Map<List<UUID>, String> stored = new HashMap<>();
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 900; step++) {
@@ -691,6 +711,41 @@ class MatchEngineTest {
         }
         assertThat(engine.ranking(seeker)).extracting(Ranked::partner).containsExactly(quiet);
         assertThat(Set.copyOf(engine.ranking(seeker))).hasSize(1);
+    }
+
+    @Test
+    void shouldOfferACityToThoseANewPartnershipLinksItToThroughTheirPartners() {
+        Weights linkedOnly = Weights.defaults()
+                .with("linked-partners", 2.0)
+                .with("network", 0)
+                .with("load-damper", 0);
+        MatchEngine engine = new MatchEngine(
+                new MatchSettings(linkedOnly, 1, 0.5, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        UUID rival = new UUID(0, 1);
+        UUID dakar = new UUID(0, 2);
+        UUID quito = new UUID(0, 3);
+        UUID accra = new UUID(0, 4);
+        UUID lima = new UUID(0, 9);
+        engine.upsertCity(place(rival, "La Paz", "BO", null, null, null));
+        engine.upsertCity(place(dakar, "Dakar", "SN", null, null, null));
+        engine.upsertCity(place(quito, "Quito", "EC", null, null, null));
+        engine.upsertCity(place(accra, "Accra", "GH", null, null, null));
+        engine.upsertCity(place(lima, "Lima", "PE", null, null, null));
+        engine.partnershipFormed(quito, accra);
+        engine.partnershipFormed(accra, dakar);
+        for (UUID city : List.of(rival, dakar, lima)) {
+            engine.expressInterest(city, interest(CooperationArea.TRADE, Stance.MUTUAL, Intent.SISTER_CITY));
+        }
+        assertThat(engine.ranking(dakar)).extracting(Ranked::partner).containsExactly(rival);
+
+        // Lima – Quito – Accra – Dakar: Dakar is three partnerships from Lima, far from both new partners
+        engine.partnershipFormed(lima, quito);
+
+        assertThat(engine.ranking(dakar)).extracting(Ranked::partner).containsExactly(lima);
+        assertThat(engine.ranking(dakar)).isEqualTo(BruteForce.of(engine).rank(dakar));
+        assertThat(engine.match(dakar, lima).orElseThrow().reasons())
+                .anySatisfy(r ->
+                        assertThat(r.text()).isEqualTo("Their partners are partners of each other: Accra – Quito"));
     }
 
     /** A city without heritage, associations or partners. */

@@ -43,7 +43,8 @@ class FeatureContractTest {
                         3.0,
                         0.4,
                         0.6,
-                        1.1))) {
+                        1.1,
+                        0.8))) {
             PairScorer scorer =
                     new PairScorer(graph, new MatchSettings(weights, 10, 1.0, SouthSouthMode.BONUS, countryPairs));
             int contributing = 0;

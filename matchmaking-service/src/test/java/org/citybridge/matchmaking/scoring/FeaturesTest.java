@@ -448,6 +448,38 @@ class FeaturesTest {
                             + Features.ACTIVITY.residual(world.scorer(), guadalajara))
                     .isGreaterThanOrEqualTo(0.6 * Math.log1p(2));
         }
+
+        @Test
+        void linkedPartnersShouldCountPathsOfThreePartnershipsAndNameTheLinks() {
+            world.settings(weighted("linked-partners", 2.0, CountryPairs.NONE));
+            // Lyon – Seattle – Paris – Guadalajara, and Lyon – Mexico City – Luoyang – Guadalajara
+            world.partners(lyonAt, seattle);
+            world.partners(seattle, paris);
+            world.partners(paris, guadalajara);
+            world.partners(lyonAt, mexicoCity);
+            world.partners(mexicoCity, luoyang);
+            world.partners(luoyang, guadalajara);
+            world.partners(luoyang, lyon);
+
+            ScoringWorld.Explained explained = world.explain(Features.LINKED_PARTNERS, lyonAt, guadalajara);
+
+            // each path counts 1 / sqrt(partners of its two middle cities): Seattle 2, Paris 2; Mexico City 2, Luoyang
+            // 3
+            assertThat(explained.value()).isCloseTo(2.0 * (1 / Math.sqrt(4) + 1 / Math.sqrt(6)), offset(1e-12));
+            assertThat(explained.texts())
+                    .containsExactly(
+                            "Their partners are partners of each other: Seattle – Paris, Mexico City – Luoyang");
+            assertThat(Features.LINKED_PARTNERS.bound(world.scorer(), lyonAt, guadalajara))
+                    .isGreaterThanOrEqualTo(explained.value());
+            assertThat(world.sparse(Features.LINKED_PARTNERS, lyonAt, guadalajara))
+                    .isTrue();
+            assertThat(world.explain(Features.LINKED_PARTNERS, lyonAt, paris).value())
+                    .as("a common partner, not a path of three")
+                    .isZero();
+            assertThat(world.sparse(Features.LINKED_PARTNERS, guadalajara, seattle))
+                    .as("three partnerships away: Guadalajara – Paris – Seattle – Lyon reaches Lyon, not Seattle")
+                    .isFalse();
+        }
     }
 
     @Test
@@ -471,7 +503,8 @@ class FeaturesTest {
                         org.assertj.core.api.Assertions.entry("proximity", 0.0),
                         org.assertj.core.api.Assertions.entry("same-sub-region", 0.0),
                         org.assertj.core.api.Assertions.entry("shared-language", 0.0),
-                        org.assertj.core.api.Assertions.entry("activity", 0.0));
+                        org.assertj.core.api.Assertions.entry("activity", 0.0),
+                        org.assertj.core.api.Assertions.entry("linked-partners", 0.0));
         assertThat(Features.ALL).extracting(Feature::code).doesNotHaveDuplicates();
     }
 }

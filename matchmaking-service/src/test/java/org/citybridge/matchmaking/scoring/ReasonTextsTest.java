@@ -31,7 +31,13 @@ class ReasonTextsTest {
             world.randomEvent(FeatureContractTest.target(graph), interests);
         }
         Weights everyFeature = TestWeights.positional(
-                new double[] {1.0, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 1.0, 0.5}, 0.7, 3.0, 0.4, 0.6, 1.1);
+                new double[] {1.0, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 1.0, 0.5},
+                0.7,
+                3.0,
+                0.4,
+                0.6,
+                1.1,
+                0.8);
         PairScorer scorer = new PairScorer(
                 graph, new MatchSettings(everyFeature, 10, 1.0, SouthSouthMode.BONUS, world.countryPairs()));
         TreeSet<String> codes = new TreeSet<>();
@@ -136,6 +142,15 @@ class ReasonTextsTest {
                 Map.of("countryA", "MX", "countryB", "IN", "count", 12));
         assertThat(ReasonTexts.render(countries, ReasonTexts.SPANISH))
                 .isEqualTo("Ciudades de México e India han formado 12 hermanamientos");
+        MatchReason linked = new MatchReason(
+                "linked-partners",
+                "Their partners are partners of each other: Seattle – Paris, Puebla – Luoyang",
+                0.9,
+                Map.of("links", List.of("Seattle – Paris", "Puebla – Luoyang"), "count", 2));
+        assertThat(ReasonTexts.render(linked, ReasonTexts.SPANISH))
+                .isEqualTo("Sus socios son socios entre sí: Seattle – Paris, Puebla – Luoyang");
+        assertThat(ReasonTexts.render(linked, ReasonTexts.CHINESE))
+                .isEqualTo("双方的伙伴城市彼此结为伙伴：Seattle – Paris、Puebla – Luoyang");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class TestWeights {
 
     /**
      * The given twelve, then the later features' weights in the order of {@link Features#ALL}: country
-     * affinity, proximity, same sub-region, shared language, activity.
+     * affinity, proximity, same sub-region, shared language, activity, linked partners.
      */
     public static Weights positional(double[] first, double... later) {
         Map<String, Double> byKey = new LinkedHashMap<>(positional(first).asMap());
