@@ -37,14 +37,7 @@ class FeatureContractTest {
         for (Weights weights : List.of(
                 Weights.defaults(),
                 TestWeights.positional(0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0, 2.0, 0.5),
-                TestWeights.positional(
-                        new double[] {1.0, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 1.0, 0.5},
-                        0.7,
-                        3.0,
-                        0.4,
-                        0.6,
-                        1.1,
-                        0.8))) {
+                TestWeights.EVERY_FEATURE)) {
             PairScorer scorer =
                     new PairScorer(graph, new MatchSettings(weights, 10, 1.0, SouthSouthMode.BONUS, countryPairs));
             int contributing = 0;

@@ -30,16 +30,9 @@ class ReasonTextsTest {
         for (int step = 0; step < 700; step++) {
             world.randomEvent(FeatureContractTest.target(graph), interests);
         }
-        Weights everyFeature = TestWeights.positional(
-                new double[] {1.0, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 1.0, 0.5},
-                0.7,
-                3.0,
-                0.4,
-                0.6,
-                1.1,
-                0.8);
         PairScorer scorer = new PairScorer(
-                graph, new MatchSettings(everyFeature, 10, 1.0, SouthSouthMode.BONUS, world.countryPairs()));
+                graph,
+                new MatchSettings(TestWeights.EVERY_FEATURE, 10, 1.0, SouthSouthMode.BONUS, world.countryPairs()));
         TreeSet<String> codes = new TreeSet<>();
         int reasons = 0;
         for (CityNode x : graph.nodes) {

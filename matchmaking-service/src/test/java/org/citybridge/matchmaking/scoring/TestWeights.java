@@ -21,6 +21,10 @@ public final class TestWeights {
             "network",
             "load-damper");
 
+    /** Every feature weighted, none at its default: what the contract and reason tests score with. */
+    public static final Weights EVERY_FEATURE = positional(
+            new double[] {1.0, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 1.0, 0.5}, 0.7, 3.0, 0.4, 0.6, 1.1, 0.8);
+
     private TestWeights() {}
 
     /**
