@@ -84,24 +84,12 @@ public final class ImportBench {
 
             if (Boolean.parseBoolean(options.getOrDefault("dry-run", "false"))) {
                 long dryRunStart = System.nanoTime();
-                Map<String, Object> dryRun = awaitJob(
-                        cities,
-                        cities.upload(
-                                        "/api/v1/cities/imports?dryRun=true",
-                                        "text/csv",
-                                        citiesCsv(data).getBytes(StandardCharsets.UTF_8))
-                                .expect(202));
+                Map<String, Object> dryRun = importCsv(cities, "/api/v1/cities/imports?dryRun=true", citiesCsv(data));
                 out.add(line("Cities dry run (job done, nothing written)", seconds(dryRunStart), dryRun));
             }
 
             long started = System.nanoTime();
-            Map<String, Object> cityJob = awaitJob(
-                    cities,
-                    cities.upload(
-                                    "/api/v1/cities/imports",
-                                    "text/csv",
-                                    citiesCsv(data).getBytes(StandardCharsets.UTF_8))
-                            .expect(202));
+            Map<String, Object> cityJob = importCsv(cities, "/api/v1/cities/imports", citiesCsv(data));
             double citiesImported = seconds(started);
             double citiesRanked = (run.awaitCaughtUp() - started) / 1e9;
             out.add(line("Cities imported (job done)", citiesImported, cityJob));
@@ -240,23 +228,10 @@ public final class ImportBench {
                     .append(next.country())
                     .append(",SISTER_CITY,2000-01-01,Warm-up\n");
         }
-        Map<String, Object> cityJob = awaitJob(
-                run.cities(),
-                run.cities()
-                        .upload(
-                                "/api/v1/cities/imports",
-                                "text/csv",
-                                cities.toString().getBytes(StandardCharsets.UTF_8))
-                        .expect(202));
+        Map<String, Object> cityJob = importCsv(run.cities(), "/api/v1/cities/imports", cities.toString());
         run.awaitQuiet(); // matchmaking knows every city before the partnerships name them
-        Map<String, Object> partnershipJob = awaitJob(
-                run.matchmaking(),
-                run.matchmaking()
-                        .upload(
-                                "/api/v1/partnerships/imports",
-                                "text/csv",
-                                partnerships.toString().getBytes(StandardCharsets.UTF_8))
-                        .expect(202));
+        Map<String, Object> partnershipJob =
+                importCsv(run.matchmaking(), "/api/v1/partnerships/imports", partnerships.toString());
         run.awaitQuiet();
         return String.format(
                 Locale.ROOT,
@@ -356,6 +331,15 @@ public final class ImportBench {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Uploads a CSV file to an import and waits for its job's result. */
+    private static Map<String, Object> importCsv(ApiClient client, String path, String csv)
+            throws InterruptedException {
+        return awaitJob(
+                client,
+                client.upload(path, "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                        .expect(202));
     }
 
     static Map<String, Object> awaitJob(ApiClient client, Reply accepted) throws InterruptedException {
