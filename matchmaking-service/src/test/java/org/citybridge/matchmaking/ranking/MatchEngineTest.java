@@ -31,8 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Plain unit tests of the scoring core: incremental rankings equal full scans, hard constraints hold. */
 class MatchEngineTest {
 
-    /** Every feature weighted, the learned ones included (country pairs, distance, sub-region, language, activity, linked partners). */
-    private static final Weights EVERY_FEATURE = TestWeights.positional(
+    /**
+     * Every feature weighted, the learned ones included (country pairs, distance, sub-region, language, activity,
+     * linked partners); other numbers than {@link TestWeights#EVERY_FEATURE}, so the rankings meet a second mix.
+     */
+    private static final Weights EVERY_FEATURE_RANKED = TestWeights.positional(
             new double[] {3.0, 1.0, 0.75, 1.5, 0.5, 1.0, 0.5, 0.5, 2.0, 0.5, 1.0, 0.25}, 0.4, 2.5, 0.3, 0.2, 0.8, 0.9);
 
     private static MatchSettings settings(int topN, double minScore, SouthSouthMode mode) {
@@ -124,7 +127,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void shouldKeepRankingsExactWithEveryFeatureWeighted(long seed) {
-        assertMaintainedExactly(EVERY_FEATURE, seed);
+        assertMaintainedExactly(EVERY_FEATURE_RANKED, seed);
     }
 
     /**
@@ -134,7 +137,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {24, 25, 26})
     void shouldKeepRankingsExactWithLinkedPartnersAndNoActivity(long seed) {
-        assertMaintainedExactly(EVERY_FEATURE.with("activity", 0), seed);
+        assertMaintainedExactly(EVERY_FEATURE_RANKED.with("activity", 0), seed);
     }
 
     /** Checked every 100 events and right after each partnership, before a later event can mend a missed list. */
@@ -169,7 +172,8 @@ class MatchEngineTest {
     @ValueSource(longs = {31, 32})
     void shouldRankExactlyAfterABatchOfPartnershipsAndChunkedReranking(long seed) {
         RandomWorld world = new RandomWorld(seed);
-        MatchSettings settings = new MatchSettings(EVERY_FEATURE, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs())
+        MatchSettings settings = new MatchSettings(
+                        EVERY_FEATURE_RANKED, 8, 2.0, SouthSouthMode.BONUS, world.countryPairs())
                 .withExposureCap(20);
         MatchEngine engine = afterRandomEvents(new MatchEngine(settings, DevelopingEconomies.load()), world, 600);
         java.util.Random random = new java.util.Random(seed);
@@ -203,7 +207,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {31, 32, 33})
     void shouldKeepProposalsExactAndExposureCappedUnderAnExposureCap(long seed) {
-        Weights weights = EVERY_FEATURE;
+        Weights weights = EVERY_FEATURE_RANKED;
         RandomWorld world = new RandomWorld(seed);
         int cap = 6;
         MatchSettings settings = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), cap);
@@ -238,7 +242,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {51, 52})
     void shouldKeepProposalsExactAfterTheCapShrinksDuringAReranking(long seed) {
-        Weights weights = EVERY_FEATURE;
+        Weights weights = EVERY_FEATURE_RANKED;
         RandomWorld world = new RandomWorld(seed);
         MatchSettings settings = new MatchSettings(weights, 3, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 8);
         MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
@@ -268,7 +272,7 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {41, 42})
     void shouldReportEveryChangedProposalSoAStoredCopyStaysEqual(long seed) {
-        Weights weights = EVERY_FEATURE;
+        Weights weights = EVERY_FEATURE_RANKED;
         RandomWorld world = new RandomWorld(seed);
         MatchSettings capped = new MatchSettings(weights, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), 6);
         MatchEngine engine = new MatchEngine(capped, DevelopingEconomies.load());
@@ -713,8 +717,9 @@ class MatchEngineTest {
         assertThat(Set.copyOf(engine.ranking(seeker))).hasSize(1);
     }
 
-    @Test
-    void shouldOfferACityToThoseANewPartnershipLinksItToThroughTheirPartners() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void shouldOfferACityToThoseANewPartnershipLinksItToThroughTheirPartners(boolean namedInTheProfile) {
         Weights linkedOnly = Weights.defaults()
                 .with("linked-partners", 2.0)
                 .with("network", 0)
@@ -738,8 +743,14 @@ class MatchEngineTest {
         }
         assertThat(engine.ranking(dakar)).extracting(Ranked::partner).containsExactly(rival);
 
-        // Lima – Quito – Accra – Dakar: Dakar is three partnerships from Lima, far from both new partners
-        engine.partnershipFormed(lima, quito);
+        // Lima – Quito – Accra – Dakar: Dakar is three partnerships from Lima, far from both new partners; the
+        // partnership recorded, or Lima's profile restated with Quito among its partners
+        if (namedInTheProfile) {
+            engine.upsertCity(
+                    new CityFacts(lima, "Lima", "PE", null, null, null, List.of(), List.of(), List.of(quito)));
+        } else {
+            engine.partnershipFormed(lima, quito);
+        }
 
         assertThat(engine.ranking(dakar)).extracting(Ranked::partner).containsExactly(lima);
         assertThat(engine.ranking(dakar)).isEqualTo(BruteForce.of(engine).rank(dakar));

@@ -463,8 +463,7 @@ class FeaturesTest {
 
             ScoringWorld.Explained explained = world.explain(Features.LINKED_PARTNERS, lyonAt, guadalajara);
 
-            // each path counts 1 / sqrt(partners of its two middle cities): Seattle 2, Paris 2; Mexico City 2, Luoyang
-            // 3
+            // per path 1 / sqrt(partners of the two middle cities): Seattle 2, Paris 2; Mexico City 2, Luoyang 3
             assertThat(explained.value()).isCloseTo(2.0 * (1 / Math.sqrt(4) + 1 / Math.sqrt(6)), offset(1e-12));
             assertThat(explained.texts())
                     .containsExactly(
