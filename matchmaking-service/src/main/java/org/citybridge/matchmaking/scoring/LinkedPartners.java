@@ -29,7 +29,8 @@ final class LinkedPartners extends PairFeature {
     double contribute(Pair pair, Reasons out) {
         CityNode a = pair.a;
         CityNode b = pair.b;
-        if (a.partners.isEmpty() || b.partners.isEmpty()) {
+        // every pair scored walks every pair feature: without a weight (the configured model) nothing to walk
+        if (pair.weight(this) == 0 || a.partners.isEmpty() || b.partners.isEmpty()) {
             return 0;
         }
         CityGraph graph = pair.graph();
