@@ -86,6 +86,11 @@ class ModelApiTest {
                 .as("learned from neighbours")
                 .isPositive();
         assertThat(fit.getInt("report.evaluation.pairs")).isPositive();
+        assertThat(fit.getInt("report.search.pairs"))
+                .as("the search for recall@10 measured on the learning cities' partners")
+                .isPositive();
+        assertThat(fit.getList("report.searchedFeatures", String.class))
+                .isSubsetOf(fit.getList("report.learnedFeatures", String.class));
         assertThat(fit.getDouble("report.evaluation.fitted.recallAt10"))
                 .as("held-out partners found by the fitted weights, against the configuration's")
                 .isGreaterThan(fit.getDouble("report.evaluation.current.recallAt10"));

@@ -20,6 +20,11 @@ import java.util.stream.IntStream;
  * weights. A feature that never varies among a city's candidates cannot be learned; it keeps its weight.
  * Fitting runs in rounds: each round's hard negatives are the best candidates under the previous round's
  * weights (the mistakes the model still makes), so later rounds learn from harder examples.
+ *
+ * <p>The likelihood rewards every positive raised a little, wherever it ranks; proposals show only the first
+ * ten. So a last step searches the learned weights one at a time for recall@10 on the same cities (MRR@10
+ * between equal recalls), each city ranking its best candidates under the fitted weights and its positives:
+ * a feature that lifts few candidates, but lifts them into the first ten, gets the weight that does it.
  */
 public final class WeightFitter {
 
@@ -29,11 +34,14 @@ public final class WeightFitter {
      * @param hardNegatives    the current model's best candidates added per city
      * @param l2               penalty on the standardised weights
      * @param iterations       gradient steps
+     * @param rounds           fits, each with the hard negatives of the one before
+     * @param recallPool       candidates per city in the search for recall@10 (0: no search)
      */
-    public record Options(long seed, int randomNegatives, int hardNegatives, double l2, int iterations, int rounds) {
+    public record Options(
+            long seed, int randomNegatives, int hardNegatives, double l2, int iterations, int rounds, int recallPool) {
 
         public static Options defaults() {
-            return new Options(20221122L, 1000, 100, 1e-3, 300, 2);
+            return new Options(20221122L, 1000, 100, 1e-3, 300, 2, 200);
         }
     }
 
@@ -53,9 +61,23 @@ public final class WeightFitter {
 
     /**
      * @param learned features whose weight was fitted; the others kept theirs
-     * @param loss    mean negative log-likelihood of the positives at the end
+     * @param loss    mean negative log-likelihood of the positives at the end of the likelihood fit
+     * @param tuned   features whose weight the search for recall@10 changed
+     * @param search  recall@10 and MRR@10 on the learning cities' pools, before and after that search
      */
-    public record Fit(Weights weights, List<String> learned, double loss, int queries, int candidates) {}
+    public record Fit(
+            Weights weights,
+            List<String> learned,
+            double loss,
+            int queries,
+            int candidates,
+            List<String> tuned,
+            List<Quality> search) {
+
+        Fit searched(Weights searchedWeights, List<String> changed, Quality before, Quality after) {
+            return new Fit(searchedWeights, learned, loss, queries, candidates, changed, List.of(before, after));
+        }
+    }
 
     private WeightFitter() {}
 
@@ -72,12 +94,213 @@ public final class WeightFitter {
             fit = fitOnce(graph, current, settings.weights(), queries, options);
             current = settings.withWeights(fit.weights());
         }
-        return fit;
+        return options.recallPool() > 0 ? searchForRecall(graph, settings, fit, queries, options.recallPool()) : fit;
+    }
+
+    /** Ranks kept in the search: recall and MRR at this depth, as the proposals show them. */
+    private static final int K = 10;
+
+    /**
+     * A learning city's candidates in the search, in the order of their ids (which breaks ties), and how many
+     * of its positives no ranking can show (not scorable with it: counted as misses, as {@link #evaluate} does).
+     */
+    private record Pool(float[][] values, boolean[] positive, int missed) {}
+
+    /** Rounds of the search at most: each ranks every learning city once. */
+    private static final int SEARCH_ROUNDS = 4;
+
+    /**
+     * Coordinate search over the learned weights for recall@10 on the learning cities, ranked as {@link
+     * #evaluate} ranks them (the minimum score, no exposure cap). A round ranks every city's best {@code
+     * poolSize} candidates under the weights so far, so recall@10 on those pools is the recall@10 of these
+     * weights (up to the rounding of feature values to floats); it then tries each weight at a few multiples of itself, one weight
+     * after the other, keeping a change that ranks more positives in the first ten (or the same number
+     * higher) within the pools. Those pools were chosen by the old weights, and weights that demote what they
+     * chose look better inside them than they are; so the next round's pools, ranked under the new weights,
+     * are their exact measure, and the search stops at the first round that does not improve on the one
+     * before. Deterministic: no sampling, ties by id.
+     */
+    static Fit searchForRecall(CityGraph graph, MatchSettings settings, Fit fit, List<Query> queries, int poolSize) {
+        int f = Features.ALL.size();
+        double[] w = new double[f];
+        boolean[] free = new boolean[f];
+        for (int i = 0; i < f; i++) {
+            w[i] = fit.weights().of(Features.ALL.get(i));
+            free[i] = fit.learned().contains(Features.ALL.get(i).key());
+        }
+        PairScorer unit = new PairScorer(graph, settings.withWeights(Weights.ones()));
+        List<Pool> pools = pools(graph, settings.withWeights(Weights.of(w)), unit, queries, poolSize);
+        double floor = settings.minScore();
+        Quality first = quality(pools, w, floor);
+        Quality exact = first;
+        for (int round = 0; round < SEARCH_ROUNDS; round++) {
+            double[] next = w.clone();
+            double[] spread = spreads(pools, next);
+            Quality best = exact;
+            for (int i = 0; i < f; i++) {
+                if (!free[i]) {
+                    continue;
+                }
+                double kept = next[i];
+                double chosen = kept;
+                // a weight at 0 is tried at a share of the score's spread, in the feature's own units
+                double[] tries = kept > 0
+                        ? new double[] {kept / 2, kept * 2, kept * 4}
+                        : new double[] {spread[f] / spread[i] / 20, spread[f] / spread[i] / 5};
+                for (double value : tries) {
+                    if (!(value > 0) || Double.isInfinite(value)) {
+                        continue;
+                    }
+                    next[i] = value;
+                    Quality q = quality(pools, next, floor);
+                    if (better(q, best)) {
+                        best = q;
+                        chosen = value;
+                    }
+                }
+                next[i] = chosen;
+            }
+            if (Arrays.equals(next, w)) {
+                break;
+            }
+            List<Pool> nextPools = pools(graph, settings.withWeights(Weights.of(next)), unit, queries, poolSize);
+            Quality measured = quality(nextPools, next, floor);
+            if (!better(measured, exact)) {
+                break;
+            }
+            w = next;
+            pools = nextPools;
+            exact = measured;
+        }
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < f; i++) {
+            if (w[i] != fit.weights().of(Features.ALL.get(i))) {
+                changed.add(Features.ALL.get(i).key());
+            }
+        }
+        return fit.searched(Weights.of(w), List.copyOf(changed), first, exact);
+    }
+
+    private static boolean better(Quality a, Quality b) {
+        return a.recall() != b.recall() ? a.recall() > b.recall() : a.mrr() > b.mrr() + 1e-12;
+    }
+
+    /** Every learning city's best candidates under the current weights, with its positives among them. */
+    private static List<Pool> pools(
+            CityGraph graph, MatchSettings settings, PairScorer unit, List<Query> queries, int poolSize) {
+        PairScorer current = new PairScorer(graph, settings);
+        List<Pool> pools = new ArrayList<>();
+        for (Query query : queries) {
+            CityNode a = graph.find(query.city());
+            if (a == null) {
+                continue;
+            }
+            BitSet chosen = new BitSet();
+            BitSet positive = new BitSet();
+            int missed = 0;
+            for (UUID p : query.positives()) {
+                CityNode b = graph.find(p);
+                if (b != null && unit.featureValues(a, b) != null) {
+                    chosen.set(b.idx);
+                    positive.set(b.idx);
+                } else {
+                    missed++;
+                }
+            }
+            if (positive.isEmpty()) {
+                pools.add(new Pool(new float[0][], new boolean[0], missed));
+                continue;
+            }
+            for (int b : best(current, graph, a, poolSize, true)) {
+                chosen.set(b);
+            }
+            int[] members = chosen.stream()
+                    .boxed()
+                    .sorted(Comparator.comparing(c -> graph.at(c).id()))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            List<float[]> values = new ArrayList<>();
+            List<Boolean> isPositive = new ArrayList<>();
+            for (int b : members) {
+                double[] v = unit.featureValues(a, graph.at(b));
+                if (v != null) {
+                    values.add(asFloats(v));
+                    isPositive.add(positive.get(b));
+                }
+            }
+            pools.add(new Pool(values.toArray(float[][]::new), asBooleans(isPositive), missed));
+        }
+        return pools;
+    }
+
+    /** Recall@10 and MRR@10 of the pools' positives under weights {@code w}, below {@code floor} never shown. */
+    private static Quality quality(List<Pool> pools, double[] w, double floor) {
+        double hits = 0;
+        double reciprocal = 0;
+        int pairs = 0;
+        for (Pool pool : pools) {
+            pairs += pool.missed();
+            double[] s = new double[pool.values().length];
+            for (int c = 0; c < s.length; c++) {
+                double score = 0;
+                float[] row = pool.values()[c];
+                for (int i = 0; i < row.length; i++) {
+                    score += w[i] * row[i];
+                }
+                s[c] = score;
+            }
+            for (int p = 0; p < s.length; p++) {
+                if (!pool.positive()[p]) {
+                    continue;
+                }
+                pairs++;
+                if (s[p] < floor) {
+                    continue;
+                }
+                int rank = 0;
+                for (int c = 0; c < s.length && rank < K; c++) {
+                    if (s[c] > s[p] || (s[c] == s[p] && c < p)) {
+                        rank++; // s[c] is at or above the floor too
+                    }
+                }
+                if (rank < K) {
+                    hits++;
+                    reciprocal += 1.0 / (rank + 1);
+                }
+            }
+        }
+        return new Quality(pairs == 0 ? 0 : hits / pairs, pairs == 0 ? 0 : reciprocal / pairs, pairs);
+    }
+
+    /** Standard deviation of each feature over the pools' candidates, and (last) of their scores under {@code w}. */
+    private static double[] spreads(List<Pool> pools, double[] w) {
+        int f = w.length;
+        double[] sum = new double[f + 1];
+        double[] squares = new double[f + 1];
+        long n = 0;
+        for (Pool pool : pools) {
+            for (float[] row : pool.values()) {
+                double score = 0;
+                for (int i = 0; i < f; i++) {
+                    sum[i] += row[i];
+                    squares[i] += (double) row[i] * row[i];
+                    score += w[i] * row[i];
+                }
+                sum[f] += score;
+                squares[f] += score * score;
+                n++;
+            }
+        }
+        double[] sd = new double[f + 1];
+        for (int i = 0; i <= f; i++) {
+            double mean = n == 0 ? 0 : sum[i] / n;
+            sd[i] = n == 0 ? 0 : Math.sqrt(Math.max(0, squares[i] / n - mean * mean));
+        }
+        return sd;
     }
 
     private static Fit fitOnce(
             CityGraph graph, MatchSettings settings, Weights start, List<Query> queries, Options options) {
-        int features = Features.ALL.size();
         PairScorer current = new PairScorer(graph, settings);
         PairScorer unit = new PairScorer(graph, settings.withWeights(Weights.ones()));
         Random random = new Random(options.seed());
@@ -129,18 +352,11 @@ public final class WeightFitter {
                     .toArray()) {
                 double[] v = unit.featureValues(a, graph.at(b));
                 if (v != null) {
-                    float[] f = new float[features];
-                    for (int i = 0; i < features; i++) {
-                        f[i] = (float) v[i];
-                    }
-                    values.add(f);
+                    values.add(asFloats(v));
                     isPositive.add(positive.get(b));
                 }
             }
-            boolean[] label = new boolean[isPositive.size()];
-            for (int i = 0; i < label.length; i++) {
-                label[i] = isPositive.get(i);
-            }
+            boolean[] label = asBooleans(isPositive);
             rows.add(values.toArray(float[][]::new));
             labels.add(label);
             candidates += label.length;
@@ -205,6 +421,23 @@ public final class WeightFitter {
             topScores[pos] = s;
         }
         return Arrays.copyOf(top, size);
+    }
+
+    /** Feature values as the fit keeps them: floats, half the memory of a city's thousand candidates. */
+    private static float[] asFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    private static boolean[] asBooleans(List<Boolean> values) {
+        boolean[] booleans = new boolean[values.size()];
+        for (int i = 0; i < booleans.length; i++) {
+            booleans[i] = values.get(i);
+        }
+        return booleans;
     }
 
     private static boolean better(CityGraph graph, double s1, int b1, double s2, int b2) {
@@ -308,6 +541,6 @@ public final class WeightFitter {
                 fitted[i] = start.of(feature);
             }
         }
-        return new Fit(Weights.of(fitted), List.copyOf(learned), loss, rows.size(), candidates);
+        return new Fit(Weights.of(fitted), List.copyOf(learned), loss, rows.size(), candidates, List.of(), List.of());
     }
 }
