@@ -194,6 +194,18 @@ public final class QualityBench {
                 fitted.seconds(),
                 fit.loss(),
                 String.join(", ", fit.learned())));
+        if (!fit.search().isEmpty()) {
+            out.add("");
+            out.add(String.format(
+                    Locale.ROOT,
+                    "Search for recall@10 on the fit's own cities: recall@10 %.3f → %.3f, MRR@10 %.3f → %.3f; "
+                            + "weights it changed: %s.",
+                    fit.search().get(0).recall(),
+                    fit.search().get(1).recall(),
+                    fit.search().get(0).mrr(),
+                    fit.search().get(1).mrr(),
+                    fit.tuned().isEmpty() ? "none" : String.join(", ", fit.tuned())));
+        }
         out.add("");
         out.add("| feature | configured | fitted |");
         out.add("|---|---|---|");
