@@ -101,8 +101,9 @@ public final class WeightFitter {
     private static final int K = 10;
 
     /**
-     * A learning city's candidates in the search, in the order of their ids (which breaks ties), and how many
-     * of its positives no ranking can show (not scorable with it: counted as misses, as {@link #evaluate} does).
+     * A learning city's candidates, in the order of their ids (which breaks ties), with their feature values and
+     * labels; in the search also how many of its positives no ranking can show (not scorable with it: counted as
+     * misses, as {@link #evaluate} does).
      */
     private record Pool(float[][] values, boolean[] positive, int missed) {}
 
@@ -113,9 +114,9 @@ public final class WeightFitter {
      * Coordinate search over the learned weights for recall@10 on the learning cities, ranked as {@link
      * #evaluate} ranks them (the minimum score, no exposure cap). A round ranks every city's best {@code
      * poolSize} candidates under the weights so far, so recall@10 on those pools is the recall@10 of these
-     * weights (up to the rounding of feature values to floats); it then tries each weight at a few multiples of itself, one weight
-     * after the other, keeping a change that ranks more positives in the first ten (or the same number
-     * higher) within the pools. Those pools were chosen by the old weights, and weights that demote what they
+     * weights (up to the rounding of feature values to floats); it then tries each weight at a few multiples
+     * of itself, one weight after the other, keeping a change that ranks more positives in the first ten (or
+     * the same number higher) within the pools. Those pools were chosen by the old weights, and weights that demote what they
      * chose look better inside them than they are; so the next round's pools, ranked under the new weights,
      * are their exact measure, and the search stops at the first round that does not improve on the one
      * before. Deterministic: no sampling, ties by id.
@@ -214,23 +215,33 @@ public final class WeightFitter {
             for (int b : best(current, graph, a, poolSize, true)) {
                 chosen.set(b);
             }
-            int[] members = chosen.stream()
-                    .boxed()
-                    .sorted(Comparator.comparing(c -> graph.at(c).id()))
-                    .mapToInt(Integer::intValue)
-                    .toArray();
-            List<float[]> values = new ArrayList<>();
-            List<Boolean> isPositive = new ArrayList<>();
-            for (int b : members) {
-                double[] v = unit.featureValues(a, graph.at(b));
-                if (v != null) {
-                    values.add(asFloats(v));
-                    isPositive.add(positive.get(b));
-                }
-            }
-            pools.add(new Pool(values.toArray(float[][]::new), asBooleans(isPositive), missed));
+            pools.add(candidateRows(graph, unit, a, chosen, positive, missed));
         }
         return pools;
+    }
+
+    /**
+     * City {@code a}'s chosen candidates as the fit and the search read them: in the order of their ids (which
+     * breaks ties), each with its feature values and whether it is a positive; pairs the model cannot score
+     * are left out.
+     */
+    private static Pool candidateRows(
+            CityGraph graph, PairScorer unit, CityNode a, BitSet chosen, BitSet positive, int missed) {
+        int[] members = chosen.stream()
+                .boxed()
+                .sorted(Comparator.comparing(c -> graph.at(c).id()))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        List<float[]> values = new ArrayList<>();
+        List<Boolean> isPositive = new ArrayList<>();
+        for (int b : members) {
+            double[] v = unit.featureValues(a, graph.at(b));
+            if (v != null) {
+                values.add(asFloats(v));
+                isPositive.add(positive.get(b));
+            }
+        }
+        return new Pool(values.toArray(float[][]::new), asBooleans(isPositive), missed);
     }
 
     /** Recall@10 and MRR@10 of the pools' positives under weights {@code w}, below {@code floor} never shown. */
@@ -312,7 +323,7 @@ public final class WeightFitter {
                 .toArray();
         List<float[][]> rows = new ArrayList<>();
         List<boolean[]> labels = new ArrayList<>();
-        int candidates = 0;
+        int pairs = 0;
         for (Query query : queries) {
             CityNode a = graph.find(query.city());
             if (a == null || !a.scorable()) {
@@ -343,25 +354,12 @@ public final class WeightFitter {
                 chosen.set(byId[random.nextInt(byId.length)]);
             }
             chosen.clear(a.idx);
-            List<float[]> values = new ArrayList<>();
-            List<Boolean> isPositive = new ArrayList<>();
-            for (int b : chosen.stream()
-                    .boxed()
-                    .sorted(Comparator.comparing(c -> graph.at(c).id()))
-                    .mapToInt(Integer::intValue)
-                    .toArray()) {
-                double[] v = unit.featureValues(a, graph.at(b));
-                if (v != null) {
-                    values.add(asFloats(v));
-                    isPositive.add(positive.get(b));
-                }
-            }
-            boolean[] label = asBooleans(isPositive);
-            rows.add(values.toArray(float[][]::new));
-            labels.add(label);
-            candidates += label.length;
+            Pool candidates = candidateRows(graph, unit, a, chosen, positive, 0);
+            rows.add(candidates.values());
+            labels.add(candidates.positive());
+            pairs += candidates.positive().length;
         }
-        return optimise(start, rows, labels, options, candidates);
+        return optimise(start, rows, labels, options, pairs);
     }
 
     /**
