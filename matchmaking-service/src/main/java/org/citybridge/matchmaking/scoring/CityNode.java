@@ -4,6 +4,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,15 @@ public final class CityNode {
     Set<String> indexedTargets = Set.of();
     /** Lower-case country, region and sub-region, for matching others' preferences. */
     String[] place = new String[0];
+    /** The same one by one (null when unknown): what the preference feature compares. */
+    private String countryKey;
+
+    private String regionKey;
+    private String subRegionKey;
+    /** Per preferred region (lower case), the areas of the interests preferring it, as bits. */
+    private Map<String, Integer> areasByPreferredRegion = Map.of();
+    /** Per preferred country (lower case), the same. */
+    private Map<String, Integer> areasByPreferredCountry = Map.of();
 
     final Set<UUID> clusters = new HashSet<>();
     final Set<UUID> exchanges = new HashSet<>();
@@ -92,6 +102,9 @@ public final class CityNode {
             }
         }
         place = parts.toArray(new String[0]);
+        countryKey = lowerCase(country);
+        regionKey = lowerCase(region);
+        subRegionKey = lowerCase(subRegion);
         asksDomestic = country != null && preferenceTargets.contains(country.toLowerCase(Locale.ROOT));
     }
 
@@ -106,6 +119,38 @@ public final class CityNode {
             }
         }
         return false;
+    }
+
+    /**
+     * The areas (as bits) of this city's interests that prefer partners in {@code other}'s region, sub-region
+     * or country: one map read per part of its place, as the ranking scores thousands of pairs per event.
+     */
+    int areasPreferring(CityNode other) {
+        if (!hasPreferences) {
+            return 0;
+        }
+        return areasOf(areasByPreferredRegion, other.regionKey)
+                | areasOf(areasByPreferredRegion, other.subRegionKey)
+                | areasOf(areasByPreferredCountry, other.countryKey);
+    }
+
+    /** True if {@code preferred} (a region of an interest's preferences) names {@code other}'s region or sub-region. */
+    static boolean namesRegionOf(String preferred, CityNode other) {
+        String key = lowerCase(preferred);
+        return key.equals(other.regionKey) || key.equals(other.subRegionKey);
+    }
+
+    /** True if {@code preferred} (a country of an interest's preferences) is {@code other}'s country. */
+    static boolean namesCountryOf(String preferred, CityNode other) {
+        return lowerCase(preferred).equals(other.countryKey);
+    }
+
+    private static int areasOf(Map<String, Integer> areasByTarget, String key) {
+        return key == null ? 0 : areasByTarget.getOrDefault(key, 0);
+    }
+
+    private static String lowerCase(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
     public UUID id() {
@@ -147,11 +192,20 @@ public final class CityNode {
         byte i = 0;
         boolean prefs = false;
         Set<String> targets = new HashSet<>();
+        Map<String, Integer> byRegion = new HashMap<>();
+        Map<String, Integer> byCountry = new HashMap<>();
         for (InterestFacts interest : interests.values()) {
             if (interest.hasPreferences()) {
                 prefs = true;
-                interest.preferredRegions().forEach(r -> targets.add(r.toLowerCase(Locale.ROOT)));
-                interest.preferredCountries().forEach(c -> targets.add(c.toLowerCase(Locale.ROOT)));
+                int bit = 1 << interest.area().ordinal();
+                interest.preferredRegions().forEach(r -> {
+                    targets.add(lowerCase(r));
+                    byRegion.merge(lowerCase(r), bit, (x, y) -> x | y);
+                });
+                interest.preferredCountries().forEach(c -> {
+                    targets.add(lowerCase(c));
+                    byCountry.merge(lowerCase(c), bit, (x, y) -> x | y);
+                });
             }
             if (interest.area().ordinal() == area) {
                 s |= (byte) (1 << interest.stance().ordinal());
@@ -162,6 +216,8 @@ public final class CityNode {
         intent[area] = i;
         hasPreferences = prefs;
         preferenceTargets = Set.copyOf(targets);
+        areasByPreferredRegion = byRegion;
+        areasByPreferredCountry = byCountry;
         asksDomestic = country != null && targets.contains(country.toLowerCase(Locale.ROOT));
         if (s != 0) {
             areaBits |= 1 << area;

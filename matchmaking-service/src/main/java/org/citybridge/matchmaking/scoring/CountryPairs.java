@@ -60,7 +60,12 @@ public final class CountryPairs {
     }
 
     public int count(String x, String y) {
-        return x == null || y == null ? 0 : counts.getOrDefault(key(x, y), 0);
+        if (x == null || y == null) {
+            return 0;
+        }
+        // the per-country table: no key string built per scored pair (upper-casing an upper-case code is free)
+        Map<String, Integer> partners = byCountry.get(x.toUpperCase(Locale.ROOT));
+        return partners == null ? 0 : partners.getOrDefault(y.toUpperCase(Locale.ROOT), 0);
     }
 
     /** The countries whose cities the cities of {@code country} have formed partnerships with, and how often. */

@@ -232,7 +232,8 @@ public final class PairScorer {
         }
         CityNode a = x.id.compareTo(y.id) < 0 ? x : y;
         CityNode b = a == x ? y : x;
-        if (graph.declinedPairs.contains(CityGraph.pairKey(a.idx, b.idx))) {
+        if (!graph.declinedPairs.isEmpty() // no boxed key per pair while nothing was declined
+                && graph.declinedPairs.contains(CityGraph.pairKey(a.idx, b.idx))) {
             Match match = evaluate(a, b, false, Requirement.AUTO); // the kind decides whether a declined pair is out
             return match == null ? Double.NaN : match.score();
         }

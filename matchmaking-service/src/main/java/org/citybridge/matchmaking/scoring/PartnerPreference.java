@@ -19,32 +19,32 @@ final class PartnerPreference extends PairFeature {
     @Override
     double contribute(Pair pair, Reasons out) {
         double unit = pair.weight(this);
+        if (out == null) { // ranking: whether each side's preference is met, not which one
+            return ((pair.a.areasPreferring(pair.b) & pair.matchedAreas) != 0 ? unit : 0)
+                    + ((pair.b.areasPreferring(pair.a) & pair.matchedAreas) != 0 ? unit : 0);
+        }
         double contribution = 0;
         String preferredByA = satisfied(pair.a, pair.matchedAreas, pair.b);
         if (preferredByA != null) {
             contribution += unit;
-            if (out != null) {
-                out.add(
-                        this,
-                        pair.a.label() + " looks for partners in "
-                                + ReasonTexts.place(preferredByA, ReasonTexts.ENGLISH) + ", where " + pair.b.label()
-                                + " is",
-                        unit,
-                        Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
-            }
+            out.add(
+                    this,
+                    pair.a.label() + " looks for partners in "
+                            + ReasonTexts.place(preferredByA, ReasonTexts.ENGLISH) + ", where " + pair.b.label()
+                            + " is",
+                    unit,
+                    Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
         }
         String preferredByB = satisfied(pair.b, pair.matchedAreas, pair.a);
         if (preferredByB != null) {
             contribution += unit;
-            if (out != null) {
-                out.add(
-                        this,
-                        pair.b.label() + " looks for partners in "
-                                + ReasonTexts.place(preferredByB, ReasonTexts.ENGLISH) + ", where " + pair.a.label()
-                                + " is",
-                        unit,
-                        Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
-            }
+            out.add(
+                    this,
+                    pair.b.label() + " looks for partners in "
+                            + ReasonTexts.place(preferredByB, ReasonTexts.ENGLISH) + ", where " + pair.a.label()
+                            + " is",
+                    unit,
+                    Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
         }
         return contribution;
     }
@@ -79,25 +79,30 @@ final class PartnerPreference extends PairFeature {
         lists.add(preferring, unit, lists.newGroup());
     }
 
-    /** The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any. */
+    private static final CooperationArea[] AREAS = CooperationArea.values();
+
+    /**
+     * The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any:
+     * the one a reason names (the first by area, then by interest). Looked for only when {@link
+     * CityNode#areasPreferring} says there is one, which is what the ranking counts.
+     */
     private static String satisfied(CityNode who, int matchedAreas, CityNode other) {
-        if (!who.hasPreferences) {
+        if ((who.areasPreferring(other) & matchedAreas) == 0) {
             return null;
         }
-        CooperationArea[] areas = CooperationArea.values();
         for (int bits = matchedAreas; bits != 0; bits &= bits - 1) {
-            CooperationArea area = areas[Integer.numberOfTrailingZeros(bits)];
+            CooperationArea area = AREAS[Integer.numberOfTrailingZeros(bits)];
             for (InterestFacts interest : who.interests.values()) {
                 if (interest.area() != area || !interest.hasPreferences()) {
                     continue;
                 }
                 for (String region : interest.preferredRegions()) {
-                    if (region.equalsIgnoreCase(other.region) || region.equalsIgnoreCase(other.subRegion)) {
+                    if (CityNode.namesRegionOf(region, other)) {
                         return region;
                     }
                 }
                 for (String country : interest.preferredCountries()) {
-                    if (country.equalsIgnoreCase(other.country)) {
+                    if (CityNode.namesCountryOf(country, other)) {
                         return country;
                     }
                 }

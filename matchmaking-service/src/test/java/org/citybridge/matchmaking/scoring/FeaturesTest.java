@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +158,26 @@ class FeaturesTest {
                     .as("Mexico City's search: Luoyang prefers its place")
                     .isEqualTo(2.0);
             assertThat(world.listBound(Features.PARTNER_PREFERENCE, mexicoCity, lyon))
+                    .isZero();
+        }
+
+        @Test
+        void shouldMeetAPreferenceWhateverTheCaseOfItsPlace() {
+            world.interest(mexicoCity, TOURISM, MUTUAL, SISTER_CITY, List.of(), List.of("cn"));
+            world.interest(luoyang, TOURISM, MUTUAL, SISTER_CITY, List.of(LATAM.toUpperCase(Locale.ROOT)), List.of());
+
+            ScoringWorld.Explained explained = world.explain(Features.PARTNER_PREFERENCE, mexicoCity, luoyang);
+
+            assertThat(explained.value())
+                    .as("both preferences met, the same with and without reasons (explain checks that)")
+                    .isEqualTo(4.0);
+            assertThat(explained.texts())
+                    .containsExactlyInAnyOrder(
+                            "Mexico City looks for partners in China, where Luoyang is",
+                            "Luoyang looks for partners in " + LATAM.toUpperCase(Locale.ROOT)
+                                    + ", where Mexico City is");
+            assertThat(world.explain(Features.PARTNER_PREFERENCE, mexicoCity, lyon)
+                            .value())
                     .isZero();
         }
 
