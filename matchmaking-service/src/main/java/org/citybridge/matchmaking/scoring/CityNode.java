@@ -70,7 +70,7 @@ public final class CityNode {
     Set<String> preferenceTargets = Set.of();
     /** The targets as last entered in {@link CityGraph#byPreferenceTarget}. */
     Set<String> indexedTargets = Set.of();
-    /** Lower-case country, region and sub-region, for matching others' preferences. */
+    /** Lower-case country, region and sub-region: what the preference bound and index compare. */
     String[] place = new String[0];
     /** The same one by one (null when unknown): what the preference feature compares. */
     private String countryKey;

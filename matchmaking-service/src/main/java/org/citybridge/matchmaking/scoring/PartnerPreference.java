@@ -79,7 +79,7 @@ final class PartnerPreference extends PairFeature {
         lists.add(preferring, unit, lists.newGroup());
     }
 
-    private static final CooperationArea[] AREAS = CooperationArea.values();
+    private static final CooperationArea[] ALL_AREAS = CooperationArea.values();
 
     /**
      * The preference of one of {@code who}'s interests in a matched area that {@code other} satisfies, if any:
@@ -91,7 +91,7 @@ final class PartnerPreference extends PairFeature {
             return null;
         }
         for (int bits = matchedAreas; bits != 0; bits &= bits - 1) {
-            CooperationArea area = AREAS[Integer.numberOfTrailingZeros(bits)];
+            CooperationArea area = ALL_AREAS[Integer.numberOfTrailingZeros(bits)];
             for (InterestFacts interest : who.interests.values()) {
                 if (interest.area() != area || !interest.hasPreferences()) {
                     continue;

@@ -116,10 +116,10 @@ public final class WeightFitter {
      * poolSize} candidates under the weights so far, so recall@10 on those pools is the recall@10 of these
      * weights (up to the rounding of feature values to floats); it then tries each weight at a few multiples
      * of itself, one weight after the other, keeping a change that ranks more positives in the first ten (or
-     * the same number higher) within the pools. Those pools were chosen by the old weights, and weights that demote what they
-     * chose look better inside them than they are; so the next round's pools, ranked under the new weights,
-     * are their exact measure, and the search stops at the first round that does not improve on the one
-     * before. Deterministic: no sampling, ties by id.
+     * the same number higher) within the pools. Those pools were chosen by the old weights, and weights that
+     * demote what they chose look better inside them than they are; so the next round's pools, ranked under
+     * the new weights, are their exact measure, and the search stops at the first round that does not improve
+     * on the one before. Deterministic: no sampling, ties by id.
      */
     static Fit searchForRecall(CityGraph graph, MatchSettings settings, Fit fit, List<Query> queries, int poolSize) {
         int f = Features.ALL.size();
