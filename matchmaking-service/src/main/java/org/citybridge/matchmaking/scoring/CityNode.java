@@ -77,10 +77,32 @@ public final class CityNode {
 
     private String regionKey;
     private String subRegionKey;
-    /** Per preferred region (lower case), the areas of the interests preferring it, as bits. */
-    private Map<String, Integer> areasByPreferredRegion = Map.of();
-    /** Per preferred country (lower case), the same. */
-    private Map<String, Integer> areasByPreferredCountry = Map.of();
+    /** Preferred regions (lower case) and the areas of the interests preferring each, as bits: a few entries. */
+    private PreferredPlaces preferredRegions = PreferredPlaces.NONE;
+    /** The same for preferred countries. */
+    private PreferredPlaces preferredCountries = PreferredPlaces.NONE;
+
+    /** Places and their area bits as parallel arrays: a scan of one or two entries beats hashing per pair. */
+    private record PreferredPlaces(String[] places, int[] areas) {
+        static final PreferredPlaces NONE = new PreferredPlaces(new String[0], new int[0]);
+
+        static PreferredPlaces of(Map<String, Integer> areasByPlace) {
+            return new PreferredPlaces(
+                    areasByPlace.keySet().toArray(new String[0]),
+                    areasByPlace.values().stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The areas preferring {@code first} or {@code second} (null matches nothing). */
+        int areasOf(String first, String second) {
+            int bits = 0;
+            for (int i = 0; i < places.length; i++) {
+                if (places[i].equals(first) || places[i].equals(second)) {
+                    bits |= areas[i];
+                }
+            }
+            return bits;
+        }
+    }
 
     final Set<UUID> clusters = new HashSet<>();
     final Set<UUID> exchanges = new HashSet<>();
@@ -123,15 +145,14 @@ public final class CityNode {
 
     /**
      * The areas (as bits) of this city's interests that prefer partners in {@code other}'s region, sub-region
-     * or country: one map read per part of its place, as the ranking scores thousands of pairs per event.
+     * or country: a scan of its few preferred places, as the ranking scores thousands of pairs per event.
      */
     int areasPreferring(CityNode other) {
         if (!hasPreferences) {
             return 0;
         }
-        return areasOf(areasByPreferredRegion, other.regionKey)
-                | areasOf(areasByPreferredRegion, other.subRegionKey)
-                | areasOf(areasByPreferredCountry, other.countryKey);
+        return preferredRegions.areasOf(other.regionKey, other.subRegionKey)
+                | preferredCountries.areasOf(other.countryKey, null);
     }
 
     /** True if {@code preferred} (a region of an interest's preferences) names {@code other}'s region or sub-region. */
@@ -143,10 +164,6 @@ public final class CityNode {
     /** True if {@code preferred} (a country of an interest's preferences) is {@code other}'s country. */
     static boolean namesCountryOf(String preferred, CityNode other) {
         return lowerCase(preferred).equals(other.countryKey);
-    }
-
-    private static int areasOf(Map<String, Integer> areasByTarget, String key) {
-        return key == null ? 0 : areasByTarget.getOrDefault(key, 0);
     }
 
     private static String lowerCase(String text) {
@@ -216,8 +233,8 @@ public final class CityNode {
         intent[area] = i;
         hasPreferences = prefs;
         preferenceTargets = Set.copyOf(targets);
-        areasByPreferredRegion = byRegion;
-        areasByPreferredCountry = byCountry;
+        preferredRegions = PreferredPlaces.of(byRegion);
+        preferredCountries = PreferredPlaces.of(byCountry);
         asksDomestic = country != null && targets.contains(country.toLowerCase(Locale.ROOT));
         if (s != 0) {
             areaBits |= 1 << area;
