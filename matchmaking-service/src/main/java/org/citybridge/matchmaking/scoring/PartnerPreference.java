@@ -23,30 +23,23 @@ final class PartnerPreference extends PairFeature {
             return ((pair.a.areasPreferring(pair.b) & pair.matchedAreas) != 0 ? unit : 0)
                     + ((pair.b.areasPreferring(pair.a) & pair.matchedAreas) != 0 ? unit : 0);
         }
-        double contribution = 0;
-        String preferredByA = satisfied(pair.a, pair.matchedAreas, pair.b);
-        if (preferredByA != null) {
-            contribution += unit;
-            out.add(
-                    this,
-                    pair.a.label() + " looks for partners in "
-                            + ReasonTexts.place(preferredByA, ReasonTexts.ENGLISH) + ", where " + pair.b.label()
-                            + " is",
-                    unit,
-                    Map.of("city", pair.a.label(), "place", preferredByA, "partner", pair.b.label()));
+        return explained(pair.a, pair.b, pair.matchedAreas, unit, out)
+                + explained(pair.b, pair.a, pair.matchedAreas, unit, out);
+    }
+
+    /** {@code unit} with its reason if a preference of {@code who} in a matched area is met by {@code partner}. */
+    private double explained(CityNode who, CityNode partner, int matchedAreas, double unit, Reasons out) {
+        String preferred = satisfied(who, matchedAreas, partner);
+        if (preferred == null) {
+            return 0;
         }
-        String preferredByB = satisfied(pair.b, pair.matchedAreas, pair.a);
-        if (preferredByB != null) {
-            contribution += unit;
-            out.add(
-                    this,
-                    pair.b.label() + " looks for partners in "
-                            + ReasonTexts.place(preferredByB, ReasonTexts.ENGLISH) + ", where " + pair.a.label()
-                            + " is",
-                    unit,
-                    Map.of("city", pair.b.label(), "place", preferredByB, "partner", pair.a.label()));
-        }
-        return contribution;
+        out.add(
+                this,
+                who.label() + " looks for partners in " + ReasonTexts.place(preferred, ReasonTexts.ENGLISH) + ", where "
+                        + partner.label() + " is",
+                unit,
+                Map.of("city", who.label(), "place", preferred, "partner", partner.label()));
+        return unit;
     }
 
     @Override
