@@ -82,7 +82,7 @@ public final class CityNode {
     /** The same for preferred countries. */
     private PreferredPlaces preferredCountries = PreferredPlaces.NONE;
 
-    /** Places and their area bits as parallel arrays: a scan of one or two entries beats hashing per pair. */
+    /** Places and their area bits as parallel arrays: a scan of one or two entries per pair, nothing hashed. */
     private record PreferredPlaces(String[] places, int[] areas) {
         static final PreferredPlaces NONE = new PreferredPlaces(new String[0], new int[0]);
 
