@@ -20,8 +20,10 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,6 +78,9 @@ public final class MatchEngine {
     private final BitSet pendingReranking = new BitSet();
 
     private Set<Long> touched = new LinkedHashSet<>();
+    /** While {@link #applyTogether} runs, the re-rankings its changes asked for, per city; otherwise null. */
+    private Map<Integer, Deferred> deferred;
+
     private final ThreadLocal<TopSearch.Scratch> scratch = ThreadLocal.withInitial(TopSearch.Scratch::new);
     private boolean bulk;
 
@@ -139,6 +144,29 @@ public final class MatchEngine {
     }
 
     // ---------------------------------------------------------------- mutations
+
+    /**
+     * Makes the changes {@code changes} applies as one: each updates the graph at once, but the re-ranking
+     * it asks for waits until all are made, and a city asked for several times is re-ranked once for all of
+     * them. A poll of a backlog holds a city's registration and its interests one after another; followed
+     * one by one, each of them re-ranked the city and offered it again to every city sharing the area. The
+     * lists are exact again when this returns; inside, they may lag the graph. If {@code changes} throws,
+     * nothing is re-ranked: the caller discards the engine (its transaction failed).
+     */
+    public void applyTogether(Runnable changes) {
+        if (deferred != null) {
+            changes.run(); // already inside: part of the outer call
+            return;
+        }
+        Map<Integer, Deferred> asked = new LinkedHashMap<>();
+        deferred = asked;
+        try {
+            changes.run();
+        } finally {
+            deferred = null;
+        }
+        asked.forEach((idx, d) -> refresh(graph.at(idx), d.bits, d.affected, d.onlyAffectedRose));
+    }
 
     /**
      * Whether these facts would change nothing the engine holds: the city's profile as it stands and no
@@ -388,6 +416,9 @@ public final class MatchEngine {
 
     /** The pairs whose ranking changed since the last call, with their current match (reasons included). */
     public List<PairChange> drainChanges() {
+        if (deferred != null) {
+            throw new IllegalStateException("changes drained before the re-rankings deferred by applyTogether");
+        }
         derive();
         List<PairChange> changes = new ArrayList<>(touched.size());
         for (long key : touched) {
@@ -642,6 +673,10 @@ public final class MatchEngine {
         if (bulk) {
             return;
         }
+        if (deferred != null) {
+            deferred.computeIfAbsent(a.index(), k -> new Deferred()).add(affectedBits, affected, onlyAffectedRose);
+            return;
+        }
         Set<Integer> dirty = new LinkedHashSet<>();
         TopList own = onlyAffectedRose && affectedBits != null && a.scorable() && exact.get(a.index())
                 ? rescoredIfNoneFell(a)
@@ -677,6 +712,36 @@ public final class MatchEngine {
         }
         for (int b : dirty) {
             recompute(b);
+        }
+    }
+
+    /**
+     * The re-ranking of one city that {@link #applyTogether} defers: the union of what each change asked for.
+     * Done once with the graph as the last change left it, it finds what the calls one by one would: the
+     * cities each change named, the union here, are offered the city at its final scores; a listed score
+     * that fell, by any of the changes, re-ranks the list holding it; and the city's own list is only
+     * rescored in place if every change only raised its scores with the cities named.
+     */
+    private static final class Deferred {
+        BitSet bits;
+        Set<Integer> affected;
+        boolean onlyAffectedRose = true;
+
+        void add(BitSet moreBits, Collection<Integer> moreAffected, boolean rose) {
+            if (moreBits != null) {
+                if (bits == null) {
+                    bits = (BitSet) moreBits.clone(); // the graph may hand out a set it keeps
+                } else {
+                    bits.or(moreBits);
+                }
+            }
+            if (moreAffected != null) {
+                if (affected == null) {
+                    affected = new LinkedHashSet<>();
+                }
+                affected.addAll(moreAffected);
+            }
+            onlyAffectedRose &= rose;
         }
     }
 

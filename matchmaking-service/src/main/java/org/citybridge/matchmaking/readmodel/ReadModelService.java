@@ -60,12 +60,13 @@ public class ReadModelService {
     /**
      * Applies a batch of events in order, then writes the proposals of every pair whose ranking changed,
      * once: a pair that several events of the batch touch is read and written once, and a pair listed
-     * and unlisted within the batch is never announced.
+     * and unlisted within the batch is never announced. The engine re-ranks each city the batch changed
+     * once, after the last event: a city's registration and interests arrive together.
      */
     public void applyAll(List<ReceivedEvent> events) {
         Batch batch = new Batch(state.engine(), Clock.now(), events);
         EventHandlers handlers = batch.handlers();
-        handlers.handleAll(events);
+        batch.engine.applyTogether(() -> handlers.handleAll(events));
         proposals.apply(batch.engine.drainChanges(), batch.now);
     }
 

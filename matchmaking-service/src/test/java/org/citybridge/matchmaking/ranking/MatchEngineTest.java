@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Plain unit tests of the scoring core: incremental rankings equal full scans, hard constraints hold. */
 class MatchEngineTest {
@@ -309,6 +310,88 @@ class MatchEngineTest {
                 assertStoredEqualsProposals(engine, world, stored, "step " + step + " (" + event + ")");
             }
         }
+    }
+
+    /**
+     * Polls of events applied together, as the consumer applies them: each city re-ranked once for all its
+     * changes in the poll, after the last. Every list and the proposals under an exposure cap are still
+     * exactly the brute-force result, and the changes drained keep a stored copy equal to the proposals.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {61, 62, 63})
+    void shouldRankExactlyWhenAPollOfEventsIsAppliedTogether(long seed) {
+        for (int cap : new int[] {0, 6}) {
+            RandomWorld world = new RandomWorld(seed);
+            MatchSettings settings =
+                    new MatchSettings(EVERY_FEATURE_RANKED, 4, 2.0, SouthSouthMode.BONUS, world.countryPairs(), cap);
+            MatchEngine engine = new MatchEngine(settings, DevelopingEconomies.load());
+            java.util.Random sizes = new java.util.Random(seed);
+            Map<List<UUID>, String> stored = new HashMap<>();
+            List<UUID[]> interests = new ArrayList<>();
+            List<String> poll = new ArrayList<>();
+            for (int round = 0; round < 60; round++) {
+                poll.clear();
+                int size = 1 + sizes.nextInt(40);
+                engine.applyTogether(() -> {
+                    for (int i = 0; i < size; i++) {
+                        poll.add(world.randomEvent(engine, interests));
+                    }
+                });
+                apply(engine.drainChanges(), stored);
+                String when = "cap " + cap + ", poll " + round + " " + poll;
+                assertThat(engine.thresholdsAgree()).as(when).isTrue();
+                BruteForce reference = BruteForce.of(engine);
+                for (UUID city : world.cities) {
+                    assertThat(engine.ranking(city))
+                            .as("%s, city %s", when, city)
+                            .isEqualTo(reference.rank(city));
+                    assertThat(engine.proposedWith(city))
+                            .as("%s, pairs shown to %s", when, city)
+                            .isEqualTo(reference.proposedWith(city, world.cities));
+                }
+                assertStoredEqualsProposals(engine, world, stored, when);
+            }
+        }
+    }
+
+    /**
+     * In one poll a city joins a cluster (which can raise its score with any member) and then states an
+     * interest in an area nobody else pursues (which raises nothing). Its list must be ranked again from
+     * scratch, as the join alone would have it, not merely rescored for the interest.
+     */
+    @Test
+    void shouldRankACityAfreshWhenOnlyOneOfItsChangesInAPollKeptItsScores() {
+        Weights clusterCounts = TestWeights.positional(0, 1.0, 3.0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        MatchEngine engine = new MatchEngine(
+                new MatchSettings(clusterCounts, 1, 1.0, SouthSouthMode.BONUS), DevelopingEconomies.load());
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        UUID c = new UUID(0, 3);
+        UUID cluster = new UUID(7, 1);
+        engine.upsertCity(place(a, "A", "MX", "Americas", "Latin America and the Caribbean", 1_000_000L));
+        engine.upsertCity(place(b, "B", "CN", "Asia", "Eastern Asia", 1_000_000L));
+        engine.upsertCity(place(c, "C", "BR", "Americas", "Latin America and the Caribbean", 1_000_000L));
+        for (UUID city : List.of(a, b, c)) {
+            engine.expressInterest(city, interest(CooperationArea.TOURISM, Stance.OFFER, Intent.KNOWLEDGE_EXCHANGE));
+        }
+        engine.joinCluster(cluster, c);
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).containsExactly(b); // a tie, broken by id
+
+        engine.applyTogether(() -> {
+            engine.joinCluster(cluster, a);
+            engine.expressInterest(a, interest(CooperationArea.TRADE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE));
+        });
+
+        assertThat(engine.ranking(a)).extracting(Ranked::partner).containsExactly(c);
+        assertThat(engine.ranking(a)).isEqualTo(BruteForce.rank(engine, a));
+        assertThat(engine.ranking(c)).isEqualTo(BruteForce.rank(engine, c));
+    }
+
+    @Test
+    void shouldRefuseToDrainChangesBeforeTheDeferredRerankingsAreDone() {
+        MatchEngine engine = engine(5, 3.0, SouthSouthMode.BONUS);
+        assertThatThrownBy(() -> engine.applyTogether(engine::drainChanges)).isInstanceOf(IllegalStateException.class);
+        assertThat(engine.drainChanges()).isEmpty();
     }
 
     private static void apply(List<PairChange> changes, Map<List<UUID>, String> stored) {
