@@ -146,12 +146,12 @@ public final class MatchEngine {
     // ---------------------------------------------------------------- mutations
 
     /**
-     * Makes the changes {@code changes} applies as one: each updates the graph at once, but the re-ranking
-     * it asks for waits until all are made, and a city asked for several times is re-ranked once for all of
-     * them. A poll of a backlog holds a city's registration and its interests one after another; followed
-     * one by one, each of them re-ranked the city and offered it again to every city sharing the area. The
-     * lists are exact again when this returns; inside, they may lag the graph. If {@code changes} throws,
-     * nothing is re-ranked: the caller discards the engine (its transaction failed).
+     * Runs the changes of {@code changes} as one: each updates the graph at once, but the re-ranking it asks
+     * for waits until all are made, and a city asked for several times is re-ranked once for all of them. A
+     * poll of a backlog holds a city's registration and its interests one after another; followed one by
+     * one, each of them re-ranked the city and offered it again to every city sharing the area. Lists exact
+     * before are exact again when this returns; inside, every read of the lists ({@link #ranking},
+     * {@link #topMatches}, ...) may lag the graph, and {@link #drainChanges} is refused.
      */
     public void applyTogether(Runnable changes) {
         if (deferred != null) {
@@ -163,9 +163,10 @@ public final class MatchEngine {
         try {
             changes.run();
         } finally {
+            // after a failure too: the lists then match the graph as far as it changed, whatever comes next
             deferred = null;
+            asked.forEach((idx, d) -> refresh(graph.at(idx), d.bits, d.affected, d.onlyAffectedRose));
         }
-        asked.forEach((idx, d) -> refresh(graph.at(idx), d.bits, d.affected, d.onlyAffectedRose));
     }
 
     /**
@@ -484,7 +485,10 @@ public final class MatchEngine {
         return shown;
     }
 
-    /** The city's current top list as matches with reasons. */
+    /**
+     * The city's current top list as matches with reasons. Inside {@link #applyTogether} the list may lag
+     * the graph: a pair it names that no longer matches is null.
+     */
     public List<Match> topMatches(UUID cityId) {
         CityNode node = graph.find(cityId);
         List<Match> matches = new ArrayList<>();
@@ -699,7 +703,8 @@ public final class MatchEngine {
                     });
         }
         if (own != null) {
-            // Every other city's score with a did not rise and was below a's old N-th, which only rose.
+            // Every other city's score with a did not rise and was below a's old N-th, which only rose. (In
+            // applyTogether a city changed in the same poll may have raised its own: its refresh offers it.)
             install(a.index(), own);
         }
         if (affected != null) {
@@ -720,7 +725,9 @@ public final class MatchEngine {
      * Done once with the graph as the last change left it, it finds what the calls one by one would: the
      * cities each change named, the union here, are offered the city at its final scores; a listed score
      * that fell, by any of the changes, re-ranks the list holding it; and the city's own list is only
-     * rescored in place if every change only raised its scores with the cities named.
+     * rescored in place if every change only raised its scores with the cities named. A score with a city
+     * that changed in the same poll may have risen by that city's change: that city's own refresh, before
+     * or after this one, offers it at its final score.
      */
     private static final class Deferred {
         BitSet bits;
@@ -730,7 +737,7 @@ public final class MatchEngine {
         void add(BitSet moreBits, Collection<Integer> moreAffected, boolean rose) {
             if (moreBits != null) {
                 if (bits == null) {
-                    bits = (BitSet) moreBits.clone(); // the graph may hand out a set it keeps
+                    bits = (BitSet) moreBits.clone(); // or() below must not write into the caller's set
                 } else {
                     bits.or(moreBits);
                 }
