@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import org.citybridge.contracts.vocabulary.ExchangeFormat;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.MemberKind;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.proposal.ReasonsDigest;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +178,40 @@ class ClusterFactsTest {
         assertThat(Fixtures.score(afterCancel))
                 .isCloseTo(Fixtures.score(before) - 0.75 - 1.5 - 0.5, Offset.offset(1e-6));
         assertThat(afterCancel.get("id")).isEqualTo(before.get("id"));
+    }
+
+    @Test
+    void shouldStoreEachProposalsReasonsWithTheirDigestAndCompareThoseStoredWithoutOneByTheirText() {
+        Story story = story("Digest");
+        feed.publishAndAwait(story.events());
+        Map<String, Object> before = awaitFullProposal(story);
+        UUID id = UUID.fromString((String) before.get("id"));
+        assertThat(storedDigestMatchesStoredReasons(id)).isTrue();
+
+        // as stored before digests were: the next change compares the reasons themselves, then keeps a digest
+        QuarkusTransaction.requiringNew().run(() -> Proposal.update("reasonsDigest = null where id = ?1", id));
+        feed.publishAndAwait(
+                new MemberLeft(story.cluster(), UUID.randomUUID(), MemberKind.CITY, story.b(), Instant.now()));
+        Map<String, Object> afterLeaving =
+                Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+        assertThat(codes(afterLeaving)).doesNotContain("shared-cluster").contains("exchange-together");
+        assertThat(storedDigestMatchesStoredReasons(id)).isTrue();
+
+        // written without reading the former reasons: the new ones are what is served
+        feed.publishAndAwait(new ExchangeCancelled(story.exchange(), "Recorded by mistake", Instant.now()));
+        Map<String, Object> afterCancel =
+                Fixtures.openProposal(story.a(), story.b()).orElseThrow();
+        assertThat(codes(afterCancel)).doesNotContain("exchange-together", "survey-partnership-wish");
+        assertThat(storedDigestMatchesStoredReasons(id)).isTrue();
+    }
+
+    /** Whether the proposal's stored digest is that of its stored reasons, read back from the database. */
+    private static boolean storedDigestMatchesStoredReasons(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Proposal proposal = Proposal.findById(id);
+            return proposal.reasonsDigest != null
+                    && Arrays.equals(proposal.reasonsDigest, ReasonsDigest.of(proposal.reasons));
+        });
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.citybridge.matchmaking.proposal;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -14,6 +16,7 @@ import org.citybridge.contracts.events.ProposalCreated;
 import org.citybridge.contracts.events.ProposalDeclined;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
+import org.citybridge.kit.persistence.Slices;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.scoring.Match;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +25,11 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,8 +84,17 @@ public class Proposal extends PanacheEntityBase {
 
     public double score;
 
+    /**
+     * Loaded when first read: re-ranking rewrites proposals by the thousand and needs only {@link #reasonsDigest}
+     * to tell whether they changed. Views read them with {@link ProposalService#reasonsOf}, one query per page.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<MatchReason> reasons = new ArrayList<>();
+
+    /** {@link ReasonsDigest} of {@link #reasons}; null for a proposal stored before digests were. */
+    @Column(name = "reasons_digest")
+    public byte[] reasonsDigest;
 
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -117,6 +133,7 @@ public class Proposal extends PanacheEntityBase {
         proposal.status = Status.PROPOSED;
         proposal.score = match.score();
         proposal.reasons = new ArrayList<>(match.reasons());
+        proposal.reasonsDigest = ReasonsDigest.of(match.reasons());
         proposal.updatedAt = now;
         return proposal;
     }
@@ -129,16 +146,61 @@ public class Proposal extends PanacheEntityBase {
         return OPEN.contains(status);
     }
 
-    /** The event that announces this proposal as it is now. */
-    ProposalCreated announcement(Instant now) {
-        return new ProposalCreated(id, cityA, cityB, kind, area(), score, reasons, now);
+    /** The stored reasons of these proposals, read in one query per slice of ids, without loading the proposals. */
+    static Map<UUID, List<MatchReason>> storedReasons(List<UUID> ids) {
+        Map<UUID, List<MatchReason>> reasons = new HashMap<>();
+        Slices.forEach(
+                ids,
+                slice -> getEntityManager()
+                        .createQuery("select p.id, p.reasons from Proposal p where p.id in :ids", Object[].class)
+                        .setParameter("ids", slice)
+                        .getResultList()
+                        .forEach(row -> reasons.put((UUID) row[0], reasonList(row[1]))));
+        return reasons;
     }
 
-    /** Takes the match's current score and reasons, if they changed; the status stays. */
+    @SuppressWarnings("unchecked")
+    private static List<MatchReason> reasonList(Object column) {
+        return (List<MatchReason>) column;
+    }
+
+    /**
+     * Proposals stored before digests were get theirs from their stored reasons, read together, so that
+     * {@link #rescore} compares digests instead of reading each one's reasons with a query of its own.
+     */
+    static void fillMissingDigests(Collection<Proposal> proposals) {
+        Map<UUID, Proposal> missing = new HashMap<>();
+        for (Proposal proposal : proposals) {
+            if (proposal.reasonsDigest == null) {
+                missing.put(proposal.id, proposal);
+            }
+        }
+        storedReasons(List.copyOf(missing.keySet()))
+                .forEach((id, stored) -> missing.get(id).reasonsDigest = ReasonsDigest.of(stored));
+    }
+
+    /** The event that announces this proposal of its match, with the match's reasons (equal to its own). */
+    ProposalCreated announcement(Match match, Instant now) {
+        return new ProposalCreated(id, cityA, cityB, kind, area(), score, match.reasons(), now);
+    }
+
+    /**
+     * Takes the match's current score and reasons, if they changed; the status stays. The reasons are compared
+     * by digest and written only when they changed, so re-ranking never reads them back.
+     */
     void rescore(Match match, Instant now) {
-        if (score != match.score() || !reasons.equals(match.reasons())) {
-            score = match.score();
+        byte[] digest = ReasonsDigest.of(match.reasons());
+        boolean sameReasons = reasonsDigest != null
+                ? Arrays.equals(reasonsDigest, digest)
+                : reasons.equals(match.reasons()); // stored before digests and not filled: compared in full
+        if (!sameReasons) {
             reasons = new ArrayList<>(match.reasons());
+        }
+        if (!sameReasons || reasonsDigest == null) {
+            reasonsDigest = digest;
+        }
+        if (score != match.score() || !sameReasons) {
+            score = match.score();
             updatedAt = now;
         }
     }
@@ -158,7 +220,7 @@ public class Proposal extends PanacheEntityBase {
         acceptedByB = false;
         origin = from;
         updatedAt = now;
-        return announcement(now);
+        return announcement(match, now);
     }
 
     /** The pair left every top list: a PROPOSED ranking proposal is superseded (an answered one stays). */

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.citybridge.contracts.events.MatchReason;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.command.ExpectedVersion;
@@ -18,13 +19,17 @@ import org.citybridge.matchmaking.proposal.Proposal.Status;
 import org.citybridge.matchmaking.ranking.Ranked;
 import org.citybridge.matchmaking.readmodel.City;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
+import org.hibernate.Hibernate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -130,6 +135,24 @@ public class ProposalService {
 
     public Optional<Proposal> find(UUID id) {
         return Proposal.findByIdOptional(id);
+    }
+
+    /**
+     * The proposals' reasons, for their views: those not read yet with {@link Proposal#storedReasons}, one
+     * query for a page (the entity reads its reasons only when asked, one query each).
+     */
+    public Map<UUID, List<MatchReason>> reasonsOf(Collection<Proposal> proposals) {
+        Map<UUID, List<MatchReason>> reasons = new HashMap<>();
+        List<UUID> unread = new ArrayList<>();
+        for (Proposal proposal : proposals) {
+            if (Hibernate.isPropertyInitialized(proposal, "reasons")) {
+                reasons.put(proposal.id, proposal.reasons);
+            } else {
+                unread.add(proposal.id);
+            }
+        }
+        reasons.putAll(Proposal.storedReasons(unread));
+        return reasons;
     }
 
     /** One of a city's open proposals, with the partner it proposes. */

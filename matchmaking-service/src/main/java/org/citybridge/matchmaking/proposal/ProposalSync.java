@@ -43,30 +43,33 @@ public class ProposalSync {
      * bounded event ingest.
      */
     public void apply(List<PairChange> changes, Instant now) {
-        // a slice's pairs name at most a slice of proposal ids in its second query
+        // a slice of pairs names at most one proposal per kind and area each: within a statement's bounds
         Slices.forEach(changes, slice -> applyChunk(slice, now));
     }
 
     private void applyChunk(List<PairChange> changes, Instant now) {
-        Map<List<UUID>, List<Proposal>> openByPair = new HashMap<>();
-        for (Proposal proposal : openProposalsOf(changes)) {
-            openByPair
-                    .computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>())
-                    .add(proposal);
-        }
-        // every stored proposal of the current matches, whatever its status; absent = new
+        // every stored proposal of the current matches, whatever its status (absent = new), and the open
+        // proposals of the changed pairs, of any kind: one load, without their reasons
         UUID[] pairIds = new UUID[changes.size()]; // name-based UUIDs (a hash each): computed once
-        Set<UUID> matched = new HashSet<>();
+        Set<UUID> wanted = new HashSet<>(openProposalsOf(changes));
         for (int i = 0; i < changes.size(); i++) {
             if (changes.get(i).current() != null) {
                 pairIds[i] = changes.get(i).current().pairId();
-                matched.add(pairIds[i]);
+                wanted.add(pairIds[i]);
             }
         }
         Map<UUID, Proposal> byId = new HashMap<>();
-        if (!matched.isEmpty()) {
-            for (Proposal proposal : Proposal.<Proposal>list("id in ?1", matched)) {
+        Map<List<UUID>, List<Proposal>> openByPair = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            List<Proposal> stored = Proposal.list("id in ?1", wanted);
+            Proposal.fillMissingDigests(stored);
+            for (Proposal proposal : stored) {
                 byId.put(proposal.id, proposal);
+                if (proposal.isOpen()) {
+                    openByPair
+                            .computeIfAbsent(List.of(proposal.cityA, proposal.cityB), k -> new ArrayList<>())
+                            .add(proposal);
+                }
             }
         }
         for (int i = 0; i < changes.size(); i++) {
@@ -84,12 +87,12 @@ public class ProposalSync {
     }
 
     /**
-     * The open proposals of exactly these pairs (any kind). The pairs go in as two parallel arrays, so
-     * the statement is the same whatever their number; selecting every open proposal of any first city
-     * with any second city, as before, loaded hundreds of unrelated proposals per event.
+     * The ids of the open proposals of exactly these pairs (any kind). The pairs go in as two parallel
+     * arrays, so the statement is the same whatever their number; selecting every open proposal of any first
+     * city with any second city, as before, loaded hundreds of unrelated proposals per event.
      */
     @SuppressWarnings("unchecked")
-    private List<Proposal> openProposalsOf(List<PairChange> changes) {
+    private List<UUID> openProposalsOf(List<PairChange> changes) {
         StringJoiner firsts = new StringJoiner(",", "{", "}");
         StringJoiner seconds = new StringJoiner(",", "{", "}");
         for (PairChange change : changes) {
@@ -97,10 +100,10 @@ public class ProposalSync {
             seconds.add(change.cityB().toString());
         }
         return em.createNativeQuery("""
-                        select p.* from mm_proposal p
+                        select p.id from mm_proposal p
                         join unnest(cast(:firsts as uuid[]), cast(:seconds as uuid[])) as pair(city_a, city_b)
                           on p.city_a = pair.city_a and p.city_b = pair.city_b
-                        where p.status in ('PROPOSED', 'ACCEPTED_BY_ONE')""", Proposal.class)
+                        where p.status in ('PROPOSED', 'ACCEPTED_BY_ONE')""", UUID.class)
                 .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(Proposal.class) // flushes pending proposal changes first, as a query would
                 .setParameter("firsts", firsts.toString())
@@ -111,7 +114,11 @@ public class ProposalSync {
     /** Creates or refreshes the proposal of a match; returns it, or empty if its history forbids it. */
     public Optional<Proposal> upsert(Match match, Origin origin, Instant now) {
         UUID pairId = match.pairId();
-        return upsert(match, pairId, Proposal.findById(pairId), origin, now);
+        Proposal stored = Proposal.findById(pairId);
+        if (stored != null) {
+            Proposal.fillMissingDigests(List.of(stored));
+        }
+        return upsert(match, pairId, stored, origin, now);
     }
 
     /** As {@link #upsert(Match, Origin, Instant)}, with its pair id and the stored proposal (null if none). */
@@ -119,7 +126,7 @@ public class ProposalSync {
         if (stored == null) {
             Proposal proposal = Proposal.propose(match, pairId, origin, now);
             proposal.persist();
-            outbox.append(proposal.announcement(now));
+            outbox.append(proposal.announcement(match, now));
             return Optional.of(proposal);
         }
         if (stored.isOpen()) {

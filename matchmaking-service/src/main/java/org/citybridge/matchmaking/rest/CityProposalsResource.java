@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.citybridge.contracts.events.MatchReason;
+import org.citybridge.matchmaking.proposal.Proposal;
 import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A city's current proposals, ranked. */
@@ -38,13 +41,17 @@ public class CityProposalsResource {
     @APIResponse(responseCode = "200", description = "Ranked proposals")
     @APIResponse(responseCode = "404", description = "The city is not known to matchmaking")
     public List<RankedProposalView> list(@PathParam("id") UUID cityId) {
+        List<ProposalService.CityProposal> open = proposals.openFor(cityId);
+        Map<UUID, List<MatchReason>> reasons = proposals.reasonsOf(
+                open.stream().map(ProposalService.CityProposal::proposal).toList());
         List<RankedProposalView> ranked = new ArrayList<>();
-        for (ProposalService.CityProposal entry : proposals.openFor(cityId)) {
+        for (ProposalService.CityProposal entry : open) {
+            Proposal proposal = entry.proposal();
             ranked.add(new RankedProposalView(
                     ranked.size() + 1,
                     entry.partnerId(),
                     entry.partnerName(),
-                    ProposalView.of(entry.proposal(), LocalisedResponses.of(headers))));
+                    ProposalView.of(proposal, reasons.get(proposal.id), LocalisedResponses.of(headers))));
         }
         return ranked;
     }

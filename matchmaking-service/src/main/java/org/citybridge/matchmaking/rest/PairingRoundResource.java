@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.citybridge.contracts.events.MatchReason;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Caller;
 import org.citybridge.kit.security.Roles;
@@ -24,6 +25,8 @@ import org.citybridge.kit.web.Responses;
 import org.citybridge.matchmaking.pairing.PairingRound;
 import org.citybridge.matchmaking.pairing.PairingRoundResult;
 import org.citybridge.matchmaking.pairing.PairingService;
+import org.citybridge.matchmaking.proposal.Proposal;
+import org.citybridge.matchmaking.proposal.ProposalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Pairing rounds: pair one group of cities with another, optimally or stably. */
@@ -45,6 +49,9 @@ public class PairingRoundResource {
 
     @Inject
     PairingService pairing;
+
+    @Inject
+    ProposalService proposals;
 
     @Inject
     Responses responses;
@@ -117,8 +124,10 @@ public class PairingRoundResource {
     @APIResponse(responseCode = "409", description = "Already done for this round")
     @Localised
     public List<ProposalView> createProposals(@PathParam("id") UUID id) {
-        return pairing.createProposals(id).stream()
-                .map(p -> ProposalView.of(p, LocalisedResponses.of(headers)))
+        List<Proposal> created = pairing.createProposals(id);
+        Map<UUID, List<MatchReason>> reasons = proposals.reasonsOf(created);
+        return created.stream()
+                .map(p -> ProposalView.of(p, reasons.get(p.id), LocalisedResponses.of(headers)))
                 .toList();
     }
 }

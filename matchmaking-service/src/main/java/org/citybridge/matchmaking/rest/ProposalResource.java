@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.citybridge.contracts.events.MatchReason;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.kit.exports.Export;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -92,14 +94,14 @@ public class ProposalResource {
                     String area) {
         PageRequest request =
                 PageRequest.of(page, size, sort, SORTS, Sort.descending("score").and("id"));
-        return proposals
-                .search(
-                        QueryParams.uuid("cityId", cityId),
-                        status(status),
-                        QueryParams.code("kind", kind, ProposalKind::parse),
-                        QueryParams.code("area", area, CooperationArea::fromCode),
-                        request)
-                .map(p -> ProposalView.of(p, LocalisedResponses.of(headers)));
+        Page<Proposal> found = proposals.search(
+                QueryParams.uuid("cityId", cityId),
+                status(status),
+                QueryParams.code("kind", kind, ProposalKind::parse),
+                QueryParams.code("area", area, CooperationArea::fromCode),
+                request);
+        Map<UUID, List<MatchReason>> reasons = proposals.reasonsOf(found.items());
+        return found.map(p -> ProposalView.of(p, reasons.get(p.id), LocalisedResponses.of(headers)));
     }
 
     @GET
@@ -130,8 +132,7 @@ public class ProposalResource {
     @Localised
     public Response get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Proposal", id));
-        return LocalisedResponses.ok(
-                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
+        return view(proposal);
     }
 
     @POST
@@ -158,9 +159,7 @@ public class ProposalResource {
                     @QueryParam("cityId")
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
-        Proposal proposal = proposals.accept(answer(id, cityId, ifMatch));
-        return LocalisedResponses.ok(
-                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
+        return view(proposals.accept(answer(id, cityId, ifMatch)));
     }
 
     @POST
@@ -185,9 +184,14 @@ public class ProposalResource {
                     @QueryParam("cityId")
                     String cityId,
             @HeaderParam("If-Match") String ifMatch) {
-        Proposal proposal = proposals.decline(answer(id, cityId, ifMatch));
+        return view(proposals.decline(answer(id, cityId, ifMatch)));
+    }
+
+    /** One proposal as answered: its view in the caller's language, with its ETag. */
+    private Response view(Proposal proposal) {
+        List<MatchReason> reasons = proposals.reasonsOf(List.of(proposal)).get(proposal.id);
         return LocalisedResponses.ok(
-                ProposalView.of(proposal, LocalisedResponses.of(headers)), proposal.version, headers);
+                ProposalView.of(proposal, reasons, LocalisedResponses.of(headers)), proposal.version, headers);
     }
 
     /** If-Match is optional here: checked when sent. */

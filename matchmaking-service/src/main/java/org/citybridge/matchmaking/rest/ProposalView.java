@@ -41,8 +41,8 @@ public record ProposalView(
                         "Changes with every change of the proposal; send it in If-Match to accept or decline only what was shown")
         long version) {
 
-    /** With its reason texts in {@code language}. */
-    static ProposalView of(Proposal p, Locale language) {
+    /** With its reasons (read by {@link org.citybridge.matchmaking.proposal.ProposalService#reasonsOf}) in {@code language}. */
+    static ProposalView of(Proposal p, List<MatchReason> reasons, Locale language) {
         return new ProposalView(
                 p.id,
                 p.cityA,
@@ -50,7 +50,7 @@ public record ProposalView(
                 p.kind,
                 p.area(),
                 p.score,
-                ReasonTexts.in(language, p.reasons),
+                ReasonTexts.in(language, reasons),
                 p.status.name(),
                 p.acceptedByA,
                 p.acceptedByB,
