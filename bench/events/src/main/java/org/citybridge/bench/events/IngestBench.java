@@ -414,6 +414,8 @@ public final class IngestBench {
     }
 
     private static String classify(List<String> frames) {
+        // a flush (before a query, or at commit) sends the transaction's pending writes: the writes' cost
+        String writes = frames.stream().anyMatch(f -> f.contains("ActionQueue.executeActions")) ? "writes, " : "";
         for (String frame : frames) {
             if (frame.contains("org.citybridge.matchmaking.scoring.")
                     || frame.contains("org.citybridge.matchmaking.ranking.")) {
@@ -424,7 +426,7 @@ public final class IngestBench {
                     || frame.contains("java.net.Socket")) {
                 for (String outer : frames) {
                     if (outer.contains("org.citybridge.")) {
-                        return "PostgreSQL round trip (from " + method(outer) + ")";
+                        return "PostgreSQL round trip (" + writes + "from " + method(outer) + ")";
                     }
                 }
                 return "PostgreSQL round trip";
@@ -432,7 +434,7 @@ public final class IngestBench {
             if (frame.contains("org.hibernate.")) {
                 for (String outer : frames) {
                     if (outer.contains("org.citybridge.")) {
-                        return "Hibernate (from " + method(outer) + ")";
+                        return "Hibernate (" + writes + "from " + method(outer) + ")";
                     }
                 }
                 return "Hibernate";
