@@ -190,13 +190,11 @@ public class Proposal extends PanacheEntityBase {
      */
     void rescore(Match match, Instant now) {
         byte[] digest = ReasonsDigest.of(match.reasons());
-        boolean sameReasons = reasonsDigest != null
-                ? Arrays.equals(reasonsDigest, digest)
-                : reasons.equals(match.reasons()); // stored before digests and not filled: compared in full
+        // a proposal stored before digests has had its digest filled by fillMissingDigests; without one, the
+        // reasons are written again
+        boolean sameReasons = Arrays.equals(reasonsDigest, digest);
         if (!sameReasons) {
             reasons = new ArrayList<>(match.reasons());
-        }
-        if (!sameReasons || reasonsDigest == null) {
             reasonsDigest = digest;
         }
         if (score != match.score() || !sameReasons) {
