@@ -27,9 +27,10 @@ import java.util.BitSet;
  * A candidate's score is at most the bounds of the lists holding it plus the residual. The lists are
  * bit sets over city numbers, so the search sweeps them 64 cities at a time: it adds the bounds of
  * the 64 cities bit-parallel (bit-sliced counters over bounds rounded up to a small unit), keeps the
- * cities whose sum can still reach the current N-th score, and scores only those. The N-th score rises
- * as the sweep goes, so fewer and fewer cities pass. The result is exactly the brute-force top N
- * (asserted by tests and the benchmark).
+ * cities whose sum can still reach the current N-th score, and scores only those. The words are visited
+ * best first (by the largest sum among their cities), so the N-th score rises early, fewer and fewer
+ * cities pass, and the sweep stops at the first word whose best cannot reach it. The result is exactly
+ * the brute-force top N (asserted by tests and the benchmark).
  */
 final class TopSearch {
 
@@ -53,11 +54,27 @@ final class TopSearch {
         IdSet[] lists = new IdSet[16];
         double[] bounds = new double[16];
         int[] group = new int[16];
-        long[] planes = new long[16];
+        // per word of the sweep: its bit-sliced counters, its cities in some list, their largest count; and
+        // the words in the order visited
+        long[] planes = new long[0];
+        long[] any = new long[0];
+        int[] best = new int[0];
+        int[] order = new int[0];
 
         void ensure(int n) {
             if (stamp.length < n) {
                 stamp = Arrays.copyOf(stamp, Math.max(n, stamp.length * 2));
+            }
+        }
+
+        void ensureWords(int words, int planeCount) {
+            if (planes.length < words * planeCount) {
+                planes = new long[words * planeCount];
+            }
+            if (any.length < words) {
+                any = new long[words];
+                best = new int[words];
+                order = new int[words];
             }
         }
 
@@ -180,63 +197,94 @@ final class TopSearch {
             maxUnits += g;
         }
         int planeCount = 32 - Integer.numberOfLeadingZeros(maxUnits);
-        if (s.planes.length < planeCount) {
-            s.planes = new long[planeCount];
-        }
-        long[] planes = s.planes;
         IdSet[] lists = s.lists;
-        // this word's non-empty lists and their members, read again (from here, not the heap) for the
-        // cities that pass
-        int[] heldList = new int[n];
-        long[] heldMembers = new long[n];
 
-        // 4. The sweep.
+        // 4. Every word's counters, and the largest count among its cities.
         int wordCount = (size + 63) >>> 6;
+        s.ensureWords(wordCount, planeCount);
+        long[] planes = s.planes;
+        long[] anyOf = s.any;
+        int[] best = s.best;
+        Arrays.fill(planes, 0, wordCount * planeCount, 0);
+        Arrays.fill(anyOf, 0, wordCount, 0);
+        // list by list: a sparse list (a grid cell's cities) visits only its members' words
+        for (int i = 0; i < n; i++) {
+            int[] ids = lists[i].sparseMembers();
+            if (ids == null) {
+                for (int word = 0; word < wordCount; word++) {
+                    long members = lists[i].word(word);
+                    if (members != 0) {
+                        count(planes, word * planeCount, planeCount, unitBits[i], members);
+                        anyOf[word] |= members;
+                    }
+                }
+                continue;
+            }
+            for (int j = 0; j < ids.length; ) {
+                int word = ids[j] >>> 6;
+                long members = 0;
+                do {
+                    members |= 1L << ids[j++];
+                } while (j < ids.length && ids[j] >>> 6 == word);
+                count(planes, word * planeCount, planeCount, unitBits[i], members);
+                anyOf[word] |= members;
+            }
+        }
+        int[] perCount = new int[1 << planeCount];
         for (int word = 0; word < wordCount; word++) {
+            best[word] = anyOf[word] == 0 ? -1 : highest(planes, word * planeCount, planeCount, anyOf[word]);
+            if (best[word] >= 0) {
+                perCount[best[word]]++;
+            }
+        }
+
+        // 5. The words, best first (a counting sort): the N-th score rises with the first words visited,
+        // and the sweep stops at the first word none of whose cities can reach it any more.
+        int[] order = s.order;
+        int[] next = new int[perCount.length];
+        int words = 0;
+        for (int count = perCount.length - 1; count >= 0; count--) {
+            next[count] = words;
+            words += perCount[count];
+        }
+        for (int word = 0; word < wordCount; word++) {
+            if (best[word] >= 0) {
+                order[next[best[word]]++] = word;
+            }
+        }
+        double[] sums = new double[64];
+        for (int k = 0; k < words; k++) {
+            int word = order[k];
             double need = result.threshold(minScore) - residual - EPS;
             // a city passes if its rounded-up sum reaches floor(need / unit): never drops a city that could pass
             int needUnits = need <= 0 ? 0 : (int) Math.floor(need / unit);
-            if (needUnits > maxUnits) {
-                break; // no city can reach the N-th score any more
+            if (best[word] < needUnits) {
+                break; // neither this word's cities nor any later word's can reach the N-th score
             }
-            for (int p = 0; p < planeCount; p++) {
-                planes[p] = 0;
+            long pass = anyOf[word] & atLeast(planes, word * planeCount, planeCount, needUnits);
+            if (pass == 0) {
+                continue;
             }
-            long any = 0;
-            int held = 0;
+            // the exact sums of the passing cities' bounds (the units are rounded up), list by list: each
+            // list adds its bound to its passing members only
+            for (long m = pass; m != 0; m &= m - 1) {
+                sums[Long.numberOfTrailingZeros(m)] = residual;
+            }
             for (int i = 0; i < n; i++) {
-                long members = lists[i].word(word);
-                if (members == 0) {
-                    continue;
-                }
-                heldList[held] = i;
-                heldMembers[held++] = members;
-                any |= members;
-                for (int bit : unitBits[i]) {
-                    long carry = members;
-                    for (int p = bit; carry != 0 && p < planeCount; p++) {
-                        long both = planes[p] & carry;
-                        planes[p] ^= carry;
-                        carry = both;
-                    }
+                long members = lists[i].word(word) & pass;
+                double listBound = s.bounds[i];
+                for (long m = members; m != 0; m &= m - 1) {
+                    sums[Long.numberOfTrailingZeros(m)] += listBound;
                 }
             }
-            long pass = any & atLeast(planes, planeCount, needUnits);
             while (pass != 0) {
                 int lane = Long.numberOfTrailingZeros(pass);
                 int d = (word << 6) + lane;
                 pass &= pass - 1;
                 if (d < size && s.stamp[d] != gen) {
                     s.stamp[d] = gen;
-                    // the exact sum of d's bounds (the units are rounded up): most cities stop here,
-                    // before their node, scattered over the heap, is read
-                    double bound = residual;
-                    for (int k = 0; k < held; k++) {
-                        if ((heldMembers[k] & 1L << lane) != 0) {
-                            bound += s.bounds[heldList[k]];
-                        }
-                    }
-                    if (bound < result.threshold(minScore) - EPS) {
+                    // most cities stop at their exact sum, before their node, scattered over the heap, is read
+                    if (sums[lane] < result.threshold(minScore) - EPS) {
                         continue;
                     }
                     CityNode b = graph.at(d);
@@ -341,8 +389,33 @@ final class TopSearch {
         return bits;
     }
 
-    /** Lanes whose bit-sliced counter value is at least {@code k}. */
-    private static long atLeast(long[] planes, int planeCount, int k) {
+    /** Adds a list's units (its set bits) to the bit-sliced counters of its members in one word. */
+    private static void count(long[] planes, int base, int planeCount, int[] unitBits, long members) {
+        for (int bit : unitBits) {
+            long carry = members;
+            for (int p = bit; carry != 0 && p < planeCount; p++) {
+                long both = planes[base + p] & carry;
+                planes[base + p] ^= carry;
+                carry = both;
+            }
+        }
+    }
+
+    /** The largest bit-sliced counter value among {@code lanes} (planes from {@code base}). */
+    private static int highest(long[] planes, int base, int planeCount, long lanes) {
+        int value = 0;
+        for (int p = planeCount - 1; p >= 0; p--) {
+            long with = lanes & planes[base + p];
+            if (with != 0) {
+                value |= 1 << p;
+                lanes = with;
+            }
+        }
+        return value;
+    }
+
+    /** Lanes whose bit-sliced counter value (planes from {@code base}) is at least {@code k}. */
+    private static long atLeast(long[] planes, int base, int planeCount, int k) {
         if (k <= 0) {
             return -1L;
         }
@@ -350,10 +423,10 @@ final class TopSearch {
         long equal = -1L;
         for (int p = planeCount - 1; p >= 0; p--) {
             if ((k >>> p & 1) != 0) {
-                equal &= planes[p];
+                equal &= planes[base + p];
             } else {
-                greater |= equal & planes[p];
-                equal &= ~planes[p];
+                greater |= equal & planes[base + p];
+                equal &= ~planes[base + p];
             }
         }
         if (k >>> planeCount != 0) {

@@ -67,6 +67,11 @@ public final class IdSet {
         return index < words.length ? words[index] : 0;
     }
 
+    /** Its ids in ascending order if it is sparse (cheaper walked by its members than by its words), else null. */
+    public int[] sparseMembers() {
+        return size * SPARSE < words.length ? members() : null;
+    }
+
     /** Adds every id of {@code other}. */
     public void addAll(IdSet other) {
         addAll(List.of(other));
