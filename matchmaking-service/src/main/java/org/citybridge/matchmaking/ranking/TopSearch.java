@@ -199,6 +199,11 @@ final class TopSearch {
         int planeCount = 32 - Integer.numberOfLeadingZeros(maxUnits);
         IdSet[] lists = s.lists;
 
+        double firstNeed = result.threshold(minScore) - residual - EPS;
+        if (firstNeed > 0 && (int) Math.floor(firstNeed / unit) > maxUnits) {
+            return result; // the N-th score so far (the hint and the sparse candidates) is out of every list's reach
+        }
+
         // 4. Every word's counters, and the largest count among its cities.
         int wordCount = (size + 63) >>> 6;
         s.ensureWords(wordCount, planeCount);
@@ -209,7 +214,7 @@ final class TopSearch {
         Arrays.fill(anyOf, 0, wordCount, 0);
         // list by list: a sparse list (a grid cell's cities) visits only its members' words
         for (int i = 0; i < n; i++) {
-            int[] ids = lists[i].sparseMembers();
+            int[] ids = lists[i].sparseMembers(wordCount);
             if (ids == null) {
                 for (int word = 0; word < wordCount; word++) {
                     long members = lists[i].word(word);

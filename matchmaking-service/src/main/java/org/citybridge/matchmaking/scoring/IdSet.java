@@ -6,15 +6,16 @@ import java.util.List;
 /**
  * A set of city numbers as a growable bit array whose 64-bit words {@link TopSearch} reads
  * directly (a {@link java.util.BitSet} hides them). Not thread-safe: written by the single writer only,
- * read by searches that run while nothing writes.
+ * read by searches that run while nothing writes (which may build the cache of its members).
  */
 public final class IdSet {
 
     private long[] words = new long[4];
     private int size;
     /**
-     * The ids in ascending order, built when a union first needs them and dropped by every change: a
-     * small set (a grid cell's cities) joins a union at the cost of its members, not of its words.
+     * The ids in ascending order, built when a union or a search first needs them and dropped by every
+     * change: a small set (a grid cell's cities) joins a union, or a search's counts, at the cost of its
+     * members, not of its words.
      * Volatile because concurrent searches may build it.
      */
     private volatile int[] members;
@@ -67,9 +68,12 @@ public final class IdSet {
         return index < words.length ? words[index] : 0;
     }
 
-    /** Its ids in ascending order if it is sparse (cheaper walked by its members than by its words), else null. */
-    public int[] sparseMembers() {
-        return size * SPARSE < words.length ? members() : null;
+    /**
+     * Its ids in ascending order if it is sparse for a reader of {@code wordCount} words (cheaper walked by its
+     * members than by its words), else null.
+     */
+    public int[] sparseMembers(int wordCount) {
+        return size * SPARSE < wordCount ? members() : null;
     }
 
     /** Adds every id of {@code other}. */
