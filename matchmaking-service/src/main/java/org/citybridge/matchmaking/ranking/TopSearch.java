@@ -199,8 +199,7 @@ final class TopSearch {
         int planeCount = 32 - Integer.numberOfLeadingZeros(maxUnits);
         IdSet[] lists = s.lists;
 
-        double firstNeed = result.threshold(minScore) - residual - EPS;
-        if (firstNeed > 0 && (int) Math.floor(firstNeed / unit) > maxUnits) {
+        if (unitsNeeded(result, minScore, residual, unit) > maxUnits) {
             return result; // the N-th score so far (the hint and the sparse candidates) is out of every list's reach
         }
 
@@ -248,9 +247,9 @@ final class TopSearch {
         int[] order = s.order;
         int[] next = new int[perCount.length];
         int words = 0;
-        for (int count = perCount.length - 1; count >= 0; count--) {
-            next[count] = words;
-            words += perCount[count];
+        for (int largest = perCount.length - 1; largest >= 0; largest--) {
+            next[largest] = words;
+            words += perCount[largest];
         }
         for (int word = 0; word < wordCount; word++) {
             if (best[word] >= 0) {
@@ -260,9 +259,7 @@ final class TopSearch {
         double[] sums = new double[64];
         for (int k = 0; k < words; k++) {
             int word = order[k];
-            double need = result.threshold(minScore) - residual - EPS;
-            // a city passes if its rounded-up sum reaches floor(need / unit): never drops a city that could pass
-            int needUnits = need <= 0 ? 0 : (int) Math.floor(need / unit);
+            int needUnits = unitsNeeded(result, minScore, residual, unit);
             if (best[word] < needUnits) {
                 break; // neither this word's cities nor any later word's can reach the N-th score
             }
@@ -392,6 +389,15 @@ final class TopSearch {
             bits[k++] = Integer.numberOfTrailingZeros(rest);
         }
         return bits;
+    }
+
+    /**
+     * The units a city's rounded-up sum of bounds must reach to enter the list as it stands: the floor of what
+     * the N-th score (or the minimum score) asks beyond the residual, so a city that could enter is never dropped.
+     */
+    private static int unitsNeeded(TopList result, double minScore, double residual, double unit) {
+        double need = result.threshold(minScore) - residual - EPS;
+        return need <= 0 ? 0 : (int) Math.floor(need / unit);
     }
 
     /** Adds a list's units (its set bits) to the bit-sliced counters of its members in one word. */
