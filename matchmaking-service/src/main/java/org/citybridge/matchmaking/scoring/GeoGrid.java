@@ -65,6 +65,19 @@ final class GeoGrid {
         return row * COLUMNS + column;
     }
 
+    /**
+     * The first cell of the first row and the end (exclusive) of the last row that hold points within
+     * {@code reach} radians of a point. An arc is never shorter than its difference of latitudes, so a
+     * row outside holds no point within reach, and the search need not bound its cells one by one.
+     */
+    static int[] cellsWithinLatitudeOf(double[] point, double reach) {
+        double latitude = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, point[2]))));
+        double degrees = Math.toDegrees(reach);
+        int first = Math.max(0, (int) Math.floor((latitude - degrees + 90) / CELL_DEGREES));
+        int last = Math.min(ROWS - 1, (int) Math.floor((latitude + degrees + 90) / CELL_DEGREES));
+        return new int[] {first * COLUMNS, (last + 1) * COLUMNS};
+    }
+
     /** A lower bound of the distance in km from a point to any point of a cell. */
     static double minimumKilometres(double[] point, int cell) {
         return EARTH_RADIUS_KM * Math.max(0, angle(point, CENTRES[cell]) - RADII[cell]);

@@ -426,6 +426,39 @@ class FeaturesTest {
         }
 
         @Test
+        void proximityShouldLeaveOnlyRowsBeyondItsReachToTheResidual() {
+            java.util.Random random = new java.util.Random(20261206);
+            int outside = 0;
+            for (int i = 0; i < 20_000; i++) {
+                double[] p = GeoGrid.unit(random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180);
+                double latitude = random.nextDouble() * 180 - 90;
+                double longitude = random.nextDouble() * 360 - 180;
+                int[] rows = GeoGrid.cellsWithinLatitudeOf(p, Proximity.REACH);
+                int cell = GeoGrid.cell(latitude, longitude);
+                if (cell < rows[0] || cell >= rows[1]) {
+                    outside++;
+                    assertThat(Proximity.closeness(GeoGrid.kilometres(p, GeoGrid.unit(latitude, longitude))))
+                            .as("a city in a row the search skips is left to the residual")
+                            .isLessThanOrEqualTo(Proximity.FLOOR);
+                }
+            }
+            assertThat(outside).as("most random pairs lie in rows beyond reach").isGreaterThan(10_000);
+            double[] lyon = GeoGrid.unit(45.76, 4.84);
+            int[] rows = GeoGrid.cellsWithinLatitudeOf(lyon, Proximity.REACH);
+            assertThat(GeoGrid.cell(45.76 + 17.5, 4.84))
+                    .as("1,950 km due north is still within reach")
+                    .isBetween(rows[0], rows[1] - 1);
+            assertThat(GeoGrid.cell(45.76 - 20, 4.84))
+                    .as("2,220 km due south is not")
+                    .isLessThan(rows[0]);
+            assertThat(Proximity.closeness(Proximity.REACH * GeoGrid.EARTH_RADIUS_KM))
+                    .isLessThanOrEqualTo(Proximity.FLOOR);
+            assertThat(Proximity.closeness(Proximity.REACH * GeoGrid.EARTH_RADIUS_KM - 5))
+                    .as("the reach is not wider than it needs to be")
+                    .isGreaterThan(Proximity.FLOOR);
+        }
+
+        @Test
         void sameSubRegionAndSharedLanguageShouldCountOnce() {
             world.settings(new MatchSettings(
                     Weights.defaults().with("same-sub-region", 0.3).with("shared-language", 0.4),
