@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Minus ln(1 + partnerships) of each city, so cities with many partners do not take every proposal:
- * "Damped: the two cities already have 7 partnerships". Never positive, so it bounds nothing.
+ * "Damped: the two cities already have 7 partnerships". Never positive; the search bounds it with
+ * {@link Activity}, which has its form with the opposite sign.
  */
 final class LoadDamper extends PairFeature {
 
@@ -30,8 +31,9 @@ final class LoadDamper extends PairFeature {
         return contribution;
     }
 
+    /** Exact, and cheap: with it a candidate's pair bound takes back what the activity's gave. */
     @Override
     double bound(PairScorer scorer, CityNode a, CityNode b) {
-        return 0;
+        return -scorer.weights().of(this) * (Math.log1p(a.partners.size()) + Math.log1p(b.partners.size()));
     }
 }

@@ -1,5 +1,6 @@
 package org.citybridge.matchmaking.scoring;
 
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -11,8 +12,9 @@ import java.util.function.IntConsumer;
  *   <li>{@link #sparseCandidates}: candidates those two do not bound (few, scored exactly first).</li>
  * </ul>
  * Contract, checked for every feature by its unit test: {@code contribute(a, b) <= bound(a, b)}, and
- * unless {@code b} is a sparse candidate of {@code a}, {@code contribute(a, b)} is at most the sum of the
- * bounds of a's lists holding {@code b} plus {@code residual(a)}.
+ * unless {@code b} is a sparse candidate of {@code a}, {@code contribute(a, b)} plus the contributions of
+ * the features it {@link #nets} is at most the sum of the bounds of a's lists holding {@code b} plus
+ * {@code residual(a)}.
  */
 public abstract non-sealed class PairFeature extends Feature {
 
@@ -39,6 +41,14 @@ public abstract non-sealed class PairFeature extends Feature {
 
     /** Candidates whose contribution the lists and the residual do not bound; none by default. */
     void sparseCandidates(CityGraph graph, CityNode a, IntConsumer candidates) {}
+
+    /**
+     * Features that never give more than 0 and that this feature's lists and residual bound together with
+     * it (none by default): a feature of the same form and opposite sign is bounded best as one with it.
+     */
+    List<PairFeature> nets() {
+        return List.of();
+    }
 
     /**
      * True if only its sparse candidates get anything from it (it has neither lists nor a residual): the

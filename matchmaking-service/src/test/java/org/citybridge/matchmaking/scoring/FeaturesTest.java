@@ -368,7 +368,8 @@ class FeaturesTest {
             assertThat(damper.value()).isCloseTo(-0.25 * 2 * Math.log(2), offset(1e-12));
             assertThat(damper.texts()).containsExactly("Damped: the two cities already have 2 partnerships");
             assertThat(Features.LOAD_DAMPER.bound(world.scorer(), mexicoCity, luoyang))
-                    .isZero();
+                    .as("exact: the pair bound takes the damping into account")
+                    .isEqualTo(damper.value());
             assertThat(world.explain(Features.NETWORK, mexicoCity, lyon).value())
                     .isZero();
         }
@@ -498,9 +499,30 @@ class FeaturesTest {
             assertThat(explained.texts()).containsExactly("Lyon has 2 partnerships, Paris 1 partnership");
             assertThat(world.explain(Features.ACTIVITY, guadalajara, luoyang).value())
                     .isZero();
+            // the load damper (0.25 by default) has the activity's form with the opposite sign: bounded with it
             assertThat(world.listBound(Features.ACTIVITY, guadalajara, lyonAt)
                             + Features.ACTIVITY.residual(world.scorer(), guadalajara))
-                    .isGreaterThanOrEqualTo(0.6 * Math.log1p(2));
+                    .isGreaterThanOrEqualTo((0.6 - 0.25) * Math.log1p(2))
+                    .isLessThan(0.6 * Math.log1p(2));
+            assertThat(world.listBound(Features.ACTIVITY, lyonAt, paris)
+                            + Features.ACTIVITY.residual(world.scorer(), lyonAt))
+                    .as("exact below 16 partnerships: Lyon's share and Paris's bucket")
+                    .isCloseTo(
+                            explained.value()
+                                    + world.explain(Features.LOAD_DAMPER, lyonAt, paris)
+                                            .value(),
+                            offset(1e-9));
+            world.settings(new MatchSettings(
+                    Weights.defaults().with("activity", 0.2).with("load-damper", 0.3),
+                    10,
+                    3.0,
+                    SouthSouthMode.BONUS,
+                    CountryPairs.NONE));
+            assertThat(world.listBound(Features.ACTIVITY, lyonAt, paris))
+                    .as("together never positive: no lists")
+                    .isZero();
+            assertThat(Features.ACTIVITY.residual(world.scorer(), lyonAt))
+                    .isCloseTo(-0.1 * Math.log1p(2), offset(1e-12));
         }
 
         @Test
