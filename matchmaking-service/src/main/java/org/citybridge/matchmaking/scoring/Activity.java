@@ -56,10 +56,7 @@ final class Activity extends PairFeature {
         int group = lists.newGroup();
         IdSet[] buckets = scorer.graph().byActivity;
         for (int k = 1; k < buckets.length; k++) {
-            double most = unit * CityGraph.activityCeiling(k) - damper * CityGraph.activityFloor(k);
-            if (most > 0) {
-                lists.add(buckets[k], most, group);
-            }
+            lists.add(buckets[k], (unit - damper) * CityGraph.activityCeiling(k), group);
         }
     }
 

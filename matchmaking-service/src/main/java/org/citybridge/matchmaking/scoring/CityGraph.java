@@ -413,11 +413,6 @@ public final class CityGraph {
         return bucket < 16 ? Math.log1p(bucket) : Math.log(2) * (4 + (bucket - 15) / 4.0);
     }
 
-    /** The smallest ln(1 + partners) of a bucket's cities, rounded down. */
-    static double activityFloor(int bucket) {
-        return bucket < 16 ? Math.log1p(bucket) : Math.log(2) * (4 + (bucket - 16) / 4.0) - 1e-9;
-    }
-
     /** Half decades of population: bucket k holds log10(population) in [k / 2, (k + 1) / 2), the last the rest. */
     static final int SCALE_PER_DECADE = 2;
 

@@ -31,10 +31,13 @@ public abstract non-sealed class PairFeature extends Feature {
     /** An upper bound of {@link #contribute} for this pair, without building anything: checked per candidate. */
     abstract double bound(PairScorer scorer, CityNode a, CityNode b);
 
-    /** Adds the lists that bound this feature for {@code a}'s candidates; none by default. */
+    /** Adds the lists that bound this feature (with those it {@link #nets}) for {@code a}'s candidates; none by default. */
     void searchLists(PairScorer scorer, CityNode a, SearchLists lists) {}
 
-    /** The most this feature gives a candidate in none of its lists (and not sparse); 0 by default. */
+    /**
+     * The most this feature (with the features it {@link #nets}) gives a candidate in none of its lists
+     * (and not sparse); 0 by default, below 0 when what it nets weighs more.
+     */
     double residual(PairScorer scorer, CityNode a) {
         return 0;
     }

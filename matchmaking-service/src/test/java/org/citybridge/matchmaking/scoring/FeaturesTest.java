@@ -526,6 +526,26 @@ class FeaturesTest {
         }
 
         @Test
+        void activityBoundShouldHoldWithinAQuarterDoublingForCitiesWithManyPartners() {
+            world.settings(weighted("activity", 0.6, CountryPairs.NONE)); // load damper 0.25 by default
+            // 15 is the last exact bucket; above, four buckets per doubling
+            for (int count : new int[] {15, 16, 17, 23, 31, 32, 40, 63, 64}) {
+                CityNode busy = world.city("Busy " + count, "FR", 45.0, 5.0, List.of("fr"));
+                for (int i = 0; i < count; i++) {
+                    world.partners(busy, world.city("Partner " + count + "/" + i, "US", 40.0, -75.0, List.of("en")));
+                }
+                double exact = world.explain(Features.ACTIVITY, lyonAt, busy).value()
+                        + world.explain(Features.LOAD_DAMPER, lyonAt, busy).value();
+                double bound = world.listBound(Features.ACTIVITY, lyonAt, busy)
+                        + Features.ACTIVITY.residual(world.scorer(), lyonAt);
+                assertThat(bound)
+                        .as("%d partners", count)
+                        .isGreaterThanOrEqualTo(exact - 1e-12)
+                        .isLessThanOrEqualTo(exact + (0.6 - 0.25) * Math.log(2) / 4 + 1e-12);
+            }
+        }
+
+        @Test
         void linkedPartnersShouldCountPathsOfThreePartnershipsAndNameTheLinks() {
             world.settings(weighted("linked-partners", 2.0, CountryPairs.NONE));
             // Lyon – Seattle – Paris – Guadalajara, and Lyon – Mexico City – Luoyang – Guadalajara
