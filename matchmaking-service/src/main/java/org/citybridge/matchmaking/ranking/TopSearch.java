@@ -48,6 +48,10 @@ final class TopSearch {
         private int pooled;
         /** Unions in new sets rather than the pool: for bounds that outlive the next search. */
         private boolean ownUnions;
+        /** Candidates ruled out (those of the first set not in the second), or null. */
+        IdSet excluded;
+
+        IdSet excludedUnless;
 
         int[] stamp = new int[0];
         IdSet[] pool = new IdSet[0];
@@ -93,6 +97,8 @@ final class TopSearch {
             this.nextGroup = CityNode.AREAS; // groups below are the areas
             this.pooled = 0;
             this.ownUnions = ownUnions;
+            this.excluded = null;
+            this.excludedUnless = null;
             scorer.searchLists(a, this);
             return count;
         }
@@ -117,6 +123,12 @@ final class TopSearch {
             bounds[count] = bound;
             this.group[count] = group;
             count++;
+        }
+
+        @Override
+        public void exclude(IdSet cities, IdSet unless) {
+            excluded = cities;
+            excludedUnless = unless;
         }
 
         /** An empty set from the pool (pooled sets hold unions built for one search), or a new one. */
@@ -232,6 +244,11 @@ final class TopSearch {
                 } while (j < ids.length && ids[j] >>> 6 == word);
                 count(planes, word * planeCount, planeCount, unitBits[i], members);
                 anyOf[word] |= members;
+            }
+        }
+        if (s.excluded != null) { // ruled out whatever their score: neither counted nor visited
+            for (int word = 0; word < wordCount; word++) {
+                anyOf[word] &= ~(s.excluded.word(word) & ~s.excludedUnless.word(word));
             }
         }
         int[] perCount = new int[1 << planeCount];

@@ -43,6 +43,13 @@ public final class CityGraph {
 
     final Map<UUID, IdSet> clusterBits = new HashMap<>();
     final Map<String, IdSet> byPlace = new HashMap<>();
+    /**
+     * Cities by lower-case country, and those asking for partners in their own country: two cities of one
+     * country are never proposed unless one of them asks (the search leaves the others out).
+     */
+    final Map<String, IdSet> byCountry = new HashMap<>();
+
+    final IdSet askingDomestic = new IdSet();
     /** Cities with an interest preferring partners in a (lower-case) country, region or sub-region. */
     final Map<String, IdSet> byPreferenceTarget = new HashMap<>();
 
@@ -279,6 +286,7 @@ public final class CityGraph {
             reindexArea(node, old);
             rising.or(matchingInArea(node, old));
         }
+        askingDomestic.set(node.idx, node.asksDomestic);
         // asking for partners at home makes the city's own country eligible in every area it pursues
         return node.asksDomestic != askedDomestic ? areaNeighbourhood(node) : rising;
     }
@@ -301,6 +309,7 @@ public final class CityGraph {
         int area = removed.area().ordinal();
         node.recomputeArea(area);
         reindexArea(node, area);
+        askingDomestic.set(node.idx, node.asksDomestic);
         return node.asksDomestic != askedDomestic ? areaNeighbourhood(node) : matchingInArea(node, area);
     }
 
@@ -461,7 +470,14 @@ public final class CityGraph {
         for (String part : node.place) {
             byPlace.get(part).remove(node.idx);
         }
+        if (node.countryKey != null) {
+            byCountry.get(node.countryKey).remove(node.idx);
+        }
         node.setPlace(country, region, subRegion);
+        if (node.countryKey != null) {
+            byCountry.computeIfAbsent(node.countryKey, k -> new IdSet()).add(node.idx);
+        }
+        askingDomestic.set(node.idx, node.asksDomestic);
         for (String part : node.place) {
             byPlace.computeIfAbsent(part, k -> new IdSet()).add(node.idx);
         }

@@ -72,8 +72,8 @@ public final class CityNode {
     Set<String> indexedTargets = Set.of();
     /** Lower-case country, region and sub-region: what the preference bound and index compare. */
     String[] place = new String[0];
-    /** The same one by one (null when unknown): what the preference feature compares. */
-    private String countryKey;
+    /** The same one by one (null when unknown): what the preference feature and the country index compare. */
+    String countryKey;
 
     private String regionKey;
     private String subRegionKey;

@@ -335,6 +335,13 @@ public final class PairScorer {
      * each pair feature's lists.
      */
     public void searchLists(CityNode a, SearchLists lists) {
+        // a city's compatriots share its language, sub-region and neighbourhood, so they would head the bounds
+        if (!a.asksDomestic && a.countryKey != null) {
+            IdSet compatriots = graph.byCountry.get(a.countryKey);
+            if (compatriots != null) {
+                lists.exclude(compatriots, graph.askingDomestic);
+            }
+        }
         for (int bits = a.areaBits; bits != 0; bits &= bits - 1) {
             int area = Integer.numberOfTrailingZeros(bits);
             int mask = a.stance[area] << 3 | a.intent[area];

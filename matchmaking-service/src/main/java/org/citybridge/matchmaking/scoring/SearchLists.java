@@ -15,4 +15,11 @@ public interface SearchLists {
 
     /** An empty set for a union a feature builds for this search (owned by the search: do not keep it). */
     IdSet union();
+
+    /**
+     * Candidates a hard constraint rules out whatever their score: the cities of {@code cities} not in
+     * {@code unless}. Only a saving (their score is never offered), so a reader may ignore it; at most once
+     * per search.
+     */
+    default void exclude(IdSet cities, IdSet unless) {}
 }
