@@ -321,18 +321,23 @@ final class TopSearch {
      * Upper bounds of one city's score with any other, from the same lists as the search: used when a
      * change to {@code a} must be offered to the lists of many other cities (can a's new score with b
      * enter b's top N?). Cities sharing an exchange or a partner with {@code a} are not bounded by the
-     * lists: they always reach.
+     * lists: they always reach. Cities the search excludes reach nowhere. Holds the graph's own sets: use
+     * it before the graph changes again.
      */
     static final class Bounds {
         private final IdSet[] lists;
         private final double[] bounds;
         private final double residual;
         private final IdSet sparse = new IdSet();
+        private final IdSet excluded;
+        private final IdSet excludedUnless;
 
-        private Bounds(IdSet[] lists, double[] bounds, double residual) {
+        private Bounds(IdSet[] lists, double[] bounds, double residual, IdSet excluded, IdSet excludedUnless) {
             this.lists = lists;
             this.bounds = bounds;
             this.residual = residual;
+            this.excluded = excluded;
+            this.excludedUnless = excludedUnless;
         }
 
         /** What to do with a city whose bound reaches a threshold. */
@@ -355,6 +360,9 @@ final class TopSearch {
             double[] sums = new double[64];
             for (int word = 0; word < cityWords.length; word++) {
                 long members = cityWords[word];
+                if (excluded != null) {
+                    members &= ~(excluded.word(word) & ~excludedUnless.word(word));
+                }
                 if (members == 0) {
                     continue;
                 }
@@ -382,7 +390,12 @@ final class TopSearch {
 
     static Bounds bounds(PairScorer scorer, CityNode a, Scratch s) {
         int n = s.collect(scorer, a, true);
-        Bounds result = new Bounds(Arrays.copyOf(s.lists, n), Arrays.copyOf(s.bounds, n), scorer.residual(a));
+        Bounds result = new Bounds(
+                Arrays.copyOf(s.lists, n),
+                Arrays.copyOf(s.bounds, n),
+                scorer.residual(a),
+                s.excluded,
+                s.excludedUnless);
         scorer.sparseCandidates(a, result.sparse::add);
         return result;
     }
