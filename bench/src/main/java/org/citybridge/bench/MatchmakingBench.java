@@ -4,6 +4,7 @@ import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.matchmaking.pairing.PairingSolver;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.ranking.Ranked;
+import org.citybridge.matchmaking.ranking.SearchCounts;
 import org.citybridge.matchmaking.scoring.CountryPairs;
 import org.citybridge.matchmaking.scoring.DevelopingEconomies;
 import org.citybridge.matchmaking.scoring.MatchSettings;
@@ -31,7 +32,8 @@ import java.util.UUID;
  *       equal brute force;</li>
  *   <li>a full re-score of every city (what the admin endpoint does after a weight change);</li>
  * </ol>
- * and once, on the largest size, an optimal pairing of 1,000 × 1,000 cities by our Hungarian
+ * then what each list's search swept (words visited, cities past its bounds, cities scored: {@link
+ * SearchCounts}), and once, on the largest size, an optimal pairing of 1,000 × 1,000 cities by our Hungarian
  * algorithm vs JGraphT's Kuhn–Munkres (same total asserted). Run:
  * {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests}; {@code -Dbench.models=DENSE_ALL_FEATURES,...}
  * measures some models only.
@@ -106,14 +108,24 @@ public final class MatchmakingBench {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         MatchEngine last = null;
         SyntheticCities lastCities = null;
+        List<String> sweeps = new ArrayList<>();
         for (int n : sizes) {
             for (Model model : models) {
                 SyntheticCities cities = new SyntheticCities(seed, model.dense);
                 MatchEngine engine = measure(model, n, cities);
+                sweeps.add(sweep(model, n, engine, cities));
                 last = engine;
                 lastCities = cities;
             }
         }
+        System.out.println();
+        System.out.println(
+                "What one list's search swept (means over 300 cities, after the events above; a word holds 64 cities, see SearchCounts):");
+        System.out.println();
+        System.out.println(
+                "| model | cities | words | words visited | cities past the counters | past their exact sum | scored in full |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        sweeps.forEach(System.out::println);
         if (last != null) {
             pairing(last, lastCities, 1000);
         }
@@ -219,6 +231,34 @@ public final class MatchmakingBench {
                 changedPairs / (double) apply.length,
                 check.size());
         return engine;
+    }
+
+    /** The search's own counts for 300 cities' lists, as a table row. */
+    private static String sweep(Model model, int n, MatchEngine engine, SyntheticCities cities) {
+        double visited = 0;
+        double pastCounters = 0;
+        double pastSums = 0;
+        double scored = 0;
+        int words = 0;
+        int searches = 300;
+        for (int i = 0; i < searches; i++) {
+            SearchCounts counts = engine.searchCounts(cities.anyCity());
+            words = counts.words();
+            visited += counts.wordsVisited();
+            pastCounters += counts.pastCounters();
+            pastSums += counts.pastSums();
+            scored += counts.scored();
+        }
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %,.0f | %,.0f | %,.0f | %,.0f |",
+                model.label,
+                n,
+                words,
+                visited / searches,
+                pastCounters / searches,
+                pastSums / searches,
+                scored / searches);
     }
 
     /** 1,000 Latin American cities × 1,000 Asian cities, sister-city kind. */

@@ -507,6 +507,18 @@ public final class MatchEngine {
         return node == null ? List.of() : toRanked(computeTop(node, null));
     }
 
+    /** Ranks the city afresh as {@link #rankIndexed} does, and says how much of the world its search swept. */
+    public SearchCounts searchCounts(UUID cityId) {
+        CityNode node = graph.find(cityId);
+        if (node == null) {
+            return new SearchCounts(0, 0, 0, 0, 0);
+        }
+        int words = (graph.size() + 63) >>> 6;
+        computeTop(node, null);
+        TopSearch.Scratch s = scratch.get();
+        return new SearchCounts(words, s.wordsVisited, s.pastCounters, s.pastSums, s.scored);
+    }
+
     /** Receives the scores of a scan. */
     @FunctionalInterface
     public interface ScoreSink {

@@ -48,10 +48,10 @@ final class TopSearch {
         private int pooled;
         /** Unions in new sets rather than the pool: for bounds that outlive the next search. */
         private boolean ownUnions;
-        /** Candidates ruled out (those of the first set not in the second), or null. */
-        IdSet excluded;
-
-        IdSet excludedUnless;
+        /** Candidates ruled out whatever their score, or null. */
+        Exclusion excluded;
+        /** What the last search swept (see {@link SearchCounts}). */
+        int wordsVisited, pastCounters, pastSums, scored;
 
         int[] stamp = new int[0];
         IdSet[] pool = new IdSet[0];
@@ -98,7 +98,6 @@ final class TopSearch {
             this.pooled = 0;
             this.ownUnions = ownUnions;
             this.excluded = null;
-            this.excludedUnless = null;
             scorer.searchLists(a, this);
             return count;
         }
@@ -127,8 +126,7 @@ final class TopSearch {
 
         @Override
         public void exclude(IdSet cities, IdSet unless) {
-            excluded = cities;
-            excludedUnless = unless;
+            excluded = new Exclusion(cities, unless);
         }
 
         /** An empty set from the pool (pooled sets hold unions built for one search), or a new one. */
@@ -150,6 +148,13 @@ final class TopSearch {
         }
     }
 
+    /** The candidates a hard rule leaves out of a search: those of {@code cities} not in {@code unless}. */
+    record Exclusion(IdSet cities, IdSet unless) {
+        long word(int word) {
+            return cities.word(word) & ~unless.word(word);
+        }
+    }
+
     /**
      * The top N of {@code a}.
      *
@@ -157,6 +162,10 @@ final class TopSearch {
      */
     static TopList top(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, int[] hint, Scratch s) {
         TopList result = new TopList(settings.listSize(), graph.nodes());
+        s.wordsVisited = 0;
+        s.pastCounters = 0;
+        s.pastSums = 0;
+        s.scored = 0;
         if (!a.scorable() || !a.hasInterests()) {
             return result; // a proposal needs an interest feature
         }
@@ -248,7 +257,7 @@ final class TopSearch {
         }
         if (s.excluded != null) { // ruled out whatever their score: neither counted nor visited
             for (int word = 0; word < wordCount; word++) {
-                anyOf[word] &= ~(s.excluded.word(word) & ~s.excludedUnless.word(word));
+                anyOf[word] &= ~s.excluded.word(word);
             }
         }
         int[] perCount = new int[1 << planeCount];
@@ -274,8 +283,12 @@ final class TopSearch {
             }
         }
         double[] sums = new double[64];
-        for (int k = 0; k < words; k++) {
-            int word = order[k];
+        int visited = 0;
+        int pastCounters = 0;
+        int pastSums = 0;
+        int scored = 0;
+        for (; visited < words; visited++) {
+            int word = order[visited];
             int needUnits = unitsNeeded(result, minScore, residual, unit);
             if (best[word] < needUnits) {
                 break; // neither this word's cities nor any later word's can reach the N-th score
@@ -284,6 +297,7 @@ final class TopSearch {
             if (pass == 0) {
                 continue;
             }
+            pastCounters += Long.bitCount(pass);
             // the exact sums of the passing cities' bounds (the units are rounded up), list by list: each
             // list adds its bound to its passing members only
             for (long m = pass; m != 0; m &= m - 1) {
@@ -306,14 +320,20 @@ final class TopSearch {
                     if (sums[lane] < result.threshold(minScore) - EPS) {
                         continue;
                     }
+                    pastSums++;
                     CityNode b = graph.at(d);
                     // not a sparse candidate: those were scored (and stamped) before the sweep
                     if (scorer.upperBoundOutsideSparse(a, b) >= result.threshold(minScore) - EPS) {
                         offer(scorer, a, b, result, minScore);
+                        scored++;
                     }
                 }
             }
         }
+        s.wordsVisited = visited;
+        s.pastCounters = pastCounters;
+        s.pastSums = pastSums;
+        s.scored = scored;
         return result;
     }
 
@@ -329,15 +349,13 @@ final class TopSearch {
         private final double[] bounds;
         private final double residual;
         private final IdSet sparse = new IdSet();
-        private final IdSet excluded;
-        private final IdSet excludedUnless;
+        private final Exclusion excluded;
 
-        private Bounds(IdSet[] lists, double[] bounds, double residual, IdSet excluded, IdSet excludedUnless) {
+        private Bounds(IdSet[] lists, double[] bounds, double residual, Exclusion excluded) {
             this.lists = lists;
             this.bounds = bounds;
             this.residual = residual;
             this.excluded = excluded;
-            this.excludedUnless = excludedUnless;
         }
 
         /** What to do with a city whose bound reaches a threshold. */
@@ -361,7 +379,7 @@ final class TopSearch {
             for (int word = 0; word < cityWords.length; word++) {
                 long members = cityWords[word];
                 if (excluded != null) {
-                    members &= ~(excluded.word(word) & ~excludedUnless.word(word));
+                    members &= ~excluded.word(word);
                 }
                 if (members == 0) {
                     continue;
@@ -390,12 +408,8 @@ final class TopSearch {
 
     static Bounds bounds(PairScorer scorer, CityNode a, Scratch s) {
         int n = s.collect(scorer, a, true);
-        Bounds result = new Bounds(
-                Arrays.copyOf(s.lists, n),
-                Arrays.copyOf(s.bounds, n),
-                scorer.residual(a),
-                s.excluded,
-                s.excludedUnless);
+        Bounds result =
+                new Bounds(Arrays.copyOf(s.lists, n), Arrays.copyOf(s.bounds, n), scorer.residual(a), s.excluded);
         scorer.sparseCandidates(a, result.sparse::add);
         return result;
     }

@@ -59,7 +59,11 @@ class MatchEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void shouldKeepEveryIncrementalRankingEqualToABruteForceScan(long seed) {
-        MatchEngine engine = engine(5, 3.0, SouthSouthMode.BONUS);
+        assertRankedAsABruteForceScanThroughRandomEvents(engine(5, 3.0, SouthSouthMode.BONUS), seed);
+    }
+
+    /** Random events one by one, every list compared with a brute-force scan as it goes. */
+    private static void assertRankedAsABruteForceScanThroughRandomEvents(MatchEngine engine, long seed) {
         RandomWorld world = new RandomWorld(seed);
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
@@ -692,6 +696,65 @@ class MatchEngineTest {
         engine.retireCity(b);
         assertThat(engine.ranking(a)).isEmpty();
         assertThat(engine.ranking(b)).isEmpty();
+    }
+
+    /**
+     * The search leaves out the compatriots the scorer rules out, before it adds their bounds: they share the
+     * asking city's sub-region and interest, so without that they would head every bound and be swept and
+     * scored one by one (the dense world of the benchmark). One of them asking at home brings it back.
+     */
+    @Test
+    void shouldSweepNoCompatriotUnlessOneOfTheTwoAsksAtHome() {
+        MatchEngine engine = engine(5, 0.5, SouthSouthMode.BONUS);
+        engine.beginBulk();
+        List<UUID> mexican = cultureSeekers(engine, 1, 1_000, "MX", "Americas", "Latin America and the Caribbean");
+        List<UUID> foreign = cultureSeekers(engine, 2, 8, "CN", "Asia", "Eastern Asia");
+        engine.endBulk();
+        UUID asking = mexican.get(500);
+
+        SearchCounts counts = engine.searchCounts(asking);
+        assertThat(engine.rankIndexed(asking))
+                .isEqualTo(BruteForce.rank(engine, asking))
+                .extracting(Ranked::partner)
+                .hasSize(5)
+                .allMatch(foreign::contains);
+        assertThat(counts.pastCounters()).as("cities past the counters").isLessThanOrEqualTo(foreign.size());
+        assertThat(counts.scored()).isPositive();
+
+        UUID atHome = mexican.get(3);
+        engine.expressInterest(
+                atHome,
+                new InterestFacts(
+                        UUID.randomUUID(),
+                        CooperationArea.CULTURE,
+                        Stance.MUTUAL,
+                        Intent.SISTER_CITY,
+                        List.of(),
+                        List.of("MX")));
+        assertThat(engine.rankIndexed(asking))
+                .isEqualTo(BruteForce.rank(engine, asking))
+                .extracting(Ranked::partner)
+                .contains(atHome);
+        assertThat(engine.searchCounts(asking).pastCounters())
+                .as("the foreign cities and the one asking at home")
+                .isLessThanOrEqualTo(foreign.size() + 1);
+        assertThat(engine.rankIndexed(atHome))
+                .isEqualTo(BruteForce.rank(engine, atHome))
+                .extracting(Ranked::partner)
+                .anyMatch(mexican::contains);
+    }
+
+    /** {@code count} cities of one country (ids {@code batch}, 0..), each stating culture/MUTUAL/SISTER_CITY. */
+    private static List<UUID> cultureSeekers(
+            MatchEngine engine, long batch, int count, String country, String region, String subRegion) {
+        List<UUID> cities = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID city = new UUID(batch, i);
+            cities.add(city);
+            engine.upsertCity(place(city, country + i, country, region, subRegion, 500_000L));
+            engine.expressInterest(city, interest(CooperationArea.CULTURE, Stance.MUTUAL, Intent.SISTER_CITY));
+        }
+        return cities;
     }
 
     @Test
