@@ -126,7 +126,14 @@ final class TopSearch {
 
         @Override
         public void exclude(IdSet cities, IdSet unless) {
-            excluded = new Exclusion(cities, unless);
+            excluded = new Exclusion(cities, unless, excluded == null ? null : excluded.only());
+        }
+
+        @Override
+        public void keepOnly(IdSet cities) {
+            excluded = excluded == null
+                    ? new Exclusion(null, null, cities)
+                    : new Exclusion(excluded.cities(), excluded.unless(), cities);
         }
 
         /** An empty set from the pool (pooled sets hold unions built for one search), or a new one. */
@@ -148,10 +155,14 @@ final class TopSearch {
         }
     }
 
-    /** The candidates a hard rule leaves out of a search: those of {@code cities} not in {@code unless}. */
-    record Exclusion(IdSet cities, IdSet unless) {
+    /**
+     * The candidates hard rules leave out of a search: those of {@code cities} not in {@code unless}, and
+     * those not in {@code only}; either part may be null.
+     */
+    record Exclusion(IdSet cities, IdSet unless, IdSet only) {
         long word(int word) {
-            return cities.word(word) & ~unless.word(word);
+            long out = cities == null ? 0 : cities.word(word) & ~unless.word(word);
+            return only == null ? out : out | ~only.word(word);
         }
     }
 

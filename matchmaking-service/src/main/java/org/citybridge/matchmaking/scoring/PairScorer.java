@@ -335,6 +335,12 @@ public final class PairScorer {
      * each pair feature's lists.
      */
     public void searchLists(CityNode a, SearchLists lists) {
+        if (settings.southSouthMode() == SouthSouthMode.FILTER) {
+            if (!a.developing) {
+                return; // no pair of it passes the filter: no list, nothing to sweep
+            }
+            lists.keepOnly(graph.developingCities);
+        }
         // a city's compatriots share its language, sub-region and neighbourhood, so they would head the bounds
         if (!a.asksDomestic && a.countryKey != null) {
             IdSet compatriots = graph.byCountry.get(a.countryKey);

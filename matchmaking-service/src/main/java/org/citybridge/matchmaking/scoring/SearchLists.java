@@ -22,4 +22,10 @@ public interface SearchLists {
      * per search.
      */
     default void exclude(IdSet cities, IdSet unless) {}
+
+    /**
+     * The same for a constraint that keeps only {@code cities}: every other candidate is ruled out. Adds to
+     * {@link #exclude}; at most once per search.
+     */
+    default void keepOnly(IdSet cities) {}
 }

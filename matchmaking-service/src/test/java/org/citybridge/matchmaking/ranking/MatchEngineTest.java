@@ -62,8 +62,46 @@ class MatchEngineTest {
         assertRankedAsABruteForceScanThroughRandomEvents(engine(5, 3.0, SouthSouthMode.BONUS), seed);
     }
 
-    /** Random events one by one, every list compared with a brute-force scan as it goes. */
-    private static void assertRankedAsABruteForceScanThroughRandomEvents(MatchEngine engine, long seed) {
+    /** The South-South filter is one more hard rule: a pair not both in developing economies is never listed. */
+    @ParameterizedTest
+    @ValueSource(longs = {6, 7})
+    void shouldKeepEveryIncrementalRankingEqualToABruteForceScanUnderTheSouthSouthFilter(long seed) {
+        MatchEngine engine = engine(5, 1.0, SouthSouthMode.FILTER);
+        RandomWorld world = assertRankedAsABruteForceScanThroughRandomEvents(engine, seed);
+        assertThat(world.cities)
+                .as("cities listing someone")
+                .anyMatch(city -> !engine.ranking(city).isEmpty());
+    }
+
+    /**
+     * Under the South-South filter the search sweeps only cities of developing economies, and nothing for a
+     * city of another: the scorer would rule every other pair out (here the list is never full, so without
+     * that every French city would pass its bounds and be scored).
+     */
+    @Test
+    void shouldSweepOnlyCitiesOfDevelopingEconomiesUnderTheSouthSouthFilter() {
+        MatchEngine engine = engine(10, 0.5, SouthSouthMode.FILTER);
+        engine.beginBulk();
+        List<UUID> french = cultureSeekers(engine, 1, 1_000, "FR", "Europe", "Western Europe");
+        List<UUID> kenyan = cultureSeekers(engine, 2, 8, "KE", "Africa", "Sub-Saharan Africa");
+        UUID asking = cultureSeekers(engine, 3, 1, "MX", "Americas", "Latin America and the Caribbean")
+                .get(0);
+        engine.endBulk();
+
+        assertThat(engine.rankIndexed(asking))
+                .isEqualTo(BruteForce.rank(engine, asking))
+                .extracting(Ranked::partner)
+                .containsExactlyInAnyOrderElementsOf(kenyan);
+        assertThat(engine.searchCounts(asking).pastCounters()).isLessThanOrEqualTo(kenyan.size());
+        UUID lyon = french.get(0);
+        assertThat(engine.rankIndexed(lyon))
+                .isEqualTo(BruteForce.rank(engine, lyon))
+                .isEmpty();
+        assertThat(engine.searchCounts(lyon).wordsVisited()).isZero();
+    }
+
+    /** Random events one by one, every list compared with a brute-force scan as it goes; returns the world. */
+    private static RandomWorld assertRankedAsABruteForceScanThroughRandomEvents(MatchEngine engine, long seed) {
         RandomWorld world = new RandomWorld(seed);
         List<UUID[]> interests = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
@@ -87,6 +125,7 @@ class MatchEngineTest {
                     .as("pairs shown to %s", city)
                     .isEqualTo(reference.proposedWith(city, world.cities));
         }
+        return world;
     }
 
     /**
