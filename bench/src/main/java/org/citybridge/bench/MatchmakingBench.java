@@ -8,6 +8,7 @@ import org.citybridge.matchmaking.ranking.SearchCounts;
 import org.citybridge.matchmaking.scoring.CountryPairs;
 import org.citybridge.matchmaking.scoring.DevelopingEconomies;
 import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.citybridge.matchmaking.scoring.SouthSouthMode;
 import org.citybridge.matchmaking.scoring.Weights;
 import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -53,22 +54,30 @@ public final class MatchmakingBench {
         ALL_FEATURES("every feature (fitted weights), no exposure cap, top 10", true, 0),
         ALL_FEATURES_CAPPED("every feature, exposure cap 50 (as served after a fit): lists of 50", true, 50),
         DENSE_ALL_FEATURES("dense world (one interest, the same for all), every feature, top 10", true, 0, true),
-        DENSE_ALL_FEATURES_CAPPED("dense world, every feature, exposure cap 50: lists of 50", true, 50, true);
+        DENSE_ALL_FEATURES_CAPPED("dense world, every feature, exposure cap 50: lists of 50", true, 50, true),
+        DENSE_SOUTH_SOUTH_FILTER(
+                "dense world, every feature, South-South as a filter, top 10", true, 0, true, SouthSouthMode.FILTER);
 
         final String label;
         final boolean fitted;
         final int cap;
         final boolean dense;
+        final SouthSouthMode southSouth;
 
         Model(String label, boolean fitted, int cap) {
             this(label, fitted, cap, false);
         }
 
         Model(String label, boolean fitted, int cap, boolean dense) {
+            this(label, fitted, cap, dense, SouthSouthMode.BONUS);
+        }
+
+        Model(String label, boolean fitted, int cap, boolean dense, SouthSouthMode southSouth) {
             this.label = label;
             this.fitted = fitted;
             this.cap = cap;
             this.dense = dense;
+            this.southSouth = southSouth;
         }
     }
 
@@ -132,7 +141,8 @@ public final class MatchmakingBench {
     }
 
     private static MatchEngine measure(Model model, int n, SyntheticCities cities) {
-        MatchSettings settings = MatchSettings.defaults().withExposureCap(model.cap);
+        MatchSettings settings =
+                MatchSettings.defaults().withExposureCap(model.cap).withSouthSouthMode(model.southSouth);
         if (model.fitted) {
             settings = settings.withWeights(Weights.of(FITTED));
         }

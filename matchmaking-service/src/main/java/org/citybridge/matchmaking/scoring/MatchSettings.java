@@ -63,6 +63,10 @@ public record MatchSettings(
         return new MatchSettings(weights, topN, minScore, southSouthMode, countryPairs, cap);
     }
 
+    public MatchSettings withSouthSouthMode(SouthSouthMode replaced) {
+        return new MatchSettings(weights, topN, minScore, replaced, countryPairs, exposureCap);
+    }
+
     public MatchSettings withMinScore(double replaced) {
         return new MatchSettings(weights, topN, replaced, southSouthMode, countryPairs, exposureCap);
     }
