@@ -54,9 +54,11 @@ public final class MatchmakingBench {
         ALL_FEATURES("every feature (fitted weights), no exposure cap, top 10", true, 0),
         ALL_FEATURES_CAPPED("every feature, exposure cap 50 (as served after a fit): lists of 50", true, 50),
         DENSE_ALL_FEATURES("dense world (one interest, the same for all), every feature, top 10", true, 0, true),
-        DENSE_ALL_FEATURES_CAPPED("dense world, every feature, exposure cap 50: lists of 50", true, 50, true),
         DENSE_SOUTH_SOUTH_FILTER(
-                "dense world, every feature, South-South as a filter, top 10", true, 0, true, SouthSouthMode.FILTER);
+                "dense world, every feature, South-South as a filter, top 10", true, 0, true, SouthSouthMode.FILTER),
+        // last: the pairing runs on the last model's engine, so with every model it meets the same world as in earlier
+        // runs
+        DENSE_ALL_FEATURES_CAPPED("dense world, every feature, exposure cap 50: lists of 50", true, 50, true);
 
         final String label;
         final boolean fitted;

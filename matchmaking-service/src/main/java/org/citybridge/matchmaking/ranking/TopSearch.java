@@ -177,8 +177,8 @@ final class TopSearch {
         s.pastCounters = 0;
         s.pastSums = 0;
         s.scored = 0;
-        if (!a.scorable() || !a.hasInterests()) {
-            return result; // a proposal needs an interest feature
+        if (!a.scorable() || !a.hasInterests() || scorer.pairsWithNobody(a)) {
+            return result; // a proposal needs an interest feature, and a pair a hard constraint leaves
         }
         int size = graph.size();
         s.ensure(size);

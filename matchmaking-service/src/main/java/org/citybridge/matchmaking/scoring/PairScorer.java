@@ -25,6 +25,9 @@ import java.util.function.IntConsumer;
  */
 public final class PairScorer {
 
+    /** The empty set of cities, for a search that keeps none; never added to. */
+    private static final IdSet NOBODY = new IdSet();
+
     static final int OFFER = 1 << Stance.OFFER.ordinal();
     static final int SEEK = 1 << Stance.SEEK.ordinal();
     static final int MUTUAL = 1 << Stance.MUTUAL.ordinal();
@@ -321,6 +324,11 @@ public final class PairScorer {
         return values;
     }
 
+    /** Whether a hard constraint rules out every pair of {@code a}: the South-South filter, outside its economies. */
+    public boolean pairsWithNobody(CityNode a) {
+        return settings.southSouthMode() == SouthSouthMode.FILTER && !a.developing;
+    }
+
     /** Hard constraints that do not depend on the kind. */
     private boolean excluded(CityNode a, CityNode b) {
         return a.partners.contains(b.idx)
@@ -335,10 +343,11 @@ public final class PairScorer {
      * each pair feature's lists.
      */
     public void searchLists(CityNode a, SearchLists lists) {
+        if (pairsWithNobody(a)) {
+            lists.keepOnly(NOBODY); // and no list: nothing to sweep, and a change of it reaches no other list
+            return;
+        }
         if (settings.southSouthMode() == SouthSouthMode.FILTER) {
-            if (!a.developing) {
-                return; // no pair of it passes the filter: no list, nothing to sweep
-            }
             lists.keepOnly(graph.developingCities);
         }
         // a city's compatriots share its language, sub-region and neighbourhood, so they would head the bounds
