@@ -513,10 +513,9 @@ public final class MatchEngine {
         if (node == null) {
             return new SearchCounts(0, 0, 0, 0, 0);
         }
-        int words = (graph.size() + 63) >>> 6;
         computeTop(node, null);
         TopSearch.Scratch s = scratch.get();
-        return new SearchCounts(words, s.wordsVisited, s.pastCounters, s.pastSums, s.scored);
+        return new SearchCounts(s.words, s.wordsVisited, s.pastCounters, s.pastSums, s.scored);
     }
 
     /** Receives the scores of a scan. */

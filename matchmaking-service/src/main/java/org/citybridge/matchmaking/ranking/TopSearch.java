@@ -51,7 +51,7 @@ final class TopSearch {
         /** Candidates ruled out whatever their score, or null. */
         Exclusion excluded;
         /** What the last search swept (see {@link SearchCounts}). */
-        int wordsVisited, pastCounters, pastSums, scored;
+        int words, wordsVisited, pastCounters, pastSums, scored;
 
         int[] stamp = new int[0];
         IdSet[] pool = new IdSet[0];
@@ -173,6 +173,9 @@ final class TopSearch {
      */
     static TopList top(CityGraph graph, PairScorer scorer, MatchSettings settings, CityNode a, int[] hint, Scratch s) {
         TopList result = new TopList(settings.listSize(), graph.nodes());
+        int size = graph.size();
+        int wordCount = (size + 63) >>> 6;
+        s.words = wordCount;
         s.wordsVisited = 0;
         s.pastCounters = 0;
         s.pastSums = 0;
@@ -180,7 +183,6 @@ final class TopSearch {
         if (!a.scorable() || !a.hasInterests() || scorer.pairsWithNobody(a)) {
             return result; // a proposal needs an interest feature, and a pair a hard constraint leaves
         }
-        int size = graph.size();
         s.ensure(size);
         if (s.generation == Integer.MAX_VALUE) {
             Arrays.fill(s.stamp, 0);
@@ -236,7 +238,6 @@ final class TopSearch {
         }
 
         // 4. Every word's counters, and the largest count among its cities.
-        int wordCount = (size + 63) >>> 6;
         s.ensureWords(wordCount, planeCount);
         long[] planes = s.planes;
         long[] anyOf = s.any;
