@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.bench.http.NamedArgs;
 import org.citybridge.bench.quality.TwinningData.City;
 import org.citybridge.bench.quality.TwinningData.Pair;
+import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.http.ApiClient;
 import org.citybridge.launcher.http.ApiClient.Reply;
 
@@ -27,15 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stated during the partnership import, timed until its proposal shows.
  *
  * <pre>
- * bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W]
- *     [dry-run=true]
+ * bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W
+ *     [restart=true]] [dry-run=true]
  * </pre>
  *
  * <p>With {@code cities} and {@code partnerships} the file's world is grown to that size first (see {@link
  * TwinningData#grownTo}): the volume the real data does not reach. With {@code warmup} the platform first imports
  * W other cities and W partnerships among them (see {@link #warmUp}), so the timed import meets services that
- * have run the same code before, as a platform in service would. With {@code dry-run=true} the cities file is
- * first checked as a dry run, timed on its own, before the timed import.
+ * have run the same code before, as a platform in service would; with {@code restart=true} as well, every service
+ * is restarted after the warm-up, so the timed import meets warm stores and broker but services that start cold:
+ * the control that tells the services' own warm-up (the JIT above all) from the rest. With {@code dry-run=true}
+ * the cities file is first checked as a dry run, timed on its own, before the timed import.
  */
 public final class ImportBench {
 
@@ -48,6 +51,10 @@ public final class ImportBench {
                 "data", repository.resolve("../shared/data/twin-cities-dev.csv").toString()));
         int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
+        boolean restart = Boolean.parseBoolean(options.getOrDefault("restart", "false"));
+        if (restart && warmup == 0) {
+            throw new IllegalArgumentException("restart=true restarts the services after the warm-up: give warmup=W");
+        }
         TwinningData read = TwinningData.read(file);
         boolean grow = options.containsKey("cities") || options.containsKey("partnerships");
         TwinningData data = grow
@@ -80,6 +87,9 @@ public final class ImportBench {
             ApiClient matchmaking = run.matchmaking();
             if (warmup > 0) {
                 out.add(warmUp(run, data, warmup));
+                if (restart) {
+                    out.add(restartServices(run));
+                }
             }
 
             if (Boolean.parseBoolean(options.getOrDefault("dry-run", "false"))) {
@@ -243,6 +253,24 @@ public final class ImportBench {
                 seconds(started),
                 cityJob.get("created"),
                 partnershipJob.get("created"));
+    }
+
+    /**
+     * Stops and starts every service, one after the other (each ready before the next stops), then waits until
+     * every consumer has caught up again: what the warm-up left in PostgreSQL, Kafka and Keycloak stays, what
+     * it left in the services' JVMs (compiled code, pools, caches) goes.
+     */
+    private static String restartServices(ApiRun run) throws Exception {
+        long started = System.nanoTime();
+        for (Platform.Service service : Platform.SERVICES) {
+            run.platform().stopService(service.name());
+            run.platform().restartService(service.name());
+        }
+        run.awaitQuiet();
+        return String.format(
+                Locale.ROOT,
+                "Then every service restarted (stopped, started, ready, every consumer caught up): %.1f s",
+                seconds(started));
     }
 
     /** The cities file: every city of the data with its coordinates and one mutual culture interest; two probes. */
