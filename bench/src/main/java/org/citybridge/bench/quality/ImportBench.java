@@ -52,7 +52,7 @@ public final class ImportBench {
         int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
         boolean restart = Boolean.parseBoolean(options.getOrDefault("restart", "false"));
-        if (restart && warmup == 0) {
+        if (restart && warmup <= 0) {
             throw new IllegalArgumentException("restart=true restarts the services after the warm-up: give warmup=W");
         }
         TwinningData read = TwinningData.read(file);
