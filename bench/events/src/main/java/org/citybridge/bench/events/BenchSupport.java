@@ -187,8 +187,11 @@ final class BenchSupport {
         return String.format(Locale.ROOT, "%.1f×", value / baseline);
     }
 
-    /** Sum of a Prometheus counter over all its labels, from {@code /q/metrics}; 0 if absent or unreachable. */
-    static double counter(HttpClient http, String baseUrl, String name) {
+    /**
+     * Sum of Prometheus counters over all their labels, from one scrape of {@code /q/metrics} (a scrape costs the
+     * measured service a rendering of every series); 0 if absent or unreachable.
+     */
+    static double counter(HttpClient http, String baseUrl, String... names) {
         try {
             HttpResponse<Stream<String>> response = http.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
@@ -201,12 +204,18 @@ final class BenchSupport {
             }
             try (Stream<String> lines = response.body()) {
                 // the value follows the name and labels; an exemplar (" # {trace_id=…} value time") may follow it
-                return lines.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                        .mapToDouble(line -> {
-                            int labels = line.indexOf('}');
-                            String rest =
-                                    (labels >= 0 ? line.substring(labels + 1) : line.substring(name.length())).strip();
-                            return Double.parseDouble(rest.split("\\s+")[0]);
+                return lines.mapToDouble(line -> {
+                            for (String name : names) {
+                                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                                    int labels = line.indexOf('}');
+                                    String rest = (labels >= 0
+                                                    ? line.substring(labels + 1)
+                                                    : line.substring(name.length()))
+                                            .strip();
+                                    return Double.parseDouble(rest.split("\\s+")[0]);
+                                }
+                            }
+                            return 0;
                         })
                         .sum();
             }

@@ -75,6 +75,11 @@ public final class IngestBench {
 
     /** As {@code ServiceProcess} runs every service of the platform. */
     private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
+    /**
+     * How often the service's counters are read while it drains. Each read renders all its metrics: four scrapes
+     * every 200 ms were in 11 % of the service's processor samples under the flight recorder.
+     */
+    private static final long POLL_MILLIS = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -358,7 +363,7 @@ public final class IngestBench {
                     progress.add(line.trim());
                     nextProgress = now + 15_000_000_000L;
                 }
-                BenchSupport.sleep(200);
+                BenchSupport.sleep(POLL_MILLIS);
             }
             long end = lastAt > 0 ? lastAt : System.nanoTime();
             return new Drain(
@@ -378,10 +383,13 @@ public final class IngestBench {
     }
 
     private long handledEvents(String baseUrl) {
-        return Math.round(BenchSupport.counter(http, baseUrl, "citybridge_events_applied_total")
-                + BenchSupport.counter(http, baseUrl, "citybridge_events_duplicates_total")
-                + BenchSupport.counter(http, baseUrl, "citybridge_events_skipped_total")
-                + BenchSupport.counter(http, baseUrl, "citybridge_events_dead_lettered_total"));
+        return Math.round(BenchSupport.counter(
+                http,
+                baseUrl,
+                "citybridge_events_applied_total",
+                "citybridge_events_duplicates_total",
+                "citybridge_events_skipped_total",
+                "citybridge_events_dead_lettered_total"));
     }
 
     /**
