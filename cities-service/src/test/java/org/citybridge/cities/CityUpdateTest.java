@@ -51,6 +51,11 @@ class CityUpdateTest {
                 .header("ETag", equalTo("\"1\""))
                 .body("population", equalTo(194_500))
                 .body("version", equalTo(1));
+        // read back in a transaction of its own: the new list (a JSON value replaced whole) was written
+        JsonApi.get("/api/v1/cities/" + id)
+                .statusCode(200)
+                .body("heritageAssets.name", equalTo(List.of("Historic Town of Guanajuato and Adjacent Mines")))
+                .body("heritageAssets[0].inscribedYear", equalTo(1988));
 
         try (TestEvents events = new TestEvents(mapper)) {
             var records = events.read(Topics.CITY_EVENTS, id, EventType.CITY_UPDATED, 1, Duration.ofSeconds(30));

@@ -12,8 +12,10 @@ import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventPayload;
 import org.citybridge.contracts.events.EventType;
+import org.citybridge.contracts.events.HeritageAsset;
 import org.citybridge.contracts.events.InterestExpressed;
 import org.citybridge.contracts.events.InterestWithdrawn;
+import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
@@ -284,6 +286,71 @@ class EventConsumptionTest {
         List<Ranked> live = state.locked(() -> state.engine().kept(a));
         state.invalidate();
         assertThat(state.locked(() -> state.engine().kept(a))).isEqualTo(live);
+    }
+
+    @Test
+    void shouldStoreTheNewListsOfAChangedProfileAndInterestAndLeaveARestatedInterestUnwritten() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        applyAsOneBatch(new CityRegistered(
+                Fixtures.profile(a, "Lists One", "MX", 1000, List.of(), List.of("Mercociudades"), List.of(), 1),
+                Instant.now()));
+        InterestExpressed seek = Scenario.interest(
+                a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE, List.of("Asia"), List.of());
+        applyAsOneBatch(seek);
+        City before = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+        long interestVersion =
+                QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()).version);
+
+        // the lists are JSON values replaced whole: each new one is written, in the row read back afterwards
+        HeritageAsset site = new HeritageAsset("Old Town", "World Heritage site", 1987, List.of());
+        InterestExpressed restated = new InterestExpressed(
+                a,
+                seek.interestId(),
+                seek.area(),
+                seek.stance(),
+                seek.intent(),
+                new PartnerPreferences(List.of("Africa"), List.of("KE")),
+                null,
+                "profile",
+                Instant.now());
+        applyAsOneBatch(
+                new CityUpdated(
+                        Fixtures.profile(
+                                a,
+                                "Lists One",
+                                "MX",
+                                1000,
+                                List.of(site),
+                                List.of("UCLG", "Mercociudades"),
+                                List.of(b),
+                                2),
+                        Instant.now()),
+                restated);
+        City after = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+        assertThat(after.worldHeritage).containsExactly("Old Town");
+        assertThat(after.associations).containsExactly("UCLG", "Mercociudades");
+        assertThat(after.partners).containsExactly(b);
+        assertThat(after.version).isGreaterThan(before.version);
+        Interest changed = QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()));
+        assertThat(changed.preferredRegions).containsExactly("Africa");
+        assertThat(changed.preferredCountries).containsExactly("KE");
+        assertThat(changed.version).isGreaterThan(interestVersion);
+
+        // the same preferences again, in new but equal lists: nothing to write
+        applyAsOneBatch(new InterestExpressed(
+                a,
+                seek.interestId(),
+                seek.area(),
+                seek.stance(),
+                seek.intent(),
+                new PartnerPreferences(new ArrayList<>(List.of("Africa")), new ArrayList<>(List.of("KE"))),
+                null,
+                "profile",
+                Instant.now()));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()).version))
+                .as("an equal value is no change")
+                .isEqualTo(changed.version);
     }
 
     private void applyAsOneBatch(EventPayload... payloads) {

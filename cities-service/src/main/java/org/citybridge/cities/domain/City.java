@@ -8,14 +8,22 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.citybridge.contracts.events.HeritageAsset;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A city of the directory. Retired cities are kept for history. */
+/**
+ * A city of the directory. Retired cities are kept for history.
+ *
+ * <p>Its JSON values are replaced whole, never changed in place ({@code @Mutability(Immutability.class)}):
+ * Hibernate then neither copies them through JSON at every persist nor compares them element by element at
+ * every flush.
+ */
 @Entity
 @Table(name = "city")
 public class City extends PanacheEntityBase {
@@ -45,18 +53,22 @@ public class City extends PanacheEntityBase {
 
     /** ISO 639-1 codes. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> languages = new ArrayList<>();
 
     public String description;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "heritage_assets")
     public List<HeritageAsset> heritageAssets = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> associations = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Official> officials = new ArrayList<>();
 
     public boolean retired;

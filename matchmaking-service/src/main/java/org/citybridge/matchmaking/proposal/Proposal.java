@@ -21,7 +21,9 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.matchmaking.scoring.Match;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,10 @@ import java.util.UUID;
  * PROPOSED → SUPERSEDED → PROPOSED           (the pair left every top list, and came back)
  * PROPOSED | ACCEPTED_BY_ONE → WITHDRAWN     (a city retired)
  * </pre>
+ *
+ * <p>Its reasons and their digest are replaced whole, never changed in place
+ * ({@code @Mutability(Immutability.class)}): Hibernate then neither copies them through JSON at every persist
+ * nor compares them element by element at every flush.
  */
 @Entity
 @Table(name = "mm_proposal")
@@ -90,10 +96,12 @@ public class Proposal extends PanacheEntityBase {
      */
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<MatchReason> reasons = new ArrayList<>();
 
     /** {@link ReasonsDigest} of {@link #reasons}; null for a proposal stored before digests were. */
     @Column(name = "reasons_digest")
+    @Mutability(Immutability.class)
     public byte[] reasonsDigest;
 
     @Enumerated(EnumType.STRING)

@@ -8,7 +8,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.citybridge.matchmaking.scoring.CityFacts;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A city as matchmaking knows it from city-events (public profile facts only). */
+/**
+ * A city as matchmaking knows it from city-events (public profile facts only).
+ *
+ * <p>Its JSON values are replaced whole, never changed in place ({@code @Mutability(Immutability.class)}):
+ * Hibernate then neither copies them through JSON at every persist nor compares them element by element at
+ * every flush.
+ */
 @Entity
 @Table(name = "mm_city")
 public class City extends PanacheEntityBase {
@@ -38,17 +46,21 @@ public class City extends PanacheEntityBase {
     public Double longitude;
     /** Names of its UNESCO World Heritage sites. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "world_heritage")
     public List<String> worldHeritage = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> associations = new ArrayList<>();
     /** Partner city ids from the profile. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<UUID> partners = new ArrayList<>();
 
     /** ISO 639-1 codes of its official languages. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> languages = new ArrayList<>();
 
     public boolean retired;

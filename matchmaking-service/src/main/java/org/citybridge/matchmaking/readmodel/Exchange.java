@@ -7,14 +7,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An exchange and, once held, its participating cities. */
+/**
+ * An exchange and, once held, its participating cities.
+ *
+ * <p>Its JSON values are replaced whole, never changed in place ({@code @Mutability(Immutability.class)}):
+ * Hibernate then neither copies them through JSON at every persist nor compares them element by element at
+ * every flush.
+ */
 @Entity
 @Table(name = "mm_exchange")
 public class Exchange extends PanacheEntityBase {
@@ -30,6 +38,7 @@ public class Exchange extends PanacheEntityBase {
     public boolean held;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<UUID> participants = new ArrayList<>();
 
     @Version

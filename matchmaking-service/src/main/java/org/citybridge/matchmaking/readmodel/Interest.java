@@ -13,14 +13,22 @@ import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.matchmaking.scoring.InterestFacts;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An active interest of a city (withdrawn interests are deleted). */
+/**
+ * An active interest of a city (withdrawn interests are deleted).
+ *
+ * <p>Its JSON values are replaced whole, never changed in place ({@code @Mutability(Immutability.class)}):
+ * Hibernate then neither copies them through JSON at every persist nor compares them element by element at
+ * every flush.
+ */
 @Entity
 @Table(name = "mm_interest")
 public class Interest extends PanacheEntityBase {
@@ -40,10 +48,12 @@ public class Interest extends PanacheEntityBase {
     public Intent intent;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "preferred_regions")
     public List<String> preferredRegions = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "preferred_countries")
     public List<String> preferredCountries = new ArrayList<>();
 
