@@ -51,7 +51,7 @@ class CityUpdateTest {
                 .header("ETag", equalTo("\"1\""))
                 .body("population", equalTo(194_500))
                 .body("version", equalTo(1));
-        // read back in a transaction of its own: the new list (a JSON value replaced whole) was written
+        // read back in a transaction of its own: the new list (a JSON value replaced whole) is stored
         JsonApi.get("/api/v1/cities/" + id)
                 .statusCode(200)
                 .body("heritageAssets.name", equalTo(List.of("Historic Town of Guanajuato and Adjacent Mines")))

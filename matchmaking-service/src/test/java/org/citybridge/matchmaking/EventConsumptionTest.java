@@ -298,11 +298,11 @@ class EventConsumptionTest {
         InterestExpressed seek = Scenario.interest(
                 a, CooperationArea.E_COMMERCE, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE, List.of("Asia"), List.of());
         applyAsOneBatch(seek);
-        City before = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
         long interestVersion =
                 QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()).version);
 
-        // the lists are JSON values replaced whole: each new one is written, in the row read back afterwards
+        // the lists are JSON values replaced whole, each new one written: the city's row is written anyway (its
+        // profile version changes too), the interest's only for its lists
         HeritageAsset site = new HeritageAsset("Old Town", "World Heritage site", 1987, List.of());
         InterestExpressed restated = new InterestExpressed(
                 a,
@@ -331,11 +331,12 @@ class EventConsumptionTest {
         assertThat(after.worldHeritage).containsExactly("Old Town");
         assertThat(after.associations).containsExactly("UCLG", "Mercociudades");
         assertThat(after.partners).containsExactly(b);
-        assertThat(after.version).isGreaterThan(before.version);
         Interest changed = QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()));
         assertThat(changed.preferredRegions).containsExactly("Africa");
         assertThat(changed.preferredCountries).containsExactly("KE");
-        assertThat(changed.version).isGreaterThan(interestVersion);
+        assertThat(changed.version)
+                .as("a replaced list, the only change, is seen")
+                .isGreaterThan(interestVersion);
 
         // the same preferences again, in new but equal lists: nothing to write
         applyAsOneBatch(new InterestExpressed(

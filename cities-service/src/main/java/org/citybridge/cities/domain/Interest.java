@@ -12,9 +12,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -23,10 +21,6 @@ import java.util.UUID;
 /**
  * A city's statement about a cooperation area. At most one active interest exists per city, area,
  * stance and intent; restating it updates that interest.
- *
- * <p>Its JSON values are replaced whole, never changed in place ({@code @Mutability(Immutability.class)}):
- * Hibernate then neither copies them through JSON at every persist nor compares them element by element at
- * every flush.
  */
 @Entity
 @Table(name = "interest")
@@ -51,7 +45,6 @@ public class Interest extends PanacheEntityBase {
     public Intent intent;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
     public PartnerPreferences preferences = PartnerPreferences.NONE;
 
     public String note;

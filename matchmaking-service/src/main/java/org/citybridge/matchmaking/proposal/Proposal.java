@@ -46,9 +46,9 @@ import java.util.UUID;
  * PROPOSED | ACCEPTED_BY_ONE → WITHDRAWN     (a city retired)
  * </pre>
  *
- * <p>Its reasons and their digest are replaced whole, never changed in place
- * ({@code @Mutability(Immutability.class)}): Hibernate then neither copies them through JSON at every persist
- * nor compares them element by element at every flush.
+ * <p>Its reasons are replaced whole, never changed in place: marked immutable, they are neither copied through
+ * JSON at each load, persist and update nor compared element by element at each flush, and Hibernate keeps the
+ * value itself as its snapshot, so a change in place would not be written.
  */
 @Entity
 @Table(name = "mm_proposal")
@@ -101,7 +101,6 @@ public class Proposal extends PanacheEntityBase {
 
     /** {@link ReasonsDigest} of {@link #reasons}; null for a proposal stored before digests were. */
     @Column(name = "reasons_digest")
-    @Mutability(Immutability.class)
     public byte[] reasonsDigest;
 
     @Enumerated(EnumType.STRING)

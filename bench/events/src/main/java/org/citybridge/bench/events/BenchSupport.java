@@ -206,10 +206,11 @@ final class BenchSupport {
                 // the value follows the name and labels; an exemplar (" # {trace_id=…} value time") may follow it
                 return lines.mapToDouble(line -> {
                             for (String name : names) {
-                                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                                    int labels = line.indexOf('}');
-                                    String rest = (labels >= 0
-                                                    ? line.substring(labels + 1)
+                                boolean labelled = line.startsWith(name + "{");
+                                if (labelled || line.startsWith(name + " ")) {
+                                    // the labels' closing brace, not an exemplar's after the value
+                                    String rest = (labelled
+                                                    ? line.substring(line.indexOf('}') + 1)
                                                     : line.substring(name.length()))
                                             .strip();
                                     return Double.parseDouble(rest.split("\\s+")[0]);

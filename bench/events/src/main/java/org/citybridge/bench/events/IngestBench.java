@@ -76,8 +76,8 @@ public final class IngestBench {
     /** As {@code ServiceProcess} runs every service of the platform. */
     private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
     /**
-     * How often the service's counters are read while it drains. Each read renders all its metrics: four scrapes
-     * every 200 ms were in 11 % of the service's processor samples under the flight recorder.
+     * How often the service's counters are read while it drains: each read makes the measured service render
+     * every series it has, so reads are kept few.
      */
     private static final long POLL_MILLIS = 500;
 
