@@ -20,9 +20,8 @@ import java.util.UUID;
 /**
  * A city of the directory. Retired cities are kept for history.
  *
- * <p>Its JSON values are replaced whole, never changed in place: marked immutable, they are neither copied
- * through JSON at each load, persist and update nor compared element by element at each flush, and Hibernate
- * keeps the value itself as its snapshot, so a change in place would not be written.
+ * <p>Its JSON values are replaced whole, never changed in place (CONTRIBUTING.md, Style): a change in place
+ * would not be written.
  */
 @Entity
 @Table(name = "city")

@@ -23,9 +23,8 @@ import java.util.stream.Collectors;
 /**
  * A city as matchmaking knows it from city-events (public profile facts only).
  *
- * <p>Its JSON values are replaced whole, never changed in place: marked immutable, they are neither copied
- * through JSON at each load, persist and update nor compared element by element at each flush, and Hibernate
- * keeps the value itself as its snapshot, so a change in place would not be written.
+ * <p>Its JSON values are replaced whole, never changed in place (CONTRIBUTING.md, Style): a change in place
+ * would not be written.
  */
 @Entity
 @Table(name = "mm_city")
