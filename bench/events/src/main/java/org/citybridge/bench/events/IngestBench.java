@@ -39,6 +39,11 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +116,7 @@ public final class IngestBench {
                 kafka.close();
             }
         });
-        postgres.ensureDatabase("matchmaking");
+        PostgresServer.Credentials owner = postgres.ensureDatabase("matchmaking");
         kafka.createTopics(PlatformTopics.all());
         Map<String, String> admin = kafka.clientConfig(KafkaCredentials.ADMIN);
 
@@ -131,7 +136,35 @@ public final class IngestBench {
 
         Drain drain = drain(layout, postgres, kafka.serviceEnvironment("matchmaking-service"), total);
         long proposals = endOffsets(admin, Topics.MATCHMAKING_EVENTS);
-        report(date, counts, perf, first, drain, proposals);
+        report(date, counts, perf, first, drain, proposals, tableWrites(postgres, owner));
+    }
+
+    /**
+     * What the drain wrote, table by table, from PostgreSQL's own counters (the service has stopped, so its
+     * connections have reported theirs): rows inserted, updated, of which in place ("HOT": no index entry
+     * written, the new version on the same page), and deleted.
+     */
+    private static List<String> tableWrites(PostgresServer postgres, PostgresServer.Credentials owner)
+            throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.jdbcUrl("matchmaking"), owner.user(), owner.password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables
+                        where n_tup_ins + n_tup_upd + n_tup_del > 0 order by n_tup_ins + n_tup_upd desc""")) {
+            while (result.next()) {
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %d | %d |",
+                        result.getString(1),
+                        result.getLong(2),
+                        result.getLong(3),
+                        result.getLong(4),
+                        result.getLong(5)));
+            }
+        }
+        return rows;
     }
 
     // ------------------------------------------------------------------------ backlog
@@ -476,7 +509,8 @@ public final class IngestBench {
             Map<String, String> perf,
             Map<String, String> firstPerf,
             Drain d,
-            long proposals)
+            long proposals,
+            List<String> tableWrites)
             throws IOException {
         long total = counts[0] + counts[1];
         double raw = Double.parseDouble(perf.get("nMsg.sec"));
@@ -531,6 +565,9 @@ public final class IngestBench {
                 proposals,
                 firstPerf.get("nMsg.sec"),
                 rate / raw >= 0.3 ? "met" : "missed"));
+        out.append("\nWhat the drain wrote (PostgreSQL's counters; HOT: updated in place, no index entry written):\n\n"
+                + "| table | inserted | updated | of which HOT | deleted |\n|---|---|---|---|---|\n");
+        tableWrites.forEach(row -> out.append(row).append('\n'));
         out.append(String.format(
                 Locale.ROOT,
                 "%nWhere the consumer thread was (%d samples of `jcmd Thread.print`, every 2 s):%n%n",
