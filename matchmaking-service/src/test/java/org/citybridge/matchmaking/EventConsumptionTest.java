@@ -18,11 +18,13 @@ import org.citybridge.contracts.events.InterestWithdrawn;
 import org.citybridge.contracts.events.PartnerPreferences;
 import org.citybridge.contracts.events.Topics;
 import org.citybridge.contracts.vocabulary.CooperationArea;
+import org.citybridge.contracts.vocabulary.ExchangeFormat;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.Stance;
 import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.matchmaking.ranking.Ranked;
 import org.citybridge.matchmaking.readmodel.City;
+import org.citybridge.matchmaking.readmodel.Exchange;
 import org.citybridge.matchmaking.readmodel.Interest;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -352,6 +355,46 @@ class EventConsumptionTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()).version))
                 .as("an equal value is no change")
                 .isEqualTo(changed.version);
+    }
+
+    @Test
+    void shouldStoreANewCityInterestAndExchangeWithOneWriteEach() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID exchange = UUID.randomUUID();
+        InterestExpressed seek = Scenario.interest(
+                a, CooperationArea.TRANSPORT, Stance.SEEK, Intent.KNOWLEDGE_EXCHANGE, List.of("Asia"), List.of("VN"));
+        // a backlog's poll: the city, its interest and an exchange it held, all new
+        applyAsOneBatch(
+                new CityRegistered(
+                        Fixtures.profile(
+                                a, "One Write", "PE", 1000, List.of(), List.of("Mercociudades"), List.of(b), 1),
+                        Instant.now()),
+                seek,
+                Scenario.held(
+                        exchange,
+                        UUID.randomUUID(),
+                        "Bus lanes",
+                        ExchangeFormat.WEBINAR,
+                        LocalDate.of(2026, 3, 4),
+                        List.of(a, b),
+                        CooperationArea.TRANSPORT));
+
+        // each row inserted as it stands, never inserted and then updated (an update raises the version)
+        City city = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+        assertThat(city.associations).containsExactly("Mercociudades");
+        assertThat(city.partners).containsExactly(b);
+        assertThat(city.profileVersion).isEqualTo(1);
+        assertThat(city.version).as("the city's row written once").isZero();
+        Interest interest =
+                QuarkusTransaction.requiringNew().call(() -> Interest.<Interest>findById(seek.interestId()));
+        assertThat(interest.preferredRegions).containsExactly("Asia");
+        assertThat(interest.preferredCountries).containsExactly("VN");
+        assertThat(interest.version).as("the interest's row written once").isZero();
+        Exchange held = QuarkusTransaction.requiringNew().call(() -> Exchange.<Exchange>findById(exchange));
+        assertThat(held.held).isTrue();
+        assertThat(held.participants).containsExactly(a, b);
+        assertThat(held.version).as("the exchange's row written once").isZero();
     }
 
     private void applyAsOneBatch(EventPayload... payloads) {

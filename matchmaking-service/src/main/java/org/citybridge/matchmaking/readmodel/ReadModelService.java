@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Applies city and cluster events to the read model (database and engine) and then to the
@@ -182,12 +183,10 @@ public class ReadModelService {
                 return;
             }
             City city = row(profile.cityId());
-            if (city == null) {
+            boolean stored = city != null;
+            if (!stored) {
                 city = new City();
                 city.id = profile.cityId();
-                city.updatedAt = now;
-                city.persist();
-                cities.put(city.id, city);
             } else if (profile.version() < city.profileVersion) {
                 LOG.debugf("Stale profile version %d of city %s skipped", profile.version(), profile.cityId());
                 return;
@@ -195,6 +194,11 @@ public class ReadModelService {
             fill(city, profile);
             city.profileVersion = profile.version();
             city.updatedAt = now;
+            if (!stored) {
+                // persisted whole: a row persisted first and filled after is inserted, then updated
+                city.persist();
+                cities.put(city.id, city);
+            }
             if (!city.retired) {
                 engine.upsertCity(city.facts());
             }
@@ -214,16 +218,12 @@ public class ReadModelService {
 
         private void interestExpressed(InterestExpressed expressed) {
             Interest interest = interests.get(expressed.interestId());
-            if (interest == null) {
+            boolean stored = interest != null;
+            if (!stored) {
                 interest = new Interest();
                 interest.id = expressed.interestId();
                 interest.cityId = expressed.cityId();
                 interest.expressedAt = expressed.expressedAt() == null ? now : expressed.expressedAt();
-                interest.area = expressed.area().code();
-                interest.stance = expressed.stance();
-                interest.intent = expressed.intent();
-                interest.persist();
-                interests.put(interest.id, interest);
             }
             interest.area = expressed.area().code();
             interest.stance = expressed.stance();
@@ -231,6 +231,10 @@ public class ReadModelService {
             interest.preferredRegions = new ArrayList<>(expressed.preferences().regions());
             interest.preferredCountries =
                     new ArrayList<>(expressed.preferences().countries());
+            if (!stored) {
+                interest.persist(); // whole, as a city's row
+                interests.put(interest.id, interest);
+            }
             engine.expressInterest(
                     expressed.cityId(),
                     new InterestFacts(
@@ -282,24 +286,27 @@ public class ReadModelService {
         }
 
         private void exchangeScheduled(ExchangeScheduled scheduled) {
-            Exchange exchange = exchange(scheduled.exchangeId());
-            exchange.title = scheduled.title();
-            exchange.startDate = scheduled.startDate();
+            exchange(scheduled.exchangeId(), exchange -> {
+                exchange.title = scheduled.title();
+                exchange.startDate = scheduled.startDate();
+            });
         }
 
         private void exchangeHeld(ExchangeHeld held) {
-            Exchange exchange = exchange(held.exchangeId());
-            exchange.title = held.title();
-            exchange.startDate = held.startDate();
-            exchange.held = true;
-            exchange.participants = new ArrayList<>(held.participantCityIds());
+            exchange(held.exchangeId(), exchange -> {
+                exchange.title = held.title();
+                exchange.startDate = held.startDate();
+                exchange.held = true;
+                exchange.participants = new ArrayList<>(held.participantCityIds());
+            });
             engine.exchangeHeld(held.exchangeId(), held.title(), held.startDate(), held.participantCityIds());
         }
 
         private void exchangeCancelled(ExchangeCancelled cancelled) {
-            Exchange exchange = exchange(cancelled.exchangeId());
-            exchange.held = false;
-            exchange.participants = new ArrayList<>();
+            exchange(cancelled.exchangeId(), exchange -> {
+                exchange.held = false;
+                exchange.participants = new ArrayList<>();
+            });
             engine.exchangeCancelled(cancelled.exchangeId());
         }
 
@@ -317,14 +324,17 @@ public class ReadModelService {
             engine.surveyAnswered(response.exchangeId(), response.cityId(), response.wantsPartnership());
         }
 
-        private Exchange exchange(UUID id) {
+        /** Changes the stored exchange, or stores a new one once changed (whole, as a city's row). */
+        private void exchange(UUID id, Consumer<Exchange> change) {
             Exchange exchange = Exchange.findById(id);
-            if (exchange == null) {
-                exchange = new Exchange();
-                exchange.id = id;
-                exchange.persist();
+            if (exchange != null) {
+                change.accept(exchange);
+                return;
             }
-            return exchange;
+            exchange = new Exchange();
+            exchange.id = id;
+            change.accept(exchange);
+            exchange.persist();
         }
     }
 }
