@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,6 +193,17 @@ final class BenchSupport {
      * measured service a rendering of every series); 0 if absent or unreachable.
      */
     static double counter(HttpClient http, String baseUrl, String... names) {
+        return counters(http, baseUrl, names).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+    }
+
+    /** Each counter summed over its labels, as {@link #counter}, from one scrape; every name present, 0 if absent. */
+    static Map<String, Double> counters(HttpClient http, String baseUrl, String... names) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (String name : names) {
+            sums.put(name, 0.0);
+        }
         try {
             HttpResponse<Stream<String>> response = http.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
@@ -200,28 +212,28 @@ final class BenchSupport {
                             .build(),
                     HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
-                return 0;
+                return sums;
             }
             try (Stream<String> lines = response.body()) {
                 // the value follows the name and labels; an exemplar (" # {trace_id=…} value time") may follow it
-                return lines.mapToDouble(line -> {
-                            for (String name : names) {
-                                boolean labelled = line.startsWith(name + "{");
-                                if (labelled || line.startsWith(name + " ")) {
-                                    // the labels' closing brace, not an exemplar's after the value
-                                    String rest = (labelled
-                                                    ? line.substring(line.indexOf('}') + 1)
-                                                    : line.substring(name.length()))
-                                            .strip();
-                                    return Double.parseDouble(rest.split("\\s+")[0]);
-                                }
-                            }
-                            return 0;
-                        })
-                        .sum();
+                lines.forEach(line -> {
+                    for (String name : names) {
+                        boolean labelled = line.startsWith(name + "{");
+                        if (labelled || line.startsWith(name + " ")) {
+                            // the labels' closing brace, not an exemplar's after the value
+                            String rest = (labelled
+                                            ? line.substring(line.indexOf('}') + 1)
+                                            : line.substring(name.length()))
+                                    .strip();
+                            sums.merge(name, Double.parseDouble(rest.split("\\s+")[0]), Double::sum);
+                            return;
+                        }
+                    }
+                });
             }
+            return sums;
         } catch (IOException e) {
-            return 0;
+            return sums;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

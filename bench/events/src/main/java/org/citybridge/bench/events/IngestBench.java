@@ -79,6 +79,11 @@ import java.util.stream.Collectors;
 public final class IngestBench {
 
     /** As {@code ServiceProcess} runs every service of the platform. */
+    private static final String APPLIED = "citybridge_events_applied_total";
+
+    private static final String DUPLICATES = "citybridge_events_duplicates_total";
+    private static final String SKIPPED = "citybridge_events_skipped_total";
+    private static final String DEAD = "citybridge_events_dead_lettered_total";
     private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
     /**
      * How often the service's counters are read while it drains: each read makes the measured service render
@@ -324,6 +329,7 @@ public final class IngestBench {
             double firstToLastSeconds,
             long handledInWindow,
             long handled,
+            long duplicates,
             boolean complete,
             double fromStartSeconds,
             Map<String, Integer> samples,
@@ -363,6 +369,7 @@ public final class IngestBench {
         long handledAtFirst = 0;
         long lastAt = -1;
         long handled = 0;
+        long duplicates = 0;
         long nextSample = 0;
         long nextProgress = 0;
         Map<String, Integer> samples = new TreeMap<>();
@@ -375,7 +382,10 @@ public final class IngestBench {
                     throw new IllegalStateException(
                             "matchmaking-service exited with " + process.exitValue() + ", see its log");
                 }
-                handled = handledEvents(baseUrl);
+                Map<String, Double> counted = BenchSupport.counters(http, baseUrl, APPLIED, DUPLICATES, SKIPPED, DEAD);
+                // each event once; a redelivered one (after a rebalance of the group) is counted apart
+                handled = Math.round(counted.get(APPLIED) + counted.get(SKIPPED) + counted.get(DEAD));
+                duplicates = Math.round(counted.get(DUPLICATES));
                 long now = System.nanoTime();
                 if (handled > 0 && firstAt < 0) {
                     firstAt = now;
@@ -404,6 +414,7 @@ public final class IngestBench {
                     firstAt < 0 ? Double.NaN : (end - firstAt) / 1e9,
                     handled - handledAtFirst,
                     handled,
+                    duplicates,
                     lastAt > 0,
                     (end - started) / 1e9,
                     samples,
@@ -413,16 +424,6 @@ public final class IngestBench {
             BenchSupport.sleep(1_000);
             ChildProcesses.stop(process, 20);
         }
-    }
-
-    private long handledEvents(String baseUrl) {
-        return Math.round(BenchSupport.counter(
-                http,
-                baseUrl,
-                "citybridge_events_applied_total",
-                "citybridge_events_duplicates_total",
-                "citybridge_events_skipped_total",
-                "citybridge_events_dead_lettered_total"));
     }
 
     /**
@@ -555,13 +556,15 @@ public final class IngestBench {
         out.append(String.format(
                 Locale.ROOT,
                 "%nmatchmaking-service: first event handled %.1f s after its process started; "
-                        + "%s %d of %d events %.1f s after start; %d events on matchmaking-events (ProposalCreated) when stopped. "
+                        + "%s %d of %d events %.1f s after start (and %d delivered again, skipped by the inbox as"
+                        + " duplicates); %d events on matchmaking-events (ProposalCreated) when stopped. "
                         + "ConsumerPerformance first (cold) run: %s events/s. Target ≥ 0.3× the raw rate: %s.%n",
                 d.startSeconds(),
                 d.complete() ? "all" : "only",
                 d.handled(),
                 total,
                 d.fromStartSeconds(),
+                d.duplicates(),
                 proposals,
                 firstPerf.get("nMsg.sec"),
                 rate / raw >= 0.3 ? "met" : "missed"));
