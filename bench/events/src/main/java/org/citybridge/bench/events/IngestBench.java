@@ -79,12 +79,14 @@ import java.util.stream.Collectors;
 public final class IngestBench {
 
     /** As {@code ServiceProcess} runs every service of the platform. */
+    private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
+    /** The inbox's counters: an event applied, skipped (a type not needed) or dead-lettered is handled once. */
     private static final String APPLIED = "citybridge_events_applied_total";
 
-    private static final String DUPLICATES = "citybridge_events_duplicates_total";
     private static final String SKIPPED = "citybridge_events_skipped_total";
     private static final String DEAD = "citybridge_events_dead_lettered_total";
-    private static final String SERVICE_JVM = String.join(" ", ServiceProcess.JVM_OPTIONS);
+    /** Events whose id the inbox had recorded already: delivered again, not applied. */
+    private static final String DUPLICATES = "citybridge_events_duplicates_total";
     /**
      * How often the service's counters are read while it drains: each read makes the measured service render
      * every series it has, so reads are kept few.
@@ -149,8 +151,7 @@ public final class IngestBench {
      * connections have reported theirs): rows inserted, updated, of which in place ("HOT": no index entry
      * written, the new version on the same page), and deleted.
      */
-    private static List<String> tableWrites(PostgresServer postgres, PostgresServer.Credentials owner)
-            throws SQLException {
+    private static List<String> tableWrites(PostgresServer postgres, PostgresServer.Credentials owner) {
         List<String> rows = new ArrayList<>();
         try (Connection connection =
                         DriverManager.getConnection(postgres.jdbcUrl("matchmaking"), owner.user(), owner.password());
@@ -168,6 +169,9 @@ public final class IngestBench {
                         result.getLong(4),
                         result.getLong(5)));
             }
+        } catch (SQLException e) {
+            // the drain's figures stand without these
+            rows.add("| (PostgreSQL's counters could not be read: " + e.getMessage() + ") | | | | |");
         }
         return rows;
     }
@@ -383,7 +387,7 @@ public final class IngestBench {
                             "matchmaking-service exited with " + process.exitValue() + ", see its log");
                 }
                 Map<String, Double> counted = BenchSupport.counters(http, baseUrl, APPLIED, DUPLICATES, SKIPPED, DEAD);
-                // each event once; a redelivered one (after a rebalance of the group) is counted apart
+                // each event once; one delivered again (after a rebalance of the group) is counted apart
                 handled = Math.round(counted.get(APPLIED) + counted.get(SKIPPED) + counted.get(DEAD));
                 duplicates = Math.round(counted.get(DUPLICATES));
                 long now = System.nanoTime();
