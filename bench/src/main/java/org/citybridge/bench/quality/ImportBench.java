@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Real data at real volume: the cities of a twinning file (every one stating a mutual culture interest, the
  * dense world of the real-data runs) and its partnerships loaded into a platform through the public API's
  * imports, timed from the first upload until every service has consumed every event (every city ranked). In
- * the same run, the baseline: partnerships recorded one POST at a time for a while, and a live interest
- * stated during the partnership import, timed until its proposal shows.
+ * the same run, the baseline: partnerships recorded one POST at a time for a while, and live interests
+ * stated every few seconds during the partnership import, each timed until its proposal shows.
  *
  * <pre>
  * bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W
@@ -145,8 +147,10 @@ public final class ImportBench {
                             "text/csv",
                             partnershipsCsv(data).getBytes(StandardCharsets.UTF_8))
                     .expect(202);
-            double probe = probe(cities, matchmaking, ids);
+            Probes probes = new Probes(cities, matchmaking, ids, importStart);
+            probes.start();
             Map<String, Object> partnershipJob = awaitJob(matchmaking, submitted);
+            List<Probe> probed = probes.finish();
             double imported = seconds(importStart);
             double ranked = (run.awaitCaughtUp() - importStart) / 1e9;
             int created = ((Number) partnershipJob.get("created")).intValue();
@@ -166,10 +170,7 @@ public final class ImportBench {
                                     ", %.0f× the baseline's %.1f/s",
                                     created / ranked / baselineRate,
                                     baselineRate)));
-            out.add(String.format(
-                    Locale.ROOT,
-                    "A live interest stated during the partnership import: its proposal showed after %.2f s",
-                    probe));
+            out.add(Probe.summary(probed));
             out.add(String.format(
                     Locale.ROOT,
                     "End to end, cities and partnerships imported and every city ranked: %.1f s",
@@ -273,7 +274,7 @@ public final class ImportBench {
                 seconds(started));
     }
 
-    /** The cities file: every city of the data with its coordinates and one mutual culture interest; two probes. */
+    /** The cities file: every city of the data with its coordinates and one mutual culture interest; the probes. */
     private static String citiesCsv(TwinningData data) {
         StringBuilder csv = new StringBuilder("name,country,latitude,longitude,interests\n");
         for (City city : data.cities) {
@@ -286,7 +287,10 @@ public final class ImportBench {
                     .append(city.longitude())
                     .append(",culture/MUTUAL/SISTER_CITY\n");
         }
-        csv.append("Probe Seeker,MX,19.4,-99.1,\n").append("Probe Offerer,CN,34.6,112.4,\n");
+        for (int k = 1; k <= Probes.AREAS.size(); k++) {
+            csv.append("Probe Seeker ").append(k).append(",MX,19.4,-99.1,\n");
+            csv.append("Probe Offerer ").append(k).append(",CN,34.6,112.4,\n");
+        }
         return csv.toString();
     }
 
@@ -333,31 +337,146 @@ public final class ImportBench {
     }
 
     /**
-     * Two probe cities state interests no other city states, each the other's best match: the seconds from
-     * the second statement until its proposal shows.
+     * Live interests stated while the partnership import runs, one pair of probe cities every {@link #EVERY_MS}
+     * from 2 s in, each pair in an area no other city states (each the other's best match), until the job is
+     * done: the seconds from the second statement until its proposal shows, and of those the part until
+     * matchmaking created the proposal (its {@code createdAt}; the rest is its commit and this client's polling).
+     * One probe per run said little: its time depends on what the platform is doing at that moment.
      */
-    private static double probe(ApiClient cities, ApiClient matchmaking, Map<String, UUID> ids)
-            throws InterruptedException {
-        UUID seeker = ids.get("probe seeker|MX");
-        UUID offerer = ids.get("probe offerer|CN");
-        Thread.sleep(2000); // well into the import
-        cities.post(
-                        "/api/v1/cities/" + seeker + "/interests",
-                        Map.of("area", "tourism", "stance", "SEEK", "intent", "SISTER_CITY"))
-                .expect(201);
-        cities.post(
-                        "/api/v1/cities/" + offerer + "/interests",
-                        Map.of("area", "tourism", "stance", "OFFER", "intent", "SISTER_CITY"))
-                .expect(201);
-        long stated = System.nanoTime();
-        while (true) {
-            JsonNode list = matchmaking.getOk("/api/v1/cities/" + seeker + "/proposals", Map.of());
-            for (JsonNode entry : list) {
-                if (offerer.toString().equals(entry.get("partnerCityId").asText())) {
-                    return seconds(stated);
+    private static final class Probes extends Thread {
+
+        /** Areas no city of the timed world (culture) or of the warm-up (waste management) states. */
+        static final List<String> AREAS = List.of(
+                "tourism",
+                "heritage-protection",
+                "creative-economy",
+                "trade",
+                "technology",
+                "education",
+                "economic-development",
+                "social-integration",
+                "public-health",
+                "agriculture",
+                "e-commerce",
+                "smart-cities",
+                "disaster-risk-reduction",
+                "transport",
+                "air-quality",
+                "green-cities",
+                "renewable-energy");
+
+        static final long EVERY_MS = 3000;
+
+        private final ApiClient cities;
+        private final ApiClient matchmaking;
+        private final Map<String, UUID> ids;
+        private final long importStart;
+        private final List<Probe> done = new ArrayList<>();
+        private volatile boolean jobDone;
+        private volatile Exception failed;
+
+        Probes(ApiClient cities, ApiClient matchmaking, Map<String, UUID> ids, long importStart) {
+            super("live-interest-probes");
+            this.cities = cities;
+            this.matchmaking = matchmaking;
+            this.ids = ids;
+            this.importStart = importStart;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int k = 1; k <= AREAS.size(); k++) {
+                    long due = importStart + (2000 + (k - 1) * EVERY_MS) * 1_000_000L;
+                    while (System.nanoTime() < due && !jobDone) {
+                        Thread.sleep(Math.max(1, Math.min(50, (due - System.nanoTime()) / 1_000_000)));
+                    }
+                    if (jobDone) {
+                        return;
+                    }
+                    done.add(probe(k, (System.nanoTime() - importStart) / 1e9));
                 }
+            } catch (Exception e) {
+                failed = e;
             }
-            Thread.sleep(20);
+        }
+
+        /** The probes stated while the job ran, each waited for; after the job is done. */
+        List<Probe> finish() throws Exception {
+            jobDone = true;
+            join();
+            if (failed != null) {
+                throw failed;
+            }
+            return done;
+        }
+
+        private Probe probe(int k, double at) throws InterruptedException {
+            UUID seeker = ids.get("probe seeker " + k + "|MX");
+            UUID offerer = ids.get("probe offerer " + k + "|CN");
+            String area = AREAS.get(k - 1);
+            cities.post(
+                            "/api/v1/cities/" + seeker + "/interests",
+                            Map.of("area", area, "stance", "SEEK", "intent", "SISTER_CITY"))
+                    .expect(201);
+            cities.post(
+                            "/api/v1/cities/" + offerer + "/interests",
+                            Map.of("area", area, "stance", "OFFER", "intent", "SISTER_CITY"))
+                    .expect(201);
+            long stated = System.nanoTime();
+            Instant statedAt = Instant.now();
+            while (true) {
+                JsonNode list = matchmaking.getOk("/api/v1/cities/" + seeker + "/proposals", Map.of());
+                for (JsonNode entry : list) {
+                    if (offerer.toString().equals(entry.get("partnerCityId").asText())) {
+                        Instant created = Instant.parse(
+                                entry.get("proposal").get("createdAt").asText());
+                        return new Probe(
+                                at,
+                                seconds(stated),
+                                Duration.between(statedAt, created).toMillis() / 1e3);
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /**
+     * One live interest: when it was stated (seconds into the import), the seconds until its proposal showed,
+     * and of those the seconds until matchmaking created it.
+     */
+    record Probe(double at, double showed, double created) {
+
+        static String summary(List<Probe> probes) {
+            if (probes.isEmpty()) {
+                return "Live interests during the partnership import: none stated (the job ended first)";
+            }
+            double[] showed =
+                    probes.stream().mapToDouble(Probe::showed).sorted().toArray();
+            long withinOne = probes.stream().filter(p -> p.showed() <= 1.0).count();
+            StringBuilder each = new StringBuilder();
+            for (Probe probe : probes) {
+                each.append(String.format(
+                        Locale.ROOT,
+                        "%n  at %.1f s: showed after %.2f s (created after %.2f s)",
+                        probe.at(),
+                        probe.showed(),
+                        probe.created()));
+            }
+            return String.format(
+                            Locale.ROOT,
+                            "Live interests stated during the partnership import, one every %d s from 2 s in: %d,"
+                                    + " their proposals showed after %.2f s (the first), median %.2f s, max %.2f s;"
+                                    + " %d of %d within 1 s",
+                            Probes.EVERY_MS / 1000,
+                            probes.size(),
+                            probes.get(0).showed(),
+                            showed[showed.length / 2],
+                            showed[showed.length - 1],
+                            withinOne,
+                            probes.size())
+                    + each;
         }
     }
 
