@@ -472,7 +472,9 @@ public final class ImportBench {
                             Probes.EVERY_MS / 1000,
                             probes.size(),
                             probes.get(0).showed(),
-                            showed[showed.length / 2],
+                            showed.length % 2 == 1
+                                    ? showed[showed.length / 2]
+                                    : (showed[showed.length / 2 - 1] + showed[showed.length / 2]) / 2,
                             showed[showed.length - 1],
                             withinOne,
                             probes.size())
