@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.citybridge.bench.http.NamedArgs;
 import org.citybridge.bench.quality.TwinningData.City;
 import org.citybridge.bench.quality.TwinningData.Pair;
+import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.launcher.Platform;
 import org.citybridge.launcher.http.ApiClient;
 import org.citybridge.launcher.http.ApiClient.Reply;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -337,35 +339,25 @@ public final class ImportBench {
     }
 
     /**
-     * Live interests stated while the partnership import runs, one pair of probe cities every {@link #EVERY_MS}
-     * from 2 s in, each pair in an area no other city states (each the other's best match), until the job is
-     * done: the seconds from the second statement until its proposal shows, and of those the part until
-     * matchmaking created the proposal (its {@code createdAt}; the rest is its commit and this client's polling).
-     * One probe per run said little: its time depends on what the platform is doing at that moment.
+     * Live interests stated while the partnership import runs: a pair of probe cities at most every {@link
+     * #EVERY_MS} from 2 s in, each after the previous one's proposal showed, each pair in an area no other city
+     * states (each the other's best match), until the job is done or every pair has stated: the seconds from
+     * the second statement until its proposal shows, and of those the part until matchmaking created the
+     * proposal (its {@code createdAt}: when matchmaking began applying the poll that holds the interest; the rest
+     * is that poll's work and commit, and this client's polling). One probe per run said little: its time
+     * depends on what the platform is doing at that moment.
      */
     private static final class Probes extends Thread {
 
         /** Areas no city of the timed world (culture) or of the warm-up (waste management) states. */
-        static final List<String> AREAS = List.of(
-                "tourism",
-                "heritage-protection",
-                "creative-economy",
-                "trade",
-                "technology",
-                "education",
-                "economic-development",
-                "social-integration",
-                "public-health",
-                "agriculture",
-                "e-commerce",
-                "smart-cities",
-                "disaster-risk-reduction",
-                "transport",
-                "air-quality",
-                "green-cities",
-                "renewable-energy");
+        static final List<String> AREAS = Arrays.stream(CooperationArea.values())
+                .filter(area -> area != CooperationArea.CULTURE && area != CooperationArea.WASTE_MANAGEMENT)
+                .map(CooperationArea::code)
+                .toList();
 
         static final long EVERY_MS = 3000;
+        /** A proposal not shown by then is counted as missed, and the next probe goes on. */
+        static final long DEADLINE_MS = 30_000;
 
         private final ApiClient cities;
         private final ApiClient matchmaking;
@@ -373,7 +365,7 @@ public final class ImportBench {
         private final long importStart;
         private final List<Probe> done = new ArrayList<>();
         private volatile boolean jobDone;
-        private volatile Exception failed;
+        private volatile Throwable failed;
 
         Probes(ApiClient cities, ApiClient matchmaking, Map<String, UUID> ids, long importStart) {
             super("live-interest-probes");
@@ -381,6 +373,7 @@ public final class ImportBench {
             this.matchmaking = matchmaking;
             this.ids = ids;
             this.importStart = importStart;
+            setDaemon(true); // never holds the benchmark up if the job fails first
         }
 
         @Override
@@ -396,17 +389,17 @@ public final class ImportBench {
                     }
                     done.add(probe(k, (System.nanoTime() - importStart) / 1e9));
                 }
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 failed = e;
             }
         }
 
         /** The probes stated while the job ran, each waited for; after the job is done. */
-        List<Probe> finish() throws Exception {
+        List<Probe> finish() throws InterruptedException {
             jobDone = true;
             join();
             if (failed != null) {
-                throw failed;
+                throw new IllegalStateException("a live interest probe failed", failed);
             }
             return done;
         }
@@ -425,7 +418,7 @@ public final class ImportBench {
                     .expect(201);
             long stated = System.nanoTime();
             Instant statedAt = Instant.now();
-            while (true) {
+            while (System.nanoTime() - stated < DEADLINE_MS * 1_000_000L) {
                 JsonNode list = matchmaking.getOk("/api/v1/cities/" + seeker + "/proposals", Map.of());
                 for (JsonNode entry : list) {
                     if (offerer.toString().equals(entry.get("partnerCityId").asText())) {
@@ -439,12 +432,13 @@ public final class ImportBench {
                 }
                 Thread.sleep(20);
             }
+            return new Probe(at, Double.POSITIVE_INFINITY, Double.NaN);
         }
     }
 
     /**
-     * One live interest: when it was stated (seconds into the import), the seconds until its proposal showed,
-     * and of those the seconds until matchmaking created it.
+     * One live interest: when it was stated (seconds into the import), the seconds until its proposal showed
+     * (infinite: not within {@link Probes#DEADLINE_MS}), and of those the seconds until matchmaking created it.
      */
     record Probe(double at, double showed, double created) {
 
@@ -457,16 +451,24 @@ public final class ImportBench {
             long withinOne = probes.stream().filter(p -> p.showed() <= 1.0).count();
             StringBuilder each = new StringBuilder();
             for (Probe probe : probes) {
-                each.append(String.format(
-                        Locale.ROOT,
-                        "%n  at %.1f s: showed after %.2f s (created after %.2f s)",
-                        probe.at(),
-                        probe.showed(),
-                        probe.created()));
+                each.append(
+                        Double.isInfinite(probe.showed())
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%n  at %.1f s: not shown within %d s",
+                                        probe.at(),
+                                        Probes.DEADLINE_MS / 1000)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%n  at %.1f s: showed after %.2f s (created after %.2f s)",
+                                        probe.at(),
+                                        probe.showed(),
+                                        probe.created()));
             }
             return String.format(
                             Locale.ROOT,
-                            "Live interests stated during the partnership import, one every %d s from 2 s in: %d,"
+                            "Live interests stated during the partnership import, at most one every %d s from 2 s in,"
+                                    + " each after the previous one showed: %d,"
                                     + " their proposals showed after %.2f s (the first), median %.2f s, max %.2f s;"
                                     + " %d of %d within 1 s",
                             Probes.EVERY_MS / 1000,
