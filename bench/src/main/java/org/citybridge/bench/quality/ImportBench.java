@@ -474,13 +474,17 @@ public final class ImportBench {
                             Probes.EVERY_MS / 1000,
                             probes.size(),
                             probes.get(0).showed(),
-                            showed.length % 2 == 1
-                                    ? showed[showed.length / 2]
-                                    : (showed[showed.length / 2 - 1] + showed[showed.length / 2]) / 2,
+                            median(showed),
                             showed[showed.length - 1],
                             withinOne,
                             probes.size())
                     + each;
+        }
+
+        /** The middle value of sorted values, or the mean of the two middle ones. */
+        private static double median(double[] sorted) {
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 
