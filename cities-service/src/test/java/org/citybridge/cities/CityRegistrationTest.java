@@ -131,6 +131,7 @@ class CityRegistrationTest {
             CloudEventHeaders headers = CloudEventHeaders.fromHeaders(TestEvents.headers(record));
             assertThat(headers.source()).isEqualTo("/citybridge/cities-service");
             assertThat(headers.subject()).isEqualTo(id.toString());
+            assertThat(headers.cause()).as("a request, not an event, caused it").isNull();
             assertThat(record.value()).doesNotContain("bai@example.org").doesNotContain("+86 379");
 
             CityRegistered payload = events.payload(record, CityRegistered.class);

@@ -88,6 +88,28 @@ class CityProjectionTest {
     }
 
     @Test
+    void shouldPassOverAProfileRestatedForItsNewPartnersUnread() {
+        UUID id = UUID.randomUUID();
+        support.events().publish(new CityRegistered(TestSupport.profile(id, "Epsilon", "MX", 1), TestSupport.now()));
+        support.awaitCity(id, c -> c != null);
+
+        // cities-service marks a profile it restates for new partners as caused by the partnerships; such a
+        // profile is not even read (the rename here, which a real one never carries, shows it)
+        String restated = support.events()
+                .publishCausedBy(
+                        new CityUpdated(TestSupport.profile(id, "Epsilon restated", "MX", 2), TestSupport.now()),
+                        EventType.PARTNERSHIP_FORMED);
+        // a later event of the same city (same key, same partition) proves the restatement was consumed
+        support.events().publish(new CityRetired(id, TestSupport.now()));
+        support.awaitCity(id, c -> c.retired);
+
+        KnownCity city = support.knownCity(id);
+        assertThat(city.name).isEqualTo("Epsilon");
+        assertThat(city.profileVersion).isEqualTo(1);
+        assertThat(processed(restated)).isZero();
+    }
+
+    @Test
     void shouldIgnoreARedeliveredEventAndAStaleRepeatOfAnOlderFact() {
         UUID id = UUID.randomUUID();
         CityRegistered registered = new CityRegistered(TestSupport.profile(id, "Alpha", "MX", 1), TestSupport.now());

@@ -49,6 +49,35 @@ class CloudEventHeadersTest {
     }
 
     @Test
+    void aCauseTravelsAsAnExtensionAndMarksPartnerRestatements() {
+        CloudEventHeaders restatement = CloudEventHeaders.newEvent(
+                        EventType.CITY_UPDATED, EventSamples.LUOYANG, EventSamples.AT)
+                .withCause(EventType.PARTNERSHIP_FORMED);
+        Map<String, byte[]> wire = restatement.toHeaders();
+
+        assertThat(new String(wire.get("ce_cause"), StandardCharsets.UTF_8))
+                .isEqualTo("org.citybridge.partnership.formed.v1");
+        assertThat(CloudEventHeaders.fromHeaders(wire)).isEqualTo(restatement);
+        assertThat(restatement.restatesPartnersOnly()).isTrue();
+
+        // an update a caller made, or another type caused by a partnership, restates more than partners
+        assertThat(CloudEventHeaders.newEvent(EventType.CITY_UPDATED, EventSamples.LUOYANG, EventSamples.AT)
+                        .restatesPartnersOnly())
+                .isFalse();
+        assertThat(CloudEventHeaders.newEvent(EventType.INTEREST_EXPRESSED, EventSamples.LUOYANG, EventSamples.AT)
+                        .withCause(EventType.PARTNERSHIP_FORMED)
+                        .restatesPartnersOnly())
+                .isFalse();
+        assertThat(CloudEventHeaders.newEvent(EventType.CITY_UPDATED, EventSamples.LUOYANG, EventSamples.AT)
+                        .withCause(EventType.SURVEY_RESPONSE_RECORDED)
+                        .restatesPartnersOnly())
+                .isFalse();
+        assertThat(CloudEventHeaders.newEvent(EventType.CITY_UPDATED, EventSamples.LUOYANG, EventSamples.AT)
+                        .toHeaders())
+                .doesNotContainKey("ce_cause");
+    }
+
+    @Test
     void eachNewEventHasItsOwnId() {
         var a = CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT);
         var b = CloudEventHeaders.newEvent(EventType.CITY_RETIRED, EventSamples.LUOYANG, EventSamples.AT);

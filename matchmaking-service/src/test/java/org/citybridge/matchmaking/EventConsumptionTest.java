@@ -100,6 +100,65 @@ class EventConsumptionTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "platform-admin")
+    void shouldPassOverAProfileRestatedForKnownPartnersAndLearnOneItDoesNotKnow() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(mapper)) {
+            events.publish(new CityRegistered(Fixtures.place(a, "Caught Up A", "MX", 1000), Instant.now()));
+            events.publish(new CityRegistered(Fixtures.place(b, "Caught Up B", "CN", 1000), Instant.now()));
+            events.publish(new CityRegistered(Fixtures.place(c, "Caught Up C", "KE", 1000), Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedCities(a, b, c) == 3);
+            Scenario.recordPartnership(Scenario.partnership(a, b, "SISTER_CITY", "1998-05-01", "Charter"))
+                    .statusCode(201);
+
+            // cities-service marks a profile it restates for new partners as caused by the partnerships; one
+            // naming only partners known here is passed over unread (the rename, which a real one never
+            // carries, shows it)
+            String known = events.publishCausedBy(
+                    new CityUpdated(
+                            Fixtures.profile(a, "Caught Up A renamed", "MX", 1000, List.of(), List.of(), List.of(b), 2),
+                            Instant.now()),
+                    EventType.PARTNERSHIP_FORMED);
+            // one naming a partner not known here is applied: a read model rebuilt from the topics learns the
+            // partnerships this way; the same key, so it is consumed after the first
+            String unknown = events.publishCausedBy(
+                    new CityUpdated(
+                            Fixtures.profile(a, "Caught Up A", "MX", 1000, List.of(), List.of(), List.of(b, c), 3),
+                            Instant.now()),
+                    EventType.PARTNERSHIP_FORMED);
+            await().atMost(Duration.ofSeconds(30)).until(() -> processed(unknown) == 1);
+
+            assertThat(processed(known))
+                    .as("passed over, not recorded as processed")
+                    .isZero();
+            City stored = QuarkusTransaction.requiringNew().call(() -> City.<City>findById(a));
+            assertThat(stored.name).isEqualTo("Caught Up A");
+            assertThat(stored.profileVersion).isEqualTo(3);
+            assertThat(state.knowsPartners(a, List.of(b, c))).isTrue();
+            assertThat(state.knowsPartners(c, List.of(a))).isTrue();
+            // the engine rebuilt from the database holds what the live one held
+            state.invalidate();
+            assertThat(state.locked(() -> state.engine().knowsPartners(a, List.of(b, c))))
+                    .isTrue();
+        }
+    }
+
+    private static long storedCities(UUID... ids) {
+        return QuarkusTransaction.requiringNew().call(() -> City.count("id in ?1", List.of(ids)));
+    }
+
+    private static long processed(String eventId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) City.getEntityManager()
+                                .createNativeQuery("select count(*) from processed_event where event_id = :id")
+                                .setParameter("id", eventId)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    @Test
     void shouldSupersedeAProposalWhenItsInterestIsWithdrawnAndWithdrawItWhenACityRetires() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

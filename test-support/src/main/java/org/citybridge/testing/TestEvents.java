@@ -49,8 +49,21 @@ public final class TestEvents implements AutoCloseable {
     /** Publishes a payload as a CloudEvent on its topic, keyed by its aggregate id; returns the event id. */
     public String publish(EventPayload payload) {
         EventType type = EventType.of(payload.getClass());
-        CloudEventHeaders headers = CloudEventHeaders.newEvent(type, payload.aggregateId(), Instant.now());
-        publish(type.topic(), payload.aggregateId().toString(), headers.toHeaders(), json(payload));
+        return publish(payload, CloudEventHeaders.newEvent(type, payload.aggregateId(), Instant.now()));
+    }
+
+    /** The same, as its producer sends an event that consuming events of the type {@code cause} caused. */
+    public String publishCausedBy(EventPayload payload, EventType cause) {
+        EventType type = EventType.of(payload.getClass());
+        return publish(
+                payload,
+                CloudEventHeaders.newEvent(type, payload.aggregateId(), Instant.now())
+                        .withCause(cause));
+    }
+
+    private String publish(EventPayload payload, CloudEventHeaders headers) {
+        String topic = EventType.of(payload.getClass()).topic();
+        publish(topic, payload.aggregateId().toString(), headers.toHeaders(), json(payload));
         return headers.id();
     }
 

@@ -14,6 +14,7 @@ import org.citybridge.contracts.events.CityProfile;
 import org.citybridge.contracts.events.CityRegistered;
 import org.citybridge.contracts.events.CityRetired;
 import org.citybridge.contracts.events.CityUpdated;
+import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.HeritageAsset;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.citybridge.kit.command.ExpectedVersion;
@@ -209,7 +210,10 @@ public class CityService {
         Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(changed);
         for (UUID cityId : changed) {
             City city = cities.get(cityId);
-            outbox.append(new CityUpdated(profile(city, partners.get(cityId)), city.updatedAt));
+            // marked as caused by the partnerships: consumers that keep no partners, or record them from
+            // PartnershipFormed themselves, pass over the restatement unread (a bulk import restates thousands)
+            outbox.append(
+                    new CityUpdated(profile(city, partners.get(cityId)), city.updatedAt), EventType.PARTNERSHIP_FORMED);
         }
     }
 

@@ -22,8 +22,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes {@code city-events} into the local city projection. The inbox dedupes on event id,
- * dead-letters malformed records and skips unknown types; other city events (interests) are not
- * needed here and are passed over unread.
+ * dead-letters malformed records and skips unknown types; other city events (interests), and profiles
+ * restated only for new partners, are not needed here and are passed over unread.
  */
 @ApplicationScoped
 public class IncomingEventsConsumer {
@@ -44,7 +44,8 @@ public class IncomingEventsConsumer {
     public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
         return inbox.consume(
                 batch,
-                PROFILE_TYPES::contains,
+                // a profile restated for its new partners changes nothing kept here
+                (type, headers) -> PROFILE_TYPES.contains(type) && !headers.restatesPartnersOnly(),
                 events -> {
                     Set<UUID> named = new HashSet<>();
                     EventHandlers.builder()

@@ -20,8 +20,12 @@ import java.util.UUID;
  * @param time    when the state change happened (UTC)
  * @param actor   extension attribute: the token subject (an opaque id, never a name) of the API caller whose
  *                request caused the change; null for changes caused by other events
+ * @param cause   extension attribute: the type of the consumed event that caused the change, only where the
+ *                producer states it (today cities-service's partner restatements, see
+ *                {@link #restatesPartnersOnly()}); null otherwise
  */
-public record CloudEventHeaders(String id, String type, String source, String subject, Instant time, String actor) {
+public record CloudEventHeaders(
+        String id, String type, String source, String subject, Instant time, String actor, String cause) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -33,6 +37,7 @@ public record CloudEventHeaders(String id, String type, String source, String su
     public static final String H_SUBJECT = "ce_subject";
     public static final String H_TIME = "ce_time";
     public static final String H_ACTOR = "ce_actor";
+    public static final String H_CAUSE = "ce_cause";
     public static final String H_CONTENT_TYPE = "content-type";
 
     public CloudEventHeaders {
@@ -42,14 +47,34 @@ public record CloudEventHeaders(String id, String type, String source, String su
         Objects.requireNonNull(time, "time");
     }
 
-    /** Attributes without an actor. */
+    /** Attributes without an actor or a cause. */
     public CloudEventHeaders(String id, String type, String source, String subject, Instant time) {
-        this(id, type, source, subject, time, null);
+        this(id, type, source, subject, time, null, null);
+    }
+
+    /** Attributes without a cause. */
+    public CloudEventHeaders(String id, String type, String source, String subject, Instant time, String actor) {
+        this(id, type, source, subject, time, actor, null);
     }
 
     /** The same attributes, caused by this actor's request. */
     public CloudEventHeaders withActor(String actingSubject) {
-        return new CloudEventHeaders(id, type, source, subject, time, actingSubject);
+        return new CloudEventHeaders(id, type, source, subject, time, actingSubject, cause);
+    }
+
+    /** The same attributes, caused by consuming an event of this type. */
+    public CloudEventHeaders withCause(EventType causeType) {
+        return new CloudEventHeaders(id, type, source, subject, time, actor, causeType.ceType());
+    }
+
+    /**
+     * Whether this is a CityUpdated that cities-service sent because PartnershipFormed events gave the city new
+     * partners: its profile is the one the city's previous event carried, with those partners added. A consumer
+     * that keeps no partners can pass over it unread, one that keeps them once it knows each partner named.
+     */
+    public boolean restatesPartnersOnly() {
+        return EventType.CITY_UPDATED.ceType().equals(type)
+                && EventType.PARTNERSHIP_FORMED.ceType().equals(cause);
     }
 
     /** Attributes for a new event of the given type about one aggregate, with a fresh id. */
@@ -71,6 +96,9 @@ public record CloudEventHeaders(String id, String type, String source, String su
         headers.put(H_TIME, bytes(time.toString()));
         if (actor != null) {
             headers.put(H_ACTOR, bytes(actor));
+        }
+        if (cause != null) {
+            headers.put(H_CAUSE, bytes(cause));
         }
         headers.put(H_CONTENT_TYPE, bytes(CONTENT_TYPE));
         return headers;
@@ -96,7 +124,8 @@ public record CloudEventHeaders(String id, String type, String source, String su
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("Unreadable " + H_TIME + ": " + rawTime);
         }
-        return new CloudEventHeaders(id, type, source, text(headers, H_SUBJECT), time, text(headers, H_ACTOR));
+        return new CloudEventHeaders(
+                id, type, source, text(headers, H_SUBJECT), time, text(headers, H_ACTOR), text(headers, H_CAUSE));
     }
 
     private static String required(Map<String, byte[]> headers, String name) {

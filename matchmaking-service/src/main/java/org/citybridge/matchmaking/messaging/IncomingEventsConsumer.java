@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.citybridge.contracts.events.CityUpdated;
 import org.citybridge.kit.inbox.EventInbox;
+import org.citybridge.kit.inbox.ReceivedEvent;
 import org.citybridge.matchmaking.readmodel.EngineLeadership;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.matchmaking.readmodel.ReadModelService;
@@ -35,7 +37,20 @@ public class IncomingEventsConsumer {
     @Incoming("city-events")
     @Blocking
     public CompletionStage<Void> onCityEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.consume(batch, readModel::applyAll, this::asLeader);
+        return inbox.consume(
+                batch, (type, headers) -> true, this::changesAnything, readModel::applyAll, this::asLeader);
+    }
+
+    /**
+     * A profile restated only for partners the engine knows changes nothing, and is passed over before the
+     * engine lock: a bulk import of partnerships has cities-service restate thousands, which would otherwise
+     * hold up a live event behind the import's chunks. One naming a partner the engine does not know is
+     * applied (a read model rebuilt from the topics learns its partnerships from these).
+     */
+    private boolean changesAnything(ReceivedEvent event) {
+        return !(event.headers().restatesPartnersOnly()
+                && event.payload() instanceof CityUpdated updated
+                && state.knowsPartners(updated.city().cityId(), updated.city().partners()));
     }
 
     @Incoming("cluster-events")

@@ -177,6 +177,11 @@ public final class MatchEngine {
         return graph.restates(facts);
     }
 
+    /** {@link CityGraph#knowsPartners}: safe without the engine lock. */
+    public boolean knowsPartners(UUID cityId, Collection<UUID> partnerIds) {
+        return graph.knowsPartners(cityId, partnerIds);
+    }
+
     public void upsertCity(CityFacts facts) {
         if (graph.restates(facts)) {
             return; // no score, reason or list can change: re-offering the city to every other would be waste

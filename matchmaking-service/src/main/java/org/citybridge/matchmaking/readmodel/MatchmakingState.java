@@ -8,7 +8,9 @@ import org.citybridge.matchmaking.model.ModelService;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.jboss.logging.Logger;
 
+import java.util.Collection;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -37,6 +39,8 @@ public class MatchmakingState {
 
     private MatchEngine engine;
     private boolean stale = true;
+    /** The engine for the one read that needs no lock ({@link #knowsPartners}); null until it is (re)loaded. */
+    private volatile MatchEngine loaded;
 
     /** Runs work that may change the engine, under the lock; the work opens its own transaction. */
     public <T> T locked(Supplier<T> work) {
@@ -51,6 +55,7 @@ public class MatchmakingState {
             throw e; // rejected requests fail before they touch the engine
         } catch (RuntimeException | Error e) {
             stale = true;
+            loaded = null;
             throw e;
         } finally {
             lock.unlock();
@@ -72,11 +77,22 @@ public class MatchmakingState {
         return engine;
     }
 
+    /**
+     * Whether the engine knows a partnership of the city with each of these, without waiting for the lock: a
+     * consumer passes over a profile restated for them rather than queue behind an import. False while no
+     * engine is loaded (or after a failed write, until it is loaded again).
+     */
+    public boolean knowsPartners(UUID cityId, Collection<UUID> partnerIds) {
+        MatchEngine current = loaded;
+        return current != null && current.knowsPartners(cityId, partnerIds);
+    }
+
     /** Forces a rebuild from the database on next use (e.g. after configuration changes). */
     public void invalidate() {
         lock.lock();
         try {
             stale = true;
+            loaded = null;
         } finally {
             lock.unlock();
         }
@@ -89,6 +105,7 @@ public class MatchmakingState {
         long started = System.nanoTime();
         engine = QuarkusTransaction.requiringNew().call(this::load);
         stale = false;
+        loaded = engine;
         LOG.infof(
                 "Matchmaking engine loaded: %d cities in %d ms",
                 engine.size(), (System.nanoTime() - started) / 1_000_000);

@@ -115,8 +115,8 @@ public class ReadModelService {
         /**
          * Reads the city and interest rows the batch's events name with one query per table: most events
          * of a backlog name a city or interest not stored yet, and looking each up alone cost a round
-         * trip per event. A profile the engine holds as it stands is not read: a bulk import of partnerships
-         * restates thousands, each only catching up with partners recorded here.
+         * trip per event. A profile the engine holds as it stands is not read: one restated only for partners
+         * recorded here changes nothing (those marked as such are mostly passed over before the lock already).
          */
         Batch(MatchEngine engine, Instant now, List<ReceivedEvent> events) {
             this.engine = engine;

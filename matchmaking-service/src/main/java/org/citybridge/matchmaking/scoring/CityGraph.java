@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -72,6 +73,14 @@ public final class CityGraph {
     final Set<UUID> declined = new HashSet<>();
     /** The same, as unordered pairs of city numbers, for a cheap first check. */
     final Set<Long> declinedPairs = new HashSet<>();
+
+    /**
+     * Every partnership, as (city, partner) both ways, readable without the engine lock: a consumer passes over a
+     * profile restated for partners known here before it waits for the lock (see {@link #knowsPartners}).
+     */
+    private final Set<PartnerPair> knownPartners = ConcurrentHashMap.newKeySet();
+
+    private record PartnerPair(UUID city, UUID partner) {}
 
     final DevelopingEconomies developing;
 
@@ -255,6 +264,19 @@ public final class CityGraph {
         return true;
     }
 
+    /**
+     * Whether the city has a partnership here with each of these (the city itself passed over); the one read
+     * that is safe without the engine lock, while another thread changes the graph.
+     */
+    public boolean knowsPartners(UUID cityId, Collection<UUID> partnerIds) {
+        for (UUID partnerId : partnerIds) {
+            if (!partnerId.equals(cityId) && !knownPartners.contains(new PartnerPair(cityId, partnerId))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Retires a city: it leaves every area index and is never scored again. */
     public CityNode retire(UUID cityId) {
         CityNode node = node(cityId);
@@ -400,6 +422,8 @@ public final class CityGraph {
             return false;
         }
         b.partners.add(a.idx);
+        knownPartners.add(new PartnerPair(a.id, b.id));
+        knownPartners.add(new PartnerPair(b.id, a.id));
         reindexActivity(a);
         reindexActivity(b);
         return true;

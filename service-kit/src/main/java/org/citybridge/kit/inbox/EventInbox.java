@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -113,14 +114,35 @@ public class EventInbox {
         return consume(batch, type -> true, effect, guard);
     }
 
-    /**
-     * Decodes the batch's records of the {@code wanted} types and applies the new events, in order, with
-     * {@code effect} in one transaction with the record of their ids; then dead-letters the records that could
-     * not be applied and acknowledges the batch. The returned stage completes when that is done.
-     */
+    /** {@link #consume(KafkaRecordBatch, BiPredicate, Consumer, Guard)} of the {@code wanted} types. */
     public CompletionStage<Void> consume(
             KafkaRecordBatch<String, String> batch,
             Predicate<EventType> wanted,
+            Consumer<List<ReceivedEvent>> effect,
+            Guard guard) {
+        return consume(batch, (type, headers) -> wanted.test(type), effect, guard);
+    }
+
+    /** {@link #consume(KafkaRecordBatch, BiPredicate, Predicate, Consumer, Guard)} of every record it decodes. */
+    public CompletionStage<Void> consume(
+            KafkaRecordBatch<String, String> batch,
+            BiPredicate<EventType, CloudEventHeaders> wanted,
+            Consumer<List<ReceivedEvent>> effect,
+            Guard guard) {
+        return consume(batch, wanted, event -> true, effect, guard);
+    }
+
+    /**
+     * Decodes the batch's records that {@code wanted} takes (by type and CloudEvents attributes, before the data
+     * is read), keeps those events that {@code needed} (outside the guard and any transaction: for events
+     * known to change nothing) and applies the new ones, in order, with {@code effect} in one transaction with
+     * the record of their ids; then dead-letters the records that could not be applied and acknowledges the
+     * batch. The returned stage completes when that is done.
+     */
+    public CompletionStage<Void> consume(
+            KafkaRecordBatch<String, String> batch,
+            BiPredicate<EventType, CloudEventHeaders> wanted,
+            Predicate<ReceivedEvent> needed,
             Consumer<List<ReceivedEvent>> effect,
             Guard guard) {
         List<KafkaRecord<String, String>> records = new ArrayList<>();
@@ -134,7 +156,9 @@ public class EventInbox {
             try {
                 Optional<ReceivedEvent> decoded =
                         decode(record.getTopic(), record.getHeaders(), record.getPayload(), wanted);
-                if (decoded.isPresent()) {
+                if (decoded.isPresent() && !needed.test(decoded.get())) {
+                    skipped(record.getTopic(), "changes-nothing");
+                } else if (decoded.isPresent()) {
                     records.add(record);
                     positions.add(position);
                     events.add(decoded.get());
@@ -239,7 +263,7 @@ public class EventInbox {
      * dead-letter topic, wanted or not.
      */
     private Optional<ReceivedEvent> decode(
-            String topic, Headers kafkaHeaders, String value, Predicate<EventType> wanted) {
+            String topic, Headers kafkaHeaders, String value, BiPredicate<EventType, CloudEventHeaders> wanted) {
         CloudEventHeaders headers = CloudEventHeaders.fromHeaders(headerMap(kafkaHeaders));
         if (headers.id().length() > MAX_EVENT_ID_LENGTH) {
             throw new MalformedEventException("Event id longer than " + MAX_EVENT_ID_LENGTH + " characters");
@@ -255,7 +279,7 @@ public class EventInbox {
             throw new MalformedEventException("Event of type " + headers.type() + " from source '" + headers.source()
                     + "' on topic " + topic + ": only " + owner.uri() + " publishes it, on " + owner.topic());
         }
-        if (!wanted.test(type.get())) {
+        if (!wanted.test(type.get(), headers)) {
             skipped(topic, "not-needed");
             return Optional.empty();
         }

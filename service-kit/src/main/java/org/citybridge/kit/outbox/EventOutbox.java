@@ -40,8 +40,9 @@ import javax.sql.DataSource;
 public class EventOutbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, actor, trace_parent)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into outbox_event (event_id, type, source, topic, record_key, payload, occurred_at, actor, cause,
+                trace_parent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final int MAX_BATCH = 500;
 
     @Inject
@@ -65,6 +66,16 @@ public class EventOutbox {
     /** Stores the event; must run inside the transaction of the change it announces. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEventHeaders append(EventPayload payload) {
+        return append(payload, null);
+    }
+
+    /**
+     * Stores the event, caused by consuming events of the type {@code cause} (sent as the CloudEvents extension
+     * {@code ce_cause}, which lets consumers pass over restatements unread); must run inside the transaction of
+     * the change it announces.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEventHeaders append(EventPayload payload, EventType cause) {
         EventType type = EventType.of(payload.getClass());
         CloudEventHeaders headers = CloudEventHeaders.newEvent(type, payload.aggregateId(), Instant.now());
         OutboxEvent event = new OutboxEvent();
@@ -76,10 +87,12 @@ public class EventOutbox {
         event.payload = codec.toJson(payload);
         event.occurredAt = headers.time();
         event.actor = actingSubject();
+        event.cause = cause == null ? null : cause.ceType();
         event.traceParent = TraceContexts.currentTraceParent();
         pendingInThisTransaction().add(event);
         metrics.counter("citybridge.outbox.appended", "type", type.ceType()).increment();
-        return headers.withActor(event.actor);
+        CloudEventHeaders stated = headers.withActor(event.actor);
+        return cause == null ? stated : stated.withCause(cause);
     }
 
     /** The caller of the request this transaction serves, if any (a consumer's transaction has none). */
@@ -146,7 +159,8 @@ public class EventOutbox {
                 insert.setString(6, event.payload);
                 insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
                 insert.setString(8, event.actor);
-                insert.setString(9, event.traceParent);
+                insert.setString(9, event.cause);
+                insert.setString(10, event.traceParent);
                 insert.addBatch();
                 if (++inBatch == MAX_BATCH) {
                     insert.executeBatch();

@@ -46,6 +46,9 @@ public class OutboxEvent extends PanacheEntityBase {
     /** The token subject of the API caller whose request caused the event; null when an event caused it. */
     public String actor;
 
+    /** The type of the consumed event that caused it, where the producer states it; null for API requests. */
+    public String cause;
+
     /** The W3C {@code traceparent} of the transaction that appended it; null while tracing is off. */
     @Column(name = "trace_parent")
     public String traceParent;

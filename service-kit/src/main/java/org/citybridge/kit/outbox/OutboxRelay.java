@@ -406,7 +406,14 @@ public class OutboxRelay {
 
     private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
-        new CloudEventHeaders(event.eventId, event.type, event.source, event.recordKey, event.occurredAt, event.actor)
+        new CloudEventHeaders(
+                        event.eventId,
+                        event.type,
+                        event.source,
+                        event.recordKey,
+                        event.occurredAt,
+                        event.actor,
+                        event.cause)
                 .toHeaders()
                 .forEach((name, value) -> record.headers().add(name, value));
         if (event.traceParent != null) {
