@@ -13,6 +13,7 @@ import org.citybridge.contracts.events.CloudEventHeaders;
 import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.InterestWithdrawn;
 import org.citybridge.contracts.events.Topics;
+import org.citybridge.testing.InboxRows;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,13 +34,11 @@ class CityProjectionTest {
     @Inject
     TestSupport support;
 
-    private static long processed(String eventId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) KnownCity.getEntityManager()
-                                .createNativeQuery("select count(*) from processed_event where event_id = :id")
-                                .setParameter("id", eventId)
-                                .getSingleResult())
-                        .longValue());
+    @Inject
+    DataSource dataSource;
+
+    private long processed(String eventId) {
+        return InboxRows.processed(dataSource, List.of(eventId));
     }
 
     @Test

@@ -3,12 +3,9 @@ package org.citybridge.matchmaking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.citybridge.contracts.events.EventPayload;
+import org.citybridge.testing.InboxRows;
 import org.citybridge.testing.TestEvents;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +54,11 @@ class EventFeed {
     void awaitConsumed(List<String> eventIds) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                            PreparedStatement statement = connection.prepareStatement(
-                                    "select count(*) from processed_event where event_id = any (?)")) {
-                        statement.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
-                        try (ResultSet rs = statement.executeQuery()) {
-                            rs.next();
-                            return rs.getInt(1) == eventIds.size();
-                        }
-                    } catch (SQLException e) {
-                        return false;
-                    }
-                });
+                .until(() -> InboxRows.processed(dataSource, eventIds) == eventIds.size());
+    }
+
+    /** Whether the service has processed this event (passed-over events are not recorded). */
+    boolean processed(String eventId) {
+        return InboxRows.processed(dataSource, List.of(eventId)) == 1;
     }
 }
