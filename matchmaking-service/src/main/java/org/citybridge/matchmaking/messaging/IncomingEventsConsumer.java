@@ -50,6 +50,9 @@ public class IncomingEventsConsumer {
     private boolean changesAnything(ReceivedEvent event) {
         return !(event.headers().restatesPartnersOnly()
                 && event.payload() instanceof CityUpdated updated
+                && updated.city() != null // one without a profile is applied, and rejected there alone
+                && updated.city().cityId() != null
+                && updated.city().partners() != null
                 && state.knowsPartners(updated.city().cityId(), updated.city().partners()));
     }
 

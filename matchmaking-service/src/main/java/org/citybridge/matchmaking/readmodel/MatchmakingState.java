@@ -79,12 +79,14 @@ public class MatchmakingState {
 
     /**
      * Whether the engine knows a partnership of the city with each of these, without waiting for the lock: a
-     * consumer passes over a profile restated for them rather than queue behind an import. False while no
-     * engine is loaded (or after a failed write, until it is loaded again).
+     * consumer passes over a profile restated for them rather than queue behind an import. False on a
+     * follower, while no engine is loaded, and after a failed write until it is loaded again. A write in
+     * progress may show partnerships not committed yet; no restatement names those, since cities-service
+     * restates only partnerships this service committed and announced.
      */
     public boolean knowsPartners(UUID cityId, Collection<UUID> partnerIds) {
         MatchEngine current = loaded;
-        return current != null && current.knowsPartners(cityId, partnerIds);
+        return current != null && leadership.leads() && current.knowsPartners(cityId, partnerIds);
     }
 
     /** Forces a rebuild from the database on next use (e.g. after configuration changes). */
