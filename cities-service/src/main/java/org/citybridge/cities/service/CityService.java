@@ -210,8 +210,8 @@ public class CityService {
         Map<UUID, List<CityPartner>> partners = CityPartner.ofCities(changed);
         for (UUID cityId : changed) {
             City city = cities.get(cityId);
-            // marked as caused by the partnerships: consumers that keep no partners, or record them from
-            // PartnershipFormed themselves, pass over the restatement unread (a bulk import restates thousands)
+            // marked as caused by the partnerships: consumers that keep no partners, or know every partner
+            // named already, pass over the restatement (a bulk import restates thousands)
             outbox.append(
                     new CityUpdated(profile(city, partners.get(cityId)), city.updatedAt), EventType.PARTNERSHIP_FORMED);
         }

@@ -70,8 +70,8 @@ public record CloudEventHeaders(
     /**
      * Whether this is a CityUpdated that cities-service sent because PartnershipFormed events gave the city new
      * partners: its profile is the one the city's previous CityRegistered or CityUpdated carried, with those
-     * partners added. A consumer
-     * that keeps no partners can pass over it unread, one that keeps them once it knows each partner named.
+     * partners added. A consumer that keeps no partners can pass over it unread, one that keeps them once it
+     * knows each partner named.
      */
     public boolean restatesPartnersOnly() {
         return EventType.CITY_UPDATED.ceType().equals(type)
