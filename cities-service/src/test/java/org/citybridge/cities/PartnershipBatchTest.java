@@ -10,6 +10,7 @@ import org.citybridge.contracts.events.EventType;
 import org.citybridge.contracts.events.PartnershipFormed;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,19 +51,29 @@ class PartnershipBatchTest {
         UUID unknown = UUID.randomUUID();
         poll.add(Fixtures.sisterCities(unknown, partners.get(1), LocalDate.of(2024, 6, 1)));
 
+        long versionBefore = Fixtures.get(hub).extract().<Number>path("version").longValue();
+
         QuarkusTransaction.requiringNew().run(() -> cities.recordPartnerships(poll));
 
         List<String> hubEvents = cityUpdatedPayloads(hub);
         assertThat(hubEvents).hasSize(1);
-        JsonNode profile = mapper.readTree(hubEvents.get(0)).get("city");
+        JsonNode event = mapper.readTree(hubEvents.get(0));
+        JsonNode profile = event.get("city");
         List<String> announced = new ArrayList<>();
         profile.get("partners").forEach(p -> announced.add(p.asText()));
         assertThat(announced)
                 .containsExactlyInAnyOrderElementsOf(
                         partners.stream().map(UUID::toString).toList());
-        // announced with the version the change gave the row, as a single change would be
-        assertThat(profile.get("version").asLong())
-                .isEqualTo(Fixtures.get(hub).extract().<Number>path("version").longValue());
+        // announced with the version and time the change gave the row (one version for the whole poll), as a
+        // single change would be; the rest of the profile as it was
+        var stored = Fixtures.get(hub)
+                .header("ETag", "\"" + (versionBefore + 1) + "\"")
+                .extract();
+        assertThat(stored.<Number>path("version").longValue()).isEqualTo(versionBefore + 1);
+        assertThat(profile.get("version").asLong()).isEqualTo(versionBefore + 1);
+        assertThat(Instant.parse(event.get("updatedAt").asText())).isEqualTo(Instant.parse(stored.path("updatedAt")));
+        assertThat(profile.get("name").asText()).isEqualTo(stored.<String>path("name"));
+        assertThat(profile.get("country").asText()).isEqualTo("MX");
         for (UUID partner : partners) {
             assertThat(cityUpdatedPayloads(partner)).hasSize(1);
         }

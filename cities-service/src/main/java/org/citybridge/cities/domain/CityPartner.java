@@ -11,7 +11,9 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,5 +56,27 @@ public class CityPartner extends PanacheEntityBase {
         }
         return CityPartner.<CityPartner>list("cityId in ?1 order by formedOn, partnerId", cityIds).stream()
                 .collect(Collectors.groupingBy(p -> p.cityId));
+    }
+
+    /**
+     * The partners' ids of several cities, each city's in the order of {@link #ofCity} (a partner twice if
+     * they formed two partnerships). Read as values, not entities: a profile needs no more, and the session
+     * then has nothing more to hold or check at its flush.
+     */
+    public static Map<UUID, List<UUID>> partnerIdsOf(Collection<UUID> cityIds) {
+        Map<UUID, List<UUID>> partners = new HashMap<>();
+        if (cityIds.isEmpty()) {
+            return partners;
+        }
+        getEntityManager()
+                .createQuery(
+                        "select p.cityId, p.partnerId from CityPartner p where p.cityId in :cities"
+                                + " order by p.formedOn, p.partnerId",
+                        Object[].class)
+                .setParameter("cities", cityIds)
+                .getResultList()
+                .forEach(row -> partners.computeIfAbsent((UUID) row[0], city -> new ArrayList<>())
+                        .add((UUID) row[1]));
+        return partners;
     }
 }
