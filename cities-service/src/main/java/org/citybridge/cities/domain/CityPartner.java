@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -45,8 +47,11 @@ public class CityPartner extends PanacheEntityBase {
     @Column(name = "formed_on")
     public LocalDate formedOn;
 
+    /** A city's partners in the order they were formed (ties by partner id). */
+    private static final String ORDER = " order by formedOn, partnerId";
+
     public static List<CityPartner> ofCity(UUID cityId) {
-        return list("cityId = ?1 order by formedOn, partnerId", cityId);
+        return list("cityId = ?1" + ORDER, cityId);
     }
 
     /** The partners of several cities, each city's in the order of {@link #ofCity}. */
@@ -54,7 +59,7 @@ public class CityPartner extends PanacheEntityBase {
         if (cityIds.isEmpty()) {
             return Map.of();
         }
-        return CityPartner.<CityPartner>list("cityId in ?1 order by formedOn, partnerId", cityIds).stream()
+        return CityPartner.<CityPartner>list("cityId in ?1" + ORDER, cityIds).stream()
                 .collect(Collectors.groupingBy(p -> p.cityId));
     }
 
@@ -70,13 +75,29 @@ public class CityPartner extends PanacheEntityBase {
         }
         getEntityManager()
                 .createQuery(
-                        "select p.cityId, p.partnerId from CityPartner p where p.cityId in :cities"
-                                + " order by p.formedOn, p.partnerId",
-                        Object[].class)
+                        "select cityId, partnerId from CityPartner where cityId in :cities" + ORDER, Object[].class)
                 .setParameter("cities", cityIds)
                 .getResultList()
                 .forEach(row -> partners.computeIfAbsent((UUID) row[0], city -> new ArrayList<>())
                         .add((UUID) row[1]));
         return partners;
+    }
+
+    /** Which of these partnerships are recorded already for which of these cities: (city, partnership) pairs. */
+    public static Set<List<UUID>> recordedOf(Collection<UUID> cityIds, Collection<UUID> partnershipIds) {
+        Set<List<UUID>> recorded = new HashSet<>();
+        if (cityIds.isEmpty() || partnershipIds.isEmpty()) {
+            return recorded;
+        }
+        getEntityManager()
+                .createQuery(
+                        "select cityId, partnershipId from CityPartner"
+                                + " where cityId in :cities and partnershipId in :partnerships",
+                        Object[].class)
+                .setParameter("cities", cityIds)
+                .setParameter("partnerships", partnershipIds)
+                .getResultList()
+                .forEach(row -> recorded.add(List.of((UUID) row[0], (UUID) row[1])));
+        return recorded;
     }
 }
