@@ -30,6 +30,7 @@ import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,10 +75,11 @@ public class PartnershipImport {
 
     /**
      * A chunk holds the engine lock while it writes, and each poll of live events waits for the chunk
-     * before it: a fifth of the usual chunk keeps that wait short. Still more than the engine follows one
-     * by one, so the graph learns a chunk at once.
+     * before it: chunks are sized to about 100 ms each, starting at a few rows while the code is cold (the
+     * first chunks of a fixed hundred rows held the lock for half a second). The file's size, not a chunk's,
+     * decides whether the engine follows its partnerships one by one or learns them at once.
      */
-    static final Importer.Pace PACE = new Importer.Pace(1, 100);
+    static final Importer.Pace PACE = Importer.Pace.timed(10, Importer.CHUNK, Duration.ofMillis(100));
 
     /** One row of a partnership file; each city by id, or by name and country. */
     public record ImportedPartnership(
@@ -136,10 +138,10 @@ public class PartnershipImport {
         private Set<UUID> known;
         private final Set<UUID> seenPairs = new HashSet<>();
         private final Drafts<UUID, Boolean> checkedPairs = new Drafts<>(); // named by the rows a dry run checked
-        private final int rows;
+        private final int fileRows;
 
-        Run(int rows) {
-            this.rows = rows;
+        Run(int fileRows) {
+            this.fileRows = fileRows;
         }
 
         void apply(List<ImportFile.Row> rows, boolean write, ImportReport report) {
@@ -210,7 +212,7 @@ public class PartnershipImport {
             }
             if (!formed.isEmpty()) {
                 proposals.partnershipsFormed(formedPairs, now);
-                state.engine().partnershipsFormed(formed);
+                state.engine().partnershipsFormed(formed, fileRows);
                 proposals.apply(state.engine().drainChanges(), now);
             }
         }
@@ -219,7 +221,7 @@ public class PartnershipImport {
         Map<String, Object> rerank(Jobs.Progress progress) {
             long started = System.nanoTime();
             int waiting = state.locked(() -> state.engine().waitingForReranking());
-            long done = rows;
+            long done = fileRows;
             progress.total(done + waiting);
             long changed = 0;
             int reranked = 0;

@@ -273,12 +273,14 @@ public final class MatchEngine {
      * activity of its two cities, which can move them in or out of any city's list: followed one by one, a
      * file of 20,000 would re-score the world 20,000 times. Past a few, the graph learns them all and every
      * city waits to be re-ranked once, by {@link #rerankSome} a chunk at a time (events applied meanwhile see
-     * the new graph already).
+     * the new graph already). A batch may come in chunks, e.g. an import's transactions: the whole batch's
+     * size decides, so that a small first chunk of a large file is not followed one by one.
      *
+     * @param batchSize the partnerships of the whole batch these pairs are part of (at least as many as they)
      * @return the cities waiting to be re-ranked
      */
-    public int partnershipsFormed(List<UUID[]> pairs) {
-        if (pairs.size() <= FOLLOWED_ONE_BY_ONE) {
+    public int partnershipsFormed(List<UUID[]> pairs, int batchSize) {
+        if (Math.max(pairs.size(), batchSize) <= FOLLOWED_ONE_BY_ONE) {
             pairs.forEach(pair -> partnershipFormed(pair[0], pair[1]));
             return pendingReranking.cardinality();
         }

@@ -229,7 +229,11 @@ class MatchEngineTest {
                 world.cities.get(random.nextInt(world.cities.size()))
             });
         }
-        assertThat(engine.partnershipsFormed(batch)).isEqualTo(world.cities.size());
+        assertThat(engine.partnershipsFormed(batch.subList(0, 5), batch.size()))
+                .as("a small first chunk of a large batch: every city waits, none is followed one by one")
+                .isEqualTo(world.cities.size());
+        assertThat(engine.partnershipsFormed(batch.subList(5, batch.size()), batch.size()))
+                .isEqualTo(world.cities.size());
         List<UUID[]> interests = new ArrayList<>();
         while (engine.rerankSome(7) > 0) {
             world.randomEvent(engine, interests); // live events go on between the chunks

@@ -13,6 +13,7 @@ import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.problem.Problem;
 import org.citybridge.kit.web.QueryParams;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -49,18 +51,37 @@ public final class Importer {
      * the same thing the file's later one is written last, as when chunks go one at a time. A row's key may be
      * null (it meets no other row's); a null {@code key} means chunks never wait for each other. It runs on
      * the job's thread for every row: cheap, and never throwing.
+     *
+     * <p>With a {@code budget}, chunks are sized by time instead ({@link #timed}): the first has
+     * {@code firstRows} rows, each next one as many as the last one's rate fits in the budget, up to
+     * {@code rowsPerChunk}. Where a chunk holds a lock, that bounds what live work waits behind it, also
+     * while the code is still cold and each row costs many times what it will.
      */
-    public record Pace(int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key) {
+    public record Pace(
+            int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key, int firstRows, Duration budget) {
         public static final Pace DEFAULT = new Pace(1, CHUNK);
 
         public Pace {
-            if (parallel < 1 || rowsPerChunk < 1) {
-                throw new IllegalArgumentException("parallel and rowsPerChunk must be positive");
+            if (parallel < 1 || rowsPerChunk < 1 || firstRows < 1 || firstRows > rowsPerChunk) {
+                throw new IllegalArgumentException(
+                        "parallel and rowsPerChunk must be positive, firstRows between 1 and rowsPerChunk");
             }
+            if (budget != null && (budget.isNegative() || budget.isZero())) {
+                throw new IllegalArgumentException("a budget must be positive");
+            }
+        }
+
+        public Pace(int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key) {
+            this(parallel, rowsPerChunk, key, rowsPerChunk, null);
         }
 
         public Pace(int parallel, int rowsPerChunk) {
             this(parallel, rowsPerChunk, null);
+        }
+
+        /** One chunk at a time, each of about {@code budget}'s work: {@code firstRows} first, never over {@code mostRows}. */
+        public static Pace timed(int firstRows, int mostRows, Duration budget) {
+            return new Pace(1, mostRows, null, firstRows, Objects.requireNonNull(budget, "budget"));
         }
     }
 
@@ -185,7 +206,7 @@ public final class Importer {
                 // would have written, as the import would find it
                 inChunks(
                         readable,
-                        pace.rowsPerChunk(),
+                        ChunkSizes.of(pace),
                         false,
                         chunk,
                         checked,
@@ -208,7 +229,7 @@ public final class Importer {
             rows.stream().filter(r -> r.unreadable() != null).forEach(r -> report.reject(r.unreadable()));
             inChunks(
                     readable,
-                    options.atomic() ? Integer.MAX_VALUE : pace.rowsPerChunk(),
+                    options.atomic() ? ChunkSizes.whole() : ChunkSizes.of(pace),
                     true,
                     chunk,
                     report,
@@ -232,7 +253,7 @@ public final class Importer {
      */
     private static void inChunks(
             List<ImportFile.Row> rows,
-            int size,
+            ChunkSizes sizes,
             boolean write,
             Chunk chunk,
             ImportReport report,
@@ -242,41 +263,44 @@ public final class Importer {
             int parallel,
             Function<ImportFile.Row, Object> key) {
         ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel) : null;
-        Deque<Future<ImportReport>> inFlight = new ArrayDeque<>();
+        Deque<Future<Applied>> inFlight = new ArrayDeque<>();
         Deque<Set<Object>> inFlightKeys = new ArrayDeque<>();
-        long submitted = 0;
+        long applied = 0;
         try {
-            Set<Object> keys = null; // the next chunk's, once known
+            List<ImportFile.Row> part = null; // the next chunk and what it writes, once known
+            Set<Object> keys = null;
             for (int from = 0; from < rows.size() || !inFlight.isEmpty(); ) {
-                boolean more = from < rows.size();
-                List<ImportFile.Row> part =
-                        more ? rows.subList(from, (int) Math.min(rows.size(), (long) from + size)) : List.of();
-                if (keys == null) {
-                    keys = keys(part, pool == null ? null : key);
-                }
-                Set<Object> next = keys;
-                if (more
-                        && inFlight.size() < parallel
-                        && inFlightKeys.stream().allMatch(k -> Collections.disjoint(k, next))) {
-                    if (progress.cancelled()) {
-                        drain(inFlight, report);
-                        throw new Jobs.Cancelled(
-                                committing
-                                        ? "Cancelled after " + from + " of " + rows.size()
-                                                + " readable rows; those are committed, whole, and the others not"
-                                        : "Cancelled while checking the rows; nothing was written");
+                if (from < rows.size() && inFlight.size() < parallel) {
+                    if (part == null) { // sized once a chunk may start: after the last one's time is known
+                        part = rows.subList(from, (int) Math.min(rows.size(), (long) from + sizes.next()));
+                        keys = keys(part, pool == null ? null : key);
                     }
-                    Callable<ImportReport> task = () -> applyChunk(part, size, write, chunk);
-                    inFlight.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
-                    inFlightKeys.add(keys);
-                    keys = null;
-                    from += part.size();
-                    continue;
+                    Set<Object> next = keys;
+                    if (inFlightKeys.stream().allMatch(k -> Collections.disjoint(k, next))) {
+                        if (progress.cancelled()) {
+                            drain(inFlight, report);
+                            throw new Jobs.Cancelled(
+                                    committing
+                                            ? "Cancelled after " + from + " of " + rows.size()
+                                                    + " readable rows; those are committed, whole, and the others not"
+                                            : "Cancelled while checking the rows; nothing was written");
+                        }
+                        List<ImportFile.Row> submitted = part;
+                        Callable<Applied> task = () -> applyChunk(submitted, sizes.atomic(), write, chunk);
+                        inFlight.add(pool == null ? CompletableFuture.completedFuture(task.call()) : pool.submit(task));
+                        inFlightKeys.add(keys);
+                        from += part.size();
+                        part = null;
+                        keys = null;
+                        continue;
+                    }
                 }
-                report.add(await(inFlight.poll()));
+                Applied done = await(inFlight.poll());
                 inFlightKeys.poll();
-                submitted += size;
-                progress.done(doneBefore + Math.min(rows.size(), submitted));
+                report.add(done.report());
+                sizes.took(done.rows(), done.nanos());
+                applied += done.rows();
+                progress.done(doneBefore + applied);
             }
             progress.done(doneBefore + rows.size());
         } catch (RuntimeException e) {
@@ -289,6 +313,9 @@ public final class Importer {
             }
         }
     }
+
+    /** A chunk's outcome: its rows' report, how many rows it had and how long it took. */
+    private record Applied(ImportReport report, int rows, long nanos) {}
 
     /** What a chunk's rows write, as far as the pace knows (nothing without a key, or one at a time). */
     private static Set<Object> keys(List<ImportFile.Row> part, Function<ImportFile.Row, Object> key) {
@@ -305,13 +332,13 @@ public final class Importer {
         return keys;
     }
 
-    private static void drain(Deque<Future<ImportReport>> inFlight, ImportReport report) {
+    private static void drain(Deque<Future<Applied>> inFlight, ImportReport report) {
         while (!inFlight.isEmpty()) {
-            report.add(await(inFlight.poll()));
+            report.add(await(inFlight.poll()).report());
         }
     }
 
-    private static ImportReport await(Future<ImportReport> done) {
+    private static Applied await(Future<Applied> done) {
         try {
             return done.get();
         } catch (InterruptedException e) {
@@ -323,14 +350,15 @@ public final class Importer {
     }
 
     /** One chunk in its transaction; if that fails as a whole (e.g. a conflict found at commit), each row alone. */
-    private static ImportReport applyChunk(List<ImportFile.Row> part, int size, boolean write, Chunk chunk) {
+    private static Applied applyChunk(List<ImportFile.Row> part, boolean atomic, boolean write, Chunk chunk) {
+        long started = System.nanoTime();
         ImportReport done = new ImportReport();
         try {
             chunk.apply(part, write, done);
-            return done;
+            return new Applied(done, part.size(), System.nanoTime() - started);
         } catch (RuntimeException e) {
-            if (size == Integer.MAX_VALUE) {
-                throw e; // atomic: the one transaction failed, nothing is written
+            if (atomic) {
+                throw e; // the one transaction failed, nothing is written
             }
         }
         done = new ImportReport();
@@ -349,6 +377,6 @@ public final class Importer {
                                         : alone.getClass().getSimpleName())));
             }
         }
-        return done;
+        return new Applied(done, part.size(), System.nanoTime() - started);
     }
 }

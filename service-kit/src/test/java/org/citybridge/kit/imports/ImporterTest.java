@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.citybridge.kit.jobs.Jobs;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -193,6 +194,67 @@ class ImporterTest {
     void shouldRefuseAPaceWithoutRowsOrWorkers() {
         assertThatThrownBy(() -> new Importer.Pace(1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Importer.Pace(0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Importer.Pace.timed(0, 10, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Importer.Pace.timed(20, 10, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Importer.Pace.timed(1, 10, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldSizeTimedChunksByHowLongTheLastOneTookAndCountProgressByRows() {
+        List<ImportFile.Row> rows = rows(200);
+        List<Integer> written = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
+        AtomicBoolean slowed = new AtomicBoolean();
+        Importer.Chunk chunk = (part, write, report) -> {
+            written.add(part.size());
+            if (part.size() == 16 && !slowed.getAndSet(true)) { // one slow chunk: four times the budget
+                spinFor(Duration.ofMillis(800));
+            }
+            part.forEach(row -> report.count(ImportReport.Outcome.CREATED));
+        };
+        Jobs.Progress recording = new Jobs.Progress() {
+            @Override
+            public void total(long total) {}
+
+            @Override
+            public void done(long done) {
+                progress.add(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        Map<String, Object> result = Importer.work(
+                        rows,
+                        new Importer.Options(false, false),
+                        chunk,
+                        null,
+                        Importer.Pace.timed(2, 64, Duration.ofMillis(200)))
+                .run(recording);
+
+        assertThat(result).containsEntry("created", 200L);
+        assertThat(written.subList(0, 4))
+                .as("the first chunk has the first rows; quick chunks grow twofold")
+                .containsExactly(2, 4, 8, 16);
+        assertThat(written.subList(4, 9))
+                .as("after a chunk of four times the budget a quarter, then growing again up to the most")
+                .containsExactly(4, 8, 16, 32, 64);
+        assertThat(progress).as("progress counts the rows each chunk had").startsWith(2L, 6L, 14L, 30L, 34L);
+        assertThat(progress).last().isEqualTo(200L);
+    }
+
+    /** Busy for at least {@code time}: a chunk that takes that long. */
+    private static void spinFor(Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     private static ImportFile.Row row(long line, String name) {
