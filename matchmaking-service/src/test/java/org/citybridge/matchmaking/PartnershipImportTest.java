@@ -227,7 +227,7 @@ class PartnershipImportTest {
             for (int i = 0; i < 1_500; i++) {
                 large.append(chainRows.get(i % chainRows.size())).append('\n');
             }
-            // checked 100 rows at a time, a dry run counts a pair named again in a later chunk as the import does
+            // checked a chunk at a time, a dry run counts a pair named again in a later chunk as the import does
             assertThat(Scenario.awaitJob(submit(large.toString(), "text/csv", "?dryRun=true")))
                     .containsEntry("created", 38)
                     .containsEntry("unchanged", 1_462)

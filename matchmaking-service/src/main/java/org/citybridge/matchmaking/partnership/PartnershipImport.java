@@ -76,8 +76,9 @@ public class PartnershipImport {
     /**
      * A chunk holds the engine lock while it writes, and each poll of live events waits for the chunk
      * before it: chunks are sized to about 100 ms each, starting at a few rows while the code is cold (the
-     * first chunks of a fixed hundred rows held the lock for half a second). The file's size, not a chunk's,
-     * decides whether the engine follows its partnerships one by one or learns them at once.
+     * first chunks of a fixed hundred rows held the lock for half a second). What the file forms at a
+     * chunk's rate, not the chunk's own count, decides whether the engine follows its partnerships one by one
+     * or learns them at once.
      */
     static final Importer.Pace PACE = Importer.Pace.timed(10, Importer.CHUNK, Duration.ofMillis(100));
 
@@ -127,7 +128,8 @@ public class PartnershipImport {
     /** Reads the file (400, 413 or 415 when it cannot be read at all) and starts the import's job. */
     public Job submit(InputStream body, String contentType, Importer.Options options, String requestedBy) {
         List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
-        Run run = new Run(rows.size());
+        Run run = new Run(rows.size(), (int)
+                rows.stream().filter(row -> row.unreadable() == null).count());
         return jobs.submit(
                 "partnership-import", requestedBy, Importer.work(rows, options, run::apply, run::rerank, PACE));
     }
@@ -139,9 +141,11 @@ public class PartnershipImport {
         private final Set<UUID> seenPairs = new HashSet<>();
         private final Drafts<UUID, Boolean> checkedPairs = new Drafts<>(); // named by the rows a dry run checked
         private final int fileRows;
+        private final int readableRows;
 
-        Run(int fileRows) {
+        Run(int fileRows, int readableRows) {
             this.fileRows = fileRows;
+            this.readableRows = readableRows;
         }
 
         void apply(List<ImportFile.Row> rows, boolean write, ImportReport report) {
@@ -152,13 +156,18 @@ public class PartnershipImport {
             Set<UUID> named = new HashSet<>();
             if (write) {
                 checkedPairs.clear(); // an atomic import's check is over
-                state.locked(() ->
-                        QuarkusTransaction.requiringNew().run(() -> record(good, true, report, named, Clock.now())));
+                state.locked(() -> {
+                    long held = System.nanoTime(); // the pace counts the hold of the lock, not the wait for it
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> record(good, rows.size(), true, report, named, Clock.now()));
+                    report.paceBy(System.nanoTime() - held);
+                });
                 seenPairs.addAll(named); // once committed
             } else {
                 // a pair named again further down the file counts as the import counts it
                 checkedPairs.check(() -> {
-                    QuarkusTransaction.requiringNew().run(() -> record(good, false, report, named, Clock.now()));
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> record(good, rows.size(), false, report, named, Clock.now()));
                     named.forEach(pair -> checkedPairs.put(pair, true));
                 });
             }
@@ -182,7 +191,12 @@ public class PartnershipImport {
         }
 
         private void record(
-                List<RecordPartnership> good, boolean write, ImportReport report, Set<UUID> named, Instant now) {
+                List<RecordPartnership> good,
+                int chunkRows,
+                boolean write,
+                ImportReport report,
+                Set<UUID> named,
+                Instant now) {
             Set<UUID> recorded = recorded(good);
             List<UUID[]> formed = new ArrayList<>();
             List<UUID> formedPairs = new ArrayList<>();
@@ -212,7 +226,10 @@ public class PartnershipImport {
             }
             if (!formed.isEmpty()) {
                 proposals.partnershipsFormed(formedPairs, now);
-                state.engine().partnershipsFormed(formed, fileRows);
+                // what the file forms at this chunk's rate: a large file's small first chunks are learned at
+                // once, a re-import that finds a few new rows among thousands recorded is followed one by one
+                long expected = (long) formed.size() * readableRows / Math.max(1, chunkRows);
+                state.engine().partnershipsFormed(formed, (int) Math.min(Integer.MAX_VALUE, expected));
                 proposals.apply(state.engine().drainChanges(), now);
             }
         }

@@ -274,13 +274,15 @@ public final class MatchEngine {
      * file of 20,000 would re-score the world 20,000 times. Past a few, the graph learns them all and every
      * city waits to be re-ranked once, by {@link #rerankSome} a chunk at a time (events applied meanwhile see
      * the new graph already). A batch may come in chunks, e.g. an import's transactions: the whole batch's
-     * size decides, so that a small first chunk of a large file is not followed one by one.
+     * size decides, so that a small first chunk of a large file is not followed one by one; and while cities
+     * wait to be re-ranked anyway, a batch is learned at once (following it would re-rank them under the
+     * lock now, and again in their turn).
      *
-     * @param batchSize the partnerships of the whole batch these pairs are part of (at least as many as they)
+     * @param batchSize the partnerships the whole batch these pairs are part of is expected to form
      * @return the cities waiting to be re-ranked
      */
     public int partnershipsFormed(List<UUID[]> pairs, int batchSize) {
-        if (Math.max(pairs.size(), batchSize) <= FOLLOWED_ONE_BY_ONE) {
+        if (Math.max(pairs.size(), batchSize) <= FOLLOWED_ONE_BY_ONE && pendingReranking.isEmpty()) {
             pairs.forEach(pair -> partnershipFormed(pair[0], pair[1]));
             return pendingReranking.cardinality();
         }

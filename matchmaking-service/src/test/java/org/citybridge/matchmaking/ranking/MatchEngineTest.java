@@ -229,10 +229,16 @@ class MatchEngineTest {
                 world.cities.get(random.nextInt(world.cities.size()))
             });
         }
-        assertThat(engine.partnershipsFormed(batch.subList(0, 5), batch.size()))
+        assertThat(engine.partnershipsFormed(batch.subList(0, 3), 3))
+                .as("a small batch is followed one by one: no city waits")
+                .isZero();
+        assertThat(engine.partnershipsFormed(batch.subList(3, 8), batch.size()))
                 .as("a small first chunk of a large batch: every city waits, none is followed one by one")
                 .isEqualTo(world.cities.size());
-        assertThat(engine.partnershipsFormed(batch.subList(5, batch.size()), batch.size()))
+        assertThat(engine.partnershipsFormed(batch.subList(8, 10), 2))
+                .as("while cities wait to be re-ranked anyway, even a small batch is learned at once")
+                .isEqualTo(world.cities.size());
+        assertThat(engine.partnershipsFormed(batch.subList(10, batch.size()), batch.size()))
                 .isEqualTo(world.cities.size());
         List<UUID[]> interests = new ArrayList<>();
         while (engine.rerankSome(7) > 0) {

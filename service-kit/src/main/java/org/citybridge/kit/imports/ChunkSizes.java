@@ -39,9 +39,9 @@ final class ChunkSizes {
         return next;
     }
 
-    /** A chunk of {@code rows} took {@code nanos}: the next one's size follows from that rate. */
+    /** A chunk of {@code rows} took {@code nanos} (negative: unknown): the next one's size follows from that rate. */
     void took(int rows, long nanos) {
-        if (budgetNanos == 0 || rows < 1) {
+        if (budgetNanos == 0 || rows < 1 || nanos < 0) {
             return;
         }
         double fitting = nanos <= 0 ? Double.MAX_VALUE : (double) rows * budgetNanos / nanos;

@@ -30,6 +30,7 @@ public final class ImportReport {
     private long unchanged;
     private long rejected;
     private final List<Rejection> rejections = new ArrayList<>();
+    private long pacedNanos = -1; // a chunk's, for a timed pace: unset, the whole chunk counts
 
     public void count(Outcome outcome) {
         switch (outcome) {
@@ -44,6 +45,18 @@ public final class ImportReport {
         if (rejections.size() < LISTED) {
             rejections.add(rejection);
         }
+    }
+
+    /**
+     * The part of this chunk's time a timed pace sizes the next chunk by, e.g. how long it held a lock that
+     * live work waits on (not the time it waited for it, nor its reading before); unset, its whole time.
+     */
+    public void paceBy(long nanos) {
+        pacedNanos = Math.max(0, nanos);
+    }
+
+    long pacedNanos() {
+        return pacedNanos;
     }
 
     /** Adds what a chunk did, once its transaction committed. */

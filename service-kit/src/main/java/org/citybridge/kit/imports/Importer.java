@@ -54,8 +54,9 @@ public final class Importer {
      *
      * <p>With a {@code budget}, chunks are sized by time instead ({@link #timed}): the first has
      * {@code firstRows} rows, each next one as many as the last one's rate fits in the budget, up to
-     * {@code rowsPerChunk}. Where a chunk holds a lock, that bounds what live work waits behind it, also
-     * while the code is still cold and each row costs many times what it will.
+     * {@code rowsPerChunk}; the time is what the chunk says it spent ({@link ImportReport#paceBy}, e.g. its
+     * hold of a lock), else its whole time. Where a chunk holds a lock, that bounds what live work waits
+     * behind it, also while the code is still cold and each row costs many times what it will.
      */
     public record Pace(
             int parallel, int rowsPerChunk, Function<ImportFile.Row, Object> key, int firstRows, Duration budget) {
@@ -66,8 +67,9 @@ public final class Importer {
                 throw new IllegalArgumentException(
                         "parallel and rowsPerChunk must be positive, firstRows between 1 and rowsPerChunk");
             }
-            if (budget != null && (budget.isNegative() || budget.isZero())) {
-                throw new IllegalArgumentException("a budget must be positive");
+            if (budget == null ? firstRows != rowsPerChunk : budget.isNegative() || budget.isZero() || parallel > 1) {
+                throw new IllegalArgumentException(
+                        "a fixed pace starts as it goes on; a timed one has a positive budget and one chunk at a time");
             }
         }
 
@@ -314,7 +316,7 @@ public final class Importer {
         }
     }
 
-    /** A chunk's outcome: its rows' report, how many rows it had and how long it took. */
+    /** A chunk's outcome: its rows' report, how many rows it had and how long it took (negative: unknown). */
     private record Applied(ImportReport report, int rows, long nanos) {}
 
     /** What a chunk's rows write, as far as the pace knows (nothing without a key, or one at a time). */
@@ -355,7 +357,8 @@ public final class Importer {
         ImportReport done = new ImportReport();
         try {
             chunk.apply(part, write, done);
-            return new Applied(done, part.size(), System.nanoTime() - started);
+            long paced = done.pacedNanos();
+            return new Applied(done, part.size(), paced >= 0 ? paced : System.nanoTime() - started);
         } catch (RuntimeException e) {
             if (atomic) {
                 throw e; // the one transaction failed, nothing is written
@@ -377,6 +380,6 @@ public final class Importer {
                                         : alone.getClass().getSimpleName())));
             }
         }
-        return new Applied(done, part.size(), System.nanoTime() - started);
+        return new Applied(done, part.size(), -1); // a failure's time says nothing about the rows' rate
     }
 }

@@ -36,6 +36,8 @@ class ChunkSizesTest {
         assertThat(sizes.next()).isEqualTo(25);
         sizes.took(1, 2_000 * MS); // never fewer than one row
         assertThat(sizes.next()).isEqualTo(1);
+        sizes.took(40, -1); // a chunk that failed and was tried row by row: its time says nothing of the rate
+        assertThat(sizes.next()).isEqualTo(1);
     }
 
     @Test

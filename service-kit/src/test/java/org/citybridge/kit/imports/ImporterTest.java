@@ -200,6 +200,12 @@ class ImporterTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Importer.Pace.timed(1, 10, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Importer.Pace(1, 10, null, 5, null))
+                .as("a fixed pace's first chunk is as large as the others")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Importer.Pace(2, 10, null, 5, Duration.ofMillis(100)))
+                .as("chunks at once would blur each other's times")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -208,12 +214,19 @@ class ImporterTest {
         List<Integer> written = new ArrayList<>();
         List<Long> progress = new ArrayList<>();
         AtomicBoolean slowed = new AtomicBoolean();
+        AtomicBoolean slowAndUnpaced = new AtomicBoolean();
         Importer.Chunk chunk = (part, write, report) -> {
             written.add(part.size());
-            if (part.size() == 16 && !slowed.getAndSet(true)) { // one slow chunk: four times the budget
-                spinFor(Duration.ofMillis(800));
-            }
             part.forEach(row -> report.count(ImportReport.Outcome.CREATED));
+            if (part.size() == 16 && !slowed.getAndSet(true)) { // one slow chunk: four times the budget
+                report.paceBy(Duration.ofMillis(800).toNanos());
+            } else if (part.size() == 64 && !slowAndUnpaced.getAndSet(true)) {
+                // a chunk slow only outside what it paces by (e.g. waiting for a lock): the pace ignores that
+                spinFor(Duration.ofMillis(800));
+                report.paceBy(Duration.ofMillis(20).toNanos());
+            } else {
+                report.paceBy(Duration.ofMillis(20).toNanos());
+            }
         };
         Jobs.Progress recording = new Jobs.Progress() {
             @Override
@@ -242,11 +255,12 @@ class ImporterTest {
         assertThat(written.subList(0, 4))
                 .as("the first chunk has the first rows; quick chunks grow twofold")
                 .containsExactly(2, 4, 8, 16);
-        assertThat(written.subList(4, 9))
+        assertThat(written.subList(4, 10))
                 .as("after a chunk of four times the budget a quarter, then growing again up to the most")
-                .containsExactly(4, 8, 16, 32, 64);
-        assertThat(progress).as("progress counts the rows each chunk had").startsWith(2L, 6L, 14L, 30L, 34L);
-        assertThat(progress).last().isEqualTo(200L);
+                .containsExactly(4, 8, 16, 32, 64, 46);
+        assertThat(progress)
+                .as("progress counts the rows each chunk had")
+                .containsExactly(2L, 6L, 14L, 30L, 34L, 42L, 58L, 90L, 154L, 200L, 200L);
     }
 
     /** Busy for at least {@code time}: a chunk that takes that long. */
