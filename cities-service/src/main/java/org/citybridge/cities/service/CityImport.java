@@ -18,12 +18,14 @@ import org.citybridge.kit.imports.Importer;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.persistence.Slices;
+import org.citybridge.kit.persistence.Uniqueness;
 import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +115,12 @@ public class CityImport {
                 Importer.work(rows, options, chunk, null, new Importer.Pace(2, Importer.CHUNK, CityImport::named)));
     }
 
-    /** A chunk's rows in one transaction: written, or checked with what earlier rows would have written. */
+    /**
+     * A chunk's rows in one transaction: written, or checked with what earlier rows would have written.
+     * The chunk's new cities are inserted together at the end, then their interests, each table in JDBC
+     * batches instead of a round trip per row; a row naming a stored city first has them written, so that it
+     * finds them as a query of its own would.
+     */
     private void rows(
             List<ImportFile.Row> part,
             boolean write,
@@ -122,22 +129,56 @@ public class CityImport {
             Drafts<List<String>, Draft> drafts) {
         List<ReadRow> read = part.stream().map(row -> read(row, reader)).toList();
         Map<List<String>, UUID> stored = stored(read);
+        Map<UUID, ReadRow> registered = new LinkedHashMap<>();
         for (ReadRow row : read) {
+            boolean wroteStored = !write;
             try {
                 if (row.refused() != null) {
                     throw row.refused();
                 }
-                report.count(write ? apply(row, stored) : foresee(row, stored, drafts));
+                if (!write) {
+                    report.count(foresee(row, stored, drafts));
+                } else if (!stored.containsKey(row.key())) {
+                    register(row, stored, registered);
+                    report.count(Outcome.CREATED);
+                } else {
+                    wroteStored = true;
+                    stateInterests(registered);
+                    report.count(apply(row, stored));
+                }
             } catch (Importer.RowRejected e) {
                 report.reject(e.at(row.line()));
             } catch (ApiException e) {
                 report.reject(Importer.RowRejected.of(e).at(row.line()));
             }
-            // each query flushes first, checking every entity the transaction holds: without this a chunk of n
-            // rows would cost n² checks; what is written stays in the transaction
-            em.flush();
-            em.clear();
+            if (wroteStored) {
+                // each query flushes first, checking every entity the transaction holds: without this a chunk
+                // of n such rows would cost n² checks; what is written stays in the transaction
+                em.flush();
+                em.clear();
+            }
         }
+        stateInterests(registered);
+        ReadRow alone = registered.size() == 1 ? registered.values().iterator().next() : null;
+        Uniqueness.flush(
+                alone != null
+                        ? CityService.duplicateName(
+                                alone.city().city().name(), alone.placement().country())
+                        : "A city a row names was registered meanwhile by another request");
+    }
+
+    /** Registers a row's new city; its row is written, and its interests stated, later ({@link #rows}). */
+    private void register(ReadRow row, Map<List<String>, UUID> stored, Map<UUID, ReadRow> registered) {
+        City city = cities.registerNamed(row.city().city(), row.placement());
+        stored.put(row.key(), city.id); // the same city again further down the chunk is then an update
+        registered.put(city.id, row);
+    }
+
+    /** States the interests of the cities registered so far, after them: one batch per table at the flush. */
+    private void stateInterests(Map<UUID, ReadRow> registered) {
+        registered.forEach(
+                (id, row) -> interests.expressOnNewCity(id, row.city().interests()));
+        registered.clear();
     }
 
     /** How the directory knows a city: its name in lower case, and its country (ISO code, upper case). */
@@ -274,16 +315,10 @@ public class CityImport {
                 .orElse(null);
     }
 
-    /** Writes one row; {@code stored} learns what it writes. */
+    /** Writes one row naming a stored city. */
     private Outcome apply(ReadRow row, Map<List<String>, UUID> stored) {
         City existing = existing(row, stored);
         ImportedCity imported = row.city();
-        if (existing == null) {
-            City city = cities.registerNamed(imported.city(), row.placement());
-            interests.expressOnNewCity(city.id, imported.interests());
-            stored.put(row.key(), city.id); // the same city again further down the chunk is then an update
-            return Outcome.CREATED;
-        }
         Instant before = existing.updatedAt;
         City city =
                 cities.replace(existing.id, ExpectedVersion.ANY, imported.city().over(existing));

@@ -54,12 +54,17 @@ public class CityService {
     public City register(CityCommand command) {
         M49Regions.Placement placement = M49Regions.ofField("country", command.country());
         requireUniqueName(command.name(), placement.country(), null);
-        return registerNamed(command, placement);
+        City city = registerNamed(command, placement);
+        // the unique name index settles a race between two registrations with the pre-check's answer
+        Uniqueness.flush(duplicateName(command.name(), command.country()));
+        return city;
     }
 
     /**
      * Registers a city whose name the caller has just found free in its country (an import looks a whole
-     * chunk's names up with one query), without asking again.
+     * chunk's names up with one query), without asking again. The row is written at the transaction's next
+     * flush, so that an import writes a chunk's new cities together, in batches; a name taken meanwhile by
+     * another registration fails that flush.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public City registerNamed(CityCommand command, M49Regions.Placement placement) {
@@ -70,8 +75,6 @@ public class CityService {
         city.createdAt = now;
         city.updatedAt = now;
         city.persist();
-        // the unique name index settles a race between two registrations with the pre-check's answer
-        Uniqueness.flush(duplicateName(command.name(), command.country()));
         // a new city has no partners yet
         outbox.append(new CityRegistered(profile(city, List.of(), city.version), now));
         return city;
@@ -319,7 +322,7 @@ public class CityService {
         return ApiException.conflict(duplicateName(name, country));
     }
 
-    private static String duplicateName(String name, String country) {
+    static String duplicateName(String name, String country) {
         return "A city named '" + name.trim() + "' already exists in " + country.toUpperCase(Locale.ROOT);
     }
 
