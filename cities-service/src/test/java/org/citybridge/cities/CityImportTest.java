@@ -162,6 +162,38 @@ class CityImportTest {
     }
 
     @Test
+    void shouldFindACityAgainWhoseNameJavaLowerCasesUnlikeTheDatabase() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // Java lower-cases İ to i and a combining dot, and a final Σ to ς; PostgreSQL, as the unique index, does not
+        String csv = HEADER
+                + "İzmir " + tag + ",,TR,2938546,38.42,27.14,tr,culture/MUTUAL/SISTER_CITY\n"
+                + "ΑΓΙΟΣ " + tag + ",,GR,1000,,,el,culture/MUTUAL/SISTER_CITY\n";
+        assertThat(JsonApi.awaitJob(submit(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "")))
+                .containsEntry("created", 2);
+
+        Map<String, Object> again = JsonApi.awaitJob(submit(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+
+        assertThat(again)
+                .containsEntry("unchanged", 2)
+                .containsEntry("created", 0)
+                .containsEntry("rejected", 0);
+        JsonApi.get("/api/v1/cities", Map.of("q", "zmir " + tag)).body("totalItems", equalTo(1));
+
+        // two spellings Java tells apart and the index does not: the chunk's batch fails at its end, and its
+        // rows, taken one by one, find the city the first one registered
+        String twice = HEADER
+                + "İstanbul " + tag + ",,TR,15000000,,,tr,culture/MUTUAL/SISTER_CITY\n"
+                + "istanbul " + tag + ",,TR,15000000,,,tr,culture/MUTUAL/SISTER_CITY\n";
+        assertThat(JsonApi.awaitJob(submit(twice.getBytes(StandardCharsets.UTF_8), "text/csv", "")))
+                .containsEntry("created", 1)
+                .containsEntry("unchanged", 1) // the name as first registered stays, as for any other spelling
+                .containsEntry("rejected", 0);
+        JsonApi.get("/api/v1/cities", Map.of("q", "stanbul " + tag))
+                .body("totalItems", equalTo(1))
+                .body("items[0].name", equalTo("İstanbul " + tag));
+    }
+
+    @Test
     void shouldSayInADryRunWhatTheImportDoesWithACityNamedAgainAndAgain() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String csv = HEADER

@@ -21,8 +21,11 @@ import org.citybridge.kit.persistence.Slices;
 import org.citybridge.kit.persistence.Uniqueness;
 import org.citybridge.kit.problem.ApiException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import java.io.InputStream;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,8 +161,8 @@ public class CityImport {
                 em.clear();
             }
         }
-        stateInterests(registered);
         ReadRow alone = registered.size() == 1 ? registered.values().iterator().next() : null;
+        stateInterests(registered);
         Uniqueness.flush(
                 alone != null
                         ? CityService.duplicateName(
@@ -220,29 +223,42 @@ public class CityImport {
     /**
      * The ids of the stored cities a chunk's rows name, by {@link ReadRow#key}: a query per slice of
      * rows ({@link Slices}) instead of one per row (an atomic import is one chunk of every row). The database
-     * says how it lower-cases each name, so a row finds its city exactly as a query of its own would.
+     * lower-cases both the stored name and the row's, as the unique index does: Java's lower case differs from
+     * it for some letters (a final Σ, a dotted İ), and a row keyed by Java's alone would miss its city and
+     * try to register it again.
      */
     private Map<List<String>, UUID> stored(List<ReadRow> rows) {
-        List<List<String>> keys = rows.stream()
+        List<List<String>> named = rows.stream()
                 .filter(row -> row.refused() == null)
-                .map(ReadRow::key)
+                .map(row -> List.of(
+                        row.city().city().name().strip(), row.placement().country()))
                 .distinct()
                 .toList();
         Map<List<String>, UUID> stored = new HashMap<>();
         Slices.forEach(
-                keys,
-                slice -> em.createQuery(
-                                "select c.id, lower(c.name), c.country from City c"
-                                        + " where lower(c.name) in :names and c.country in :countries",
-                                Object[].class)
-                        .setParameter(
-                                "names",
-                                slice.stream().map(key -> key.get(0)).distinct().toList())
-                        .setParameter(
-                                "countries",
-                                slice.stream().map(key -> key.get(1)).distinct().toList())
-                        .getResultList()
-                        .forEach(city -> stored.put(List.of((String) city[1], (String) city[2]), (UUID) city[0])));
+                named,
+                slice -> em.unwrap(Session.class).doWork(connection -> {
+                    try (PreparedStatement query = connection.prepareStatement("""
+                    select c.id, given.name, given.country
+                    from unnest(?, ?) as given(name, country)
+                    join city c on lower(c.name) = lower(given.name) and c.country = given.country""")) {
+                        query.setArray(
+                                1,
+                                connection.createArrayOf(
+                                        "text",
+                                        slice.stream().map(n -> n.get(0)).toArray()));
+                        query.setArray(
+                                2,
+                                connection.createArrayOf(
+                                        "text",
+                                        slice.stream().map(n -> n.get(1)).toArray()));
+                        try (ResultSet found = query.executeQuery()) {
+                            while (found.next()) {
+                                stored.put(key(found.getString(2), found.getString(3)), found.getObject(1, UUID.class));
+                            }
+                        }
+                    }
+                }));
         return stored;
     }
 

@@ -309,8 +309,9 @@ public class CityService {
 
     private void requireUniqueName(String name, String country, UUID self) {
         long same = City.count(
-                "lower(name) = ?1 and country = ?2 and id <> ?3",
-                name.trim().toLowerCase(Locale.ROOT),
+                // the database lower-cases both, as the unique index does (Java's lower case differs for İ, final Σ)
+                "lower(name) = lower(?1) and country = ?2 and id <> ?3",
+                name.trim(),
                 country,
                 self == null ? new UUID(0, 0) : self);
         if (same > 0) {
