@@ -290,14 +290,22 @@ class CityImportTest {
                     .append(tag)
                     .append(",,BR,")
                     .append(1_000 + i)
-                    .append(",,,,\n");
+                    .append(",,,,culture/MUTUAL/SISTER_CITY\n");
         }
+        // the new cities are written 500 at a time; a later row finds one of them and states one more interest
+        csv.append("town 3 ").append(tag).append(",,BR,,,,,tourism/OFFER/THEMATIC_PARTNERSHIP\n");
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
-        assertThat(JsonApi.awaitJob(submit(file, "text/csv", "?atomic=true"))).containsEntry("created", 1_500);
+        assertThat(JsonApi.awaitJob(submit(file, "text/csv", "?atomic=true")))
+                .containsEntry("created", 1_500)
+                .containsEntry("updated", 1);
         assertThat(JsonApi.awaitJob(submit(file, "text/csv", "?atomic=true")))
                 .containsEntry("created", 0)
-                .containsEntry("unchanged", 1_500);
+                .containsEntry("unchanged", 1_501);
+        UUID town3 = idOf("Town 3 " + tag);
+        JsonApi.get("/api/v1/cities/" + town3).body("population", equalTo(1_003));
+        JsonApi.get("/api/v1/cities/" + town3 + "/interests").body("totalItems", equalTo(2));
+        JsonApi.get("/api/v1/cities/" + idOf("Town 1499 " + tag) + "/interests").body("totalItems", equalTo(1));
     }
 
     @Test

@@ -120,9 +120,9 @@ public class CityImport {
 
     /**
      * A chunk's rows in one transaction: written, or checked with what earlier rows would have written.
-     * The chunk's new cities are inserted together at the end, then their interests, each table in JDBC
-     * batches instead of a round trip per row; a row naming a stored city first has them written, so that it
-     * finds them as a query of its own would.
+     * New cities are inserted together, then their interests, each table in JDBC batches instead of a round
+     * trip per row: at the chunk's end, every {@link Importer#CHUNK} of them (an atomic import is one chunk of
+     * every row), and before a row naming a stored city, so that it finds them as a query of its own would.
      */
     private void rows(
             List<ImportFile.Row> part,
@@ -134,54 +134,63 @@ public class CityImport {
         Map<List<String>, UUID> stored = stored(read);
         Map<UUID, ReadRow> registered = new LinkedHashMap<>();
         for (ReadRow row : read) {
-            boolean wroteStored = !write;
+            boolean namesStored = write && row.refused() == null && stored.containsKey(row.key());
+            if (namesStored || registered.size() == Importer.CHUNK) {
+                writeRegistered(registered); // outside the row's own failure: a conflict fails the chunk
+            }
             try {
                 if (row.refused() != null) {
                     throw row.refused();
                 }
                 if (!write) {
                     report.count(foresee(row, stored, drafts));
-                } else if (!stored.containsKey(row.key())) {
+                } else if (namesStored) {
+                    report.count(apply(row, stored));
+                } else {
                     register(row, stored, registered);
                     report.count(Outcome.CREATED);
-                } else {
-                    wroteStored = true;
-                    stateInterests(registered);
-                    report.count(apply(row, stored));
                 }
             } catch (Importer.RowRejected e) {
                 report.reject(e.at(row.line()));
             } catch (ApiException e) {
                 report.reject(Importer.RowRejected.of(e).at(row.line()));
             }
-            if (wroteStored) {
+            if (!write || namesStored) {
                 // each query flushes first, checking every entity the transaction holds: without this a chunk
                 // of n such rows would cost n² checks; what is written stays in the transaction
                 em.flush();
                 em.clear();
             }
         }
-        ReadRow alone = registered.size() == 1 ? registered.values().iterator().next() : null;
-        stateInterests(registered);
-        Uniqueness.flush(
-                alone != null
-                        ? CityService.duplicateName(
-                                alone.city().city().name(), alone.placement().country())
-                        : "A city a row names was registered meanwhile by another request");
+        writeRegistered(registered);
     }
 
-    /** Registers a row's new city; its row is written, and its interests stated, later ({@link #rows}). */
+    /** Registers a row's new city; its row is written, and its interests stated, later ({@link #writeRegistered}). */
     private void register(ReadRow row, Map<List<String>, UUID> stored, Map<UUID, ReadRow> registered) {
         City city = cities.registerNamed(row.city().city(), row.placement());
         stored.put(row.key(), city.id); // the same city again further down the chunk is then an update
         registered.put(city.id, row);
     }
 
-    /** States the interests of the cities registered so far, after them: one batch per table at the flush. */
-    private void stateInterests(Map<UUID, ReadRow> registered) {
+    /**
+     * Writes the cities registered so far, then their interests, and lets the session hold them no longer. A
+     * name registered meanwhile by another request fails the batch: its rows are then tried one by one, and
+     * one alone is told which name.
+     */
+    private void writeRegistered(Map<UUID, ReadRow> registered) {
+        if (registered.isEmpty()) {
+            return;
+        }
+        ReadRow alone = registered.size() == 1 ? registered.values().iterator().next() : null;
         registered.forEach(
                 (id, row) -> interests.expressOnNewCity(id, row.city().interests()));
         registered.clear();
+        Uniqueness.flush(
+                alone != null
+                        ? CityService.duplicateName(
+                                alone.city().city().name(), alone.placement().country())
+                        : "A city a row names was registered meanwhile by another request");
+        em.clear();
     }
 
     /** How the directory knows a city: its name in lower case, and its country (ISO code, upper case). */
