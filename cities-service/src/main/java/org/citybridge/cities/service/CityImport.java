@@ -174,28 +174,39 @@ public class CityImport {
 
     /**
      * Writes the cities registered so far, then their interests, and lets the session hold them no longer. A
-     * name registered meanwhile by another request fails the batch: its rows are then tried one by one, and
-     * one alone is told which name.
+     * name registered meanwhile by another request fails the cities' batch: the chunk's rows are then tried
+     * one by one, and one alone is told which name. The cities go first, alone: stating an interest twice
+     * looks the first one up, and that query would flush them outside the guard.
      */
     private void writeRegistered(Map<UUID, ReadRow> registered) {
         if (registered.isEmpty()) {
             return;
         }
         ReadRow alone = registered.size() == 1 ? registered.values().iterator().next() : null;
-        registered.forEach(
-                (id, row) -> interests.expressOnNewCity(id, row.city().interests()));
-        registered.clear();
         Uniqueness.flush(
                 alone != null
                         ? CityService.duplicateName(
                                 alone.city().city().name(), alone.placement().country())
                         : "A city a row names was registered meanwhile by another request");
+        registered.forEach(
+                (id, row) -> interests.expressOnNewCity(id, row.city().interests()));
+        registered.clear();
+        em.flush();
         em.clear();
     }
 
-    /** How the directory knows a city: its name in lower case, and its country (ISO code, upper case). */
+    /**
+     * How the directory knows a city: its name trimmed as stored and in lower case letter by letter, as
+     * PostgreSQL's {@code lower} and so the unique index take it (String.toLowerCase differs: İ becomes i and a
+     * combining dot, a final Σ becomes ς), and its country (ISO code, upper case).
+     */
     private static List<String> key(String name, String country) {
-        return List.of(name.strip().toLowerCase(Locale.ROOT), country.trim().toUpperCase(Locale.ROOT));
+        String lower = name.trim()
+                .codePoints()
+                .map(Character::toLowerCase)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return List.of(lower, country.trim().toUpperCase(Locale.ROOT));
     }
 
     /** The city a row names as the file spells it (null: none), to see a city named in two chunks before reading. */
@@ -239,8 +250,8 @@ public class CityImport {
     private Map<List<String>, UUID> stored(List<ReadRow> rows) {
         List<List<String>> named = rows.stream()
                 .filter(row -> row.refused() == null)
-                .map(row -> List.of(
-                        row.city().city().name().strip(), row.placement().country()))
+                .map(row ->
+                        List.of(row.city().city().name().trim(), row.placement().country()))
                 .distinct()
                 .toList();
         Map<List<String>, UUID> stored = new HashMap<>();
