@@ -373,7 +373,7 @@ class CityImportTest {
                     .append(1_000 + i)
                     .append(",,,,culture/MUTUAL/SISTER_CITY\n");
         }
-        // the new cities are written 500 at a time; a later row finds one of them and states one more interest
+        // a later row finds a city written before it, and states one more interest
         csv.append("town 3 ").append(tag).append(",,BR,,,,,tourism/OFFER/THEMATIC_PARTNERSHIP\n");
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
