@@ -78,6 +78,18 @@ class CityListTest {
                 .statusCode(200); // a LIKE wildcard is matched literally, not as "everything"
     }
 
+    /** The database lower-cases the text as it does the names: Java's lower case of İ is i and a combining dot. */
+    @Test
+    void shouldFindANameWithADottedCapitalIInAnySpelling() {
+        String tag = Fixtures.unique("Dotted");
+        UUID izmir = register("İzmir " + tag, "TR", 4_000_000);
+
+        for (String typed : List.of("İzmir " + tag, "izmir " + tag, "İZMİR " + tag, "IZMIR " + tag)) {
+            JsonApi.get("/api/v1/cities", Map.of("q", typed)).body("items.id", contains(izmir.toString()));
+        }
+        JsonApi.get("/api/v1/cities", Map.of("q", "İzmir_" + tag)).body("totalItems", equalTo(0)); // _ is a letter
+    }
+
     @Test
     void shouldFilterByActiveInterestAreaStanceAndIntent() {
         String tag = Fixtures.unique("Areatest");

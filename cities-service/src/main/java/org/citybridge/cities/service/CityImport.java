@@ -15,6 +15,7 @@ import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.ImportReport;
 import org.citybridge.kit.imports.ImportReport.Outcome;
 import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.imports.NaturalKeys;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.persistence.Slices;
@@ -195,18 +196,9 @@ public class CityImport {
         em.clear();
     }
 
-    /**
-     * How the directory knows a city: its name trimmed as stored and in lower case letter by letter, as
-     * PostgreSQL's {@code lower} and so the unique index take it (String.toLowerCase differs: İ becomes i and a
-     * combining dot, a final Σ becomes ς), and its country (ISO code, upper case).
-     */
+    /** How the directory knows a city: its name as the platform compares names, and its country (ISO code, upper case). */
     private static List<String> key(String name, String country) {
-        String lower = name.trim()
-                .codePoints()
-                .map(Character::toLowerCase)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return List.of(lower, country.trim().toUpperCase(Locale.ROOT));
+        return List.of(NaturalKeys.name(name), country.trim().toUpperCase(Locale.ROOT));
     }
 
     /** The city a row names as the file spells it (null: none), to see a city named in two chunks before reading. */

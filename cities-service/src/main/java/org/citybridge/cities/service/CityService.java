@@ -21,6 +21,7 @@ import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.TextSearch;
 import org.citybridge.kit.persistence.Uniqueness;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
@@ -107,8 +108,9 @@ public class CityService {
             params.and("region", query.region().trim().toLowerCase(Locale.ROOT));
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (lower(name) like :text escape '\\' or lower(localName) like :text escape '\\')");
-            params.and("text", "%" + likeEscape(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+            where.append(" and (" + TextSearch.contains("name", "text") + " or "
+                    + TextSearch.contains("localName", "text") + ")");
+            params.and("text", TextSearch.pattern(query.text()));
         }
         if (query.area() != null || query.stance() != null || query.intent() != null) {
             where.append(" and id in (select i.cityId from Interest i where i.withdrawnAt is null");
@@ -361,9 +363,5 @@ public class CityService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -15,6 +15,7 @@ import org.citybridge.kit.imports.Drafts;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.ImportReport.Outcome;
 import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.imports.NaturalKeys;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.problem.ApiException;
@@ -151,9 +152,10 @@ public class ClusterImports {
      */
     private Outcome organisation(OrganisationCommand row, boolean write, Drafts<String, OrganisationCommand> drafts) {
         OrganisationService.check(row); // a dry run refuses what the write would refuse
-        String key = row.name().strip().toLowerCase(Locale.ROOT);
-        Organisation stored =
-                Organisation.<Organisation>find("lower(name) = ?1", key).firstResult();
+        String key = NaturalKeys.name(row.name());
+        Organisation stored = Organisation.<Organisation>find(
+                        "lower(name) = lower(?1)", row.name().trim())
+                .firstResult();
         OrganisationCommand drafted = write ? null : drafts.get(key);
         OrganisationCommand current = drafted != null
                 ? drafted
@@ -186,8 +188,11 @@ public class ClusterImports {
     /** As {@link #organisation}, for an exchange known by its title in lower case and its start date. */
     private Outcome exchange(ImportedExchange row, boolean write, Drafts<List<Object>, ExchangeStatus> drafts) {
         ExchangeCommand plan = withNamedParticipants(row);
-        List<Object> key = List.of(plan.title().strip().toLowerCase(Locale.ROOT), plan.startDate());
-        Exchange stored = Exchange.<Exchange>find("lower(title) = ?1 and startDate = ?2", key.get(0), plan.startDate())
+        List<Object> key = List.of(NaturalKeys.name(plan.title()), plan.startDate());
+        Exchange stored = Exchange.<Exchange>find(
+                        "lower(title) = lower(?1) and startDate = ?2",
+                        plan.title().trim(),
+                        plan.startDate())
                 .firstResult();
         ExchangeStatus drafted = write ? null : drafts.get(key);
         ExchangeStatus status = drafted != null ? drafted : stored == null ? null : stored.status;
@@ -232,8 +237,8 @@ public class ClusterImports {
                 throw new Importer.RowRejected("participants", "name each city as Name|CC, e.g. Luoyang|CN");
             }
             KnownCity city = KnownCity.<KnownCity>find(
-                            "lower(name) = ?1 and country = ?2 and retired = false",
-                            parts[0].strip().toLowerCase(Locale.ROOT),
+                            "lower(name) = lower(?1) and country = ?2 and retired = false",
+                            parts[0].trim(),
                             parts[1].strip().toUpperCase(Locale.ROOT))
                     .firstResult();
             if (city == null) {

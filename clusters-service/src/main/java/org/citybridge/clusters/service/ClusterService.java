@@ -19,6 +19,7 @@ import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.TextSearch;
 import org.citybridge.kit.persistence.Uniqueness;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.security.Caller;
@@ -49,8 +50,8 @@ public class ClusterService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(name) like :q or lower(slug) like :q)");
-            params.put("q", "%" + q.trim().toLowerCase() + "%");
+            where.append(" and (" + TextSearch.contains("name", "q") + " or " + TextSearch.contains("slug", "q") + ")");
+            params.put("q", TextSearch.pattern(q));
         }
         if (area != null) {
             where.append(" and :area member of areas");

@@ -15,12 +15,12 @@ import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.outbox.EventOutbox;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.TextSearch;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,8 +54,8 @@ public class ExchangeService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
-            where.append(" and lower(title) like :q");
-            params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            where.append(" and " + TextSearch.contains("title", "q"));
+            params.put("q", TextSearch.pattern(q));
         }
         if (clusterId != null) {
             where.append(" and clusterId = :cluster");

@@ -9,6 +9,7 @@ import org.citybridge.clusters.domain.OrganisationKind;
 import org.citybridge.kit.command.ExpectedVersion;
 import org.citybridge.kit.paging.Page;
 import org.citybridge.kit.paging.PageRequest;
+import org.citybridge.kit.persistence.TextSearch;
 import org.citybridge.kit.problem.ApiException;
 import org.citybridge.kit.time.Clock;
 
@@ -29,8 +30,8 @@ public class OrganisationService {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            where.append(" and " + TextSearch.contains("name", "q"));
+            params.put("q", TextSearch.pattern(q));
         }
         if (kind != null) {
             where.append(" and kind = :kind");
