@@ -18,6 +18,7 @@ import org.citybridge.kit.imports.Drafts;
 import org.citybridge.kit.imports.ImportFile;
 import org.citybridge.kit.imports.ImportReport;
 import org.citybridge.kit.imports.Importer;
+import org.citybridge.kit.imports.NaturalKeys;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
 import org.citybridge.kit.persistence.Slices;
@@ -26,8 +27,10 @@ import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.partnership.PartnershipService.RecordPartnership;
 import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.proposal.RescoreService;
+import org.citybridge.matchmaking.readmodel.EngineLeadership;
 import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -55,6 +58,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PartnershipImport {
+
+    private static final Logger LOG = Logger.getLogger(PartnershipImport.class);
 
     /** The columns a file may have; id and proposalId (as an export writes them) are passed over. */
     static final Set<String> COLUMNS = new LinkedHashSet<>(List.of(
@@ -130,8 +135,47 @@ public class PartnershipImport {
         List<ImportFile.Row> rows = ImportFile.read(body, contentType, maxBytes, mapper, COLUMNS, REQUIRED);
         Run run = new Run(rows.size(), (int)
                 rows.stream().filter(row -> row.unreadable() == null).count());
-        return jobs.submit(
-                "partnership-import", requestedBy, Importer.work(rows, options, run::apply, run::rerank, PACE));
+        Jobs.Work work = Importer.work(rows, options, run::apply, run::rerank, PACE);
+        return jobs.submit("partnership-import", requestedBy, progress -> {
+            try {
+                return work.run(progress);
+            } catch (Jobs.Cancelled e) {
+                throw new Jobs.Cancelled(e.getMessage() + leftWaiting(requestedBy));
+            } catch (RuntimeException e) {
+                String waiting = leftWaiting(requestedBy);
+                if (!waiting.isEmpty()) {
+                    LOG.warnf("A partnership import failed after committing some of its rows%s", waiting);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * An import that stops before its re-ranking (cancelled or failed) leaves the cities its committed
+     * partnerships changed waiting, their lists and proposals those of before: a rescore job re-ranks them, as
+     * the import would have, so what it committed is consistent again without anyone having to ask. A rescore
+     * already queued or running takes them on by itself (it runs until no city waits).
+     *
+     * @return what the job's message adds: how many cities wait, and which job re-ranks them
+     */
+    private String leftWaiting(String requestedBy) {
+        int waiting;
+        try {
+            waiting = state.locked(() -> state.engine().waitingForReranking());
+        } catch (EngineLeadership.NotLeading e) {
+            return ""; // another instance leads now, and ranks every city as it loads the engine
+        }
+        if (waiting == 0) {
+            return "";
+        }
+        String by;
+        try {
+            by = "a rescore job, /api/v1/jobs/" + rescore.rescore(requestedBy).id;
+        } catch (ApiException e) {
+            by = "the rescore job already queued or running";
+        }
+        return "; the " + waiting + " cities its partnerships changed are re-ranked by " + by;
     }
 
     /** One import's state: the cities it can name, and the pairs its rows have named so far. */
@@ -244,8 +288,7 @@ public class PartnershipImport {
             int reranked = 0;
             while (waiting > 0) {
                 if (progress.cancelled()) {
-                    throw new Jobs.Cancelled("Cancelled while re-ranking, after every row was committed; " + waiting
-                            + " cities keep their former lists until the next re-ranking (POST /api/v1/admin/rescore)");
+                    throw new Jobs.Cancelled("Cancelled while re-ranking, after every row was committed");
                 }
                 RescoreService.Step step = rescore.rerankStep();
                 reranked += Math.max(0, waiting - step.waiting());
@@ -306,8 +349,9 @@ public class PartnershipImport {
             return found;
         }
 
+        /** A city as the directory knows it: İstanbul and istanbul in Turkey are one city there, and here. */
         private static String key(String name, String country) {
-            return name.strip().toLowerCase(Locale.ROOT) + "|" + country.strip().toUpperCase(Locale.ROOT);
+            return NaturalKeys.name(name) + "|" + country.strip().toUpperCase(Locale.ROOT);
         }
 
         private static UUID pairId(RecordPartnership command) {
