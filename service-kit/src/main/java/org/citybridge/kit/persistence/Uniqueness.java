@@ -8,7 +8,8 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Writes whose uniqueness a database constraint guards: services check their rules first for a clear
- * answer, and the constraint turns a concurrent duplicate into the same 409 instead of a 500.
+ * answer, and the constraint turns a concurrent duplicate into the same 409 instead of a 500. Only a unique
+ * constraint's violation is a duplicate; another constraint's is thrown on as it came.
  */
 public final class Uniqueness {
 
@@ -28,12 +29,20 @@ public final class Uniqueness {
         try {
             write.run();
         } catch (ConstraintViolationException e) {
-            throw ApiException.conflict(conflictDetail);
+            throw conflictOr(e, e, conflictDetail);
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException) {
-                throw ApiException.conflict(conflictDetail);
+            if (e.getCause() instanceof ConstraintViolationException violation) {
+                throw conflictOr(violation, e, conflictDetail);
             }
             throw e;
         }
+    }
+
+    /** The 409 for a unique constraint; any other (a foreign key, a check) is not a duplicate, and goes on as it came. */
+    private static RuntimeException conflictOr(
+            ConstraintViolationException violation, RuntimeException thrown, String conflictDetail) {
+        return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                ? ApiException.conflict(conflictDetail)
+                : thrown;
     }
 }
