@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -420,6 +421,55 @@ public final class MatchEngine {
                 }
             }
         }
+    }
+
+    /** A stored open proposal of the ranking, as {@link #reconcile} compares it: its two cities and its score. */
+    public record StoredProposal(UUID cityA, UUID cityB, double score) {}
+
+    /**
+     * Right after ranking every city from scratch (at start, or when rebuilt after a failed write): records for
+     * {@link #drainChanges} the pairs whose stored open proposal is not what this ranking proposes (stored but
+     * proposed by neither city, proposed but not stored, or stored at another score), and only those, so the
+     * caller can set the stored proposals right. Lists waiting for a re-ranking when the last engine stopped
+     * (an import's, an activated model's) left proposals that nothing would change otherwise; on a clean start
+     * no pair differs and nothing is written.
+     *
+     * @return how many pairs differ
+     */
+    public int reconcile(Collection<StoredProposal> stored) {
+        derive();
+        touched = new LinkedHashSet<>(); // ranked against no lists, every listed pair was recorded: not a change
+        Map<Long, Double> storedScores = new HashMap<>();
+        for (StoredProposal proposal : stored) {
+            CityNode a = graph.find(proposal.cityA());
+            CityNode b = graph.find(proposal.cityB());
+            if (a == null || b == null) {
+                continue; // its city was never known here: no ranking of it to compare with
+            }
+            long key = CityGraph.pairKey(a.index(), b.index());
+            if (storedScores.put(key, proposal.score()) != null) {
+                touched.add(key); // two open proposals of one pair: the ranking keeps one at most
+            }
+        }
+        Set<Long> proposed = new HashSet<>();
+        for (int x = 0; x < lists.size(); x++) {
+            TopList mine = proposalsOf(x);
+            for (int k = 0; k < mine.size; k++) {
+                long key = CityGraph.pairKey(x, mine.others[k]);
+                if (proposed.add(key)) {
+                    Double score = storedScores.get(key);
+                    if (score == null || score != mine.scores[k]) {
+                        touched.add(key);
+                    }
+                }
+            }
+        }
+        for (long key : storedScores.keySet()) {
+            if (!proposed.contains(key)) {
+                touched.add(key);
+            }
+        }
+        return touched.size();
     }
 
     // ---------------------------------------------------------------- queries

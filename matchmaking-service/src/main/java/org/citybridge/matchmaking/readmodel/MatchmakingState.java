@@ -4,11 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.citybridge.kit.problem.ApiException;
+import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.model.ModelService;
+import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.ranking.MatchEngine;
+import org.citybridge.matchmaking.ranking.PairChange;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,6 +40,9 @@ public class MatchmakingState {
 
     @Inject
     EngineLeadership leadership;
+
+    @Inject
+    ProposalSync proposals;
 
     private MatchEngine engine;
     private boolean stale = true;
@@ -113,7 +120,18 @@ public class MatchmakingState {
                 engine.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The engine from the database, and the stored proposals set right where they are not what it proposes: a
+     * stop (or a failed write) in the middle of a re-ranking left some of lists not re-ranked yet, which nothing
+     * else would change.
+     */
     private MatchEngine load() {
-        return loader.load(models.settings(models.active()), Set.of(), true);
+        MatchEngine fresh = loader.load(models.settings(models.active()), Set.of(), true);
+        List<PairChange> differing = fresh.drainChanges();
+        if (!differing.isEmpty()) {
+            LOG.infof("%d stored proposals set right: not what the ranking proposes", differing.size());
+            proposals.apply(differing, Clock.now());
+        }
+        return fresh;
     }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Builds an engine from the read model's tables: the live one at start (ranked, its lists restored from
- * the open proposals), or one for fitting weights (not ranked, some partnerships left out as what the fit
+ * Builds an engine from the read model's tables: the live one at start (ranked, with the stored open proposals
+ * it does not propose as they stand left in its changes), or one for fitting weights (not ranked, some partnerships left out as what the fit
  * should predict). Runs inside the caller's transaction.
  */
 @ApplicationScoped
@@ -73,17 +73,29 @@ public class ReadModelLoader {
             fresh.declined(declined.cityA, declined.cityB, declined.kind, declined.area());
         }
         fresh.endBulk();
+        List<MatchEngine.StoredProposal> open = openProposals();
         if (settings.exposureCap() > 0) {
             // proposals derive from every city's exact audience: rank them all (open proposals cannot restore it)
             fresh.rescoreAll();
-            fresh.drainChanges();
-            return fresh;
+        } else {
+            for (MatchEngine.StoredProposal proposal : open) {
+                fresh.restoreListed(proposal.cityA(), proposal.cityB());
+            }
         }
-        for (Proposal open :
-                Proposal.<Proposal>list("status in ?1 and origin = ?2", Proposal.OPEN, Proposal.Origin.RANKING)) {
-            fresh.restoreListed(open.cityA, open.cityB);
-        }
-        fresh.drainChanges();
+        // what the caller finds in drainChanges: the stored proposals this ranking does not propose as they stand
+        fresh.reconcile(open);
         return fresh;
+    }
+
+    /** The ranking's open proposals as stored: their cities and scores, without their reasons. */
+    private List<MatchEngine.StoredProposal> openProposals() {
+        return em.createQuery(
+                        "select p.cityA, p.cityB, p.score from Proposal p where p.status in ?1 and p.origin = ?2",
+                        Object[].class)
+                .setParameter(1, Proposal.OPEN)
+                .setParameter(2, Proposal.Origin.RANKING)
+                .getResultStream()
+                .map(row -> new MatchEngine.StoredProposal((UUID) row[0], (UUID) row[1], (Double) row[2]))
+                .toList();
     }
 }
