@@ -3,7 +3,7 @@
 # the public API's imports (POST /api/v1/cities/imports, then /api/v1/partnerships/imports), timed until every
 # event is consumed and every city ranked; beside it, in the same run, partnerships recorded one POST at a
 # time, and a live interest stated during the import, timed until its proposal shows.
-#   bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W [restart=true]] [dry-run=true]
+#   bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W [restart=true]] [dry-run=true] [restart-after=true]
 # With baseline-seconds=0 every partnership goes through the import, so that two runs compare as they stand.
 # With cities and partnerships the file's world is first grown to that size by synthetic copies of its cities
 # and links (same countries and degrees; see TwinningData.grownTo), for the volume the file does not reach.
@@ -11,6 +11,7 @@
 # untimed, so that the timed import meets warm services, as a platform in service would.
 # With restart=true as well, every service is restarted after the warm-up: warm stores, cold service JVMs.
 # With dry-run=true the cities file is first checked with dryRun=true (nothing written), timed on its own.
+# With restart-after=true matchmaking is restarted at the end: the open proposals before and after, compared.
 # The default file is the shared real twinning data beside the repository (../shared/data/twin-cities-dev.csv).
 # The platform is started as ./run.sh starts it (without the demo story) on free ports and stopped again.
 # Extra Maven options go in BENCH_MAVEN_ARGS (e.g. -o). Result: bench/target/real-import.md. About 5 minutes.

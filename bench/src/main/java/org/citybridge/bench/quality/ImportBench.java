@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * bash bench/scripts/real-import.sh [data=PATH] [baseline-seconds=20] [cities=N partnerships=M [seed=S]] [warmup=W
- *     [restart=true]] [dry-run=true]
+ *     [restart=true]] [dry-run=true] [restart-after=true]
  * </pre>
  *
  * <p>With {@code cities} and {@code partnerships} the file's world is grown to that size first (see {@link
@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * have run the same code before, as a platform in service would; with {@code restart=true} as well, every service
  * is restarted after the warm-up, so the timed import meets warm stores and broker but services that start cold:
  * the control that tells the services' own warm-up (the JIT above all) from the rest. With {@code dry-run=true}
- * the cities file is first checked as a dry run, timed on its own, before the timed import.
+ * the cities file is first checked as a dry run, timed on its own, before the timed import. With {@code
+ * restart-after=true}, matchmaking is restarted at the end (see {@link #restartMatchmaking}).
  */
 public final class ImportBench {
 
@@ -56,6 +57,7 @@ public final class ImportBench {
         int baselineSeconds = Integer.parseInt(options.getOrDefault("baseline-seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
         boolean restart = Boolean.parseBoolean(options.getOrDefault("restart", "false"));
+        boolean restartAfter = Boolean.parseBoolean(options.getOrDefault("restart-after", "false"));
         if (restart && warmup <= 0) {
             throw new IllegalArgumentException("restart=true restarts the services after the warm-up: give warmup=W");
         }
@@ -199,6 +201,9 @@ public final class ImportBench {
                         lines,
                         seconds));
             }
+            if (restartAfter) {
+                out.add(restartMatchmaking(run));
+            }
         }
         Path result = repository.resolve("bench/target/real-import.md");
         Files.writeString(result, String.join("\n", out) + "\n");
@@ -274,6 +279,54 @@ public final class ImportBench {
                 Locale.ROOT,
                 "Then every service restarted (stopped, started, ready, every consumer caught up): %.1f s",
                 seconds(started));
+    }
+
+    /**
+     * Stops and starts matchmaking once every city is ranked: its engine is built again from the database and
+     * ranks every city from scratch, and sets right the stored proposals it does not propose as they stand. The
+     * open proposals should be the same afterwards; how many are not is the line's last figure.
+     */
+    private static String restartMatchmaking(ApiRun run) throws Exception {
+        Map<String, String> before = openProposals(run.matchmaking());
+        long started = System.nanoTime();
+        run.platform().stopService("matchmaking-service");
+        run.platform().restartService("matchmaking-service");
+        run.awaitQuiet(); // the engine is loaded before the consumers start again
+        double seconds = seconds(started);
+        Map<String, String> after = openProposals(run.matchmaking());
+        long differ = before.entrySet().stream()
+                        .filter(entry -> !entry.getValue().equals(after.get(entry.getKey())))
+                        .count()
+                + after.keySet().stream().filter(id -> !before.containsKey(id)).count();
+        return String.format(
+                Locale.ROOT,
+                "Then matchmaking restarted (stopped, started, engine loaded, consumers caught up): %.1f s;"
+                        + " open proposals %,d before, %,d after, %,d of them differ (new, gone or another score)",
+                seconds,
+                before.size(),
+                after.size(),
+                differ);
+    }
+
+    /** The open proposals, by id: status and score, from the proposals export. */
+    private static Map<String, String> openProposals(ApiClient matchmaking) throws Exception {
+        Reply reply = matchmaking
+                .send("GET", "/api/v1/proposals/export", null, Map.of("Accept", "application/x-ndjson"))
+                .expect(200);
+        Map<String, String> open = new HashMap<>();
+        for (String line : reply.text().lines().toList()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode proposal = ApiClient.JSON.readTree(line);
+            String status = proposal.path("status").asText();
+            if (status.equals("PROPOSED") || status.equals("ACCEPTED_BY_ONE")) {
+                open.put(
+                        proposal.path("id").asText(),
+                        status + " " + proposal.path("score").asDouble());
+            }
+        }
+        return open;
     }
 
     /** The cities file: every city of the data with its coordinates and one mutual culture interest; the probes. */

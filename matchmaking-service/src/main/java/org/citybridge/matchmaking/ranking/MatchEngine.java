@@ -423,13 +423,17 @@ public final class MatchEngine {
         }
     }
 
-    /** A stored open proposal of the ranking, as {@link #reconcile} compares it: its two cities and its score. */
-    public record StoredProposal(UUID cityA, UUID cityB, double score) {}
+    /**
+     * A stored open proposal of the ranking, as {@link #reconcile} compares it: its two cities, its score, and
+     * whether one city accepted it (such a proposal stays open when no longer proposed, until answered).
+     */
+    public record StoredProposal(UUID cityA, UUID cityB, double score, boolean accepted) {}
 
     /**
      * Right after ranking every city from scratch (at start, or when rebuilt after a failed write): records for
      * {@link #drainChanges} the pairs whose stored open proposal is not what this ranking proposes (stored but
-     * proposed by neither city, proposed but not stored, or stored at another score), and only those, so the
+     * proposed by neither city and accepted by neither, proposed but not stored, or stored at another score),
+     * and only those, so the
      * caller can set the stored proposals right. Lists waiting for a re-ranking when the last engine stopped
      * (an import's, an activated model's) left proposals that nothing would change otherwise; on a clean start
      * no pair differs and nothing is written.
@@ -440,6 +444,7 @@ public final class MatchEngine {
         derive();
         touched = new LinkedHashSet<>(); // ranked against no lists, every listed pair was recorded: not a change
         Map<Long, Double> storedScores = new HashMap<>();
+        Set<Long> accepted = new HashSet<>();
         for (StoredProposal proposal : stored) {
             CityNode a = graph.find(proposal.cityA());
             CityNode b = graph.find(proposal.cityB());
@@ -447,6 +452,9 @@ public final class MatchEngine {
                 continue; // its city was never known here: no ranking of it to compare with
             }
             long key = CityGraph.pairKey(a.index(), b.index());
+            if (proposal.accepted()) {
+                accepted.add(key);
+            }
             if (storedScores.put(key, proposal.score()) != null) {
                 touched.add(key); // two open proposals of one pair: the ranking keeps one at most
             }
@@ -465,7 +473,7 @@ public final class MatchEngine {
             }
         }
         for (long key : storedScores.keySet()) {
-            if (!proposed.contains(key)) {
+            if (!proposed.contains(key) && !accepted.contains(key)) {
                 touched.add(key);
             }
         }

@@ -87,15 +87,17 @@ public class ReadModelLoader {
         return fresh;
     }
 
-    /** The ranking's open proposals as stored: their cities and scores, without their reasons. */
+    /** The ranking's open proposals as stored: their cities, scores and whether accepted, without their reasons. */
     private List<MatchEngine.StoredProposal> openProposals() {
         return em.createQuery(
-                        "select p.cityA, p.cityB, p.score from Proposal p where p.status in ?1 and p.origin = ?2",
+                        "select p.cityA, p.cityB, p.score, p.status from Proposal p"
+                                + " where p.status in ?1 and p.origin = ?2",
                         Object[].class)
                 .setParameter(1, Proposal.OPEN)
                 .setParameter(2, Proposal.Origin.RANKING)
                 .getResultStream()
-                .map(row -> new MatchEngine.StoredProposal((UUID) row[0], (UUID) row[1], (Double) row[2]))
+                .map(row -> new MatchEngine.StoredProposal(
+                        (UUID) row[0], (UUID) row[1], (Double) row[2], row[3] == Proposal.Status.ACCEPTED_BY_ONE))
                 .toList();
     }
 }

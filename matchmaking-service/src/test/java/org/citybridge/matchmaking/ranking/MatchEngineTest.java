@@ -467,6 +467,72 @@ class MatchEngineTest {
         assertThat(engine.drainChanges()).isNotEmpty();
     }
 
+    /**
+     * An engine loaded from the database compares the open proposals stored by the one before with its fresh
+     * ranking: the pairs that differ, and only those, are its changes, and applying them stores exactly what
+     * it proposes; a proposal one city accepted stays open unproposed, and what it proposes itself differs in
+     * nothing. With and without an exposure cap.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 6})
+    void shouldFindExactlyTheStoredProposalsThatAFreshRankingDoesNotProposeAsTheyStand(int cap) {
+        MatchSettings settings = settings(5, 3.0, SouthSouthMode.BONUS).withExposureCap(cap);
+        RandomWorld world = new RandomWorld(88);
+        Map<List<UUID>, Double> stored =
+                proposed(afterRandomEvents(new MatchEngine(settings, DevelopingEconomies.load()), world, 600), world);
+        // the same world 200 events on, as the database holds it when the next engine loads
+        RandomWorld later = new RandomWorld(88);
+        MatchEngine loaded = afterRandomEvents(new MatchEngine(settings, DevelopingEconomies.load()), later, 800);
+        loaded.rescoreAll();
+        Map<List<UUID>, Double> proposed = proposed(loaded, later);
+        List<UUID> acceptedOnly = stored.keySet().stream()
+                .filter(pair -> !proposed.containsKey(pair))
+                .findFirst()
+                .orElseThrow();
+
+        int differing = loaded.reconcile(stored.entrySet().stream()
+                .map(e -> new MatchEngine.StoredProposal(
+                        e.getKey().get(0),
+                        e.getKey().get(1),
+                        e.getValue(),
+                        e.getKey().equals(acceptedOnly)))
+                .toList());
+        List<PairChange> changes = loaded.drainChanges();
+
+        assertThat(changes).hasSize(differing).isNotEmpty();
+        assertThat(changes).noneMatch(c -> List.of(c.cityA(), c.cityB()).equals(acceptedOnly));
+        assertThat(changes.size()).as("only what differs").isLessThan(stored.size() + proposed.size());
+        for (PairChange change : changes) {
+            List<UUID> pair = List.of(change.cityA(), change.cityB());
+            if (change.current() == null) {
+                stored.remove(pair);
+            } else {
+                stored.put(pair, change.current().score());
+            }
+        }
+        stored.remove(acceptedOnly);
+        assertThat(stored).isEqualTo(proposed);
+
+        assertThat(loaded.reconcile(proposed.entrySet().stream()
+                        .map(e -> new MatchEngine.StoredProposal(
+                                e.getKey().get(0), e.getKey().get(1), e.getValue(), false))
+                        .toList()))
+                .isZero();
+        assertThat(loaded.drainChanges()).isEmpty();
+    }
+
+    /** Every pair the engine proposes (either city's proposals), lower id first, with its score. */
+    private static Map<List<UUID>, Double> proposed(MatchEngine engine, RandomWorld world) {
+        Map<List<UUID>, Double> proposed = new HashMap<>();
+        for (UUID city : world.cities) {
+            for (Ranked ranked : engine.ranking(city)) {
+                boolean low = city.compareTo(ranked.partner()) < 0;
+                proposed.put(low ? List.of(city, ranked.partner()) : List.of(ranked.partner(), city), ranked.score());
+            }
+        }
+        return proposed;
+    }
+
     private static void apply(List<PairChange> changes, Map<List<UUID>, String> stored) {
         for (PairChange change : changes) {
             List<UUID> pair = List.of(change.cityA(), change.cityB());
