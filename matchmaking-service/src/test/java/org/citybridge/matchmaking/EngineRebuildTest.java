@@ -9,6 +9,7 @@ import org.citybridge.contracts.vocabulary.CooperationArea;
 import org.citybridge.contracts.vocabulary.Intent;
 import org.citybridge.contracts.vocabulary.ProposalKind;
 import org.citybridge.contracts.vocabulary.Stance;
+import org.citybridge.kit.jobs.Job;
 import org.citybridge.matchmaking.partnership.Partnership;
 import org.citybridge.matchmaking.proposal.Proposal;
 import org.citybridge.matchmaking.ranking.Ranked;
@@ -16,6 +17,7 @@ import org.citybridge.matchmaking.readmodel.MatchmakingState;
 import org.citybridge.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The engine rebuilt from the database (at start, or after a failed write) ranks every city again: the stored
@@ -73,26 +76,34 @@ class EngineRebuildTest {
             partnership.recordedAt = Instant.now();
             partnership.persist();
         });
+        long syncs = syncJobs();
         rebuild();
 
-        assertThat(status(proposal)).as("partners are never proposed").isEqualTo(Proposal.Status.SUPERSEDED);
+        // a job sets the stored proposals right, a chunk at a time
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(proposal) == Proposal.Status.SUPERSEDED);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> Job.count("kind = ?1 and state = ?2", "proposal-sync", Job.State.SUCCEEDED))
+                        > syncs);
         for (UUID city : List.of(seeker, offerer, other)) {
             assertThat(storedOpen(city)).as("what the engine proposes").isEqualTo(ranked(city));
         }
         assertThat(ranked(seeker)).contains(other);
 
-        // a rebuild where every stored proposal is what the ranking proposes writes none
-        Instant before = Instant.now();
+        // a rebuild where every stored proposal is what the ranking proposes finds none to set right
+        long before = syncJobs();
         rebuild();
-        long written = QuarkusTransaction.requiringNew()
-                .call(() -> Proposal.count(
-                        "(cityA in ?1 or cityB in ?1) and updatedAt >= ?2", List.of(seeker, offerer, other), before));
-        assertThat(written).isZero();
+        assertThat(state.locked(() -> state.engine().unsynced())).isZero();
+        assertThat(syncJobs()).isEqualTo(before);
+    }
+
+    private static long syncJobs() {
+        return QuarkusTransaction.requiringNew().call(() -> Job.count("kind", "proposal-sync"));
     }
 
     private void rebuild() {
         state.invalidate();
-        state.locked(() -> {}); // loads the engine, and sets the stored proposals right
+        state.locked(() -> {}); // loads the engine, and finds the stored proposals to set right
     }
 
     private static Proposal.Status status(UUID proposal) {

@@ -139,10 +139,20 @@ public class PartnershipImport {
         return jobs.submit("partnership-import", requestedBy, progress -> {
             try {
                 return work.run(progress);
-            } catch (Jobs.Cancelled e) {
-                throw new Jobs.Cancelled(e.getMessage() + leftWaiting(requestedBy));
             } catch (RuntimeException e) {
-                String waiting = leftWaiting(requestedBy);
+                if (!run.formedAny) {
+                    throw e; // nothing committed (refused, checked only, or stopped before its first chunk)
+                }
+                String waiting;
+                try {
+                    waiting = leftWaiting(requestedBy);
+                } catch (RuntimeException handOver) {
+                    e.addSuppressed(handOver);
+                    throw e;
+                }
+                if (e instanceof Jobs.Cancelled) {
+                    throw new Jobs.Cancelled(e.getMessage() + waiting);
+                }
                 if (!waiting.isEmpty()) {
                     LOG.warnf("A partnership import failed after committing some of its rows%s", waiting);
                 }
@@ -152,30 +162,39 @@ public class PartnershipImport {
     }
 
     /**
-     * An import that stops before its re-ranking (cancelled or failed) leaves the cities its committed
-     * partnerships changed waiting, their lists and proposals those of before: a rescore job re-ranks them, as
-     * the import would have, so what it committed is consistent again without anyone having to ask. A rescore
-     * already queued or running takes them on by itself (it runs until no city waits).
+     * An import that stops before its re-ranking (cancelled or failed) after committing partnerships leaves the
+     * cities they changed waiting, their lists and proposals those of before: a rescore job re-ranks them, as the
+     * import would have, so what it committed is consistent again without anyone having to ask. A re-ranking or
+     * another partnership import already under way takes them on by itself (each runs until no city waits).
      *
-     * @return what the job's message adds: how many cities wait, and which job re-ranks them
+     * @return what the job's message adds: how many cities wait, and what re-ranks them
      */
     private String leftWaiting(String requestedBy) {
         int waiting;
         try {
             waiting = state.locked(() -> state.engine().waitingForReranking());
         } catch (EngineLeadership.NotLeading e) {
-            return ""; // another instance leads now, and ranks every city as it loads the engine
+            return ""; // another instance leads now, with an engine loaded from the database
         }
         if (waiting == 0) {
             return "";
         }
+        long importing = QuarkusTransaction.requiringNew()
+                .call(() -> Job.count(
+                        "kind = ?1 and state in ?2",
+                        "partnership-import",
+                        List.of(Job.State.QUEUED, Job.State.RUNNING)));
         String by;
-        try {
-            by = "a rescore job, /api/v1/jobs/" + rescore.rescore(requestedBy).id;
-        } catch (ApiException e) {
-            by = "the rescore job already queued or running";
+        if (importing > 1 || rescore.reranking()) {
+            by = "the partnership import or re-ranking under way";
+        } else {
+            try {
+                by = "a rescore job, /api/v1/jobs/" + rescore.rescore(requestedBy).id;
+            } catch (ApiException e) {
+                by = "the rescore job already queued";
+            }
         }
-        return "; the " + waiting + " cities its partnerships changed are re-ranked by " + by;
+        return "; the " + waiting + " cities waiting for re-ranking are re-ranked by " + by;
     }
 
     /** One import's state: the cities it can name, and the pairs its rows have named so far. */
@@ -186,6 +205,8 @@ public class PartnershipImport {
         private final Drafts<UUID, Boolean> checkedPairs = new Drafts<>(); // named by the rows a dry run checked
         private final int fileRows;
         private final int readableRows;
+        /** Whether a chunk formed partnerships (set before its commit: at worst a hand-over for nothing). */
+        private volatile boolean formedAny;
 
         Run(int fileRows, int readableRows) {
             this.fileRows = fileRows;
@@ -269,6 +290,7 @@ public class PartnershipImport {
                 report.count(ImportReport.Outcome.CREATED);
             }
             if (!formed.isEmpty()) {
+                formedAny = true;
                 proposals.partnershipsFormed(formedPairs, now);
                 // what the file forms at this chunk's rate: a large file's small first chunks are learned at
                 // once, a re-import that finds a few new rows among thousands recorded is followed one by one

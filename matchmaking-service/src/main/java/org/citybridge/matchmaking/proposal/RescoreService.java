@@ -2,6 +2,7 @@ package org.citybridge.matchmaking.proposal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.citybridge.kit.jobs.Job;
 import org.citybridge.kit.jobs.Jobs;
@@ -72,35 +73,78 @@ public class RescoreService {
         }));
     }
 
+    /**
+     * After a load that found stored proposals differing from the engine's ranking (a stop in the middle of a
+     * re-ranking left them): a job writes those pairs a chunk at a time, each chunk under the engine lock in a
+     * transaction of its own, so events go on being applied in between.
+     */
+    void onEngineLoaded(@Observes MatchmakingState.EngineLoaded loaded) {
+        jobs.submit("proposal-sync", "matchmaking-service", progress -> {
+            progress.total(loaded.unsynced());
+            long written = 0;
+            int left;
+            do {
+                if (progress.cancelled()) {
+                    throw new Jobs.Cancelled("Cancelled after " + written
+                            + " pairs; the others are set right when the engine is next loaded");
+                }
+                int[] step =
+                        state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
+                            MatchEngine engine = state.engine();
+                            List<PairChange> changes = engine.drainUnsynced(CHUNK * 4);
+                            proposals.apply(changes, Clock.now());
+                            return new int[] {changes.size(), engine.unsynced()};
+                        }));
+                written += step[0];
+                left = step[1];
+                progress.done(written);
+            } while (left > 0);
+            return Map.of("pairs", written);
+        });
+    }
+
     private Jobs.Work reranking(MatchSettings settings) {
         Object token = new Object();
         return progress -> {
             running.set(token);
-            long started = System.nanoTime();
-            int cities = state.locked(() -> state.engine()
-                    .beginReranking(settings == null ? state.engine().settings() : settings));
-            progress.total(cities);
-            long changed = 0;
-            int remaining = cities;
-            while (remaining > 0) {
-                if (running.get() != token) {
-                    throw new Jobs.Cancelled("Superseded by a later re-ranking after " + (cities - remaining) + " of "
-                            + cities + " cities; it goes on from there");
-                }
-                if (progress.cancelled()) {
-                    throw new Jobs.Cancelled("Cancelled after " + (cities - remaining) + " of " + cities
-                            + " cities; the others keep their former lists until the next re-ranking");
-                }
-                Step step = rerankStep();
-                remaining = step.waiting();
-                changed += step.changedPairs();
-                progress.done(cities - remaining);
+            try {
+                return rerankAll(settings, token, progress);
+            } finally {
+                running.compareAndSet(token, null);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("cities", cities);
-            result.put("changedPairs", changed);
-            result.put("millis", (System.nanoTime() - started) / 1_000_000);
-            return result;
         };
+    }
+
+    /** Whether a re-ranking of every city (a rescore, an activated model's) is under way here. */
+    public boolean reranking() {
+        return running.get() != null;
+    }
+
+    private Map<String, Object> rerankAll(MatchSettings settings, Object token, Jobs.Progress progress) {
+        long started = System.nanoTime();
+        int cities = state.locked(() ->
+                state.engine().beginReranking(settings == null ? state.engine().settings() : settings));
+        progress.total(cities);
+        long changed = 0;
+        int remaining = cities;
+        while (remaining > 0) {
+            if (running.get() != token) {
+                throw new Jobs.Cancelled("Superseded by a later re-ranking after " + (cities - remaining) + " of "
+                        + cities + " cities; it goes on from there");
+            }
+            if (progress.cancelled()) {
+                throw new Jobs.Cancelled("Cancelled after " + (cities - remaining) + " of " + cities
+                        + " cities; the others keep their former lists until the next re-ranking");
+            }
+            Step step = rerankStep();
+            remaining = step.waiting();
+            changed += step.changedPairs();
+            progress.done(cities - remaining);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("cities", cities);
+        result.put("changedPairs", changed);
+        result.put("millis", (System.nanoTime() - started) / 1_000_000);
+        return result;
     }
 }

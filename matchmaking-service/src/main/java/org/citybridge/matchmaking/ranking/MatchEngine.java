@@ -19,8 +19,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +79,10 @@ public final class MatchEngine {
     private final BitSet pendingReranking = new BitSet();
 
     private Set<Long> touched = new LinkedHashSet<>();
+    /** The pairs whose stored proposal {@link #reconcile} found differing, sorted; handed out from {@code unsyncedAt}. */
+    private long[] unsynced = new long[0];
+
+    private int unsyncedAt;
     /** While {@link #applyTogether} runs, the re-rankings its changes asked for, per city; otherwise null. */
     private Map<Integer, Deferred> deferred;
 
@@ -424,60 +428,92 @@ public final class MatchEngine {
     }
 
     /**
-     * A stored open proposal of the ranking, as {@link #reconcile} compares it: its two cities, its score, and
-     * whether one city accepted it (such a proposal stays open when no longer proposed, until answered).
+     * A stored open proposal, as {@link #reconcile} compares it: its two cities, its score, and whether it stays
+     * open when no longer proposed (accepted by one city, or made by a pairing round).
      */
-    public record StoredProposal(UUID cityA, UUID cityB, double score, boolean accepted) {}
+    public record StoredProposal(UUID cityA, UUID cityB, double score, boolean keptUnproposed) {}
 
     /**
-     * Right after ranking every city from scratch (at start, or when rebuilt after a failed write): records for
-     * {@link #drainChanges} the pairs whose stored open proposal is not what this ranking proposes (stored but
-     * proposed by neither city and accepted by neither, proposed but not stored, or stored at another score),
-     * and only those, so the
-     * caller can set the stored proposals right. Lists waiting for a re-ranking when the last engine stopped
-     * (an import's, an activated model's) left proposals that nothing would change otherwise; on a clean start
-     * no pair differs and nothing is written.
+     * Right after ranking every city from scratch (at start, or when rebuilt after a failed write): finds the
+     * pairs whose stored open proposal is not what this ranking proposes (stored but proposed by neither city,
+     * unless kept open unproposed; proposed but not stored; stored at another score), and only those, for
+     * {@link #drainUnsynced}. Lists waiting for a re-ranking when the last engine stopped (an import's, an
+     * activated model's) left proposals that nothing would change otherwise; on a clean start none differs.
+     * Reads the stored proposals once, as they stream in.
      *
      * @return how many pairs differ
      */
-    public int reconcile(Collection<StoredProposal> stored) {
+    public int reconcile(Iterator<StoredProposal> stored) {
         derive();
         touched = new LinkedHashSet<>(); // ranked against no lists, every listed pair was recorded: not a change
-        Map<Long, Double> storedScores = new HashMap<>();
-        Set<Long> accepted = new HashSet<>();
-        for (StoredProposal proposal : stored) {
+        StoredPairs pairs = new StoredPairs();
+        while (stored.hasNext()) {
+            StoredProposal proposal = stored.next();
             CityNode a = graph.find(proposal.cityA());
             CityNode b = graph.find(proposal.cityB());
-            if (a == null || b == null) {
-                continue; // its city was never known here: no ranking of it to compare with
-            }
-            long key = CityGraph.pairKey(a.index(), b.index());
-            if (proposal.accepted()) {
-                accepted.add(key);
-            }
-            if (storedScores.put(key, proposal.score()) != null) {
-                touched.add(key); // two open proposals of one pair: the ranking keeps one at most
+            if (a != null && b != null) { // a city never known here has no ranking to compare with
+                pairs.add(a.index(), b.index(), proposal.score(), proposal.keptUnproposed());
             }
         }
-        Set<Long> proposed = new HashSet<>();
+        pairs.index(graph.size());
+        LongList differing = new LongList();
         for (int x = 0; x < lists.size(); x++) {
             TopList mine = proposalsOf(x);
             for (int k = 0; k < mine.size; k++) {
-                long key = CityGraph.pairKey(x, mine.others[k]);
-                if (proposed.add(key)) {
-                    Double score = storedScores.get(key);
-                    if (score == null || score != mine.scores[k]) {
-                        touched.add(key);
-                    }
+                if (!pairs.match(x, mine.others[k], mine.scores[k])) {
+                    differing.add(CityGraph.pairKey(x, mine.others[k]));
                 }
             }
         }
-        for (long key : storedScores.keySet()) {
-            if (!proposed.contains(key) && !accepted.contains(key)) {
-                touched.add(key);
-            }
+        pairs.forEachUnmatched((x, y) -> differing.add(CityGraph.pairKey(x, y)));
+        unsynced = differing.distinct();
+        unsyncedAt = 0;
+        return unsynced.length;
+    }
+
+    /** How many pairs {@link #reconcile} found that {@link #drainUnsynced} has not handed out yet. */
+    public int unsynced() {
+        return unsynced.length - unsyncedAt;
+    }
+
+    /**
+     * Up to {@code max} of the pairs {@link #reconcile} found, with their current match as {@link #drainChanges}
+     * gives it (null: proposed by neither city), for the stored proposals to follow, a chunk at a time.
+     */
+    public List<PairChange> drainUnsynced(int max) {
+        derive();
+        int end = (int) Math.min(unsynced.length, (long) unsyncedAt + max);
+        List<PairChange> changes = new ArrayList<>(end - unsyncedAt);
+        for (; unsyncedAt < end; unsyncedAt++) {
+            changes.add(changeOf(unsynced[unsyncedAt]));
         }
-        return touched.size();
+        return changes;
+    }
+
+    /** A growable array of pair keys. */
+    private static final class LongList {
+        private long[] values = new long[256];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** The keys, sorted, each once (a pair proposed by both its cities is visited twice). */
+        long[] distinct() {
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int n = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[n++] = sorted[i];
+                }
+            }
+            return Arrays.copyOf(sorted, n);
+        }
     }
 
     // ---------------------------------------------------------------- queries
@@ -490,18 +526,23 @@ public final class MatchEngine {
         derive();
         List<PairChange> changes = new ArrayList<>(touched.size());
         for (long key : touched) {
-            int x = (int) (key >>> 32);
-            int y = (int) key;
-            CityNode a = graph.at(x);
-            CityNode b = graph.at(y);
-            boolean listed = proposalsOf(x).indexOf(y) >= 0 || proposalsOf(y).indexOf(x) >= 0;
-            Match current = listed ? scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO) : null;
-            UUID low = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
-            changes.add(new PairChange(low, low.equals(a.id()) ? b.id() : a.id(), current));
+            changes.add(changeOf(key));
         }
         touched = new LinkedHashSet<>(); // not clear(): that walks the whole table, grown once by a full re-score
         changes.sort(Comparator.comparing(PairChange::cityA).thenComparing(PairChange::cityB));
         return changes;
+    }
+
+    /** The pair (a key of two city numbers) with its current match, or null if neither city proposes the other. */
+    private PairChange changeOf(long key) {
+        int x = (int) (key >>> 32);
+        int y = (int) key;
+        CityNode a = graph.at(x);
+        CityNode b = graph.at(y);
+        boolean listed = proposalsOf(x).indexOf(y) >= 0 || proposalsOf(y).indexOf(x) >= 0;
+        Match current = listed ? scorer.evaluate(a, b, true, PairScorer.Requirement.AUTO) : null;
+        UUID low = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
+        return new PairChange(low, low.equals(a.id()) ? b.id() : a.id(), current);
     }
 
     /** The city's current proposals, best first: its top list, or with an exposure cap those derived. */

@@ -2,17 +2,14 @@ package org.citybridge.matchmaking.readmodel;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.citybridge.kit.problem.ApiException;
-import org.citybridge.kit.time.Clock;
 import org.citybridge.matchmaking.model.ModelService;
-import org.citybridge.matchmaking.proposal.ProposalSync;
 import org.citybridge.matchmaking.ranking.MatchEngine;
-import org.citybridge.matchmaking.ranking.PairChange;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,7 +39,14 @@ public class MatchmakingState {
     EngineLeadership leadership;
 
     @Inject
-    ProposalSync proposals;
+    Event<EngineLoaded> loadedEvents;
+
+    /**
+     * An engine was loaded whose ranking differs from some stored proposals ({@link MatchEngine#reconcile}): they
+     * are set right a chunk at a time ({@link MatchEngine#drainUnsynced}). Fired under the lock, outside any
+     * transaction.
+     */
+    public record EngineLoaded(int unsynced) {}
 
     private MatchEngine engine;
     private boolean stale = true;
@@ -118,20 +122,19 @@ public class MatchmakingState {
         LOG.infof(
                 "Matchmaking engine loaded: %d cities in %d ms",
                 engine.size(), (System.nanoTime() - started) / 1_000_000);
+        int unsynced = engine.unsynced();
+        if (unsynced > 0) {
+            LOG.infof("%d stored proposals are not what the loaded engine proposes: a job sets them right", unsynced);
+            try {
+                loadedEvents.fire(new EngineLoaded(unsynced));
+            } catch (RuntimeException e) {
+                // the engine stands; its next load finds the same pairs again
+                LOG.warnf(e, "The stored proposals that differ are left for the engine's next load");
+            }
+        }
     }
 
-    /**
-     * The engine from the database, and the stored proposals set right where they are not what it proposes: a
-     * stop (or a failed write) in the middle of a re-ranking left some of lists not re-ranked yet, which nothing
-     * else would change.
-     */
     private MatchEngine load() {
-        MatchEngine fresh = loader.load(models.settings(models.active()), Set.of(), true);
-        List<PairChange> differing = fresh.drainChanges();
-        if (!differing.isEmpty()) {
-            LOG.infof("%d stored proposals set right: not what the ranking proposes", differing.size());
-            proposals.apply(differing, Clock.now());
-        }
-        return fresh;
+        return loader.load(models.settings(models.active()), Set.of(), true);
     }
 }

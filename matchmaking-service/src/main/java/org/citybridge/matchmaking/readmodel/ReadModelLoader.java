@@ -8,14 +8,16 @@ import org.citybridge.matchmaking.proposal.Proposal;
 import org.citybridge.matchmaking.ranking.MatchEngine;
 import org.citybridge.matchmaking.scoring.DevelopingEconomies;
 import org.citybridge.matchmaking.scoring.MatchSettings;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * Builds an engine from the read model's tables: the live one at start (ranked, with the stored open proposals
- * it does not propose as they stand left in its changes), or one for fitting weights (not ranked, some partnerships left out as what the fit
+ * Builds an engine from the read model's tables: the live one at start (ranked, and compared with the stored
+ * open proposals: see {@link MatchEngine#reconcile}), or one for fitting weights (not ranked, some partnerships left out as what the fit
  * should predict). Runs inside the caller's transaction.
  */
 @ApplicationScoped
@@ -73,31 +75,39 @@ public class ReadModelLoader {
             fresh.declined(declined.cityA, declined.cityB, declined.kind, declined.area());
         }
         fresh.endBulk();
-        List<MatchEngine.StoredProposal> open = openProposals();
         if (settings.exposureCap() > 0) {
             // proposals derive from every city's exact audience: rank them all (open proposals cannot restore it)
             fresh.rescoreAll();
         } else {
-            for (MatchEngine.StoredProposal proposal : open) {
-                fresh.restoreListed(proposal.cityA(), proposal.cityB());
+            // each city's list as its stored proposals left it: a list missing entries is ranked at its next event
+            try (Stream<MatchEngine.StoredProposal> open = openProposals(List.of(Proposal.Origin.RANKING))) {
+                open.forEach(proposal -> fresh.restoreListed(proposal.cityA(), proposal.cityB()));
             }
         }
-        // what the caller finds in drainChanges: the stored proposals this ranking does not propose as they stand
-        fresh.reconcile(open);
+        // the stored proposals this ranking does not propose as they stand, for the caller to set right
+        try (Stream<MatchEngine.StoredProposal> open = openProposals(List.of(Proposal.Origin.values()))) {
+            fresh.reconcile(open.iterator());
+        }
         return fresh;
     }
 
-    /** The ranking's open proposals as stored: their cities, scores and whether accepted, without their reasons. */
-    private List<MatchEngine.StoredProposal> openProposals() {
+    /**
+     * The open proposals of these origins as stored, streamed: their cities, scores and whether they stay open unproposed, without
+     * their reasons (a large world has over a million).
+     */
+    private Stream<MatchEngine.StoredProposal> openProposals(List<Proposal.Origin> origins) {
         return em.createQuery(
-                        "select p.cityA, p.cityB, p.score, p.status from Proposal p"
-                                + " where p.status in ?1 and p.origin = ?2",
+                        "select p.cityA, p.cityB, p.score, p.status, p.origin from Proposal p"
+                                + " where p.status in ?1 and p.origin in ?2",
                         Object[].class)
                 .setParameter(1, Proposal.OPEN)
-                .setParameter(2, Proposal.Origin.RANKING)
+                .setParameter(2, origins)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 10_000)
                 .getResultStream()
                 .map(row -> new MatchEngine.StoredProposal(
-                        (UUID) row[0], (UUID) row[1], (Double) row[2], row[3] == Proposal.Status.ACCEPTED_BY_ONE))
-                .toList();
+                        (UUID) row[0],
+                        (UUID) row[1],
+                        (Double) row[2],
+                        row[3] == Proposal.Status.ACCEPTED_BY_ONE || row[4] != Proposal.Origin.RANKING));
     }
 }
