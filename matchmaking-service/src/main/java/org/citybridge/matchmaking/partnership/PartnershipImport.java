@@ -140,25 +140,27 @@ public class PartnershipImport {
             try {
                 return work.run(progress);
             } catch (RuntimeException e) {
-                if (!run.formedAny) {
-                    throw e; // nothing committed (refused, checked only, or stopped before its first chunk)
-                }
-                String waiting;
-                try {
-                    waiting = leftWaiting(requestedBy);
-                } catch (RuntimeException handOver) {
-                    e.addSuppressed(handOver);
-                    throw e;
-                }
-                if (e instanceof Jobs.Cancelled) {
-                    throw new Jobs.Cancelled(e.getMessage() + waiting);
-                }
-                if (!waiting.isEmpty()) {
-                    LOG.warnf("A partnership import failed after committing some of its rows%s", waiting);
-                }
-                throw e;
+                throw run.formedAny ? handedOver(e, requestedBy) : e; // unless it committed nothing
             }
         });
+    }
+
+    /** What an import that stopped after committing partnerships ends with, once it handed over its waiting cities. */
+    private RuntimeException handedOver(RuntimeException stopped, String requestedBy) {
+        String waiting;
+        try {
+            waiting = leftWaiting(requestedBy);
+        } catch (RuntimeException e) {
+            stopped.addSuppressed(e);
+            return stopped;
+        }
+        if (stopped instanceof Jobs.Cancelled) {
+            return new Jobs.Cancelled(stopped.getMessage() + waiting);
+        }
+        if (!waiting.isEmpty()) {
+            LOG.warnf("A partnership import failed after committing some of its rows%s", waiting);
+        }
+        return stopped;
     }
 
     /**
@@ -179,13 +181,8 @@ public class PartnershipImport {
         if (waiting == 0) {
             return "";
         }
-        long importing = QuarkusTransaction.requiringNew()
-                .call(() -> Job.count(
-                        "kind = ?1 and state in ?2",
-                        "partnership-import",
-                        List.of(Job.State.QUEUED, Job.State.RUNNING)));
         String by;
-        if (importing > 1 || rescore.reranking()) {
+        if (jobs.active("partnership-import") > 1 || rescore.reranking()) { // this one, and another
             by = "the partnership import or re-ranking under way";
         } else {
             try {

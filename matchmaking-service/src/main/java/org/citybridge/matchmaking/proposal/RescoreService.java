@@ -29,6 +29,9 @@ public class RescoreService {
     /** Cities re-ranked per locked step: a few hundred milliseconds of work at most. */
     static final int CHUNK = 250;
 
+    /** Stored proposals set right per locked step after a load: only pairs that differ, read without reasons. */
+    static final int SYNC_CHUNK = 1_000;
+
     @Inject
     MatchmakingState state;
 
@@ -91,7 +94,7 @@ public class RescoreService {
                 int[] step =
                         state.locked(() -> QuarkusTransaction.requiringNew().call(() -> {
                             MatchEngine engine = state.engine();
-                            List<PairChange> changes = engine.drainUnsynced(CHUNK * 4);
+                            List<PairChange> changes = engine.drainUnsynced(SYNC_CHUNK);
                             proposals.apply(changes, Clock.now());
                             return new int[] {changes.size(), engine.unsynced()};
                         }));

@@ -197,6 +197,12 @@ public class Jobs {
         return job;
     }
 
+    /** How many jobs of this kind are queued or running, on any instance. */
+    public long active(String kind) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Job.count("kind = ?1 and state in ?2", kind, List.of(Job.State.QUEUED, Job.State.RUNNING)));
+    }
+
     public Optional<Job> find(UUID id) {
         return Job.findByIdOptional(id);
     }
